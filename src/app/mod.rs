@@ -1,0 +1,278 @@
+//! The eframe app: persisted [`State`] apart from runtime state, a command queue for
+//! actions that run after the frame, and one file per panel.
+
+mod details;
+mod side_panel;
+mod top_bar;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use serde::{Deserialize, Serialize};
+
+use crate::chart::{self, ChartSpec, Mode, View};
+use crate::fonts;
+use crate::model::{self, Dataset, Indicator};
+use crate::selection::{self, Preset};
+
+/// Bumped when [`State`] changes shape; an older saved state is then ignored.
+const STATE_VERSION: u32 = 1;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the system setting (the first start).
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// What survives a restart. The window size is persisted by eframe itself.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    pub version: u32,
+    pub chart: ChartSpec,
+    pub theme: Theme,
+    /// Ticked indicator ids; `None` until the user changes it (then the headline preset).
+    pub selection: Option<BTreeSet<String>>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            version: STATE_VERSION,
+            chart: ChartSpec::default(),
+            theme: Theme::System,
+            selection: None,
+        }
+    }
+}
+
+/// Actions that run after the frame's UI, so no panel mutates what another is drawing.
+#[derive(Debug)]
+pub enum AppCommand {
+    OpenDialog,
+    Open(PathBuf),
+    ApplyPreset(Preset),
+    FocusSearch,
+    ResetPlot,
+}
+
+pub struct GwrApp {
+    pub state: State,
+    pub data: Dataset,
+    /// The file the dataset came from (the bundled one by default).
+    pub data_name: String,
+    pub search: String,
+    /// The indicator shown in the details panel.
+    pub details: Option<String>,
+    /// The last error a user action caused, shown until dismissed.
+    pub error: Option<String>,
+    commands: Vec<AppCommand>,
+    reset_plot: bool,
+    focus_search: bool,
+    applied_theme: Option<Theme>,
+}
+
+impl GwrApp {
+    /// Builds the app; `files` are opened in order, the last good one stays loaded.
+    pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
+        fonts::install(&cc.egui_ctx);
+        let state = cc
+            .storage
+            .and_then(|s| eframe::get_value::<State>(s, eframe::APP_KEY))
+            .filter(|s| s.version == STATE_VERSION)
+            .unwrap_or_default();
+        let mut app = GwrApp {
+            state,
+            data: Dataset::bundled(),
+            data_name: model::BUNDLED_NAME.to_owned(),
+            search: String::new(),
+            details: None,
+            error: None,
+            commands: files.into_iter().map(AppCommand::Open).collect(),
+            reset_plot: false,
+            focus_search: false,
+            applied_theme: None,
+        };
+        app.run_commands(&cc.egui_ctx);
+        app
+    }
+
+    pub fn push(&mut self, command: AppCommand) {
+        self.commands.push(command);
+    }
+
+    /// The ticked indicators in the order the list shows them (by category, then file order).
+    pub fn selected(&self) -> Vec<&Indicator> {
+        let ticked = self.ticked();
+        let mut list: Vec<&Indicator> = self
+            .data
+            .indicators
+            .iter()
+            .filter(|i| ticked.contains(&i.id))
+            .collect();
+        list.sort_by_key(|i| i.category);
+        list
+    }
+
+    /// The ticked ids; before the user has chosen anything, the headline preset.
+    pub fn ticked(&self) -> BTreeSet<String> {
+        match &self.state.selection {
+            Some(s) => s.clone(),
+            None => selection::preset(&self.data, Preset::Headline),
+        }
+    }
+
+    pub fn set_ticked(&mut self, id: &str, on: bool) {
+        let mut ticked = self.ticked();
+        if on {
+            ticked.insert(id.to_owned());
+        } else {
+            ticked.remove(id);
+        }
+        self.state.selection = Some(ticked);
+    }
+
+    /// Loads a dataset file; on failure the current dataset stays and the error is shown.
+    pub fn open(&mut self, path: PathBuf) {
+        match model::load_path(&path) {
+            Ok(data) => {
+                self.state.selection = Some(selection::preset(&data, Preset::Headline))
+                    .filter(|s| !s.is_empty())
+                    .or_else(|| Some(selection::preset(&data, Preset::All)));
+                self.data = data;
+                self.data_name = path.display().to_string();
+                self.details = None;
+                self.error = None;
+                self.reset_plot = true;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                AppCommand::OpenDialog => {
+                    let picked = rfd::FileDialog::new()
+                        .add_filter("JSON", &["json"])
+                        .add_filter("*", &["*"])
+                        .pick_file();
+                    if let Some(path) = picked {
+                        self.open(path);
+                    }
+                }
+                AppCommand::Open(path) => self.open(path),
+                AppCommand::ApplyPreset(preset) => {
+                    self.state.selection = Some(selection::preset(&self.data, preset));
+                }
+                AppCommand::FocusSearch => self.focus_search = true,
+                AppCommand::ResetPlot => self.reset_plot = true,
+            }
+        }
+        if self.applied_theme != Some(self.state.theme) {
+            ctx.set_theme(match self.state.theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Light => egui::ThemePreference::Light,
+                Theme::Dark => egui::ThemePreference::Dark,
+            });
+            self.applied_theme = Some(self.state.theme);
+        }
+    }
+
+    fn handle_keys(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&open) {
+                self.commands.push(AppCommand::OpenDialog);
+            }
+            if i.consume_shortcut(&find) {
+                self.commands.push(AppCommand::FocusSearch);
+            }
+            if !typing {
+                let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
+                for (key, view) in keys.into_iter().zip(View::ALL) {
+                    if i.consume_key(Modifiers::NONE, key) {
+                        self.state.chart.view = view;
+                    }
+                }
+            }
+            for file in &i.raw.dropped_files {
+                self.commands
+                    .push(AppCommand::Open(file.path().to_path_buf()));
+            }
+        });
+    }
+
+    fn central(&mut self, ui: &mut egui::Ui) {
+        if let Some(error) = self.error.clone() {
+            let t = self.state.chart.lang.texts();
+            egui::Frame::new()
+                .fill(ui.visuals().extreme_bg_color)
+                .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(ui.visuals().error_fg_color, t.open_failed);
+                        if ui.button(t.dismiss).clicked() {
+                            self.error = None;
+                        }
+                    });
+                    ui.label(egui::RichText::new(error).monospace());
+                });
+            ui.add_space(6.0);
+        }
+        let reset = std::mem::take(&mut self.reset_plot);
+        let selected: Vec<Indicator> = self.selected().into_iter().cloned().collect();
+        let refs: Vec<&Indicator> = selected.iter().collect();
+        let response = chart::show(
+            ui,
+            &self.data,
+            &refs,
+            &mut self.state.chart,
+            Mode::Interactive { reset },
+        );
+        if let Some(id) = response.clicked {
+            self.details = Some(id);
+        }
+    }
+}
+
+impl eframe::App for GwrApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_keys(&ctx);
+        top_bar::show(self, ui);
+        side_panel::show(self, ui);
+        details::show(self, ui);
+        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        self.run_commands(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+    }
+}
+
+/// Opens the window. Files given on the command line are opened in it.
+pub fn run_native(files: Vec<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_app_id("gwr-charts")
+            .with_title("gwr-charts")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "gwr-charts",
+        options,
+        Box::new(|cc| Ok(Box::new(GwrApp::new(cc, files)))),
+    )
+}

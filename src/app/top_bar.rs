@@ -1,0 +1,41 @@
+//! The top bar: view switch, language, theme, open.
+
+use eframe::egui;
+
+use super::{AppCommand, GwrApp, Theme};
+use crate::chart::View;
+use crate::i18n::Lang;
+
+pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let lang = app.state.chart.lang;
+            let t = lang.texts();
+            for (n, view) in View::ALL.into_iter().enumerate() {
+                let label = format!("{} {}", n + 1, view.name(lang));
+                ui.selectable_value(&mut app.state.chart.view, view, label)
+                    .on_hover_text(view.title(lang));
+            }
+            ui.separator();
+            ui.selectable_value(&mut app.state.chart.lang, Lang::Zh, "中文");
+            ui.selectable_value(&mut app.state.chart.lang, Lang::En, "English");
+            ui.separator();
+            let dark = ui.visuals().dark_mode;
+            if ui.selectable_label(!dark, t.light).clicked() {
+                app.state.theme = Theme::Light;
+            }
+            if ui.selectable_label(dark, t.dark).clicked() {
+                app.state.theme = Theme::Dark;
+            }
+            ui.separator();
+            if ui.button(t.open).on_hover_text("Ctrl+O").clicked() {
+                app.push(AppCommand::OpenDialog);
+            }
+            if ui.button(t.reset_view).clicked() {
+                app.push(AppCommand::ResetPlot);
+            }
+            ui.separator();
+            ui.label(egui::RichText::new(format!("{}：{}", t.dataset, app.data_name)).weak());
+        });
+    });
+}

@@ -1,0 +1,1158 @@
+//! The four chart views. One code path: the window, the clipboard and the PNG export all
+//! call [`show`], which draws the title, the legend, the plot and the source line.
+//!
+//! The row functions ([`growth_rows`], [`progress_rows`], …) are pure: dataset and
+//! selection in, numbers out. The drawing functions turn them into egui_plot items.
+
+use eframe::egui::{
+    self, Align, Align2, Color32, FontId, Layout, RichText, Sense, Stroke, Ui, UiBuilder, Vec2,
+};
+use egui_plot::{
+    AxisHints, Bar, BarChart, GridInput, GridMark, LineStyle, MarkerShape, Plot, PlotPoint,
+    PlotPoints, Points, Span, Text, VLine,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::fonts;
+use crate::i18n::Lang;
+use crate::model::{self, Dataset, Indicator, Kind, Observation};
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    #[default]
+    Growth,
+    Levels,
+    Progress,
+    Trend,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Growth, View::Levels, View::Progress, View::Trend];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Growth => "growth",
+            View::Levels => "levels",
+            View::Progress => "progress",
+            View::Trend => "trend",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            View::Growth => t.view_growth,
+            View::Levels => t.view_levels,
+            View::Progress => t.view_progress,
+            View::Trend => t.view_trend,
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            View::Growth => t.view_growth_title,
+            View::Levels => t.view_levels_title,
+            View::Progress => t.view_progress_title,
+            View::Trend => t.view_trend_title,
+        }
+    }
+
+    fn empty_text(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            View::Growth => t.empty_growth,
+            View::Levels => t.empty_levels,
+            View::Progress => t.empty_progress,
+            View::Trend => t.empty_trend,
+        }
+    }
+}
+
+/// Everything about a chart that is not data: shared by the window and the export.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartSpec {
+    pub view: View,
+    pub lang: Lang,
+    /// A title instead of the view's own.
+    pub title: Option<String>,
+    pub show_actual: bool,
+    pub show_target: bool,
+}
+
+impl Default for ChartSpec {
+    fn default() -> Self {
+        ChartSpec {
+            view: View::Growth,
+            lang: Lang::Zh,
+            title: None,
+            show_actual: true,
+            show_target: true,
+        }
+    }
+}
+
+impl ChartSpec {
+    pub fn title_text(&self) -> &str {
+        match self.title.as_deref() {
+            Some(t) if !t.trim().is_empty() => t,
+            _ => self.view.title(self.lang),
+        }
+    }
+}
+
+/// Colour-blind safe colours (Okabe–Ito).
+pub struct Palette {
+    pub actual: Color32,
+    pub target: Color32,
+    pub reference: Color32,
+    pub lines: [Color32; 7],
+}
+
+impl Palette {
+    pub fn new(dark: bool) -> Palette {
+        let blue = if dark {
+            Color32::from_rgb(0x56, 0xB4, 0xE9)
+        } else {
+            Color32::from_rgb(0x00, 0x72, 0xB2)
+        };
+        let ink = if dark {
+            Color32::from_gray(230)
+        } else {
+            Color32::from_gray(20)
+        };
+        Palette {
+            actual: blue,
+            target: Color32::from_rgb(0xE6, 0x9F, 0x00),
+            reference: ink,
+            lines: [
+                blue,
+                Color32::from_rgb(0xE6, 0x9F, 0x00),
+                Color32::from_rgb(0x00, 0x9E, 0x73),
+                Color32::from_rgb(0xD5, 0x5E, 0x00),
+                Color32::from_rgb(0xCC, 0x79, 0xA7),
+                if dark {
+                    Color32::from_rgb(0xF0, 0xE4, 0x42)
+                } else {
+                    Color32::from_rgb(0x00, 0x72, 0xB2)
+                },
+                ink,
+            ],
+        }
+    }
+}
+
+/// One indicator's review-year result and plan-year target.
+#[derive(Clone, Copy, Debug)]
+pub struct Pair<'a> {
+    pub indicator: &'a Indicator,
+    pub actual: Option<&'a Observation>,
+    pub target: Option<&'a Observation>,
+}
+
+/// The selected indicators in dataset order, each with its result and target.
+pub fn pairs<'a>(data: &'a Dataset, selected: &[&'a Indicator]) -> Vec<Pair<'a>> {
+    let (review, plan) = data.years();
+    selected
+        .iter()
+        .map(|&indicator| Pair {
+            indicator,
+            actual: indicator.observation(review, Kind::Actual),
+            target: indicator.observation(plan, Kind::Target),
+        })
+        .collect()
+}
+
+/// Indicators with a growth rate in either year.
+pub fn growth_rows<'a>(pairs: &[Pair<'a>]) -> Vec<Pair<'a>> {
+    pairs
+        .iter()
+        .filter(|p| {
+            p.actual.and_then(|o| o.growth_pct).is_some()
+                || p.target.and_then(|o| o.growth_pct).is_some()
+        })
+        .copied()
+        .collect()
+}
+
+/// Indicators with a value in either year.
+pub fn level_rows<'a>(pairs: &[Pair<'a>]) -> Vec<Pair<'a>> {
+    pairs
+        .iter()
+        .filter(|p| {
+            p.actual.and_then(|o| o.value).is_some() || p.target.and_then(|o| o.value).is_some()
+        })
+        .copied()
+        .collect()
+}
+
+/// The plan-year target as an index of the review-year result (= 100).
+#[derive(Clone, Copy, Debug)]
+pub struct ProgressRow<'a> {
+    pub pair: Pair<'a>,
+    pub index: f64,
+    /// True when the index is 100 + target growth rather than target value / result value.
+    pub from_growth: bool,
+}
+
+pub fn progress_rows<'a>(pairs: &[Pair<'a>]) -> Vec<ProgressRow<'a>> {
+    pairs
+        .iter()
+        .filter(|p| p.indicator.comparable)
+        .filter_map(|&pair| {
+            let target = pair.target?;
+            let by_value = match (pair.actual.and_then(|o| o.value), target.value) {
+                (Some(a), Some(t)) if a > 0.0 => Some(t / a * 100.0),
+                _ => None,
+            };
+            let (index, from_growth) = match (by_value, target.growth_pct) {
+                (Some(index), _) => (index, false),
+                (None, Some(g)) => (100.0 + g, true),
+                (None, None) => return None,
+            };
+            Some(ProgressRow {
+                pair,
+                index,
+                from_growth,
+            })
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointKind {
+    /// Stated by the report as a result.
+    Reported,
+    /// Worked out from a stated growth rate.
+    Implied,
+    /// A target.
+    Target,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub year: i32,
+    pub index: f64,
+    pub kind: PointKind,
+}
+
+#[derive(Clone, Debug)]
+pub struct TrendSeries<'a> {
+    pub pair: Pair<'a>,
+    pub points: Vec<TrendPoint>,
+}
+
+/// Lines with the review year = 100: the year before (implied by the review's growth),
+/// the review year and the plan target.
+pub fn trend_series<'a>(data: &Dataset, pairs: &[Pair<'a>]) -> Vec<TrendSeries<'a>> {
+    let (review, plan) = data.years();
+    pairs
+        .iter()
+        .filter(|p| p.indicator.comparable)
+        .filter_map(|&pair| {
+            let mut points = Vec::with_capacity(3);
+            if let Some(g) = pair
+                .actual
+                .and_then(|o| o.growth_pct)
+                .filter(|g| *g > -100.0)
+            {
+                points.push(TrendPoint {
+                    year: review - 1,
+                    index: 100.0 / (1.0 + g / 100.0),
+                    kind: PointKind::Implied,
+                });
+            }
+            let base_kind = if pair.actual.is_some() {
+                PointKind::Reported
+            } else {
+                PointKind::Implied
+            };
+            points.push(TrendPoint {
+                year: review,
+                index: 100.0,
+                kind: base_kind,
+            });
+            let target_index = match (pair.actual.and_then(|o| o.value), pair.target) {
+                (Some(a), Some(Observation { value: Some(t), .. })) if a > 0.0 => {
+                    Some(t / a * 100.0)
+                }
+                (_, Some(t)) => t.growth_pct.map(|g| 100.0 + g),
+                _ => None,
+            };
+            if let Some(index) = target_index {
+                points.push(TrendPoint {
+                    year: plan,
+                    index,
+                    kind: PointKind::Target,
+                });
+            }
+            (points.len() >= 2).then_some(TrendSeries { pair, points })
+        })
+        .collect()
+}
+
+/// What the user did to the chart this frame.
+#[derive(Clone, Debug, Default)]
+pub struct ChartResponse {
+    /// The indicator the user clicked, for the details panel.
+    pub clicked: Option<String>,
+}
+
+/// How the chart is being drawn: in the window, or into an image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Interactive { reset: bool },
+    Image,
+}
+
+/// Draws the chart with its title, legend and source line into the whole of `ui`.
+pub fn show(
+    ui: &mut Ui,
+    data: &Dataset,
+    selected: &[&Indicator],
+    spec: &mut ChartSpec,
+    mode: Mode,
+) -> ChartResponse {
+    let lang = spec.lang;
+    let palette = Palette::new(ui.visuals().dark_mode);
+    let pairs = pairs(data, selected);
+    let full = ui.available_rect_before_wrap();
+    let scale = (full.height() / 700.0).clamp(0.8, 1.6);
+
+    ui.label(
+        RichText::new(spec.title_text())
+            .font(FontId::new(22.0 * scale, fonts::bold()))
+            .strong(),
+    );
+    ui.label(
+        RichText::new(format!(
+            "{} · {}",
+            data.report.title(lang),
+            if lang == Lang::Zh {
+                data.report.region_zh.as_str()
+            } else {
+                data.report
+                    .region_en
+                    .as_deref()
+                    .unwrap_or(&data.report.region_zh)
+            }
+        ))
+        .size(14.0 * scale)
+        .weak(),
+    );
+    legend(ui, data, spec, &palette, mode, scale);
+    ui.add_space(4.0);
+
+    let footer_height = 2.0 * 16.0 * scale + 8.0;
+    let body = egui::Rect::from_min_max(
+        ui.cursor().min,
+        egui::pos2(full.max.x, full.max.y - footer_height),
+    );
+    let mut response = ChartResponse::default();
+    ui.scope_builder(UiBuilder::new().max_rect(body), |ui| {
+        ui.set_min_size(body.size());
+        response = body_ui(ui, data, &pairs, spec, &palette, mode, scale);
+    });
+    let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
+    ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| {
+        footer_ui(ui, data, spec, scale);
+    });
+    response
+}
+
+fn body_ui(
+    ui: &mut Ui,
+    data: &Dataset,
+    pairs: &[Pair<'_>],
+    spec: &ChartSpec,
+    palette: &Palette,
+    mode: Mode,
+    scale: f32,
+) -> ChartResponse {
+    let lang = spec.lang;
+    if pairs.is_empty() {
+        return empty_state(ui, lang.texts().empty_selection, scale);
+    }
+    match spec.view {
+        View::Growth => {
+            let rows = growth_rows(pairs);
+            if rows.is_empty() {
+                return empty_state(ui, spec.view.empty_text(lang), scale);
+            }
+            let rows = growth_bars(&rows, spec, palette);
+            hbar_plot(
+                ui,
+                "growth",
+                &rows,
+                lang.texts().percent_axis,
+                None,
+                spec,
+                mode,
+                scale,
+            )
+        }
+        View::Progress => {
+            let rows = progress_rows(pairs);
+            if rows.is_empty() {
+                return empty_state(ui, spec.view.empty_text(lang), scale);
+            }
+            let rows = progress_bars(&rows, palette, lang);
+            hbar_plot(
+                ui,
+                "progress",
+                &rows,
+                lang.texts().index_axis,
+                Some((100.0, palette.reference)),
+                spec,
+                mode,
+                scale,
+            )
+        }
+        View::Levels => {
+            let rows = level_rows(pairs);
+            if rows.is_empty() {
+                return empty_state(ui, spec.view.empty_text(lang), scale);
+            }
+            small_multiples(ui, data, &rows, spec, palette, mode, scale)
+        }
+        View::Trend => {
+            let series = trend_series(data, pairs);
+            if series.is_empty() {
+                return empty_state(ui, spec.view.empty_text(lang), scale);
+            }
+            trend_plot(ui, data, &series, spec, palette, mode, scale)
+        }
+    }
+}
+
+fn empty_state(ui: &mut Ui, text: &str, scale: f32) -> ChartResponse {
+    ui.centered_and_justified(|ui| {
+        ui.label(RichText::new(text).size(16.0 * scale).weak());
+    });
+    ChartResponse::default()
+}
+
+/// The series legend; in the window its entries switch the series on and off.
+fn legend(
+    ui: &mut Ui,
+    data: &Dataset,
+    spec: &mut ChartSpec,
+    palette: &Palette,
+    mode: Mode,
+    scale: f32,
+) {
+    let (review, plan) = data.years();
+    let t = spec.lang.texts();
+    let size = 14.0 * scale;
+    ui.horizontal(|ui| {
+        let entries: Vec<(String, Color32, Option<&mut bool>)> = match spec.view {
+            View::Growth | View::Levels => vec![
+                (
+                    format!("{review} {}", t.actual),
+                    palette.actual,
+                    Some(&mut spec.show_actual),
+                ),
+                (
+                    format!("{plan} {}", t.target),
+                    palette.target,
+                    Some(&mut spec.show_target),
+                ),
+            ],
+            View::Progress => vec![
+                (
+                    format!("{plan} {} ({review} = 100)", t.target),
+                    palette.target,
+                    None,
+                ),
+                (format!("{review} = 100"), palette.reference, None),
+            ],
+            View::Trend => vec![],
+        };
+        for (label, color, toggle) in entries {
+            let on = toggle.as_ref().is_none_or(|on| **on);
+            let swatch = if on {
+                color
+            } else {
+                color.gamma_multiply(0.25)
+            };
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
+            ui.painter().rect_filled(rect.shrink(1.0), 2.0, swatch);
+            let text = RichText::new(label).size(size);
+            let text = if on {
+                text
+            } else {
+                text.weak().strikethrough()
+            };
+            match (toggle, mode) {
+                (Some(flag), Mode::Interactive { .. }) => {
+                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                        *flag = !*flag;
+                    }
+                }
+                _ => {
+                    ui.label(text);
+                }
+            }
+            ui.add_space(12.0);
+        }
+        if spec.view == View::Trend {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(28.0, size), Sense::hover());
+            let y = rect.center().y;
+            ui.painter().line_segment(
+                [rect.left_center(), egui::pos2(rect.right(), y)],
+                Stroke::new(2.0, palette.reference),
+            );
+            ui.label(RichText::new(t.actual).size(size));
+            ui.add_space(12.0);
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(28.0, size), Sense::hover());
+            let dash = Stroke::new(2.0, palette.reference);
+            for k in 0..3 {
+                let x0 = rect.left() + k as f32 * 10.0;
+                ui.painter()
+                    .line_segment([egui::pos2(x0, y), egui::pos2(x0 + 6.0, y)], dash);
+            }
+            ui.label(RichText::new(format!("{} / {}", t.implied, t.target)).size(size));
+        }
+    });
+}
+
+fn footer_ui(ui: &mut Ui, data: &Dataset, spec: &ChartSpec, scale: f32) {
+    let t = spec.lang.texts();
+    let size = 12.0 * scale;
+    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
+        ui.label(
+            RichText::new(format!(
+                "{}{}{}",
+                t.source,
+                spec.lang.pick("：", ": "),
+                data.report.title(spec.lang)
+            ))
+            .size(size),
+        );
+        ui.label(RichText::new(t.marks_note).size(size).weak());
+    });
+}
+
+/// One horizontal bar: its series, where it starts and ends, and its label.
+struct BarSpec {
+    color: Color32,
+    base: f64,
+    end: f64,
+    label: String,
+    /// Drawn as an outline: a pair measured differently in the two years.
+    hollow: bool,
+}
+
+struct BarRow<'a> {
+    indicator: &'a Indicator,
+    bars: Vec<BarSpec>,
+}
+
+fn growth_bars<'a>(rows: &[Pair<'a>], spec: &ChartSpec, palette: &Palette) -> Vec<BarRow<'a>> {
+    rows.iter()
+        .map(|p| {
+            let mut bars = Vec::new();
+            let series = [
+                (p.actual, palette.actual, spec.show_actual),
+                (p.target, palette.target, spec.show_target),
+            ];
+            for (obs, color, shown) in series {
+                if let Some((obs, g)) = obs.and_then(|o| Some((o, o.growth_pct?)))
+                    && shown
+                {
+                    let mut label = obs.growth_text().unwrap_or_default();
+                    if !p.indicator.comparable && obs.kind == Kind::Target {
+                        label.push_str(" ≠");
+                    }
+                    bars.push(BarSpec {
+                        color,
+                        base: 0.0,
+                        end: g,
+                        label,
+                        hollow: !p.indicator.comparable && obs.kind == Kind::Target,
+                    });
+                }
+            }
+            BarRow {
+                indicator: p.indicator,
+                bars,
+            }
+        })
+        .collect()
+}
+
+fn progress_bars<'a>(rows: &[ProgressRow<'a>], palette: &Palette, lang: Lang) -> Vec<BarRow<'a>> {
+    rows.iter()
+        .map(|r| {
+            let symbol = r.pair.target.map_or("", |t| t.qualifier.symbol());
+            let mut label = format!("{symbol}{}", model::format_number(round1(r.index)));
+            if r.from_growth {
+                label.push_str(lang.pick("（按增速）", " (from growth)"));
+            }
+            BarRow {
+                indicator: r.pair.indicator,
+                bars: vec![BarSpec {
+                    color: palette.target,
+                    base: 100.0,
+                    end: r.index,
+                    label,
+                    hollow: false,
+                }],
+            }
+        })
+        .collect()
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// Shortens a label to `max` characters with an ellipsis.
+fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// Horizontal bars, one row per indicator, names on the left axis, the first row on top.
+#[expect(clippy::too_many_arguments)]
+fn hbar_plot(
+    ui: &mut Ui,
+    id: &str,
+    rows: &[BarRow<'_>],
+    axis_label: &str,
+    reference: Option<(f64, Color32)>,
+    spec: &ChartSpec,
+    mode: Mode,
+    scale: f32,
+) -> ChartResponse {
+    let lang = spec.lang;
+    let n = rows.len();
+    let height = ui.available_height();
+    let row_points = (height - 40.0 * scale) / (n as f32 + 0.5);
+    let bars_per_row = rows.iter().map(|r| r.bars.len()).max().unwrap_or(1).max(1);
+    let name_font = (row_points * 0.7).clamp(7.0, 14.0 * scale);
+    let value_font = (row_points / bars_per_row as f32 * 0.9).clamp(6.0, 13.0 * scale);
+    let max_chars = if lang == Lang::Zh { 14 } else { 30 };
+    // Row i sits at y = n-1-i so the first indicator is on top.
+    let names: Vec<String> = rows
+        .iter()
+        .rev()
+        .map(|r| truncate(r.indicator.name(lang), max_chars))
+        .collect();
+    let name_width = names
+        .iter()
+        .map(|s| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(s.clone(), FontId::proportional(name_font), Color32::WHITE)
+                    .size()
+                    .x
+            })
+        })
+        .fold(0.0, f32::max)
+        + 12.0;
+
+    let (mut lo, mut hi) = reference.map_or((0.0_f64, 0.0_f64), |(r, _)| (r, r));
+    for bar in rows.iter().flat_map(|r| &r.bars) {
+        lo = lo.min(bar.end).min(bar.base);
+        hi = hi.max(bar.end).max(bar.base);
+    }
+    let pad = (hi - lo).max(1.0) * 0.18;
+
+    let y_axis = AxisHints::new_y()
+        .formatter(move |mark: GridMark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < names.len() {
+                names[i as usize].clone()
+            } else {
+                String::new()
+            }
+        })
+        .label_spacing(egui::Rangef::new(name_font * 0.9, name_font * 1.1))
+        .tick_label_font(FontId::proportional(name_font))
+        .min_thickness(name_width);
+
+    let mut plot = Plot::new(id)
+        .custom_y_axes(vec![y_axis])
+        .x_axis_label(axis_label)
+        .y_grid_spacer(move |input: GridInput| integer_marks(input, n))
+        .include_x(lo - pad * 0.3)
+        .include_x(hi + pad)
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .allow_scroll(false)
+        .show_x(false)
+        .show_y(false)
+        .height(height);
+    if let Mode::Interactive { reset: true } = mode {
+        plot = plot.reset();
+    }
+    if mode == Mode::Image {
+        plot = plot
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_boxed_zoom(false);
+    }
+
+    let width = if bars_per_row > 1 { 0.36 } else { 0.6 };
+    let highlight = ui.visuals().weak_text_color().gamma_multiply(0.15);
+    let result = plot.show(ui, |plot_ui| {
+        let hovered = plot_ui
+            .pointer_coordinate()
+            .filter(|_| plot_ui.response().hovered())
+            .map(|p| p.y.round())
+            .filter(|y| *y >= 0.0 && (*y as usize) < n)
+            .map(|y| n - 1 - y as usize);
+        if let Some(i) = hovered {
+            let y = (n - 1 - i) as f64;
+            plot_ui.span(
+                Span::new("", y - 0.5..=y + 0.5)
+                    .axis(egui_plot::Axis::Y)
+                    .fill(highlight)
+                    .border_width(0.0),
+            );
+        }
+        if let Some((x, color)) = reference {
+            plot_ui.vline(VLine::new("", x).color(color).width(1.5));
+        }
+        let mut charts: Vec<(Color32, Vec<Bar>)> = Vec::new();
+        let mut texts = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            let y = (n - 1 - i) as f64;
+            let count = row.bars.len();
+            for (k, bar) in row.bars.iter().enumerate() {
+                // Bars of one row stack downwards around the row's centre.
+                let offset = if count > 1 {
+                    (count as f64 - 1.0) / 2.0 * width - k as f64 * width
+                } else {
+                    0.0
+                };
+                let at = y + offset;
+                let mut b = Bar::new(at, bar.end - bar.base)
+                    .base_offset(bar.base)
+                    .width(width * 0.92)
+                    .horizontal();
+                b = if bar.hollow {
+                    b.fill(Color32::TRANSPARENT)
+                        .stroke(Stroke::new(1.5, bar.color))
+                } else {
+                    b.fill(bar.color).stroke(Stroke::NONE)
+                };
+                match charts.iter_mut().find(|(c, _)| *c == bar.color) {
+                    Some((_, list)) => list.push(b),
+                    None => charts.push((bar.color, vec![b])),
+                }
+                let anchor = if bar.end >= bar.base {
+                    Align2::LEFT_CENTER
+                } else {
+                    Align2::RIGHT_CENTER
+                };
+                texts.push(
+                    Text::new(
+                        "",
+                        PlotPoint::new(bar.end, at),
+                        RichText::new(format!(" {} ", bar.label)).size(value_font),
+                    )
+                    .anchor(anchor)
+                    .allow_hover(false),
+                );
+            }
+        }
+        for (color, bars) in charts {
+            plot_ui.bar_chart(
+                BarChart::new(format!("bars-{color:?}"), bars)
+                    .color(color)
+                    .allow_hover(false),
+            );
+        }
+        for text in texts {
+            plot_ui.text(text);
+        }
+        hovered
+    });
+
+    let mut response = ChartResponse::default();
+    if let Some(i) = result.inner {
+        let indicator = rows[i].indicator;
+        if result.response.clicked() {
+            response.clicked = Some(indicator.id.clone());
+        }
+        result.response.on_hover_ui_at_pointer(|ui| {
+            indicator_ui(ui, indicator, lang);
+        });
+    }
+    response
+}
+
+fn integer_marks(input: GridInput, n: usize) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let lo = lo.ceil().max(0.0) as usize;
+    let hi = hi.floor().min(n as f64 - 1.0);
+    if hi < 0.0 {
+        return Vec::new();
+    }
+    (lo..=hi as usize)
+        .map(|i| GridMark {
+            value: i as f64,
+            step_size: 1.0,
+        })
+        .collect()
+}
+
+/// Levels: one mini bar chart per indicator, each in its own unit and scale.
+fn small_multiples(
+    ui: &mut Ui,
+    data: &Dataset,
+    rows: &[Pair<'_>],
+    spec: &ChartSpec,
+    palette: &Palette,
+    mode: Mode,
+    scale: f32,
+) -> ChartResponse {
+    let lang = spec.lang;
+    let (review, plan) = data.years();
+    let area = ui.available_rect_before_wrap();
+    let n = rows.len();
+    let aspect = (area.width() / area.height().max(1.0)).max(0.1) as f64;
+    let cols = ((n as f64 * aspect / 1.3).sqrt().round() as usize).clamp(1, n);
+    let grid_rows = n.div_ceil(cols);
+    let cell = egui::vec2(area.width() / cols as f32, area.height() / grid_rows as f32);
+    let title_font = (cell.y * 0.11).clamp(8.0, 15.0 * scale);
+    let value_font = (cell.y * 0.1).clamp(7.0, 13.0 * scale);
+    let max_chars = ((cell.x / title_font) as usize).max(3);
+    let mut response = ChartResponse::default();
+    for (k, pair) in rows.iter().enumerate() {
+        let min = area.min + egui::vec2((k % cols) as f32 * cell.x, (k / cols) as f32 * cell.y);
+        let rect = egui::Rect::from_min_size(min, cell).shrink(4.0);
+        let ind = pair.indicator;
+        ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
+            ui.spacing_mut().item_spacing.y = 1.0;
+            let mut title = truncate(ind.name(lang), max_chars);
+            if !ind.comparable {
+                title.push_str(" ≠");
+            }
+            ui.label(RichText::new(title).size(title_font).strong());
+            ui.label(RichText::new(ind.unit(lang)).size(title_font * 0.85).weak());
+            let bars: Vec<(f64, Option<&Observation>, Color32, bool)> = vec![
+                (0.0, pair.actual, palette.actual, spec.show_actual),
+                (1.0, pair.target, palette.target, spec.show_target),
+            ];
+            let max = bars
+                .iter()
+                .filter_map(|(_, o, _, _)| o.and_then(|o| o.value))
+                .fold(0.0_f64, f64::max);
+            let min = bars
+                .iter()
+                .filter_map(|(_, o, _, _)| o.and_then(|o| o.value))
+                .fold(0.0_f64, f64::min);
+            let result = Plot::new(("levels", k))
+                .show_axes(false)
+                .show_grid(false)
+                .allow_zoom(false)
+                .allow_drag(false)
+                .allow_scroll(false)
+                .allow_boxed_zoom(false)
+                .allow_double_click_reset(false)
+                .show_x(false)
+                .show_y(false)
+                .include_x(-0.6)
+                .include_x(1.6)
+                .include_y(min * 1.3)
+                .include_y(max * 1.3)
+                .height(ui.available_height())
+                .show(ui, |plot_ui| {
+                    for (x, obs, color, shown) in &bars {
+                        let Some(obs) = obs else { continue };
+                        let Some(v) = obs.value.filter(|_| *shown) else {
+                            continue;
+                        };
+                        let hollow = !ind.comparable && obs.kind == Kind::Target;
+                        let bar = Bar::new(*x, v).width(0.7);
+                        let bar = if hollow {
+                            bar.fill(Color32::TRANSPARENT)
+                                .stroke(Stroke::new(1.5, *color))
+                        } else {
+                            bar.fill(*color).stroke(Stroke::NONE)
+                        };
+                        plot_ui.bar_chart(
+                            BarChart::new(format!("{}-{x}", ind.id), vec![bar])
+                                .color(*color)
+                                .allow_hover(false),
+                        );
+                        let anchor = if v >= 0.0 {
+                            Align2::CENTER_BOTTOM
+                        } else {
+                            Align2::CENTER_TOP
+                        };
+                        plot_ui.text(
+                            Text::new(
+                                "",
+                                PlotPoint::new(*x, v),
+                                RichText::new(obs.value_text().unwrap_or_default())
+                                    .size(value_font),
+                            )
+                            .anchor(anchor)
+                            .allow_hover(false),
+                        );
+                    }
+                    // An empty slot says which year has no number.
+                    for (x, obs, _, _) in &bars {
+                        if obs.and_then(|o| o.value).is_none() {
+                            let year = if *x == 0.0 { review } else { plan };
+                            plot_ui.text(
+                                Text::new(
+                                    "",
+                                    PlotPoint::new(*x, 0.0),
+                                    RichText::new(format!("{year}\n—")).size(value_font).weak(),
+                                )
+                                .anchor(Align2::CENTER_BOTTOM)
+                                .allow_hover(false),
+                            );
+                        }
+                    }
+                });
+            if mode != Mode::Image {
+                if result.response.clicked() {
+                    response.clicked = Some(ind.id.clone());
+                }
+                result.response.on_hover_ui_at_pointer(|ui| {
+                    indicator_ui(ui, ind, lang);
+                });
+            }
+        });
+    }
+    response
+}
+
+/// Trend: review year = 100, one line per indicator, dashed where implied or targeted.
+fn trend_plot(
+    ui: &mut Ui,
+    data: &Dataset,
+    series: &[TrendSeries<'_>],
+    spec: &ChartSpec,
+    palette: &Palette,
+    mode: Mode,
+    scale: f32,
+) -> ChartResponse {
+    let lang = spec.lang;
+    let (review, plan) = data.years();
+    let label_font = (13.0 * scale)
+        .min(ui.available_height() / (series.len() as f32 + 2.0))
+        .max(7.0);
+    let mut plot = Plot::new("trend")
+        .x_axis_label(spec.lang.texts().index_axis)
+        .x_grid_spacer(move |input: GridInput| {
+            let (lo, hi) = input.bounds;
+            (lo.ceil() as i32..=hi.floor() as i32)
+                .map(|y| GridMark {
+                    value: y as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .x_axis_formatter(move |mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                format!("{}", mark.value.round() as i32)
+            } else {
+                String::new()
+            }
+        })
+        .include_x((review - 1) as f64 - 0.2)
+        .include_x(plan as f64 + 0.9)
+        .include_y(100.0)
+        .allow_scroll(false)
+        .show_x(false)
+        .show_y(false)
+        .height(ui.available_height());
+    if let Mode::Interactive { reset: true } = mode {
+        plot = plot.reset();
+    }
+    if mode == Mode::Image {
+        plot = plot
+            .allow_drag(false)
+            .allow_zoom(false)
+            .allow_boxed_zoom(false);
+    }
+    let shapes = [
+        MarkerShape::Circle,
+        MarkerShape::Square,
+        MarkerShape::Diamond,
+        MarkerShape::Up,
+        MarkerShape::Down,
+        MarkerShape::Cross,
+    ];
+    let result = plot.show(ui, |plot_ui| {
+        plot_ui
+            .hline(egui_plot::HLine::new("", 100.0).color(palette.reference.gamma_multiply(0.4)));
+        // End labels pushed apart so they never overlap (in screen points).
+        let transform = *plot_ui.transform();
+        let mut ends: Vec<(usize, f32)> = series
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| {
+                let last = s.points.last()?;
+                Some((
+                    k,
+                    transform
+                        .position_from_point(&PlotPoint::new(last.year as f64, last.index))
+                        .y,
+                ))
+            })
+            .collect();
+        ends.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let gap = label_font * 1.15;
+        for i in 1..ends.len() {
+            if ends[i].1 < ends[i - 1].1 + gap {
+                ends[i].1 = ends[i - 1].1 + gap;
+            }
+        }
+        let mut nearest: Option<(usize, f32)> = None;
+        let pointer = plot_ui
+            .pointer_coordinate()
+            .filter(|_| plot_ui.response().hovered())
+            .map(|p| transform.position_from_point(&p));
+        for (k, s) in series.iter().enumerate() {
+            let color = palette.lines[k % palette.lines.len()];
+            let name = s.pair.indicator.name(lang).to_owned();
+            for w in s.points.windows(2) {
+                let solid = w[0].kind == PointKind::Reported && w[1].kind == PointKind::Reported;
+                let line = egui_plot::Line::new(
+                    name.clone(),
+                    PlotPoints::from(vec![
+                        [w[0].year as f64, w[0].index],
+                        [w[1].year as f64, w[1].index],
+                    ]),
+                )
+                .color(color)
+                .width(2.0)
+                .allow_hover(false);
+                plot_ui.line(if solid {
+                    line
+                } else {
+                    line.style(LineStyle::dashed_dense())
+                });
+            }
+            let pts: Vec<[f64; 2]> = s.points.iter().map(|p| [p.year as f64, p.index]).collect();
+            if let Some(pointer) = pointer {
+                for p in &pts {
+                    let d = transform
+                        .position_from_point(&PlotPoint::new(p[0], p[1]))
+                        .distance(pointer);
+                    if d < 14.0 && nearest.is_none_or(|(_, best)| d < best) {
+                        nearest = Some((k, d));
+                    }
+                }
+            }
+            plot_ui.points(
+                Points::new(name.clone(), pts)
+                    .color(color)
+                    .shape(shapes[k % shapes.len()])
+                    .radius(3.5)
+                    .filled(true)
+                    .allow_hover(false),
+            );
+        }
+        for (k, y) in ends {
+            let s = &series[k];
+            let last = s.points.last().copied().unwrap_or(TrendPoint {
+                year: plan,
+                index: 100.0,
+                kind: PointKind::Target,
+            });
+            let symbol = match last.kind {
+                PointKind::Target => s.pair.target.map_or("", |t| t.qualifier.symbol()),
+                _ => "",
+            };
+            let at = transform.value_from_position(egui::pos2(
+                transform
+                    .position_from_point(&PlotPoint::new(last.year as f64, 0.0))
+                    .x,
+                y,
+            ));
+            plot_ui.text(
+                Text::new(
+                    "",
+                    PlotPoint::new(last.year as f64, at.y),
+                    RichText::new(format!(
+                        "  {} {symbol}{}",
+                        truncate(s.pair.indicator.name(lang), 12),
+                        model::format_number(round1(last.index))
+                    ))
+                    .size(label_font)
+                    .color(palette.lines[k % palette.lines.len()]),
+                )
+                .anchor(Align2::LEFT_CENTER)
+                .allow_hover(false),
+            );
+        }
+        nearest.map(|(k, _)| k)
+    });
+    let mut response = ChartResponse::default();
+    if let Some(k) = result.inner {
+        let indicator = series[k].pair.indicator;
+        if result.response.clicked() {
+            response.clicked = Some(indicator.id.clone());
+        }
+        result.response.on_hover_ui_at_pointer(|ui| {
+            indicator_ui(ui, indicator, lang);
+        });
+    }
+    response
+}
+
+/// An indicator's names, unit, note and every observation with its quote. Used by the
+/// tooltips and the details panel alike.
+pub fn indicator_ui(ui: &mut Ui, ind: &Indicator, lang: Lang) {
+    let t = lang.texts();
+    ui.set_max_width(420.0);
+    ui.label(RichText::new(ind.name(lang)).strong().size(15.0));
+    if lang == Lang::Zh {
+        if let Some(en) = &ind.name_en {
+            ui.label(RichText::new(en).weak());
+        }
+    } else {
+        ui.label(RichText::new(&ind.name_zh).weak());
+    }
+    ui.label(format!(
+        "{}：{} · {}：{}",
+        t.unit,
+        ind.unit(lang),
+        t.category,
+        ind.category.name(lang)
+    ));
+    if ind.headline {
+        ui.label(RichText::new(format!("★ {}", t.headline)).strong());
+    }
+    if !ind.comparable {
+        ui.label(
+            RichText::new(format!("≠ {}", t.not_comparable)).color(ui.visuals().warn_fg_color),
+        );
+        if let Some(note) = ind.note(lang) {
+            ui.label(RichText::new(note).italics());
+        }
+    } else if let Some(note) = ind.note(lang) {
+        ui.label(RichText::new(note).italics());
+    }
+    for obs in &ind.observations {
+        ui.separator();
+        ui.label(
+            RichText::new(format!(
+                "{} {} — {}",
+                obs.year,
+                obs.kind.name(lang),
+                obs.summary(ind.unit(lang), lang)
+            ))
+            .strong(),
+        );
+        ui.label(obs.qualifier.words(lang));
+        ui.label(RichText::new(format!("「{}」", obs.quote)).italics());
+    }
+}

@@ -1,0 +1,13 @@
+//! gwr-charts: the quantitative goals of Chinese government work reports as charts.
+//!
+//! Data flows one way: file → [`model::Dataset`] → selection → [`chart`] → screen or PNG.
+
+pub mod app;
+pub mod chart;
+pub mod cli;
+pub mod fonts;
+pub mod i18n;
+pub mod model;
+pub mod selection;
+
+pub use app::GwrApp;

@@ -1,0 +1,696 @@
+//! Schema 1 of the dataset: types, loading and validation.
+//!
+//! Loading never panics and reports every problem it can find at once, each with the file
+//! and the place (line and column, plus the indicator id for problems of meaning).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::Read as _;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::i18n::Lang;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The curated Harbin dataset, compiled in so the binary works from any directory.
+pub const BUNDLED_JSON: &str = include_str!("../assets/indicators.json");
+pub const BUNDLED_NAME: &str = "assets/indicators.json";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub report: Report,
+    pub indicators: Vec<Indicator>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub title_zh: String,
+    #[serde(default)]
+    pub title_en: Option<String>,
+    pub region_zh: String,
+    #[serde(default)]
+    pub region_en: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub name_zh: String,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    pub category: Category,
+    pub unit_zh: String,
+    #[serde(default)]
+    pub unit_en: Option<String>,
+    #[serde(default)]
+    pub headline: bool,
+    #[serde(default = "default_true")]
+    pub comparable: bool,
+    #[serde(default)]
+    pub note_zh: Option<String>,
+    #[serde(default)]
+    pub note_en: Option<String>,
+    pub observations: Vec<Observation>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Observation {
+    pub year: i32,
+    pub kind: Kind,
+    pub value: Option<f64>,
+    pub growth_pct: Option<f64>,
+    pub qualifier: Qualifier,
+    pub quote: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Actual,
+    Target,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    AtLeast,
+    MoreThan,
+    AtMost,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Economy,
+    Fiscal,
+    Innovation,
+    Industry,
+    Investment,
+    Consumption,
+    Tourism,
+    Trade,
+    Agriculture,
+    Urban,
+    Environment,
+    Employment,
+    Housing,
+    Social,
+    Safety,
+}
+
+impl Category {
+    pub const ALL: [Category; 15] = [
+        Category::Economy,
+        Category::Fiscal,
+        Category::Innovation,
+        Category::Industry,
+        Category::Investment,
+        Category::Consumption,
+        Category::Tourism,
+        Category::Trade,
+        Category::Agriculture,
+        Category::Urban,
+        Category::Environment,
+        Category::Employment,
+        Category::Housing,
+        Category::Social,
+        Category::Safety,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Economy => "economy",
+            Category::Fiscal => "fiscal",
+            Category::Innovation => "innovation",
+            Category::Industry => "industry",
+            Category::Investment => "investment",
+            Category::Consumption => "consumption",
+            Category::Tourism => "tourism",
+            Category::Trade => "trade",
+            Category::Agriculture => "agriculture",
+            Category::Urban => "urban",
+            Category::Environment => "environment",
+            Category::Employment => "employment",
+            Category::Housing => "housing",
+            Category::Social => "social",
+            Category::Safety => "safety",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Category::Economy => ("经济总量", "Economy"),
+            Category::Fiscal => ("财政", "Fiscal"),
+            Category::Innovation => ("科技创新", "Innovation"),
+            Category::Industry => ("产业", "Industry"),
+            Category::Investment => ("投资与项目", "Investment"),
+            Category::Consumption => ("消费", "Consumption"),
+            Category::Tourism => ("文化旅游", "Tourism"),
+            Category::Trade => ("对外贸易", "Trade"),
+            Category::Agriculture => ("农业", "Agriculture"),
+            Category::Urban => ("城市建设", "Urban"),
+            Category::Environment => ("生态环境", "Environment"),
+            Category::Employment => ("就业", "Employment"),
+            Category::Housing => ("住房", "Housing"),
+            Category::Social => ("社会民生", "Social"),
+            Category::Safety => ("安全", "Safety"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+impl Qualifier {
+    /// The mark put before a number on labels: ≈6%, ≥5%.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "≈",
+            Qualifier::AtLeast => "≥",
+            Qualifier::MoreThan => ">",
+            Qualifier::AtMost => "≤",
+        }
+    }
+
+    pub fn words(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Qualifier::Exact => ("精确值", "exact"),
+            Qualifier::About => ("左右（约）", "about"),
+            Qualifier::AtLeast => ("以上（不低于）", "at least"),
+            Qualifier::MoreThan => ("超过", "more than"),
+            Qualifier::AtMost => ("以内（不高于）", "at most"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+impl Kind {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::Actual => lang.pick("实际", "actual"),
+            Kind::Target => lang.pick("目标", "target"),
+        }
+    }
+}
+
+impl Indicator {
+    pub fn name(&self, lang: Lang) -> &str {
+        pick_opt(lang, &self.name_zh, self.name_en.as_deref())
+    }
+
+    pub fn unit(&self, lang: Lang) -> &str {
+        pick_opt(lang, &self.unit_zh, self.unit_en.as_deref())
+    }
+
+    pub fn note(&self, lang: Lang) -> Option<&str> {
+        match (lang, self.note_zh.as_deref(), self.note_en.as_deref()) {
+            (Lang::En, _, Some(en)) => Some(en),
+            (_, zh, _) => zh,
+        }
+    }
+
+    pub fn observation(&self, year: i32, kind: Kind) -> Option<&Observation> {
+        self.observations
+            .iter()
+            .find(|o| o.year == year && o.kind == kind)
+    }
+
+    /// Whether the id, either name or the category matches a search (case-insensitive).
+    pub fn matches(&self, query: &str) -> bool {
+        let query = query.trim().to_lowercase();
+        query.is_empty()
+            || self.id.contains(&query)
+            || self.name_zh.contains(&query)
+            || self
+                .name_en
+                .as_deref()
+                .is_some_and(|n| n.to_lowercase().contains(&query))
+    }
+}
+
+impl Observation {
+    /// A target with no number, such as 城乡居民收入增长与经济增长同步.
+    pub fn is_qualitative(&self) -> bool {
+        self.value.is_none() && self.growth_pct.is_none()
+    }
+
+    /// The value with its qualifier mark, e.g. `≈5576.3`.
+    pub fn value_text(&self) -> Option<String> {
+        self.value
+            .map(|v| format!("{}{}", self.qualifier.symbol(), format_number(v)))
+    }
+
+    /// The growth rate with its qualifier mark and sign, e.g. `≈6%` or `-30%`.
+    pub fn growth_text(&self) -> Option<String> {
+        self.growth_pct
+            .map(|g| format!("{}{}%", self.qualifier.symbol(), format_number(g)))
+    }
+
+    /// Value and growth together, e.g. `5576.3 亿元 (+3.1%)`, or the qualitative mark.
+    pub fn summary(&self, unit: &str, lang: Lang) -> String {
+        match (self.value_text(), self.growth_pct) {
+            (Some(v), Some(g)) => format!("{v} {unit} ({}%)", format_signed(g)),
+            (Some(v), None) => format!("{v} {unit}"),
+            (None, Some(_)) => format!(
+                "{} {}",
+                lang.pick("增长", "growth"),
+                self.growth_text().unwrap_or_default()
+            ),
+            (None, None) => lang.pick("定性目标", "qualitative").to_owned(),
+        }
+    }
+}
+
+/// The shortest decimal form of a number, as reports write them: 6, 3.1, 5576.3.
+pub fn format_number(v: f64) -> String {
+    let rounded = (v * 1e6).round() / 1e6;
+    if rounded == 0.0 {
+        "0".to_owned()
+    } else {
+        format!("{rounded}")
+    }
+}
+
+pub fn format_signed(v: f64) -> String {
+    if v > 0.0 {
+        format!("+{}", format_number(v))
+    } else {
+        format_number(v)
+    }
+}
+
+impl Report {
+    pub fn title(&self, lang: Lang) -> &str {
+        pick_opt(lang, &self.title_zh, self.title_en.as_deref())
+    }
+}
+
+fn pick_opt<'a>(lang: Lang, zh: &'a str, en: Option<&'a str>) -> &'a str {
+    match (lang, en) {
+        (Lang::En, Some(en)) if !en.is_empty() => en,
+        _ => zh,
+    }
+}
+
+impl Dataset {
+    /// The bundled Harbin dataset. It is checked by the tests, so failure here is a build bug.
+    pub fn bundled() -> Dataset {
+        load_str(BUNDLED_NAME, BUNDLED_JSON).expect("the bundled dataset is valid")
+    }
+
+    /// The plan year (the latest target) and the review year before it.
+    pub fn years(&self) -> (i32, i32) {
+        let plan = self
+            .indicators
+            .iter()
+            .flat_map(|i| &i.observations)
+            .filter(|o| o.kind == Kind::Target)
+            .map(|o| o.year)
+            .max()
+            .or_else(|| {
+                self.indicators
+                    .iter()
+                    .flat_map(|i| &i.observations)
+                    .map(|o| o.year + 1)
+                    .max()
+            })
+            .unwrap_or(2024);
+        (plan - 1, plan)
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn observation_count(&self) -> usize {
+        self.indicators.iter().map(|i| i.observations.len()).sum()
+    }
+}
+
+/// One thing wrong with an input file, with as much of its place as is known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub indicator: Option<String>,
+    pub message: String,
+}
+
+/// Everything wrong with one file. Displayed as one `FILE:LINE:COLUMN: …` line per problem.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    pub file: String,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (n, p) in self.problems.iter().enumerate() {
+            if n > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}", self.file)?;
+            if let Some(line) = p.line {
+                write!(f, ":{line}:{}", p.column.unwrap_or(1))?;
+            }
+            if let Some(id) = &p.indicator {
+                write!(f, ": indicator {id}")?;
+            }
+            write!(f, ": {}", p.message)?;
+        }
+        Ok(())
+    }
+}
+
+impl LoadError {
+    fn whole_file(file: &str, message: String) -> LoadError {
+        LoadError {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                line: None,
+                column: None,
+                indicator: None,
+                message,
+            }],
+        }
+    }
+}
+
+/// Reads and validates a dataset file. The size is checked before the file is read.
+pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
+    let bytes = read_limited(path)?;
+    load_bytes(&path.display().to_string(), &bytes)
+}
+
+/// Reads a whole file, refusing directories and anything over [`MAX_FILE_BYTES`].
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = path.display().to_string();
+    let fail = |what: &str, e: std::io::Error| LoadError::whole_file(&file, format!("{what}: {e}"));
+    let meta = std::fs::metadata(path).map_err(|e| fail("cannot open", e))?;
+    if meta.is_dir() {
+        return Err(LoadError::whole_file(
+            &file,
+            "is a directory, not a file".into(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(&file, meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail("cannot read", e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&file, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large(file: &str, size: u64) -> LoadError {
+    LoadError::whole_file(
+        file,
+        format!(
+            "file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes ({} MiB)",
+            MAX_FILE_BYTES >> 20
+        ),
+    )
+}
+
+/// Decodes and validates a dataset held in memory; `file` names it in errors.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(file, bytes.len() as u64));
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(LoadError::whole_file(
+            file,
+            "file is UTF-16; save it as UTF-8".into(),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // The valid prefix is UTF-8 by construction.
+            let prefix = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = line_column(prefix, prefix.len());
+            return Err(LoadError {
+                file: file.to_owned(),
+                problems: vec![Problem {
+                    line: Some(line),
+                    column: Some(column),
+                    indicator: None,
+                    message: "not valid UTF-8 text (a dataset must be UTF-8 JSON)".into(),
+                }],
+            });
+        }
+    };
+    load_str(file, text)
+}
+
+/// The top level, with each indicator kept as raw text so that one bad indicator does not
+/// hide the problems of the others.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDataset<'a> {
+    schema_version: u32,
+    #[serde(borrow)]
+    report: &'a RawValue,
+    #[serde(borrow)]
+    indicators: Vec<&'a RawValue>,
+}
+
+/// Parses and validates dataset text; `file` names it in errors.
+pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
+    let mut problems = Vec::new();
+    let raw: RawDataset = match serde_json::from_str(text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            problems.push(json_problem(text, 0, &e));
+            return Err(LoadError {
+                file: file.to_owned(),
+                problems,
+            });
+        }
+    };
+    if raw.schema_version != SCHEMA_VERSION {
+        problems.push(Problem {
+            line: None,
+            column: None,
+            indicator: None,
+            message: format!(
+                "schema_version is {}, but this app reads schema {SCHEMA_VERSION}",
+                raw.schema_version
+            ),
+        });
+    }
+    let report = parse_part::<Report>(text, raw.report, &mut problems);
+    let mut indicators = Vec::with_capacity(raw.indicators.len());
+    let mut starts = Vec::with_capacity(raw.indicators.len());
+    for part in &raw.indicators {
+        if let Some(indicator) = parse_part::<Indicator>(text, part, &mut problems) {
+            starts.push(offset_in(text, part));
+            indicators.push(indicator);
+        }
+    }
+    if let Some(report) = &report {
+        check_report(report, &mut problems);
+    }
+    check_indicators(text, &indicators, &starts, &mut problems);
+    match report {
+        Some(report) if problems.is_empty() => Ok(Dataset {
+            schema_version: raw.schema_version,
+            report,
+            indicators,
+        }),
+        _ => {
+            problems.sort_by_key(|p| (p.line.is_some(), p.line, p.column));
+            Err(LoadError {
+                file: file.to_owned(),
+                problems,
+            })
+        }
+    }
+}
+
+fn parse_part<T: serde::de::DeserializeOwned>(
+    text: &str,
+    part: &RawValue,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    serde_json::from_str(part.get())
+        .map_err(|e| problems.push(json_problem(text, offset_in(text, part), &e)))
+        .ok()
+}
+
+/// Byte offset of a borrowed raw value inside the text it was parsed from.
+fn offset_in(text: &str, part: &RawValue) -> usize {
+    (part.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize)
+}
+
+/// A serde_json error in a slice starting at `base`, placed in the whole text.
+fn json_problem(text: &str, base: usize, e: &serde_json::Error) -> Problem {
+    let slice = &text[base..];
+    // serde_json counts lines from 1 and columns in bytes from 1 (0 right after a newline).
+    let line_start: usize = slice
+        .split_inclusive('\n')
+        .take(e.line().saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let mut at = (base + line_start + e.column().saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let (line, column) = line_column(text, at);
+    let message = e.to_string();
+    let message = match message.rsplit_once(" at line ") {
+        Some((head, _)) => head.to_owned(),
+        None => message,
+    };
+    Problem {
+        line: Some(line),
+        column: Some(column),
+        indicator: None,
+        message,
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn check_report(report: &Report, problems: &mut Vec<Problem>) {
+    for (field, value) in [
+        ("title_zh", &report.title_zh),
+        ("region_zh", &report.region_zh),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(Problem {
+                line: None,
+                column: None,
+                indicator: None,
+                message: format!("report.{field} is empty"),
+            });
+        }
+    }
+}
+
+fn check_indicators(
+    text: &str,
+    indicators: &[Indicator],
+    starts: &[usize],
+    problems: &mut Vec<Problem>,
+) {
+    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+    for (indicator, &start) in indicators.iter().zip(starts) {
+        let (line, column) = line_column(text, start);
+        let mut report = |message: String| {
+            problems.push(Problem {
+                line: Some(line),
+                column: Some(column),
+                indicator: Some(indicator.id.clone()),
+                message,
+            })
+        };
+        let id = indicator.id.as_str();
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
+            report("id: must be non-empty and use only a-z, 0-9 and _".into());
+        }
+        if let Some(first_line) = first_seen.insert(id, line) {
+            report(format!(
+                "id: duplicate id (first used on line {first_line})"
+            ));
+            first_seen.insert(id, first_line);
+        }
+        if indicator.name_zh.trim().is_empty() {
+            report("name_zh: is empty".into());
+        }
+        if indicator.observations.is_empty() {
+            report("observations: has none".into());
+        }
+        let mut seen = Vec::new();
+        for (n, obs) in indicator.observations.iter().enumerate() {
+            let field = |name: &str| format!("observations[{n}].{name}");
+            if !(1949..=2100).contains(&obs.year) {
+                report(format!(
+                    "{}: {} is not a plausible year",
+                    field("year"),
+                    obs.year
+                ));
+            }
+            for (name, value) in [("value", obs.value), ("growth_pct", obs.growth_pct)] {
+                if value.is_some_and(|v| !v.is_finite()) {
+                    report(format!("{}: is not a finite number", field(name)));
+                }
+            }
+            if obs.is_qualitative() && obs.kind == Kind::Actual {
+                report(format!(
+                    "{}: an actual result needs a value or a growth_pct (only a target may be qualitative)",
+                    field("value")
+                ));
+            }
+            if obs.quote.trim().is_empty() {
+                report(format!(
+                    "{}: is empty; every observation needs the sentence it came from",
+                    field("quote")
+                ));
+            }
+            if seen.contains(&(obs.year, obs.kind)) {
+                report(format!(
+                    "observations[{n}]: a second {} observation for {}",
+                    obs.kind.name(Lang::En),
+                    obs.year
+                ));
+            }
+            seen.push((obs.year, obs.kind));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_errors_inside_indicators_in_the_whole_file() {
+        let text = "{\"schema_version\": 1,\n \"report\": {\"title_zh\": \"t\", \"region_zh\": \"r\"},\n \"indicators\": [\n  {\"id\": \"a\", \"name_zh\": \"甲\", \"category\": \"economy\", \"unit_zh\": \"%\",\n   \"observations\": [{\"year\": \"2023\"}]}\n ]}";
+        let err = load_str("x.json", text).unwrap_err();
+        assert_eq!(err.problems.len(), 1);
+        let p = &err.problems[0];
+        assert_eq!((p.line, p.column), (Some(5), Some(31)), "{err}");
+        assert!(p.message.contains("invalid type"), "{err}");
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\n地区x", 8), (2, 3));
+        assert_eq!(line_column("", 0), (1, 1));
+    }
+}
