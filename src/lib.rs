@@ -5,6 +5,7 @@
 pub mod app;
 pub mod chart;
 pub mod cli;
+pub mod extract;
 pub mod fonts;
 pub mod i18n;
 pub mod model;

@@ -482,6 +482,23 @@ struct RawDataset<'a> {
 /// Parses and validates dataset text; `file` names it in errors.
 pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
     let mut problems = Vec::new();
+    let start = text.len() - text.trim_start().len();
+    if text[start..].starts_with([
+        '[', '"', 't', 'f', 'n', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
+    ]) {
+        let (line, column) = line_column(text, start);
+        return Err(LoadError {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                line: Some(line),
+                column: Some(column),
+                indicator: None,
+                message:
+                    "the top level must be a JSON object with schema_version, report and indicators"
+                        .into(),
+            }],
+        });
+    }
     let raw: RawDataset = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -576,7 +593,11 @@ fn json_problem(text: &str, base: usize, e: &serde_json::Error) -> Problem {
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |n| n + 1);
     (line, before[line_start..].chars().count() + 1)
@@ -684,13 +705,14 @@ mod tests {
         let err = load_str("x.json", text).unwrap_err();
         assert_eq!(err.problems.len(), 1);
         let p = &err.problems[0];
-        assert_eq!((p.line, p.column), (Some(5), Some(31)), "{err}");
+        assert_eq!((p.line, p.column), (Some(5), Some(35)), "{err}");
         assert!(p.message.contains("invalid type"), "{err}");
     }
 
     #[test]
     fn line_column_counts_characters() {
-        assert_eq!(line_column("ab\n地区x", 8), (2, 3));
+        assert_eq!(line_column("ab\n地区x", 9), (2, 3));
+        assert_eq!(line_column("ab\n地区x", 8), (2, 2));
         assert_eq!(line_column("", 0), (1, 1));
     }
 }

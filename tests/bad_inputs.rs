@@ -1,0 +1,274 @@
+//! Bad dataset files through the real binary: exit code, and an error that names the place.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn valid() -> serde_json::Value {
+    serde_json::json!({
+        "schema_version": 1,
+        "report": {"title_zh": "测试报告", "region_zh": "某市"},
+        "indicators": [{
+            "id": "gdp", "name_zh": "地区生产总值", "category": "economy", "unit_zh": "亿元",
+            "headline": true, "comparable": true,
+            "observations": [{"year": 2023, "kind": "actual", "value": 1.5, "growth_pct": 3.1,
+                              "qualifier": "exact", "quote": "地区生产总值1.5亿元，增长3.1%"}]
+        }]
+    })
+}
+
+fn with(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
+    let mut v = valid();
+    edit(&mut v);
+    serde_json::to_vec_pretty(&v).unwrap()
+}
+
+fn check(path: &Path) -> (i32, String) {
+    let out = Command::cargo_bin("gwr-charts")
+        .unwrap()
+        .arg("check")
+        .arg(path)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_valid_file_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ok.json");
+    std::fs::write(&path, with(|_| {})).unwrap();
+    let (code, err) = check(&path);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn bad_inputs_fail_with_their_place() {
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), ":1:1: EOF while parsing"),
+        (
+            "truncated",
+            br#"{"schema_version": 1, "report": {"#.to_vec(),
+            ":1:33: EOF while parsing an object",
+        ),
+        (
+            "wrong type",
+            with(|v| v["indicators"][0]["headline"] = "yes".into()),
+            "invalid type: string \"yes\", expected a boolean",
+        ),
+        (
+            "number as string",
+            with(|v| v["indicators"][0]["observations"][0]["value"] = "1.5".into()),
+            "invalid type: string \"1.5\", expected f64",
+        ),
+        (
+            "NaN",
+            String::from_utf8(with(|_| {}))
+                .unwrap()
+                .replace("1.5,", "NaN,")
+                .into_bytes(),
+            "expected value",
+        ),
+        (
+            "Infinity",
+            String::from_utf8(with(|_| {}))
+                .unwrap()
+                .replace("3.1,", "Infinity,")
+                .into_bytes(),
+            "expected value",
+        ),
+        (
+            "huge number",
+            String::from_utf8(with(|_| {}))
+                .unwrap()
+                .replace("3.1,", "1e999,")
+                .into_bytes(),
+            "number out of range",
+        ),
+        (
+            "duplicate id",
+            with(|v| {
+                let first = v["indicators"][0].clone();
+                v["indicators"].as_array_mut().unwrap().push(first);
+            }),
+            "indicator gdp: id: duplicate id (first used on line 3)",
+        ),
+        (
+            "unknown category",
+            with(|v| v["indicators"][0]["category"] = "weather".into()),
+            "unknown variant `weather`",
+        ),
+        (
+            "unknown kind",
+            with(|v| v["indicators"][0]["observations"][0]["kind"] = "forecast".into()),
+            "unknown variant `forecast`",
+        ),
+        (
+            "unknown qualifier",
+            with(|v| v["indicators"][0]["observations"][0]["qualifier"] = "roughly".into()),
+            "unknown variant `roughly`",
+        ),
+        (
+            "missing quote",
+            with(|v| {
+                v["indicators"][0]["observations"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("quote");
+            }),
+            "missing field `quote`",
+        ),
+        (
+            "empty quote",
+            with(|v| v["indicators"][0]["observations"][0]["quote"] = " ".into()),
+            "indicator gdp: observations[0].quote: is empty",
+        ),
+        (
+            "actual with no number",
+            with(|v| {
+                v["indicators"][0]["observations"][0]["value"] = serde_json::Value::Null;
+                v["indicators"][0]["observations"][0]["growth_pct"] = serde_json::Value::Null;
+            }),
+            "indicator gdp: observations[0].value: an actual result needs a value",
+        ),
+        (
+            "bad id",
+            with(|v| v["indicators"][0]["id"] = "GDP-1".into()),
+            "indicator GDP-1: id: must be non-empty and use only a-z, 0-9 and _",
+        ),
+        (
+            "schema 2",
+            with(|v| v["schema_version"] = 2.into()),
+            "schema_version is 2, but this app reads schema 1",
+        ),
+        (
+            "UTF-16 file",
+            {
+                let text = String::from_utf8(with(|_| {})).unwrap();
+                let mut bytes = vec![0xFF, 0xFE];
+                bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+                bytes
+            },
+            "file is UTF-16; save it as UTF-8",
+        ),
+        (
+            "binary garbage",
+            vec![0x7B, 0x0A, 0xC3, 0x28, 0xFF, 0x00, 0x9F],
+            ":2:1: not valid UTF-8",
+        ),
+        (
+            "top level array",
+            b"[1, 2]".to_vec(),
+            ":1:1: the top level must be a JSON object",
+        ),
+    ];
+    assert!(cases.len() >= 15);
+    let dir = tempfile::tempdir().unwrap();
+    let mut failures = Vec::new();
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(format!("{}.json", name.replace(' ', "_")));
+        std::fs::write(&path, &bytes).unwrap();
+        let (code, err) = check(&path);
+        let file = path.display().to_string();
+        if code != 1 || !err.contains(expected) || !err.starts_with(&file) {
+            failures.push(format!(
+                "{name}: exit {code}, expected 1 and {expected:?} after {file:?}; got:\n{err}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.json");
+    std::fs::write(
+        &path,
+        with(|v| {
+            let mut second = v["indicators"][0].clone();
+            second["id"] = "retail".into();
+            second["category"] = "weather".into();
+            v["indicators"][0]["observations"][0]["quote"] = "".into();
+            v["indicators"].as_array_mut().unwrap().push(second);
+        }),
+    )
+    .unwrap();
+    let (code, err) = check(&path);
+    assert_eq!(code, 1);
+    assert!(err.contains("observations[0].quote: is empty"), "{err}");
+    assert!(err.contains("unknown variant `weather`"), "{err}");
+    assert!(err.contains("2 problems"), "{err}");
+}
+
+#[test]
+fn files_that_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, err) = check(dir.path());
+    assert_eq!(code, 1);
+    assert!(err.contains("is a directory, not a file"), "{err}");
+
+    let missing = dir.path().join("missing.json");
+    let (code, err) = check(&missing);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with(&missing.display().to_string()) && err.contains("cannot open"),
+        "{err}"
+    );
+
+    let big = dir.path().join("big.json");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(gwr_charts::model::MAX_FILE_BYTES + 1).unwrap();
+    let (code, err) = check(&big);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("over the limit of 67108864 bytes (64 MiB)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn list_prints_the_whole_dataset() {
+    let out = Command::cargo_bin("gwr-charts")
+        .unwrap()
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let data = gwr_charts::model::Dataset::bundled();
+    for ind in &data.indicators {
+        assert!(
+            text.contains(&format!("{} ", ind.id)),
+            "{} missing from list",
+            ind.id
+        );
+    }
+    assert!(
+        text.contains("5576.3 (+3.1%)") && text.contains("≈6%"),
+        "{text}"
+    );
+
+    let out = Command::cargo_bin("gwr-charts")
+        .unwrap()
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let parsed = gwr_charts::model::load_bytes("stdout", &out.stdout).unwrap();
+    assert_eq!(parsed, data);
+}
+
+#[test]
+fn list_with_a_bad_file_fails() {
+    let out = Command::cargo_bin("gwr-charts")
+        .unwrap()
+        .args(["list", "--data", "no/such/file.json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("no/such/file.json: cannot open"));
+}
