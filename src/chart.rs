@@ -310,6 +310,7 @@ pub enum Mode {
 }
 
 /// Draws the chart with its title, legend and source line into the whole of `ui`.
+/// Text grows with the height of the area, so a slide-sized image reads well.
 pub fn show(
     ui: &mut Ui,
     data: &Dataset,
@@ -317,11 +318,51 @@ pub fn show(
     spec: &mut ChartSpec,
     mode: Mode,
 ) -> ChartResponse {
+    let full = ui.available_rect_before_wrap();
+    let scale = (full.height() / 700.0).clamp(0.8, 1.6);
+    ui.scope(|ui| {
+        for font in ui.style_mut().text_styles.values_mut() {
+            font.size *= scale;
+        }
+        show_scaled(ui, data, selected, spec, mode, scale)
+    })
+    .inner
+}
+
+/// Indicators that are ticked but have nothing this view can draw (e.g. a qualitative
+/// target in the growth view); the footer names them so nothing silently disappears.
+pub fn omitted<'a>(data: &Dataset, view: View, pairs: &[Pair<'a>]) -> Vec<&'a Indicator> {
+    let drawn: Vec<&str> = match view {
+        View::Growth => growth_rows(pairs).iter().map(|p| p.indicator.id.as_str()).collect(),
+        View::Levels => level_rows(pairs).iter().map(|p| p.indicator.id.as_str()).collect(),
+        View::Progress => progress_rows(pairs)
+            .iter()
+            .map(|r| r.pair.indicator.id.as_str())
+            .collect(),
+        View::Trend => trend_series(data, pairs)
+            .iter()
+            .map(|s| s.pair.indicator.id.as_str())
+            .collect(),
+    };
+    pairs
+        .iter()
+        .filter(|p| !drawn.contains(&p.indicator.id.as_str()))
+        .map(|p| p.indicator)
+        .collect()
+}
+
+fn show_scaled(
+    ui: &mut Ui,
+    data: &Dataset,
+    selected: &[&Indicator],
+    spec: &mut ChartSpec,
+    mode: Mode,
+    scale: f32,
+) -> ChartResponse {
     let lang = spec.lang;
     let palette = Palette::new(ui.visuals().dark_mode);
     let pairs = pairs(data, selected);
     let full = ui.available_rect_before_wrap();
-    let scale = (full.height() / 700.0).clamp(0.8, 1.6);
 
     ui.label(
         RichText::new(spec.title_text())
@@ -347,7 +388,9 @@ pub fn show(
     legend(ui, data, spec, &palette, mode, scale);
     ui.add_space(4.0);
 
-    let footer_height = 2.0 * 16.0 * scale + 8.0;
+    let omitted = omitted(data, spec.view, &pairs);
+    let footer_lines = if omitted.is_empty() { 2.0 } else { 3.0 };
+    let footer_height = footer_lines * 17.0 * scale + 8.0;
     let body = egui::Rect::from_min_max(
         ui.cursor().min,
         egui::pos2(full.max.x, full.max.y - footer_height),
@@ -359,7 +402,7 @@ pub fn show(
     });
     let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
     ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| {
-        footer_ui(ui, data, spec, scale);
+        footer_ui(ui, data, spec, &omitted, scale);
     });
     response
 }
@@ -520,10 +563,39 @@ fn legend(
     });
 }
 
-fn footer_ui(ui: &mut Ui, data: &Dataset, spec: &ChartSpec, scale: f32) {
-    let t = spec.lang.texts();
+fn footer_ui(ui: &mut Ui, data: &Dataset, spec: &ChartSpec, omitted: &[&Indicator], scale: f32) {
+    let lang = spec.lang;
+    let t = lang.texts();
     let size = 12.0 * scale;
     ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
+        if !omitted.is_empty() {
+            let names: Vec<String> = omitted
+                .iter()
+                .take(4)
+                .map(|i| truncate(i.name(lang), 18))
+                .collect();
+            let more = if omitted.len() > names.len() {
+                let rest = omitted.len() - names.len();
+                match lang {
+                    Lang::Zh => format!("等{rest}项"),
+                    Lang::En => format!(" and {rest} more"),
+                }
+            } else {
+                String::new()
+            };
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{}{}{more}",
+                        t.not_drawn,
+                        names.join(lang.pick("、", ", "))
+                    ))
+                    .size(size)
+                    .weak(),
+                )
+                .truncate(),
+            );
+        }
         ui.label(
             RichText::new(format!(
                 "{}{}{}",
@@ -681,9 +753,11 @@ fn hbar_plot(
         .min_thickness(name_width);
 
     let mut plot = Plot::new(id)
+        .id(settled_plot_id(ui, id))
         .custom_y_axes(vec![y_axis])
         .x_axis_label(axis_label)
         .y_grid_spacer(move |input: GridInput| integer_marks(input, n))
+        .grid_spacing(egui::Rangef::new(16.0 * scale, 300.0))
         .include_x(lo - pad * 0.3)
         .include_x(hi + pad)
         .include_y(-0.6)
@@ -792,6 +866,16 @@ fn hbar_plot(
     response
 }
 
+/// Plots lay out axes and labels from the previous frame; a plot drawn for the first time
+/// asks for one more frame so that what is shown (or exported) is settled.
+fn settled_plot_id(ui: &Ui, name: &str) -> egui::Id {
+    let id = ui.make_persistent_id(name);
+    if egui_plot::PlotMemory::load(ui.ctx(), id).is_none() {
+        ui.ctx().request_repaint();
+    }
+    id
+}
+
 fn integer_marks(input: GridInput, n: usize) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let lo = lo.ceil().max(0.0) as usize;
@@ -818,6 +902,7 @@ fn small_multiples(
     scale: f32,
 ) -> ChartResponse {
     let lang = spec.lang;
+    let t = lang.texts();
     let (review, plan) = data.years();
     let area = ui.available_rect_before_wrap();
     let n = rows.len();
@@ -827,7 +912,6 @@ fn small_multiples(
     let cell = egui::vec2(area.width() / cols as f32, area.height() / grid_rows as f32);
     let title_font = (cell.y * 0.11).clamp(8.0, 15.0 * scale);
     let value_font = (cell.y * 0.1).clamp(7.0, 13.0 * scale);
-    let max_chars = ((cell.x / title_font) as usize).max(3);
     let mut response = ChartResponse::default();
     for (k, pair) in rows.iter().enumerate() {
         let min = area.min + egui::vec2((k % cols) as f32 * cell.x, (k / cols) as f32 * cell.y);
@@ -835,12 +919,15 @@ fn small_multiples(
         let ind = pair.indicator;
         ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
             ui.spacing_mut().item_spacing.y = 1.0;
-            let mut title = truncate(ind.name(lang), max_chars);
+            let mut title = ind.name(lang).to_owned();
             if !ind.comparable {
-                title.push_str(" ≠");
+                title.insert_str(0, "≠ ");
             }
-            ui.label(RichText::new(title).size(title_font).strong());
-            ui.label(RichText::new(ind.unit(lang)).size(title_font * 0.85).weak());
+            ui.add(egui::Label::new(RichText::new(title).size(title_font).strong()).truncate());
+            ui.add(
+                egui::Label::new(RichText::new(ind.unit(lang)).size(title_font * 0.85).weak())
+                    .truncate(),
+            );
             let bars: Vec<(f64, Option<&Observation>, Color32, bool)> = vec![
                 (0.0, pair.actual, palette.actual, spec.show_actual),
                 (1.0, pair.target, palette.target, spec.show_target),
@@ -903,15 +990,20 @@ fn small_multiples(
                             .allow_hover(false),
                         );
                     }
-                    // An empty slot says which year has no number.
+                    // An empty slot says which year has no level, and its growth if any.
                     for (x, obs, _, _) in &bars {
                         if obs.and_then(|o| o.value).is_none() {
                             let year = if *x == 0.0 { review } else { plan };
+                            let growth = obs
+                                .and_then(|o| o.growth_text())
+                                .map_or("—".to_owned(), |g| format!("{} {g}", t.growth));
                             plot_ui.text(
                                 Text::new(
                                     "",
                                     PlotPoint::new(*x, 0.0),
-                                    RichText::new(format!("{year}\n—")).size(value_font).weak(),
+                                    RichText::new(format!("{year}\n{growth}"))
+                                        .size(value_font)
+                                        .weak(),
                                 )
                                 .anchor(Align2::CENTER_BOTTOM)
                                 .allow_hover(false),
@@ -948,7 +1040,8 @@ fn trend_plot(
         .min(ui.available_height() / (series.len() as f32 + 2.0))
         .max(7.0);
     let mut plot = Plot::new("trend")
-        .x_axis_label(spec.lang.texts().index_axis)
+        .id(settled_plot_id(ui, "trend"))
+        .y_axis_label(spec.lang.texts().index_axis)
         .x_grid_spacer(move |input: GridInput| {
             let (lo, hi) = input.bounds;
             (lo.ceil() as i32..=hi.floor() as i32)
@@ -965,7 +1058,7 @@ fn trend_plot(
                 String::new()
             }
         })
-        .include_x((review - 1) as f64 - 0.2)
+        .include_x((review - 1) as f64 - 0.9)
         .include_x(plan as f64 + 0.9)
         .include_y(100.0)
         .allow_scroll(false)
@@ -992,28 +1085,8 @@ fn trend_plot(
     let result = plot.show(ui, |plot_ui| {
         plot_ui
             .hline(egui_plot::HLine::new("", 100.0).color(palette.reference.gamma_multiply(0.4)));
-        // End labels pushed apart so they never overlap (in screen points).
         let transform = *plot_ui.transform();
-        let mut ends: Vec<(usize, f32)> = series
-            .iter()
-            .enumerate()
-            .filter_map(|(k, s)| {
-                let last = s.points.last()?;
-                Some((
-                    k,
-                    transform
-                        .position_from_point(&PlotPoint::new(last.year as f64, last.index))
-                        .y,
-                ))
-            })
-            .collect();
-        ends.sort_by(|a, b| a.1.total_cmp(&b.1));
-        let gap = label_font * 1.15;
-        for i in 1..ends.len() {
-            if ends[i].1 < ends[i - 1].1 + gap {
-                ends[i].1 = ends[i - 1].1 + gap;
-            }
-        }
+        let labels = trend_labels(series, plan, &transform, label_font * 1.15);
         let mut nearest: Option<(usize, f32)> = None;
         let pointer = plot_ui
             .pointer_coordinate()
@@ -1060,36 +1133,29 @@ fn trend_plot(
                     .allow_hover(false),
             );
         }
-        for (k, y) in ends {
+        for (k, point, y) in labels {
             let s = &series[k];
-            let last = s.points.last().copied().unwrap_or(TrendPoint {
-                year: plan,
-                index: 100.0,
-                kind: PointKind::Target,
-            });
-            let symbol = match last.kind {
+            let symbol = match point.kind {
                 PointKind::Target => s.pair.target.map_or("", |t| t.qualifier.symbol()),
                 _ => "",
             };
-            let at = transform.value_from_position(egui::pos2(
-                transform
-                    .position_from_point(&PlotPoint::new(last.year as f64, 0.0))
-                    .x,
-                y,
-            ));
+            let name = truncate(s.pair.indicator.name(lang), 12);
+            let number = model::format_number(round1(point.index));
+            let (text, anchor) = if point.year == plan {
+                (format!("  {name} {symbol}{number}"), Align2::LEFT_CENTER)
+            } else {
+                (format!("{name} {symbol}{number}  "), Align2::RIGHT_CENTER)
+            };
+            let at = transform.value_from_position(egui::pos2(0.0, y));
             plot_ui.text(
                 Text::new(
                     "",
-                    PlotPoint::new(last.year as f64, at.y),
-                    RichText::new(format!(
-                        "  {} {symbol}{}",
-                        truncate(s.pair.indicator.name(lang), 12),
-                        model::format_number(round1(last.index))
-                    ))
-                    .size(label_font)
-                    .color(palette.lines[k % palette.lines.len()]),
+                    PlotPoint::new(point.year as f64, at.y),
+                    RichText::new(text)
+                        .size(label_font)
+                        .color(palette.lines[k % palette.lines.len()]),
                 )
-                .anchor(Align2::LEFT_CENTER)
+                .anchor(anchor)
                 .allow_hover(false),
             );
         }
@@ -1106,6 +1172,41 @@ fn trend_plot(
         });
     }
     response
+}
+
+/// Where each line's label goes: at the plan-year end when the line reaches it, else at
+/// its first point on the left; labels on each side are pushed apart so none overlap.
+fn trend_labels(
+    series: &[TrendSeries<'_>],
+    plan: i32,
+    transform: &egui_plot::PlotTransform,
+    gap: f32,
+) -> Vec<(usize, TrendPoint, f32)> {
+    let mut out = Vec::with_capacity(series.len());
+    for right in [true, false] {
+        let mut side: Vec<(usize, TrendPoint, f32)> = series
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| {
+                let last = *s.points.last()?;
+                let point = if (last.year == plan) == right {
+                    if right { last } else { *s.points.first()? }
+                } else {
+                    return None;
+                };
+                let y = transform
+                    .position_from_point(&PlotPoint::new(point.year as f64, point.index))
+                    .y;
+                Some((k, point, y))
+            })
+            .collect();
+        side.sort_by(|a, b| a.2.total_cmp(&b.2));
+        for i in 1..side.len() {
+            side[i].2 = side[i].2.max(side[i - 1].2 + gap);
+        }
+        out.extend(side);
+    }
+    out
 }
 
 /// An indicator's names, unit, note and every observation with its quote. Used by the

@@ -7,8 +7,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
+use crate::chart::{ChartSpec, View};
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Kind};
+use crate::render::{self, ImageSettings, Renderer};
+use crate::selection::{self, Preset};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,6 +34,8 @@ pub enum Command {
         /// The dataset file (schema 1 JSON).
         file: PathBuf,
     },
+    /// Render a chart to a PNG file without opening a window.
+    Export(ExportArgs),
     /// Print the indicators as a table, or as normalized JSON.
     List {
         /// A dataset file instead of the bundled one.
@@ -42,11 +47,67 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The chart to draw.
+    #[arg(long, value_enum)]
+    pub view: View,
+    /// The PNG file to write (written atomically).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// A dataset file instead of the bundled one.
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Indicator ids, comma-separated (see `gwr-charts list`).
+    #[arg(long, value_delimiter = ',', conflicts_with_all = ["headline", "all"])]
+    pub indicators: Vec<String>,
+    /// The main expected targets (the default).
+    #[arg(long, conflicts_with = "all")]
+    pub headline: bool,
+    /// Every indicator.
+    #[arg(long)]
+    pub all: bool,
+    /// Image size in pixels, WIDTHxHEIGHT, each side 1 to 8192.
+    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+    pub size: (u32, u32),
+    /// Pixels per point: larger text and lines at the same pixel size.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub scale: u8,
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeArg,
+    #[arg(long, value_enum, default_value = "zh")]
+    pub lang: Lang,
+    /// A title instead of the view's own.
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("expected WIDTHxHEIGHT such as 1920x1080, got `{text}`");
+    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let (w, h): (u32, u32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+    let ok = |side| (1..=render::MAX_SIDE).contains(&side);
+    if !ok(w) || !ok(h) {
+        return Err(format!(
+            "size {w}x{h} is out of range: each side must be 1 to {} pixels",
+            render::MAX_SIDE
+        ));
+    }
+    Ok((w, h))
+}
+
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
         Command::List { data, json } => list(data.as_deref(), json),
+        Command::Export(args) => export(&args),
     };
     match result {
         Ok(code) => code,
@@ -87,6 +148,54 @@ fn check(file: &Path) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    render::check_png_path(&args.out)?;
+    let data = match load_data(args.data.as_deref()) {
+        Ok(data) => data,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let ticked = if args.all {
+        selection::preset(&data, Preset::All)
+    } else if !args.indicators.is_empty() {
+        let unknown: Vec<&str> = args
+            .indicators
+            .iter()
+            .map(|id| id.trim())
+            .filter(|id| data.indicator(id).is_none())
+            .collect();
+        if !unknown.is_empty() {
+            anyhow::bail!(
+                "unknown indicator id{} in --indicators: {} (`gwr-charts list` shows the ids)",
+                if unknown.len() == 1 { "" } else { "s" },
+                unknown.join(", ")
+            );
+        }
+        args.indicators.iter().map(|id| id.trim().to_owned()).collect()
+    } else {
+        selection::preset(&data, Preset::Headline)
+    };
+    let settings = ImageSettings {
+        spec: ChartSpec {
+            view: args.view,
+            lang: args.lang,
+            title: args.title.clone(),
+            ..ChartSpec::default()
+        },
+        width: args.size.0,
+        height: args.size.1,
+        scale: f32::from(args.scale),
+        dark: args.theme == ThemeArg::Dark,
+    };
+    let selected = selection::indicators(&data, &ticked);
+    let image = Renderer::new()?.render(&data, &selected, &settings)?;
+    let path = render::write_png(&args.out, &image)?;
+    println!("{}", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list(data: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {

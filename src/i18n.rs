@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     #[default]
@@ -77,6 +79,7 @@ pub struct Texts {
     pub draft: &'static str,
     pub no_match: &'static str,
     pub marks_note: &'static str,
+    pub not_drawn: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -128,6 +131,7 @@ pub const ZH: Texts = Texts {
     dataset: "数据集",
     draft: "草稿",
     no_match: "没有匹配的指标",
+    not_drawn: "本视图未绘制（无对应数据）：",
     marks_note: "≈ 左右（约）  ≥ 以上  > 超过  ≤ 以内  ≠ 两年口径不同（空心柱）",
 };
 
@@ -180,5 +184,6 @@ pub const EN: Texts = Texts {
     dataset: "Dataset",
     draft: "draft",
     no_match: "No indicator matches",
+    not_drawn: "Not drawn (no data for this view): ",
     marks_note: "≈ about  ≥ at least  > more than  ≤ at most  ≠ the two years measure different things (hollow bar)",
 };

@@ -9,6 +9,7 @@ pub mod extract;
 pub mod fonts;
 pub mod i18n;
 pub mod model;
+pub mod render;
 pub mod selection;
 
 pub use app::GwrApp;

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Category, Dataset};
+use crate::model::{Category, Dataset, Indicator};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Preset {
@@ -41,4 +41,16 @@ pub fn category_ids(data: &Dataset, category: Category) -> impl Iterator<Item = 
         .iter()
         .filter(move |i| i.category == category)
         .map(|i| i.id.as_str())
+}
+
+/// The ticked indicators in the order the list and the charts show them: by category,
+/// then in file order.
+pub fn indicators<'a>(data: &'a Dataset, ticked: &BTreeSet<String>) -> Vec<&'a Indicator> {
+    let mut list: Vec<&Indicator> = data
+        .indicators
+        .iter()
+        .filter(|i| ticked.contains(&i.id))
+        .collect();
+    list.sort_by_key(|i| i.category);
+    list
 }

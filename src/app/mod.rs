@@ -107,15 +107,7 @@ impl GwrApp {
 
     /// The ticked indicators in the order the list shows them (by category, then file order).
     pub fn selected(&self) -> Vec<&Indicator> {
-        let ticked = self.ticked();
-        let mut list: Vec<&Indicator> = self
-            .data
-            .indicators
-            .iter()
-            .filter(|i| ticked.contains(&i.id))
-            .collect();
-        list.sort_by_key(|i| i.category);
-        list
+        selection::indicators(&self.data, &self.ticked())
     }
 
     /// The ticked ids; before the user has chosen anything, the headline preset.

@@ -1,0 +1,137 @@
+//! The report as normalized characters with a map back to the original bytes.
+//!
+//! Parsing works on one alphabet (full-width digits and signs folded to ASCII), while every
+//! quote is cut from the original text through `offsets`, so it stays verbatim.
+
+/// Normalized characters of a text and the byte offset of each in the original.
+pub(crate) struct Norm<'a> {
+    src: &'a str,
+    pub chars: Vec<char>,
+    /// `offsets[i]` is the byte offset of `chars[i]` in `src`; one extra entry is `src.len()`.
+    offsets: Vec<usize>,
+}
+
+impl<'a> Norm<'a> {
+    pub fn new(src: &'a str) -> Norm<'a> {
+        let mut chars = Vec::with_capacity(src.len() / 2);
+        let mut offsets = Vec::with_capacity(src.len() / 2 + 1);
+        for (i, c) in src.char_indices() {
+            chars.push(fold(c));
+            offsets.push(i);
+        }
+        offsets.push(src.len());
+        Norm {
+            src,
+            chars,
+            offsets,
+        }
+    }
+
+    /// The original text of characters `a..b`, verbatim (empty if out of range).
+    pub fn original(&self, a: usize, b: usize) -> &'a str {
+        let start = self.offsets.get(a).copied().unwrap_or(self.src.len());
+        let end = self.offsets.get(b).copied().unwrap_or(self.src.len());
+        self.src.get(start..end.max(start)).unwrap_or("")
+    }
+}
+
+/// Folds full-width digits, letters and number signs to ASCII, and CR to LF, one char for one.
+fn fold(c: char) -> char {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+        }
+        '％' => '%',
+        '．' => '.',
+        '－' | '−' => '-',
+        '＋' => '+',
+        '～' | '〜' => '~',
+        '／' => '/',
+        '\u{3000}' | '\u{00A0}' | '\u{FEFF}' => ' ',
+        '\r' => '\n',
+        _ => c,
+    }
+}
+
+/// The character at `i`, or NUL past the end: lets scanners look ahead without bounds checks.
+pub(crate) fn at(chars: &[char], i: usize) -> char {
+    chars.get(i).copied().unwrap_or('\0')
+}
+
+/// `chars[a..b]`, clamped to the slice.
+pub(crate) fn seg(chars: &[char], a: usize, b: usize) -> &[char] {
+    let b = b.min(chars.len());
+    chars.get(a.min(b)..b).unwrap_or(&[])
+}
+
+pub(crate) fn string(chars: &[char], a: usize, b: usize) -> String {
+    seg(chars, a, b).iter().collect()
+}
+
+/// Whether `pat` occurs in `chars` starting at `i`.
+pub(crate) fn is_at(chars: &[char], i: usize, pat: &str) -> bool {
+    let mut k = i;
+    for p in pat.chars() {
+        if chars.get(k) != Some(&p) {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+pub(crate) fn len(pat: &str) -> usize {
+    pat.chars().count()
+}
+
+/// Whether the characters before `end` spell `pat`.
+pub(crate) fn ends_at(chars: &[char], end: usize, pat: &str) -> bool {
+    let n = len(pat);
+    end >= n && is_at(chars, end - n, pat)
+}
+
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// A four-digit year followed by 年 at `i`, within the plausible range of the schema.
+pub(crate) fn year_at(chars: &[char], i: usize) -> Option<i32> {
+    if i > 0 && at(chars, i - 1).is_ascii_digit() {
+        return None;
+    }
+    let digits = seg(chars, i, i + 4);
+    if digits.len() != 4 || !digits.iter().all(char::is_ascii_digit) || at(chars, i + 4) != '年'
+    {
+        return None;
+    }
+    let year = digits
+        .iter()
+        .fold(0i32, |y, d| y * 10 + d.to_digit(10).unwrap_or(0) as i32);
+    (1949..=2100).contains(&year).then_some(year)
+}
+
+/// Every `YYYY年` in `chars[a..b]`.
+pub(crate) fn years_in(chars: &[char], a: usize, b: usize) -> Vec<i32> {
+    (a..b.min(chars.len()))
+        .filter_map(|i| year_at(chars, i))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_full_width_but_quotes_the_original() {
+        let n = Norm::new("增长６．５％，\r\n");
+        assert_eq!(string(&n.chars, 0, n.chars.len()), "增长6.5%，\n\n");
+        assert_eq!(n.original(2, 6), "６．５％");
+        assert_eq!(n.original(5, 99), "％，\r\n");
+    }
+
+    #[test]
+    fn finds_years() {
+        let c: Vec<char> = "一、2023年工作回顾 12023年 1800年".chars().collect();
+        assert_eq!(years_in(&c, 0, c.len()), vec![2023]);
+    }
+}
