@@ -300,6 +300,8 @@ pub fn trend_series<'a>(data: &Dataset, pairs: &[Pair<'a>]) -> Vec<TrendSeries<'
 pub struct ChartResponse {
     /// The indicator the user clicked, for the details panel.
     pub clicked: Option<String>,
+    /// The ids the chart drew, in order.
+    pub drawn: Vec<String>,
 }
 
 /// How the chart is being drawn: in the window, or into an image.
@@ -329,24 +331,28 @@ pub fn show(
     .inner
 }
 
-/// Indicators that are ticked but have nothing this view can draw (e.g. a qualitative
-/// target in the growth view); the footer names them so nothing silently disappears.
-pub fn omitted<'a>(data: &Dataset, view: View, pairs: &[Pair<'a>]) -> Vec<&'a Indicator> {
-    let drawn: Vec<&str> = match view {
-        View::Growth => growth_rows(pairs).iter().map(|p| p.indicator.id.as_str()).collect(),
-        View::Levels => level_rows(pairs).iter().map(|p| p.indicator.id.as_str()).collect(),
+/// The indicators a view draws, in order, out of the ticked ones.
+pub fn drawn<'a>(data: &Dataset, view: View, pairs: &[Pair<'a>]) -> Vec<&'a Indicator> {
+    match view {
+        View::Growth => growth_rows(pairs).iter().map(|p| p.indicator).collect(),
+        View::Levels => level_rows(pairs).iter().map(|p| p.indicator).collect(),
         View::Progress => progress_rows(pairs)
             .iter()
-            .map(|r| r.pair.indicator.id.as_str())
+            .map(|r| r.pair.indicator)
             .collect(),
         View::Trend => trend_series(data, pairs)
             .iter()
-            .map(|s| s.pair.indicator.id.as_str())
+            .map(|s| s.pair.indicator)
             .collect(),
-    };
+    }
+}
+
+/// Indicators that are ticked but have nothing this view can draw (e.g. a qualitative
+/// target in the growth view); the footer names them so nothing silently disappears.
+pub fn omitted<'a>(pairs: &[Pair<'a>], drawn: &[&Indicator]) -> Vec<&'a Indicator> {
     pairs
         .iter()
-        .filter(|p| !drawn.contains(&p.indicator.id.as_str()))
+        .filter(|p| !drawn.iter().any(|d| d.id == p.indicator.id))
         .map(|p| p.indicator)
         .collect()
 }
@@ -388,7 +394,8 @@ fn show_scaled(
     legend(ui, data, spec, &palette, mode, scale);
     ui.add_space(4.0);
 
-    let omitted = omitted(data, spec.view, &pairs);
+    let drawn = drawn(data, spec.view, &pairs);
+    let omitted = omitted(&pairs, &drawn);
     let footer_lines = if omitted.is_empty() { 2.0 } else { 3.0 };
     let footer_height = footer_lines * 17.0 * scale + 8.0;
     let body = egui::Rect::from_min_max(
@@ -404,6 +411,7 @@ fn show_scaled(
     ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| {
         footer_ui(ui, data, spec, &omitted, scale);
     });
+    response.drawn = drawn.iter().map(|i| i.id.clone()).collect();
     response
 }
 
@@ -732,12 +740,42 @@ fn hbar_plot(
         .fold(0.0, f32::max)
         + 12.0;
 
+    // The x range holds every bar and its value label; labels are measured in points and
+    // turned into plot units by the plot's width (twice, as the range changes the scale).
     let (mut lo, mut hi) = reference.map_or((0.0_f64, 0.0_f64), |(r, _)| (r, r));
     for bar in rows.iter().flat_map(|r| &r.bars) {
         lo = lo.min(bar.end).min(bar.base);
         hi = hi.max(bar.end).max(bar.base);
     }
-    let pad = (hi - lo).max(1.0) * 0.18;
+    let labels: Vec<(f64, f64, f32)> = rows
+        .iter()
+        .flat_map(|r| &r.bars)
+        .map(|bar| {
+            let width = ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    format!(" {} ", bar.label),
+                    FontId::proportional(value_font),
+                    Color32::WHITE,
+                )
+                .size()
+                .x
+            });
+            (bar.base, bar.end, width)
+        })
+        .collect();
+    let plot_width = (ui.available_width() - name_width - 20.0).max(50.0) as f64;
+    let (mut left, mut right) = (lo, hi);
+    for _ in 0..2 {
+        let per_point = (right - left).max(1e-9) / plot_width;
+        for &(base, end, width) in &labels {
+            let reach = width as f64 * per_point;
+            if end >= base {
+                right = right.max(end + reach);
+            } else {
+                left = left.min(end - reach);
+            }
+        }
+    }
 
     let y_axis = AxisHints::new_y()
         .formatter(move |mark: GridMark, _| {
@@ -755,11 +793,14 @@ fn hbar_plot(
     let mut plot = Plot::new(id)
         .id(settled_plot_id(ui, id))
         .custom_y_axes(vec![y_axis])
-        .x_axis_label(axis_label)
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label(axis_label)
+                .label_spacing(egui::Rangef::new(36.0 * scale, 56.0 * scale)),
+        ])
         .y_grid_spacer(move |input: GridInput| integer_marks(input, n))
-        .grid_spacing(egui::Rangef::new(16.0 * scale, 300.0))
-        .include_x(lo - pad * 0.3)
-        .include_x(hi + pad)
+        .include_x(left)
+        .include_x(right)
         .include_y(-0.6)
         .include_y(n as f64 - 0.4)
         .allow_scroll(false)
@@ -1222,8 +1263,9 @@ pub fn indicator_ui(ui: &mut Ui, ind: &Indicator, lang: Lang) {
     } else {
         ui.label(RichText::new(&ind.name_zh).weak());
     }
+    let colon = lang.pick("：", ": ");
     ui.label(format!(
-        "{}：{} · {}：{}",
+        "{}{colon}{} · {}{colon}{}",
         t.unit,
         ind.unit(lang),
         t.category,

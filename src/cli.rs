@@ -91,7 +91,10 @@ pub enum ThemeArg {
 fn parse_size(text: &str) -> Result<(u32, u32), String> {
     let bad = || format!("expected WIDTHxHEIGHT such as 1920x1080, got `{text}`");
     let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
-    let (w, h): (u32, u32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+    let (w, h): (u32, u32) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
     let ok = |side| (1..=render::MAX_SIDE).contains(&side);
     if !ok(w) || !ok(h) {
         return Err(format!(
@@ -175,7 +178,10 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
                 unknown.join(", ")
             );
         }
-        args.indicators.iter().map(|id| id.trim().to_owned()).collect()
+        args.indicators
+            .iter()
+            .map(|id| id.trim().to_owned())
+            .collect()
     } else {
         selection::preset(&data, Preset::Headline)
     };

@@ -44,7 +44,9 @@ impl Default for ImageSettings {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("image size {width}x{height} is out of range: each side must be 1 to {MAX_SIDE} pixels")]
+    #[error(
+        "image size {width}x{height} is out of range: each side must be 1 to {MAX_SIDE} pixels"
+    )]
     Size { width: u32, height: u32 },
     #[error("scale {0} is out of range: use 1, 2 or 3")]
     Scale(f32),
@@ -144,10 +146,7 @@ impl Renderer {
             egui::Theme::Light
         });
         ctx.all_styles_mut(|style| style.animation_time = 0.0);
-        let size = egui::vec2(
-            settings.width as f32 / ppp,
-            settings.height as f32 / ppp,
-        );
+        let size = egui::vec2(settings.width as f32 / ppp, settings.height as f32 / ppp);
         let mut input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
             ..Default::default()

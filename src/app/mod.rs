@@ -2,6 +2,7 @@
 //! actions that run after the frame, and one file per panel.
 
 mod details;
+pub mod export_dialog;
 mod side_panel;
 mod top_bar;
 
@@ -14,7 +15,9 @@ use serde::{Deserialize, Serialize};
 use crate::chart::{self, ChartSpec, Mode, View};
 use crate::fonts;
 use crate::model::{self, Dataset, Indicator};
+use crate::render::{self, Renderer};
 use crate::selection::{self, Preset};
+use export_dialog::ExportDialog;
 
 /// Bumped when [`State`] changes shape; an older saved state is then ignored.
 const STATE_VERSION: u32 = 1;
@@ -50,6 +53,17 @@ impl Default for State {
     }
 }
 
+impl State {
+    /// The saved state, or the defaults when there is none, it is corrupt, or it was saved
+    /// by a version with another shape.
+    pub fn restore(storage: Option<&dyn eframe::Storage>) -> State {
+        storage
+            .and_then(|s| eframe::get_value::<State>(s, eframe::APP_KEY))
+            .filter(|s| s.version == STATE_VERSION)
+            .unwrap_or_default()
+    }
+}
+
 /// Actions that run after the frame's UI, so no panel mutates what another is drawing.
 #[derive(Debug)]
 pub enum AppCommand {
@@ -58,6 +72,10 @@ pub enum AppCommand {
     ApplyPreset(Preset),
     FocusSearch,
     ResetPlot,
+    OpenExport,
+    SaveExport,
+    /// Copy the chart, as the export dialog's settings draw it, to the clipboard.
+    CopyChart,
 }
 
 pub struct GwrApp {
@@ -70,6 +88,11 @@ pub struct GwrApp {
     pub details: Option<String>,
     /// The last error a user action caused, shown until dismissed.
     pub error: Option<String>,
+    pub export: ExportDialog,
+    /// The indicators the chart drew in the last frame.
+    pub drawn: Vec<String>,
+    /// Created on the first export; creating a device takes a moment.
+    renderer: Option<Renderer>,
     commands: Vec<AppCommand>,
     reset_plot: bool,
     focus_search: bool,
@@ -80,11 +103,7 @@ impl GwrApp {
     /// Builds the app; `files` are opened in order, the last good one stays loaded.
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
         fonts::install(&cc.egui_ctx);
-        let state = cc
-            .storage
-            .and_then(|s| eframe::get_value::<State>(s, eframe::APP_KEY))
-            .filter(|s| s.version == STATE_VERSION)
-            .unwrap_or_default();
+        let state = State::restore(cc.storage);
         let mut app = GwrApp {
             state,
             data: Dataset::bundled(),
@@ -92,6 +111,9 @@ impl GwrApp {
             search: String::new(),
             details: None,
             error: None,
+            export: ExportDialog::default(),
+            drawn: Vec::new(),
+            renderer: None,
             commands: files.into_iter().map(AppCommand::Open).collect(),
             reset_plot: false,
             focus_search: false,
@@ -163,6 +185,15 @@ impl GwrApp {
                 }
                 AppCommand::FocusSearch => self.focus_search = true,
                 AppCommand::ResetPlot => self.reset_plot = true,
+                AppCommand::OpenExport => {
+                    let dialog = &mut self.export;
+                    dialog.open = true;
+                    dialog.lang = self.state.chart.lang;
+                    dialog.file_name = export_dialog::default_file_name(self.state.chart.view);
+                    dialog.message = None;
+                }
+                AppCommand::SaveExport => self.save_export(),
+                AppCommand::CopyChart => self.copy_chart(ctx),
             }
         }
         if self.applied_theme != Some(self.state.theme) {
@@ -175,11 +206,79 @@ impl GwrApp {
         }
     }
 
+    /// Renders the export image unless the one kept was made from the same settings and
+    /// selection. Returns whether a new image was made.
+    pub fn refresh_export_image(&mut self) -> Result<bool, String> {
+        let settings = self.export.settings(&self.state.chart);
+        let ids: Vec<String> = self.selected().iter().map(|i| i.id.clone()).collect();
+        if matches!(&self.export.image, Some((s, i, _)) if *s == settings && *i == ids) {
+            return Ok(false);
+        }
+        let renderer = match &mut self.renderer {
+            Some(renderer) => renderer,
+            None => self
+                .renderer
+                .insert(Renderer::new().map_err(|e| e.to_string())?),
+        };
+        let ticked = ids.iter().cloned().collect();
+        let selected = selection::indicators(&self.data, &ticked);
+        let image = renderer
+            .render(&self.data, &selected, &settings)
+            .map_err(|e| e.to_string())?;
+        self.export.image = Some((settings, ids, image));
+        Ok(true)
+    }
+
+    fn save_export(&mut self) {
+        let t = self.state.chart.lang.texts();
+        if let Err(e) = self.refresh_export_image() {
+            self.export.message = Some(Err(e));
+            return;
+        }
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("PNG", &["png"])
+            .set_file_name(&self.export.file_name)
+            .save_file()
+        else {
+            return;
+        };
+        let Some((_, _, image)) = &self.export.image else {
+            return;
+        };
+        self.export.message = Some(
+            render::write_png(&path, image)
+                .map(|p| format!("{} {}", t.saved, p.display()))
+                .map_err(|e| e.to_string()),
+        );
+    }
+
+    fn copy_chart(&mut self, ctx: &egui::Context) {
+        let t = self.state.chart.lang.texts();
+        self.export.message = Some(match self.refresh_export_image() {
+            Ok(_) => match &self.export.image {
+                Some((_, _, image)) => {
+                    ctx.copy_image(image.clone());
+                    Ok(t.copied.to_owned())
+                }
+                None => Err(t.copy_failed.to_owned()),
+            },
+            Err(e) => Err(e),
+        });
+    }
+
     fn handle_keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+        let copy = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
         ctx.input_mut(|i| {
+            if i.consume_shortcut(&export) {
+                self.commands.push(AppCommand::OpenExport);
+            }
+            if i.consume_shortcut(&copy) {
+                self.commands.push(AppCommand::CopyChart);
+            }
             if i.consume_shortcut(&open) {
                 self.commands.push(AppCommand::OpenDialog);
             }
@@ -232,6 +331,7 @@ impl GwrApp {
         if let Some(id) = response.clicked {
             self.details = Some(id);
         }
+        self.drawn = response.drawn;
     }
 }
 
@@ -243,6 +343,7 @@ impl eframe::App for GwrApp {
         side_panel::show(self, ui);
         details::show(self, ui);
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        export_dialog::show(self, &ctx);
         self.run_commands(&ctx);
     }
 

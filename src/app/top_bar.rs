@@ -31,11 +31,18 @@ pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
             if ui.button(t.open).on_hover_text("Ctrl+O").clicked() {
                 app.push(AppCommand::OpenDialog);
             }
+            if ui.button(t.export).on_hover_text("Ctrl+E").clicked() {
+                app.push(AppCommand::OpenExport);
+            }
+            if ui.button(t.copy).on_hover_text("Ctrl+Shift+C").clicked() {
+                app.push(AppCommand::CopyChart);
+            }
             if ui.button(t.reset_view).clicked() {
                 app.push(AppCommand::ResetPlot);
             }
             ui.separator();
-            ui.label(egui::RichText::new(format!("{}：{}", t.dataset, app.data_name)).weak());
+            let colon = lang.pick("：", ": ");
+            ui.label(egui::RichText::new(format!("{}{colon}{}", t.dataset, app.data_name)).weak());
         });
     });
 }

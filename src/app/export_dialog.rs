@@ -1,0 +1,185 @@
+//! The export dialog: size, scale, theme, language, title and file name, with a preview of
+//! the very image that will be saved or copied.
+
+use eframe::egui::{self, ColorImage, RichText, TextureHandle, TextureOptions};
+
+use super::{AppCommand, GwrApp};
+use crate::i18n::Lang;
+use crate::render::{ImageSettings, MAX_SIDE};
+
+/// Slide sizes offered in the dialog: (label, width, height).
+pub const SIZE_PRESETS: [(&str, u32, u32); 3] = [
+    ("16:9 1920×1080", 1920, 1080),
+    ("16:9 3840×2160", 3840, 2160),
+    ("4:3 1600×1200", 1600, 1200),
+];
+
+/// The dialog's settings and the last image it rendered.
+pub struct ExportDialog {
+    pub open: bool,
+    pub width: u32,
+    pub height: u32,
+    pub scale: u8,
+    pub dark: bool,
+    pub lang: Lang,
+    pub title: String,
+    pub file_name: String,
+    /// The rendered image and the settings and selection it was made from.
+    pub image: Option<(ImageSettings, Vec<String>, ColorImage)>,
+    pub(super) preview: Option<TextureHandle>,
+    pub message: Option<Result<String, String>>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        ExportDialog {
+            open: false,
+            width: 1920,
+            height: 1080,
+            scale: 1,
+            dark: false,
+            lang: Lang::Zh,
+            title: String::new(),
+            file_name: String::new(),
+            image: None,
+            preview: None,
+            message: None,
+        }
+    }
+}
+
+impl ExportDialog {
+    /// The image settings for a chart spec; the command line builds the same.
+    pub fn settings(&self, app_spec: &crate::chart::ChartSpec) -> ImageSettings {
+        let mut spec = app_spec.clone();
+        spec.lang = self.lang;
+        spec.title = Some(self.title.trim().to_owned()).filter(|t| !t.is_empty());
+        ImageSettings {
+            spec,
+            width: self.width,
+            height: self.height,
+            scale: f32::from(self.scale),
+            dark: self.dark,
+        }
+    }
+}
+
+/// The default file name: the view and today's date.
+pub fn default_file_name(view: crate::chart::View) -> String {
+    format!(
+        "{}-{}.png",
+        view.key(),
+        chrono::Local::now().format("%Y-%m-%d")
+    )
+}
+
+pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
+    if !app.export.open {
+        return;
+    }
+    let t = app.state.chart.lang.texts();
+    let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading(t.export_title);
+        ui.separator();
+        let dialog = &mut app.export;
+        egui::Grid::new("export_grid")
+            .num_columns(2)
+            .spacing([12.0, 6.0])
+            .show(ui, |ui| {
+                ui.label(t.size);
+                ui.horizontal_wrapped(|ui| {
+                    for (label, w, h) in SIZE_PRESETS {
+                        let on = dialog.width == w && dialog.height == h;
+                        if ui.selectable_label(on, label).clicked() {
+                            dialog.width = w;
+                            dialog.height = h;
+                        }
+                    }
+                    ui.label(t.custom);
+                    ui.add(egui::DragValue::new(&mut dialog.width).range(1..=MAX_SIDE));
+                    ui.label("×");
+                    ui.add(egui::DragValue::new(&mut dialog.height).range(1..=MAX_SIDE));
+                });
+                ui.end_row();
+                ui.label(t.scale);
+                ui.horizontal(|ui| {
+                    for s in 1..=3u8 {
+                        ui.selectable_value(&mut dialog.scale, s, format!("{s}×"));
+                    }
+                });
+                ui.end_row();
+                ui.label(t.theme);
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut dialog.dark, false, t.light);
+                    ui.selectable_value(&mut dialog.dark, true, t.dark);
+                });
+                ui.end_row();
+                ui.label(t.language);
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut dialog.lang, Lang::Zh, "中文");
+                    ui.selectable_value(&mut dialog.lang, Lang::En, "English");
+                });
+                ui.end_row();
+                ui.label(t.title);
+                ui.add(
+                    egui::TextEdit::singleline(&mut dialog.title)
+                        .hint_text(app.state.chart.view.title(dialog.lang))
+                        .desired_width(380.0),
+                );
+                ui.end_row();
+                ui.label(t.file_name);
+                ui.add(egui::TextEdit::singleline(&mut dialog.file_name).desired_width(380.0));
+                ui.end_row();
+            });
+        ui.separator();
+        preview(app, ui);
+        ui.separator();
+        if let Some(message) = &app.export.message {
+            match message {
+                Ok(text) => ui.label(RichText::new(text).color(ui.visuals().hyperlink_color)),
+                Err(text) => ui.label(RichText::new(text).color(ui.visuals().error_fg_color)),
+            };
+        }
+        ui.horizontal(|ui| {
+            if ui.button(t.save_png).clicked() {
+                app.push(AppCommand::SaveExport);
+            }
+            if ui.button(t.copy).on_hover_text("Ctrl+Shift+C").clicked() {
+                app.push(AppCommand::CopyChart);
+            }
+            if ui.button(t.close).clicked() {
+                app.export.open = false;
+            }
+        });
+    });
+    if modal.should_close() {
+        app.export.open = false;
+    }
+}
+
+/// Renders the image when the settings or the selection changed, and shows it scaled down.
+fn preview(app: &mut GwrApp, ui: &mut egui::Ui) {
+    match app.refresh_export_image() {
+        Ok(changed) => {
+            if let Some((_, _, image)) = &app.export.image
+                && (changed || app.export.preview.is_none())
+            {
+                app.export.preview = Some(ui.ctx().load_texture(
+                    "export_preview",
+                    image.clone(),
+                    TextureOptions::LINEAR,
+                ));
+            }
+        }
+        Err(e) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+            return;
+        }
+    }
+    if let Some(texture) = &app.export.preview {
+        let size = texture.size_vec2();
+        let fit = (540.0 / size.x).min(300.0 / size.y);
+        ui.image((texture.id(), size * fit));
+    }
+}

@@ -1,0 +1,42 @@
+//! Pixel snapshots of the window, each view in both languages (wgpu, Mesa's software
+//! renderer). Run with UPDATE_SNAPSHOTS=1 to accept a deliberate change.
+
+use egui_kittest::{Harness, SnapshotOptions};
+use gwr_charts::GwrApp;
+use gwr_charts::chart::View;
+use gwr_charts::i18n::Lang;
+use gwr_charts::selection::{self, Preset};
+
+#[test]
+fn each_view_in_both_languages() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(|cc| GwrApp::new(cc, vec![]));
+    let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(200);
+    let mut results = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        for view in View::ALL {
+            let app = harness.state_mut();
+            app.state.chart.view = view;
+            app.state.chart.lang = lang;
+            let preset = if view == View::Growth {
+                Preset::Headline
+            } else {
+                Preset::Comparable
+            };
+            app.state.selection = Some(selection::preset(&app.data, preset));
+            harness.run();
+            let name = format!(
+                "{}-{}",
+                view.key(),
+                if lang == Lang::Zh { "zh" } else { "en" }
+            );
+            results.push(harness.try_snapshot_options(name, &options));
+        }
+    }
+    for result in results {
+        result.unwrap();
+    }
+}
