@@ -138,7 +138,7 @@ impl Palette {
                 if dark {
                     Color32::from_rgb(0xF0, 0xE4, 0x42)
                 } else {
-                    Color32::from_rgb(0x00, 0x72, 0xB2)
+                    Color32::from_rgb(0x56, 0xB4, 0xE9)
                 },
                 ink,
             ],
@@ -331,28 +331,13 @@ pub fn show(
     .inner
 }
 
-/// The indicators a view draws, in order, out of the ticked ones.
-pub fn drawn<'a>(data: &Dataset, view: View, pairs: &[Pair<'a>]) -> Vec<&'a Indicator> {
-    match view {
-        View::Growth => growth_rows(pairs).iter().map(|p| p.indicator).collect(),
-        View::Levels => level_rows(pairs).iter().map(|p| p.indicator).collect(),
-        View::Progress => progress_rows(pairs)
-            .iter()
-            .map(|r| r.pair.indicator)
-            .collect(),
-        View::Trend => trend_series(data, pairs)
-            .iter()
-            .map(|s| s.pair.indicator)
-            .collect(),
-    }
-}
-
-/// Indicators that are ticked but have nothing this view can draw (e.g. a qualitative
-/// target in the growth view); the footer names them so nothing silently disappears.
-pub fn omitted<'a>(pairs: &[Pair<'a>], drawn: &[&Indicator]) -> Vec<&'a Indicator> {
+/// Indicators that are ticked but not drawn (no data for the view, e.g. a qualitative
+/// target in the growth view, or no room); the footer names them so nothing silently
+/// disappears.
+pub fn omitted<'a>(pairs: &[Pair<'a>], drawn: &[String]) -> Vec<&'a Indicator> {
     pairs
         .iter()
-        .filter(|p| !drawn.iter().any(|d| d.id == p.indicator.id))
+        .filter(|p| !drawn.contains(&p.indicator.id))
         .map(|p| p.indicator)
         .collect()
 }
@@ -394,10 +379,8 @@ fn show_scaled(
     legend(ui, data, spec, &palette, mode, scale);
     ui.add_space(4.0);
 
-    let drawn = drawn(data, spec.view, &pairs);
-    let omitted = omitted(&pairs, &drawn);
-    let footer_lines = if omitted.is_empty() { 2.0 } else { 3.0 };
-    let footer_height = footer_lines * 17.0 * scale + 8.0;
+    // Three lines: what was not drawn (if anything), the source, the marks.
+    let footer_height = 3.0 * 17.0 * scale + 8.0;
     let body = egui::Rect::from_min_max(
         ui.cursor().min,
         egui::pos2(full.max.x, full.max.y - footer_height),
@@ -407,11 +390,11 @@ fn show_scaled(
         ui.set_min_size(body.size());
         response = body_ui(ui, data, &pairs, spec, &palette, mode, scale);
     });
+    let omitted = omitted(&pairs, &response.drawn);
     let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
     ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| {
         footer_ui(ui, data, spec, &omitted, scale);
     });
-    response.drawn = drawn.iter().map(|i| i.id.clone()).collect();
     response
 }
 
@@ -580,7 +563,7 @@ fn footer_ui(ui: &mut Ui, data: &Dataset, spec: &ChartSpec, omitted: &[&Indicato
             let names: Vec<String> = omitted
                 .iter()
                 .take(4)
-                .map(|i| truncate(i.name(lang), 18))
+                .map(|i| truncate(i.name(lang), name_chars(lang)))
                 .collect();
             let more = if omitted.len() > names.len() {
                 let rest = omitted.len() - names.len();
@@ -691,6 +674,14 @@ fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
+/// How many characters of a name fit a label: CJK characters are twice as wide.
+fn name_chars(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 12,
+        Lang::En => 26,
+    }
+}
+
 /// Shortens a label to `max` characters with an ellipsis.
 fn truncate(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -721,7 +712,7 @@ fn hbar_plot(
     let bars_per_row = rows.iter().map(|r| r.bars.len()).max().unwrap_or(1).max(1);
     let name_font = (row_points * 0.7).clamp(7.0, 14.0 * scale);
     let value_font = (row_points / bars_per_row as f32 * 0.9).clamp(6.0, 13.0 * scale);
-    let max_chars = if lang == Lang::Zh { 14 } else { 30 };
+    let max_chars = name_chars(lang) + 2;
     // Row i sits at y = n-1-i so the first indicator is on top.
     let names: Vec<String> = rows
         .iter()
@@ -894,7 +885,10 @@ fn hbar_plot(
         hovered
     });
 
-    let mut response = ChartResponse::default();
+    let mut response = ChartResponse {
+        drawn: rows.iter().map(|r| r.indicator.id.clone()).collect(),
+        ..ChartResponse::default()
+    };
     if let Some(i) = result.inner {
         let indicator = rows[i].indicator;
         if result.response.clicked() {
@@ -946,6 +940,11 @@ fn small_multiples(
     let t = lang.texts();
     let (review, plan) = data.years();
     let area = ui.available_rect_before_wrap();
+    // Below this size a mini chart cannot be read; the rest are named in the footer.
+    let min_cell = egui::vec2(64.0, 52.0) * scale;
+    let capacity = ((area.width() / min_cell.x).floor() * (area.height() / min_cell.y).floor())
+        .max(1.0) as usize;
+    let rows = &rows[..rows.len().min(capacity)];
     let n = rows.len();
     let aspect = (area.width() / area.height().max(1.0)).max(0.1) as f64;
     let cols = ((n as f64 * aspect / 1.3).sqrt().round() as usize).clamp(1, n);
@@ -953,7 +952,10 @@ fn small_multiples(
     let cell = egui::vec2(area.width() / cols as f32, area.height() / grid_rows as f32);
     let title_font = (cell.y * 0.11).clamp(8.0, 15.0 * scale);
     let value_font = (cell.y * 0.1).clamp(7.0, 13.0 * scale);
-    let mut response = ChartResponse::default();
+    let mut response = ChartResponse {
+        drawn: rows.iter().map(|p| p.indicator.id.clone()).collect(),
+        ..ChartResponse::default()
+    };
     for (k, pair) in rows.iter().enumerate() {
         let min = area.min + egui::vec2((k % cols) as f32 * cell.x, (k / cols) as f32 * cell.y);
         let rect = egui::Rect::from_min_size(min, cell).shrink(4.0);
@@ -1099,7 +1101,16 @@ fn trend_plot(
                 String::new()
             }
         })
-        .include_x((review - 1) as f64 - 0.9)
+        .include_x(
+            if series
+                .iter()
+                .any(|s| s.points.last().is_some_and(|p| p.year != plan))
+            {
+                (review - 1) as f64 - 0.9
+            } else {
+                (review - 1) as f64 - 0.2
+            },
+        )
         .include_x(plan as f64 + 0.9)
         .include_y(100.0)
         .allow_scroll(false)
@@ -1136,24 +1147,22 @@ fn trend_plot(
         for (k, s) in series.iter().enumerate() {
             let color = palette.lines[k % palette.lines.len()];
             let name = s.pair.indicator.name(lang).to_owned();
+            // Runs of segments with one style become one line: solid between reported
+            // points, dashed wherever an end is implied or a target.
+            let mut run: Vec<[f64; 2]> = Vec::new();
+            let mut run_solid = None;
             for w in s.points.windows(2) {
                 let solid = w[0].kind == PointKind::Reported && w[1].kind == PointKind::Reported;
-                let line = egui_plot::Line::new(
-                    name.clone(),
-                    PlotPoints::from(vec![
-                        [w[0].year as f64, w[0].index],
-                        [w[1].year as f64, w[1].index],
-                    ]),
-                )
-                .color(color)
-                .width(2.0)
-                .allow_hover(false);
-                plot_ui.line(if solid {
-                    line
-                } else {
-                    line.style(LineStyle::dashed_dense())
-                });
+                if run_solid.is_some_and(|r| r != solid) {
+                    trend_line(plot_ui, &name, std::mem::take(&mut run), run_solid, color);
+                }
+                if run.is_empty() {
+                    run.push([w[0].year as f64, w[0].index]);
+                }
+                run.push([w[1].year as f64, w[1].index]);
+                run_solid = Some(solid);
             }
+            trend_line(plot_ui, &name, run, run_solid, color);
             let pts: Vec<[f64; 2]> = s.points.iter().map(|p| [p.year as f64, p.index]).collect();
             if let Some(pointer) = pointer {
                 for p in &pts {
@@ -1174,13 +1183,17 @@ fn trend_plot(
                     .allow_hover(false),
             );
         }
+        let frame = *transform.frame();
         for (k, point, y) in labels {
+            if y > frame.bottom() {
+                continue; // pushed out of the plot: too many lines to label them all
+            }
             let s = &series[k];
             let symbol = match point.kind {
                 PointKind::Target => s.pair.target.map_or("", |t| t.qualifier.symbol()),
                 _ => "",
             };
-            let name = truncate(s.pair.indicator.name(lang), 12);
+            let name = truncate(s.pair.indicator.name(lang), name_chars(lang));
             let number = model::format_number(round1(point.index));
             let (text, anchor) = if point.year == plan {
                 (format!("  {name} {symbol}{number}"), Align2::LEFT_CENTER)
@@ -1202,7 +1215,10 @@ fn trend_plot(
         }
         nearest.map(|(k, _)| k)
     });
-    let mut response = ChartResponse::default();
+    let mut response = ChartResponse {
+        drawn: series.iter().map(|s| s.pair.indicator.id.clone()).collect(),
+        ..ChartResponse::default()
+    };
     if let Some(k) = result.inner {
         let indicator = series[k].pair.indicator;
         if result.response.clicked() {
@@ -1213,6 +1229,27 @@ fn trend_plot(
         });
     }
     response
+}
+
+fn trend_line(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    name: &str,
+    points: Vec<[f64; 2]>,
+    solid: Option<bool>,
+    color: Color32,
+) {
+    if points.len() < 2 {
+        return;
+    }
+    let line = egui_plot::Line::new(name, PlotPoints::from(points))
+        .color(color)
+        .width(2.0)
+        .allow_hover(false);
+    plot_ui.line(if solid == Some(true) {
+        line
+    } else {
+        line.style(LineStyle::Dashed { length: 8.0 })
+    });
 }
 
 /// Where each line's label goes: at the plan-year end when the line reaches it, else at

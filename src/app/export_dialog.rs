@@ -97,9 +97,12 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                         }
                     }
                     ui.label(t.custom);
-                    ui.add(egui::DragValue::new(&mut dialog.width).range(1..=MAX_SIDE));
-                    ui.label("×");
-                    ui.add(egui::DragValue::new(&mut dialog.height).range(1..=MAX_SIDE));
+                    let w = ui.label(t.width);
+                    ui.add(egui::DragValue::new(&mut dialog.width).range(1..=MAX_SIDE))
+                        .labelled_by(w.id);
+                    let h = ui.label(t.height);
+                    ui.add(egui::DragValue::new(&mut dialog.height).range(1..=MAX_SIDE))
+                        .labelled_by(h.id);
                 });
                 ui.end_row();
                 ui.label(t.scale);
@@ -121,15 +124,17 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                     ui.selectable_value(&mut dialog.lang, Lang::En, "English");
                 });
                 ui.end_row();
-                ui.label(t.title);
+                let label = ui.label(t.title);
                 ui.add(
                     egui::TextEdit::singleline(&mut dialog.title)
                         .hint_text(app.state.chart.view.title(dialog.lang))
                         .desired_width(380.0),
-                );
+                )
+                .labelled_by(label.id);
                 ui.end_row();
-                ui.label(t.file_name);
-                ui.add(egui::TextEdit::singleline(&mut dialog.file_name).desired_width(380.0));
+                let label = ui.label(t.file_name);
+                ui.add(egui::TextEdit::singleline(&mut dialog.file_name).desired_width(380.0))
+                    .labelled_by(label.id);
                 ui.end_row();
             });
         ui.separator();

@@ -37,7 +37,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
         strict(UTF_16LE, rest).ok_or_else(|| bad_utf16("little-endian"))?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         strict(UTF_16BE, rest).ok_or_else(|| bad_utf16("big-endian"))?
-    } else if let Some(text) = std::str::from_utf8(bytes).ok().filter(|t| !t.contains('\0')) {
+    } else if let Some(text) = std::str::from_utf8(bytes)
+        .ok()
+        .filter(|t| !t.contains('\0'))
+    {
         Cow::Borrowed(text)
     } else if let Some(text) = sniff_utf16(bytes) {
         text
@@ -53,7 +56,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
     };
     check_text(&text)?;
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let text = text.strip_prefix('\u{FEFF}').map(str::to_owned).unwrap_or(text);
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .map(str::to_owned)
+        .unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
@@ -71,26 +77,26 @@ fn bad_utf16(order: &str) -> ExtractError {
     ))
 }
 
-/// UTF-16 without a BOM: the ASCII characters (digits, newlines) put NUL bytes all on odd
-/// positions (little-endian) or all on even ones (big-endian).
+/// UTF-16 without a BOM: the ASCII characters (digits, newlines) put NUL bytes on odd
+/// positions (little-endian) or on even ones (big-endian); the few CJK characters with a zero
+/// low byte (一 U+4E00) put some on the other side, so the side with most of them wins.
 fn sniff_utf16(bytes: &[u8]) -> Option<Cow<'_, str>> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == 0 {
-            if i % 2 == 0 {
-                even += 1;
-            } else {
-                odd += 1;
-            }
+    for pair in bytes.chunks_exact(2) {
+        if let [a, b] = pair {
+            even += usize::from(*a == 0);
+            odd += usize::from(*b == 0);
         }
     }
-    let encoding = match (even, odd) {
-        (0, n) if n > 0 => UTF_16LE,
-        (n, 0) if n > 0 => UTF_16BE,
-        _ => return None,
+    let encoding = if odd > 0 && odd >= 4 * even {
+        UTF_16LE
+    } else if even > 0 && even >= 4 * odd {
+        UTF_16BE
+    } else {
+        return None;
     };
     strict(encoding, bytes).filter(|t| !t.contains('\0'))
 }
@@ -159,12 +165,18 @@ mod tests {
         assert!(matches!(decode(b""), Err(ExtractError::Empty)));
         assert!(matches!(decode(b" \r\n\t"), Err(ExtractError::Empty)));
         assert!(matches!(decode(b"abc\0def"), Err(ExtractError::NotText(_))));
-        assert!(matches!(decode(b"\x80\x81\xff"), Err(ExtractError::NotText(_))));
+        assert!(matches!(
+            decode(b"\x80\x81\xff"),
+            Err(ExtractError::NotText(_))
+        ));
         assert!(matches!(
             decode(b"\xEF\xBB\xBF\xff"),
             Err(ExtractError::NotText(_))
         ));
-        assert!(matches!(decode(b"\xFF\xFE\x00"), Err(ExtractError::NotText(_))));
+        assert!(matches!(
+            decode(b"\xFF\xFE\x00"),
+            Err(ExtractError::NotText(_))
+        ));
         let controls = "\u{1}\u{2}\u{3}abc".as_bytes();
         assert!(matches!(decode(controls), Err(ExtractError::NotText(_))));
     }

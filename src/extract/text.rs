@@ -70,24 +70,13 @@ pub(crate) fn string(chars: &[char], a: usize, b: usize) -> String {
 
 /// Whether `pat` occurs in `chars` starting at `i`.
 pub(crate) fn is_at(chars: &[char], i: usize, pat: &str) -> bool {
-    let mut k = i;
-    for p in pat.chars() {
-        if chars.get(k) != Some(&p) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (i..)
+        .zip(pat.chars())
+        .all(|(k, p)| chars.get(k) == Some(&p))
 }
 
 pub(crate) fn len(pat: &str) -> usize {
     pat.chars().count()
-}
-
-/// Whether the characters before `end` spell `pat`.
-pub(crate) fn ends_at(chars: &[char], end: usize, pat: &str) -> bool {
-    let n = len(pat);
-    end >= n && is_at(chars, end - n, pat)
 }
 
 pub(crate) fn is_han(c: char) -> bool {
@@ -100,8 +89,7 @@ pub(crate) fn year_at(chars: &[char], i: usize) -> Option<i32> {
         return None;
     }
     let digits = seg(chars, i, i + 4);
-    if digits.len() != 4 || !digits.iter().all(char::is_ascii_digit) || at(chars, i + 4) != '年'
-    {
+    if digits.len() != 4 || !digits.iter().all(char::is_ascii_digit) || at(chars, i + 4) != '年' {
         return None;
     }
     let year = digits

@@ -1,0 +1,38 @@
+//! Export time: rendering the growth chart of the headline targets at 1920×1080 and
+//! encoding it as PNG, with the device kept (as the dialog does) and created anew (as the
+//! command line does).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use gwr_charts::model::Dataset;
+use gwr_charts::render::{self, ImageSettings, Renderer};
+use gwr_charts::selection::{self, Preset};
+
+fn export(c: &mut Criterion) {
+    let data = Dataset::bundled();
+    let ticked = selection::preset(&data, Preset::Headline);
+    let selected = selection::indicators(&data, &ticked);
+    let settings = ImageSettings::default();
+    let mut renderer = Renderer::new().expect("a wgpu adapter");
+    c.bench_function("export/render-1920x1080", |b| {
+        b.iter(|| black_box(renderer.render(&data, &selected, &settings).unwrap()))
+    });
+    let image = renderer.render(&data, &selected, &settings).unwrap();
+    c.bench_function("export/png-encode-1920x1080", |b| {
+        b.iter(|| black_box(render::png_bytes(&image).unwrap()))
+    });
+    c.bench_function("export/device-and-render", |b| {
+        b.iter(|| {
+            let mut renderer = Renderer::new().unwrap();
+            black_box(renderer.render(&data, &selected, &settings).unwrap())
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = export
+}
+criterion_main!(benches);

@@ -1,0 +1,98 @@
+//! CPU time of one frame: the egui pass plus tessellation, headless, for every view with
+//! the whole dataset ticked, and for a synthetic 2,000-indicator dataset; and the app's
+//! start-up to its first frame.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+use egui_kittest::Harness;
+use gwr_charts::chart::{self, ChartSpec, Mode, View};
+use gwr_charts::model::Dataset;
+use gwr_charts::selection::{self, Preset};
+use gwr_charts::{GwrApp, fonts};
+
+/// The bundled indicators repeated with new ids until there are `n`.
+fn synthetic(n: usize) -> Dataset {
+    let mut data = Dataset::bundled();
+    let base = data.indicators.clone();
+    data.indicators = (0..n)
+        .map(|k| {
+            let mut ind = base[k % base.len()].clone();
+            ind.id = format!("{}_{k}", ind.id);
+            ind
+        })
+        .collect();
+    data
+}
+
+fn frame(c: &mut Criterion, label: &str, data: &Dataset) {
+    let ticked = selection::preset(data, Preset::All);
+    let selected = selection::indicators(data, &ticked);
+    for view in View::ALL {
+        let ctx = egui::Context::default();
+        fonts::install(&ctx);
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            ..Default::default()
+        };
+        let mut spec = ChartSpec {
+            view,
+            ..ChartSpec::default()
+        };
+        let mut run = || {
+            let mut out = ctx.run_ui(input.clone(), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    chart::show(
+                        ui,
+                        data,
+                        &selected,
+                        &mut spec,
+                        Mode::Interactive { reset: false },
+                    );
+                });
+            });
+            out.textures_delta.clear();
+            let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), 1.0);
+            black_box(primitives);
+        };
+        // Settle fonts and plot memory before timing.
+        for _ in 0..3 {
+            run();
+        }
+        c.bench_function(&format!("frame/{label}/{}", view.key()), |b| {
+            b.iter(&mut run)
+        });
+    }
+}
+
+fn bundled(c: &mut Criterion) {
+    frame(c, "harbin-all", &Dataset::bundled());
+}
+
+fn two_thousand(c: &mut Criterion) {
+    frame(c, "synthetic-2000", &synthetic(2000));
+}
+
+/// Building the app (fonts, dataset, saved state) and running its first frame.
+fn startup(c: &mut Criterion) {
+    c.bench_function("startup/first-frame", |b| {
+        b.iter(|| {
+            let mut harness = Harness::builder()
+                .with_size(egui::vec2(1280.0, 800.0))
+                .build_eframe(|cc| GwrApp::new(cc, vec![]));
+            harness.step();
+            black_box(harness.state().drawn.len());
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = bundled, two_thousand, startup
+}
+criterion_main!(benches);

@@ -1,0 +1,459 @@
+//! The shape of a report: paragraphs, which part each belongs to (the review of last year or
+//! the plan for this year), the two years, and the 主要预期目标 passage.
+//!
+//! Reports come in two shapes. Most have numbered top headings (一、2023年工作回顾 /
+//! 二、2024年工作目标和主要任务); then the headings decide the parts. Others run on without
+//! headings and mark the turn with wording (过去一年… / 今年…); then paragraph openings decide.
+
+use super::text::{at, is_at, is_han, len, seg, string, year_at, years_in};
+
+/// A line of the report, trimmed, as a range of normalized characters.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Para {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part {
+    Review,
+    Plan,
+}
+
+pub(crate) struct Layout {
+    pub review: i32,
+    pub plan: i32,
+    pub paras: Vec<Para>,
+    pub parts: Vec<Part>,
+    /// The 主要预期目标 passage in each paragraph (a range of characters), if it is in it.
+    pub headline: Vec<Option<(usize, usize)>>,
+}
+
+const REVIEW_HEADING: &[&str] = &["回顾", "总结", "过去一年", "过去的一年", "去年"];
+const PLAN_HEADING: &[&str] = &[
+    "目标",
+    "任务",
+    "安排",
+    "今年",
+    "总体要求",
+    "重点工作",
+    "工作重点",
+    "主要工作",
+    "计划",
+    "部署",
+    "展望",
+    "思路",
+];
+const REVIEW_OPENING: &[&str] = &["过去一年", "过去的一年", "一年来", "去年", "回顾过去"];
+const PLAN_OPENING: &[&str] = &["今年", "做好今年", "新的一年", "展望今年"];
+/// Greetings that open a paragraph before its real first words.
+const GREETINGS: &[&str] = &[
+    "各位代表！",
+    "各位代表，",
+    "各位代表：",
+    "各位代表!",
+    "各位代表,",
+];
+
+impl Layout {
+    /// `None` when no year can be found for the plan.
+    pub fn read(chars: &[char]) -> Option<Layout> {
+        let paras = split_paras(chars);
+        let heads: Vec<Option<Part>> = paras
+            .iter()
+            .map(|p| {
+                if is_top_heading(chars, p) {
+                    heading_cue(&string(chars, p.start, p.end))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let structured = heads.iter().any(Option::is_some);
+        let headline = headline_passage(chars, &paras);
+        let parts = assign_parts(chars, &paras, &heads, &headline, structured, None);
+        let (review, plan) = find_years(chars, &paras, &heads, &parts)?;
+        let parts = if structured {
+            parts
+        } else {
+            let years = Some((review, plan));
+            assign_parts(chars, &paras, &heads, &headline, false, years)
+        };
+        Some(Layout {
+            review,
+            plan,
+            paras,
+            parts,
+            headline,
+        })
+    }
+}
+
+fn split_paras(chars: &[char]) -> Vec<Para> {
+    let mut paras = Vec::new();
+    let mut start = 0;
+    for i in 0..=chars.len() {
+        if i == chars.len() || at(chars, i) == '\n' {
+            let mut a = start;
+            let mut b = i;
+            while a < b && at(chars, a).is_whitespace() {
+                a += 1;
+            }
+            while b > a && at(chars, b - 1).is_whitespace() {
+                b -= 1;
+            }
+            if a < b {
+                paras.push(Para { start: a, end: b });
+            }
+            start = i + 1;
+        }
+    }
+    paras
+}
+
+fn is_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
+}
+
+/// 一、… / 二．… / 第一部分…, short, with no full stop inside.
+fn is_top_heading(chars: &[char], p: &Para) -> bool {
+    let text = seg(chars, p.start, p.end);
+    if text.len() > 60 || text.iter().rev().skip(1).any(|&c| c == '。') {
+        return false;
+    }
+    let numerals = text.iter().take_while(|&&c| is_numeral(c)).count();
+    (numerals > 0 && matches!(at(text, numerals), '、' | '.' | '，'))
+        || (at(text, 0) == '第' && is_at(text, 1 + numerals_from(text, 1), "部分"))
+}
+
+fn numerals_from(text: &[char], i: usize) -> usize {
+    text.iter().skip(i).take_while(|&&c| is_numeral(c)).count()
+}
+
+/// Which part a top heading opens, from its words; the earlier cue wins when both occur
+/// (过去一年工作回顾和今年工作安排 opens the review).
+fn heading_cue(heading: &str) -> Option<Part> {
+    let first = |cues: &[&str]| cues.iter().filter_map(|c| heading.find(c)).min();
+    match (first(REVIEW_HEADING), first(PLAN_HEADING)) {
+        (Some(r), Some(p)) => Some(if r <= p { Part::Review } else { Part::Plan }),
+        (Some(_), None) => Some(Part::Review),
+        (None, Some(_)) => Some(Part::Plan),
+        (None, None) => None,
+    }
+}
+
+/// The opening words of a paragraph, after a greeting such as 各位代表！
+fn opening(chars: &[char], p: &Para) -> usize {
+    let mut i = p.start;
+    for g in GREETINGS {
+        if is_at(chars, i, g) {
+            i += len(g);
+        }
+    }
+    while i < p.end && matches!(at(chars, i), ' ' | '—' | '-') {
+        i += 1;
+    }
+    i
+}
+
+/// Which part a paragraph's opening words turn to, in a report without headings.
+fn opening_cue(chars: &[char], p: &Para, years: Option<(i32, i32)>) -> Option<Part> {
+    let i = opening(chars, p);
+    if REVIEW_OPENING.iter().any(|c| is_at(chars, i, c)) {
+        return Some(Part::Review);
+    }
+    if PLAN_OPENING.iter().any(|c| is_at(chars, i, c)) {
+        return Some(Part::Plan);
+    }
+    let (review, plan) = years?;
+    match year_at(chars, i) {
+        Some(y) if y == review => Some(Part::Review),
+        Some(y) if y == plan => Some(Part::Plan),
+        _ => None,
+    }
+}
+
+fn assign_parts(
+    chars: &[char],
+    paras: &[Para],
+    heads: &[Option<Part>],
+    headline: &[Option<(usize, usize)>],
+    structured: bool,
+    years: Option<(i32, i32)>,
+) -> Vec<Part> {
+    let mut current = Part::Review;
+    let mut parts = Vec::with_capacity(paras.len());
+    for (i, p) in paras.iter().enumerate() {
+        let cue = if structured {
+            heads.get(i).copied().flatten()
+        } else {
+            opening_cue(chars, p, years)
+        };
+        if let Some(part) = cue {
+            current = part;
+        }
+        if headline.get(i).copied().flatten().is_some() {
+            // The main targets are the plan, wherever they stand.
+            if !structured {
+                current = Part::Plan;
+            }
+            parts.push(Part::Plan);
+        } else {
+            parts.push(current);
+        }
+    }
+    parts
+}
+
+/// The passage after 主要预期目标是： up to the end of its sentence — or, when the paragraph
+/// ends at the colon, the list items (——…, （1）…, 一是…) that follow.
+fn headline_passage(chars: &[char], paras: &[Para]) -> Vec<Option<(usize, usize)>> {
+    let mut passage = vec![None; paras.len()];
+    let mut i = 0;
+    while i < paras.len() {
+        let Some(p) = paras.get(i) else { break };
+        let found = (p.start..p.end)
+            .find(|&k| is_at(chars, k, "主要预期目标"))
+            .and_then(|k| {
+                let mut j = k + len("主要预期目标");
+                let stop = (j + 4).min(p.end);
+                while j < stop && !matches!(at(chars, j), '是' | '为' | '：' | ':') {
+                    j += 1;
+                }
+                (j < stop).then_some(j + 1)
+            });
+        let Some(start) = found else {
+            i += 1;
+            continue;
+        };
+        let end = (start..p.end)
+            .find(|&k| matches!(at(chars, k), '。' | '！' | '!'))
+            .unwrap_or(p.end);
+        if let Some(slot) = passage.get_mut(i) {
+            *slot = Some((start, end));
+        }
+        let rest = seg(chars, start, p.end);
+        let ends_at_colon = !rest.iter().any(|c| c.is_ascii_digit() || is_han(*c));
+        i += 1;
+        if ends_at_colon {
+            while let Some(q) = paras.get(i) {
+                if !is_list_item(seg(chars, q.start, q.end)) {
+                    break;
+                }
+                if let Some(slot) = passage.get_mut(i) {
+                    *slot = Some((q.start, q.end));
+                }
+                i += 1;
+            }
+        }
+    }
+    passage
+}
+
+fn is_list_item(text: &[char]) -> bool {
+    let c = at(text, 0);
+    matches!(c, '—' | '-' | '·' | '•' | '（' | '(' | '●' | '◆' | '★')
+        || (c.is_ascii_digit() && matches!(at(text, 1), '、' | '.' | '）' | ')'))
+        || (is_numeral(c) && at(text, 1) == '是')
+}
+
+/// Review and plan years: headings first, then the report's own wording.
+fn find_years(
+    chars: &[char],
+    paras: &[Para],
+    heads: &[Option<Part>],
+    parts: &[Part],
+) -> Option<(i32, i32)> {
+    let mut review_heading = None;
+    let mut plan_heading = None;
+    let mut dated = None;
+    let mut plan_is = None;
+    let mut review_is = None;
+    let mut counts: [std::collections::HashMap<i32, usize>; 2] = Default::default();
+    for (i, p) in paras.iter().enumerate() {
+        let years = years_in(chars, p.start, p.end);
+        match heads.get(i).copied().flatten() {
+            Some(Part::Review) if review_heading.is_none() => {
+                review_heading = years.last().copied();
+            }
+            Some(Part::Plan) if plan_heading.is_none() => plan_heading = years.first().copied(),
+            _ => {}
+        }
+        if i < 8 && dated.is_none() {
+            let text = string(chars, p.start, p.end);
+            let short = p.end - p.start <= 60;
+            if short
+                && (text.contains("政府工作报告") || text.contains('月') && text.contains('日'))
+            {
+                dated = years.first().copied();
+            }
+        }
+        let part = parts.get(i).copied().unwrap_or(Part::Review);
+        for k in p.start..p.end {
+            if let Some(y) = year_at(chars, k)
+                && at(chars, k + 5) == '是'
+            {
+                let slot = if part == Part::Plan {
+                    &mut plan_is
+                } else {
+                    &mut review_is
+                };
+                slot.get_or_insert(y);
+            }
+        }
+        let count = &mut counts[usize::from(part == Part::Plan)];
+        for y in years {
+            *count.entry(y).or_default() += 1;
+        }
+    }
+    let mode = |m: &std::collections::HashMap<i32, usize>| {
+        m.iter().max_by_key(|(y, n)| (**n, **y)).map(|(y, _)| *y)
+    };
+    let [review_counts, plan_counts] = &counts;
+    let plan = plan_heading
+        .or(review_heading.map(|y| y + 1))
+        .or(dated)
+        .or(plan_is)
+        .or(review_is.map(|y| y + 1))
+        .or(mode(plan_counts))
+        .or(mode(review_counts).map(|y| y + 1))
+        .filter(|y| (1950..=2100).contains(y))?;
+    let review = review_heading.filter(|&r| r < plan).unwrap_or(plan - 1);
+    Some((review, plan))
+}
+
+/// The report's title and region: a title line near the top (2024年XX市政府工作报告), else a
+/// place named before 人民政府 or 第…届人民代表大会.
+pub(crate) fn title_region(chars: &[char], paras: &[Para], plan: i32) -> (String, String) {
+    let title = paras.iter().take(6).find_map(|p| {
+        let t = string(chars, p.start, p.end);
+        let t = t.trim_matches(|c: char| c.is_whitespace() || "《》".contains(c));
+        (t.contains("政府工作报告") && t.chars().count() <= 40).then(|| t.to_owned())
+    });
+    let region = title
+        .as_deref()
+        .and_then(|t| {
+            let head = t.split("政府工作报告").next().unwrap_or("");
+            let head = head.split("人民政府").next().unwrap_or(head);
+            let head = without_years(head);
+            is_region(&head).then_some(head)
+        })
+        .or_else(|| region_in_text(chars));
+    let region = region.unwrap_or_else(|| "未识别地区".to_owned());
+    let title = title.unwrap_or_else(|| {
+        if region == "未识别地区" {
+            format!("{plan}年政府工作报告")
+        } else {
+            format!("{plan}年{region}政府工作报告")
+        }
+    });
+    (title, region)
+}
+
+/// A title's words without its year (南湖市2024年 → 南湖市).
+fn without_years(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if year_at(&chars, i).is_some() {
+            i += 5;
+            continue;
+        }
+        out.push(at(&chars, i));
+        i += 1;
+    }
+    out.trim().to_owned()
+}
+
+fn is_region(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=10).contains(&n)
+        && s.chars().all(is_han)
+        && s.ends_with(['市', '省', '县', '区', '州', '盟', '旗'])
+}
+
+/// XX市 right before 人民政府, 第…届 or 人民代表大会 in the first pages.
+fn region_in_text(chars: &[char]) -> Option<String> {
+    let limit = chars.len().min(5000);
+    for k in 1..limit {
+        let c = at(chars, k);
+        if !matches!(c, '市' | '省' | '县' | '州') {
+            continue;
+        }
+        let next = k + 1;
+        if !(is_at(chars, next, "人民政府")
+            || is_at(chars, next, "人民代表大会")
+            || (at(chars, next) == '第' && is_numeral(at(chars, next + 1))))
+        {
+            continue;
+        }
+        let mut a = k;
+        while a > 0 && k - a < 8 && is_han(at(chars, a - 1)) {
+            a -= 1;
+        }
+        let run = string(chars, a, k + 1);
+        // 我代表沈阳市 / 日在北河市: the place starts after the last word that is not of it.
+        let name = ["代表", "在", "向", "对", "我"]
+            .iter()
+            .filter_map(|stop| run.rfind(stop).map(|i| i + stop.len()))
+            .max()
+            .and_then(|i| run.get(i..))
+            .unwrap_or(&run)
+            .to_owned();
+        if is_region(&name) {
+            return Some(name);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(text: &str) -> Option<Layout> {
+        let chars: Vec<char> = text.chars().collect();
+        Layout::read(&chars)
+    }
+
+    #[test]
+    fn years_from_headings() {
+        let l = layout("一、2022年工作回顾\n甲\n二、2023年工作总体要求和主要目标\n乙").unwrap();
+        assert_eq!((l.review, l.plan), (2022, 2023));
+        assert_eq!(
+            l.parts,
+            vec![Part::Review; 2]
+                .into_iter()
+                .chain(vec![Part::Plan; 2])
+                .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn years_and_parts_from_wording() {
+        let l = layout("（2024年1月10日）\n过去一年，甲。\n今年是关键一年。\n乙").unwrap();
+        assert_eq!((l.review, l.plan), (2023, 2024));
+        assert_eq!(
+            l.parts,
+            vec![Part::Review, Part::Review, Part::Plan, Part::Plan]
+        );
+        let l = layout("过去一年，甲。\n今年，2025年是收官之年。").unwrap();
+        assert_eq!((l.review, l.plan), (2024, 2025));
+        assert!(layout("过去一年，甲。\n今年，乙。").is_none());
+    }
+
+    #[test]
+    fn finds_the_region() {
+        let chars: Vec<char> = "我代表沈阳市人民政府向大会报告".chars().collect();
+        let paras = split_paras(&chars);
+        assert_eq!(title_region(&chars, &paras, 2023).1, "沈阳市");
+        let chars: Vec<char> = "2023年沈阳市政府工作报告\n正文".chars().collect();
+        let paras = split_paras(&chars);
+        let (title, region) = title_region(&chars, &paras, 2023);
+        assert_eq!(
+            (title.as_str(), region.as_str()),
+            ("2023年沈阳市政府工作报告", "沈阳市")
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! Drafting a schema-1 dataset from the text of any government work report.
+//!
+//! bytes → [`decode`] → normalized characters (full-width digits and signs folded so parsing
+//! sees one alphabet; quotes are still cut from the original text) → layout (the review and
+//! plan parts, their years, the 主要预期目标 passage) → sentences → number tokens →
+//! observation drafts with names → indicators, joined by name across the two years.
+//!
+//! The result is a draft for a person to correct: every observation carries its clause, and
+//! the names, units and categories are guesses from the report's words.
+
+mod decode;
+mod layout;
+mod names;
+mod scan;
+mod sentence;
+mod text;
+
+use std::collections::HashMap;
+
+pub use decode::decode;
+
+use crate::model::{Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
+use sentence::Draft;
+
+/// Why no dataset could be drafted.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("the report is empty: there is no text to extract from")]
+    Empty,
+    #[error("the report is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("not a text report: {0}")]
+    NotText(String),
+    #[error(
+        "cannot tell which years the report covers: found no heading such as \
+         “一、2023年工作回顾” or “二、2024年工作目标和主要任务”, no date line, \
+         and no wording such as “2024年是…”"
+    )]
+    NoYears,
+    #[error(
+        "found no figures (a number with a unit such as 亿元, 万人 or %) in the report \
+         on {review} and {plan}"
+    )]
+    NoFigures { review: i32, plan: i32 },
+}
+
+/// decode + extract
+pub fn extract_bytes(bytes: &[u8], source: &str) -> Result<Dataset, ExtractError> {
+    let text = decode(bytes)?;
+    extract(&text, source)
+}
+
+/// Drafts a schema-1 dataset from report text. `source` is the file name recorded in
+/// report.source.
+pub fn extract(text: &str, source: &str) -> Result<Dataset, ExtractError> {
+    if text.trim().is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    let norm = text::Norm::new(text);
+    let layout = layout::Layout::read(&norm.chars).ok_or(ExtractError::NoYears)?;
+    let drafts = sentence::drafts(&norm.chars, &layout);
+    if !drafts
+        .iter()
+        .any(|d| d.value.is_some() || d.growth.is_some())
+    {
+        return Err(ExtractError::NoFigures {
+            review: layout.review,
+            plan: layout.plan,
+        });
+    }
+    let (title_zh, region_zh) = layout::title_region(&norm.chars, &layout.paras, layout.plan);
+    Ok(Dataset {
+        schema_version: SCHEMA_VERSION,
+        report: Report {
+            title_zh,
+            title_en: None,
+            region_zh,
+            region_en: None,
+            source: (!source.is_empty()).then(|| source.to_owned()),
+        },
+        indicators: indicators(drafts, &norm),
+    })
+}
+
+/// An indicator being formed.
+struct Group {
+    name: String,
+    unit: Option<String>,
+    headline: bool,
+    topic: String,
+    drafts: Vec<Draft>,
+}
+
+impl Group {
+    fn has(&self, d: &Draft) -> bool {
+        self.drafts
+            .iter()
+            .any(|o| o.year == d.year && o.kind == d.kind)
+    }
+
+    fn unit_fits(&self, d: &Draft) -> bool {
+        match (&self.unit, &d.unit) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// Joins drafts into indicators: the same key, a unit that fits, one observation per year
+/// and kind. A growth rate named apart from its value in the same paragraph completes it;
+/// a repeated statement is dropped.
+fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for d in drafts {
+        let key = names::key(&d.name);
+        // The latest groups of a name only: a report that repeats one name thousands of
+        // times stays linear, and real reports have a handful of groups per name.
+        let candidates: Vec<usize> = by_key
+            .get(&key)
+            .map(|v| v.iter().rev().take(8).rev().copied().collect())
+            .unwrap_or_default();
+        let same = |g: &Group, o: &Draft| o.year == d.year && o.kind == d.kind && g.unit_fits(&d);
+        let duplicate = candidates.iter().any(|&g| {
+            groups.get(g).is_some_and(|g| {
+                g.drafts
+                    .iter()
+                    .any(|o| same(g, o) && o.value == d.value && o.growth == d.growth)
+            })
+        });
+        if duplicate {
+            continue;
+        }
+        let complement = candidates.iter().find_map(|&gi| {
+            let g = groups.get(gi)?;
+            let oi = g.drafts.iter().position(|o| {
+                same(g, o)
+                    && o.para == d.para
+                    && ((o.value.is_some() && o.growth.is_none() && d.value.is_none())
+                        || (o.growth.is_some() && o.value.is_none() && d.growth.is_none()))
+            })?;
+            Some((gi, oi))
+        });
+        if let Some((gi, oi)) = complement
+            && let Some(g) = groups.get_mut(gi)
+            && let Some(o) = g.drafts.get_mut(oi)
+        {
+            o.value = o.value.or(d.value);
+            o.growth = o.growth.or(d.growth);
+            o.quote = (o.quote.0.min(d.quote.0), o.quote.1.max(d.quote.1));
+            if o.qualifier == crate::model::Qualifier::Exact {
+                o.qualifier = d.qualifier;
+            }
+            g.unit = g.unit.take().or(d.unit);
+            g.headline |= d.headline;
+            continue;
+        }
+        let join = candidates
+            .iter()
+            .copied()
+            .find(|&g| groups.get(g).is_some_and(|g| g.unit_fits(&d) && !g.has(&d)));
+        match join.and_then(|g| groups.get_mut(g)) {
+            Some(g) => {
+                g.unit = g.unit.take().or_else(|| d.unit.clone());
+                g.headline |= d.headline;
+                g.drafts.push(d);
+            }
+            None => {
+                by_key.entry(key).or_default().push(groups.len());
+                groups.push(Group {
+                    name: d.name.clone(),
+                    unit: d.unit.clone(),
+                    headline: d.headline,
+                    topic: d.topic.clone(),
+                    drafts: vec![d],
+                });
+            }
+        }
+    }
+    // Headline indicators first, as the report states them; then the rest in text order.
+    groups.sort_by_key(|g| !g.headline);
+    let width = groups.len().to_string().len().max(3);
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, g)| {
+            let mut observations: Vec<Observation> = g
+                .drafts
+                .iter()
+                .map(|d| Observation {
+                    year: d.year,
+                    kind: d.kind,
+                    value: d.value,
+                    growth_pct: d.growth.map(tidy),
+                    qualifier: d.qualifier,
+                    quote: norm.original(d.quote.0, d.quote.1).trim().to_owned(),
+                })
+                .collect();
+            observations.sort_by_key(|o| (o.year, o.kind));
+            Indicator {
+                id: format!("ind_{:0width$}", n + 1),
+                category: names::category(
+                    &g.name,
+                    observations.first().map_or("", |o| o.quote.as_str()),
+                    &g.topic,
+                ),
+                name_zh: g.name,
+                name_en: None,
+                unit_zh: g.unit.unwrap_or_default(),
+                unit_en: None,
+                headline: g.headline,
+                comparable: true,
+                note_zh: None,
+                note_en: None,
+                observations,
+            }
+        })
+        .collect()
+}
+
+/// Rounds away float noise from (N-1)×100 (2.5倍 → 150, not 150.00000000000003).
+fn tidy(v: f64) -> f64 {
+    let r = (v * 1e9).round() / 1e9;
+    if r.is_finite() { r } else { v }
+}

@@ -1,0 +1,374 @@
+//! Numbers with their units: the tokens every observation is built from.
+//!
+//! A number counts only with a unit that makes it a quantity (亿元, 万人次, %, 倍 …). Dates
+//! (8月6日), ordinals (第20届), ranges (3—5年), years (2023年), codes (PM2.5, 5G, 12345热线)
+//! and line names (3号线) are kept as tokens of kind `Other`/`Year` so that they still bound
+//! the text around real quantities, but they never become observations.
+
+use super::text::{at, is_at, is_han, len};
+use crate::model::Qualifier;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// A counted or measured amount: 亿元, 万人, 个, 公里 …
+    Measure,
+    Percent,
+    /// 倍: a multiple, growth only with 是上年的 or 增长.
+    Times,
+    /// 个百分点: a difference, not a level or a growth rate; never an observation.
+    Points,
+    /// 2023年
+    Year,
+    Other,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    /// First character of the number (its minus sign, if any).
+    pub start: usize,
+    /// After the unit and any qualifier words (余, 左右, 以上 …).
+    pub end: usize,
+    pub value: f64,
+    pub unit: Unit,
+    /// The unit as the report writes it, for `Measure` and `Percent`: 亿元, %.
+    pub unit_text: String,
+    /// A qualifier written after the number: 余/多 → more than, 左右 → about, 以上 → at least.
+    pub after: Option<Qualifier>,
+}
+
+impl Token {
+    pub fn is_quantity(&self) -> bool {
+        matches!(self.unit, Unit::Measure | Unit::Percent | Unit::Times)
+    }
+}
+
+/// Counting and measuring words after a number (with or without 万/亿 before them).
+const BASES: &[&str] = &[
+    "平方公里",
+    "平方米",
+    "立方米",
+    "千公顷",
+    "公顷",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "千米",
+    "千克",
+    "公里",
+    "公斤",
+    "标准箱",
+    "标箱",
+    "人次",
+    "架次",
+    "场次",
+    "车次",
+    "班次",
+    "户次",
+    "美元",
+    "元",
+    "人",
+    "户",
+    "亩",
+    "斤",
+    "吨",
+    "米",
+    "个",
+    "家",
+    "所",
+    "场",
+    "套",
+    "张",
+    "项",
+    "条",
+    "栋",
+    "幢",
+    "株",
+    "棵",
+    "头",
+    "只",
+    "羽",
+    "件",
+    "座",
+    "辆",
+    "台",
+    "名",
+    "位",
+    "批",
+    "处",
+    "间",
+    "类",
+    "支",
+    "部",
+    "册",
+    "种",
+    "床",
+    "艘",
+    "架",
+    "列",
+    "趟",
+    "例",
+    "宗",
+    "笔",
+    "份",
+    "块",
+    "片",
+    "段",
+    "首",
+    "岁",
+    "天",
+    "起",
+    "次",
+    "对",
+    "组",
+    "队",
+    "篇",
+];
+const MULTIPLIERS: &[&str] = &["万亿", "亿", "千万", "百万", "万", "千", "百"];
+/// Multipliers that may stand alone as the unit: 人口1000万.
+const BARE_MULTIPLIERS: &[&str] = &["万亿", "亿", "万"];
+const RANGE_SIGNS: &[char] = &['—', '–', '-', '~', '至'];
+
+/// Every number token in `chars[s..e]`.
+pub(crate) fn tokenize(chars: &[char], s: usize, e: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = s;
+    while i < e {
+        if !at(chars, i).is_ascii_digit() || (i > s && at(chars, i - 1).is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let (value, num_end) = number(chars, i, e);
+        let before = if i > 0 { at(chars, i - 1) } else { '\0' };
+        let negative = before == '-' && i >= 2 && "长为速幅是达：:（(".contains(at(chars, i - 2));
+        let start = if negative { i - 1 } else { i };
+        let code = before.is_ascii_alphabetic()
+            || before == '.'
+            || before == '第'
+            || at(chars, num_end).is_ascii_alphabetic()
+            || at(chars, num_end) == '.';
+        // A range such as 3—5年 or 2021—2035: both ends are skipped.
+        let mut j = num_end;
+        let mut sign = j;
+        while RANGE_SIGNS.contains(&at(chars, sign)) && sign < j + 2 {
+            sign += 1;
+        }
+        let range = sign > j && at(chars, sign).is_ascii_digit();
+        if range {
+            j = number(chars, sign, e).1;
+        }
+        let (unit, unit_text, unit_end, more) = unit_at(chars, j, e, value, start);
+        let (after, end) = qualifier_after(chars, unit_end, e);
+        let after = after.or(more.then_some(Qualifier::MoreThan));
+        let unit = match value {
+            Some(_) if !code && !range => unit,
+            _ => Unit::Other,
+        };
+        let value = value.map_or(0.0, |v| if negative { -v } else { v });
+        out.push(Token {
+            start,
+            end: end.max(j),
+            value,
+            unit,
+            unit_text,
+            after,
+        });
+        i = end.max(j).max(i + 1);
+    }
+    out
+}
+
+/// Digits with optional thousands commas and decimals, from `i`; `None` when too long to be
+/// a figure (a serial number) or not finite.
+fn number(chars: &[char], i: usize, e: usize) -> (Option<f64>, usize) {
+    let mut j = i;
+    let mut text = String::new();
+    while j < e && at(chars, j).is_ascii_digit() {
+        text.push(at(chars, j));
+        j += 1;
+    }
+    while at(chars, j) == ','
+        && (1..=3).all(|k| at(chars, j + k).is_ascii_digit())
+        && !at(chars, j + 4).is_ascii_digit()
+        && j + 4 <= e
+    {
+        text.extend([at(chars, j + 1), at(chars, j + 2), at(chars, j + 3)]);
+        j += 4;
+    }
+    if at(chars, j) == '.' && at(chars, j + 1).is_ascii_digit() && j + 1 < e {
+        text.push('.');
+        j += 1;
+        while j < e && at(chars, j).is_ascii_digit() {
+            text.push(at(chars, j));
+            j += 1;
+        }
+    }
+    let value = (text.len() <= 16)
+        .then(|| text.parse::<f64>().ok())
+        .flatten()
+        .filter(|v| v.is_finite());
+    (value, j)
+}
+
+/// The unit at `j`: its kind, its text, where it ends, and whether 余/多 was written.
+fn unit_at(
+    chars: &[char],
+    j: usize,
+    e: usize,
+    value: Option<f64>,
+    start: usize,
+) -> (Unit, String, usize, bool) {
+    let mut k = j;
+    let mut more = false;
+    if matches!(at(chars, k), '余' | '多') && k < e {
+        more = true;
+        k += 1;
+    }
+    let c = at(chars, k);
+    if k >= e {
+        return (Unit::Other, String::new(), k, more);
+    }
+    if c == '%' {
+        return (Unit::Percent, "%".into(), k + 1, more);
+    }
+    if c == '‰' {
+        return (Unit::Measure, "‰".into(), k + 1, more);
+    }
+    for p in ["个百分点", "百分点"] {
+        if is_at(chars, k, p) {
+            return (Unit::Points, String::new(), k + len(p), more);
+        }
+    }
+    if c == '倍' {
+        return (Unit::Times, String::new(), k + 1, more);
+    }
+    if c == '年' {
+        let four_digits = k == j && j >= start + 4 && value.is_some_and(|v| v.fract() == 0.0);
+        if four_digits && value.is_some_and(|v| (1949.0..=2100.0).contains(&v)) {
+            return (Unit::Year, String::new(), k + 1, more);
+        }
+        // 连续7年 counts years; 3年时间, 近30年 only say how long.
+        if start >= 2 && is_at(chars, start - 2, "连续") {
+            return (Unit::Measure, "年".into(), k + 1, more);
+        }
+        return (Unit::Other, String::new(), k + 1, more);
+    }
+    if let Some(base) = base_at(chars, k) {
+        return (Unit::Measure, base.to_owned(), k + len(base), more);
+    }
+    for m in MULTIPLIERS {
+        if !is_at(chars, k, m) {
+            continue;
+        }
+        let mut b = k + len(m);
+        if matches!(at(chars, b), '余' | '多') {
+            more = true;
+            b += 1;
+        }
+        if let Some(base) = base_at(chars, b) {
+            return (Unit::Measure, format!("{m}{base}"), b + len(base), more);
+        }
+        if BARE_MULTIPLIERS.contains(m) {
+            return (Unit::Measure, (*m).to_owned(), b, more);
+        }
+    }
+    // 5大产业链: a small whole number of big things.
+    let small = value.is_some_and(|v| v.fract() == 0.0 && (1.0..=30.0).contains(&v));
+    if c == '大' && small && is_han(at(chars, k + 1)) {
+        return (Unit::Measure, "个".into(), k + 1, more);
+    }
+    (Unit::Other, String::new(), k, more)
+}
+
+fn base_at(chars: &[char], k: usize) -> Option<&'static str> {
+    BASES
+        .iter()
+        .filter(|b| is_at(chars, k, b))
+        .max_by_key(|b| len(b))
+        .copied()
+}
+
+/// 左右/上下 → about, 以上 → at least, 以内/以下 → at most, written after a number.
+fn qualifier_after(chars: &[char], k: usize, e: usize) -> (Option<Qualifier>, usize) {
+    for (word, q) in [
+        ("左右", Qualifier::About),
+        ("上下", Qualifier::About),
+        ("以上", Qualifier::AtLeast),
+        ("以内", Qualifier::AtMost),
+        ("以下", Qualifier::AtMost),
+    ] {
+        if is_at(chars, k, word) && k + len(word) <= e {
+            return (Some(q), k + len(word));
+        }
+    }
+    (None, k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str) -> Vec<(f64, Unit, String, Option<Qualifier>)> {
+        let chars: Vec<char> = text.chars().collect();
+        tokenize(&chars, 0, chars.len())
+            .into_iter()
+            .map(|t| (t.value, t.unit, t.unit_text, t.after))
+            .collect()
+    }
+
+    #[test]
+    fn units_and_qualifiers() {
+        let t = scan("新增集中供热能力750余万平方米，增长6%左右，1,234.5亿元以上，5大产业链");
+        assert_eq!(
+            t[0],
+            (
+                750.0,
+                Unit::Measure,
+                "万平方米".into(),
+                Some(Qualifier::MoreThan)
+            )
+        );
+        assert_eq!(
+            t[1],
+            (6.0, Unit::Percent, "%".into(), Some(Qualifier::About))
+        );
+        assert_eq!(
+            t[2],
+            (
+                1234.5,
+                Unit::Measure,
+                "亿元".into(),
+                Some(Qualifier::AtLeast)
+            )
+        );
+        assert_eq!(t[3], (5.0, Unit::Measure, "个".into(), None));
+    }
+
+    #[test]
+    fn dates_codes_ranges_and_years_are_not_quantities() {
+        for text in [
+            "8月6日",
+            "第20届",
+            "3—5年时间",
+            "2021—2035",
+            "PM2.5年",
+            "5G基站",
+            "12345热线",
+            "3号线",
+            "时隔30年",
+            "0.5个百分点",
+            "1—2个",
+        ] {
+            assert!(
+                scan(text)
+                    .iter()
+                    .all(|t| !matches!(t.1, Unit::Measure | Unit::Percent | Unit::Times)),
+                "{text}: {:?}",
+                scan(text)
+            );
+        }
+        assert_eq!(scan("2023年")[0].1, Unit::Year);
+        assert_eq!(scan("连续7年")[0].1, Unit::Measure);
+        assert_eq!(scan("增长-2.5%")[0].0, -2.5);
+        assert_eq!(scan("11月7日-9日")[2].0, 9.0);
+    }
+}

@@ -1,0 +1,825 @@
+//! Sentences to observation drafts: each number's role (level, growth, multiple of last
+//! year), its name, qualifier, year and kind, and the clause it is quoted from.
+
+use super::layout::{Layout, Part};
+use super::names::{self, AFTER_CUTS};
+use super::scan::{self, Token, Unit};
+use super::text::{at, is_at, is_han, seg, string, year_at};
+use crate::model::{Kind, Qualifier};
+
+/// One observation before indicators are formed.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    pub name: String,
+    /// `None` for growth-only and qualitative observations.
+    pub unit: Option<String>,
+    pub year: i32,
+    pub kind: Kind,
+    pub value: Option<f64>,
+    pub growth: Option<f64>,
+    pub qualifier: Qualifier,
+    /// The quoted clause, as a range of characters.
+    pub quote: (usize, usize),
+    pub headline: bool,
+    pub para: usize,
+    /// The paragraph's opening sentence and section heading, for the category.
+    pub topic: String,
+}
+
+/// The longest clause looked at; longer runs without punctuation are not prose.
+const MAX_CLAUSE: usize = 300;
+/// How many earlier numbers of a sentence a growth rate may belong to.
+const MAX_LOOKBACK: usize = 16;
+/// Ends a sentence.
+const STOPS: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
+/// Ends a clause: the unit of quotes and subjects. 、 is not one: it joins list items.
+const CLAUSE: &[char] = &[
+    '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '\n',
+];
+/// Written before a number: the qualifier it gives.
+const BEFORE_QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("不低于", Qualifier::AtLeast),
+    ("不少于", Qualifier::AtLeast),
+    ("至少", Qualifier::AtLeast),
+    ("不超过", Qualifier::AtMost),
+    ("不高于", Qualifier::AtMost),
+    ("控制在", Qualifier::AtMost),
+    ("大约", Qualifier::About),
+    ("约", Qualifier::About),
+    ("近", Qualifier::About),
+    ("超过", Qualifier::MoreThan),
+    ("突破", Qualifier::MoreThan),
+    ("多于", Qualifier::MoreThan),
+    ("超", Qualifier::MoreThan),
+    ("逾", Qualifier::MoreThan),
+];
+const RISE: &[&str] = &[
+    "增长", "增加", "增速", "增幅", "涨幅", "上涨", "上升", "提高", "提升", "扩大", "增",
+];
+const FALL: &[&str] = &[
+    "下降", "降低", "减少", "回落", "下滑", "缩减", "降幅", "降", "减",
+];
+/// Words between a growth verb and its number: 增速为6%, 增长了3%.
+const LINKS: &[&str] = &["了", "为", "达到", "达", "是"];
+/// Compare with the year before; they carry no name.
+const COMPARATORS: &[&str] = &[
+    "同口径",
+    "按可比价格计算",
+    "可比价",
+    "比上年同期",
+    "较上年同期",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "同比",
+    "年均",
+    "同期",
+];
+const LAST_YEAR_OF: &[&str] = &["上年同期的", "上年的", "去年的", "上年", "去年", "同期的"];
+/// A change of value: 由X提高到Y.
+const TO_VERBS: &[&str] = &[
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增加到",
+    "增加至",
+    "增长到",
+    "增至",
+    "上升到",
+    "上升至",
+    "下降到",
+    "下降至",
+    "降至",
+    "降到",
+    "降低到",
+    "减少到",
+    "减少至",
+    "变为",
+    "调整为",
+    "扩大到",
+    "扩大至",
+    "达到",
+];
+/// Verbs of doing: a plan sentence without them before its first number states a fact.
+const PLAN_VERBS: &[&str] = &[
+    "实施", "新增", "新建", "建设", "完成", "实现", "力争", "确保", "达到", "推动", "推进", "打造",
+    "设立", "投资", "集聚", "启动", "筹集", "开展", "举办", "培育", "引进", "争取", "计划", "建成",
+    "改造", "提高", "提升", "增长", "下降", "控制", "稳定", "保持", "签约", "更新", "安装", "带动",
+    "要", "将", "新改", "扩建", "整治", "治理", "组织", "发放", "培训",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Role {
+    Level,
+    /// A growth rate in percent, with its sign.
+    Growth(f64),
+    /// 是上年的N倍: growth (N-1)×100.
+    TimesLast,
+    /// 增长N倍: growth N×100.
+    TimesMore,
+}
+
+impl Role {
+    fn is_growth(self) -> bool {
+        !matches!(self, Role::Level)
+    }
+    fn growth(self, v: f64) -> f64 {
+        match self {
+            Role::Level => v,
+            Role::Growth(sign) => sign * v,
+            Role::TimesLast => (v - 1.0) * 100.0,
+            Role::TimesMore => v * 100.0,
+        }
+    }
+}
+
+/// Every draft in the report, in text order.
+pub(crate) fn drafts(chars: &[char], layout: &Layout) -> Vec<Draft> {
+    let mut out = Vec::new();
+    let mut section = String::new();
+    for (pi, para) in layout.paras.iter().enumerate() {
+        let first_end = (para.start..para.end)
+            .find(|&k| STOPS.contains(&at(chars, k)))
+            .unwrap_or(para.end);
+        let first = string(chars, para.start, first_end.min(para.start + 40));
+        if matches!(at(chars, para.start), '（' | '(' | '—') || first_end - para.start < 40 {
+            section.clone_from(&first);
+        }
+        let part = layout.parts.get(pi).copied().unwrap_or(Part::Review);
+        let topic = format!("{first} {section}");
+        let passage = layout.headline.get(pi).copied().flatten();
+        let mut s = para.start;
+        while s < para.end {
+            let e = (s..para.end)
+                .find(|&k| STOPS.contains(&at(chars, k)))
+                .unwrap_or(para.end);
+            let ctx = Sentence {
+                chars,
+                s,
+                e,
+                layout,
+                part,
+                // The part of the main-targets passage in this sentence.
+                headline: passage
+                    .map(|(a, b)| (a.max(s), b.min(e)))
+                    .filter(|(a, b)| a < b),
+                para: pi,
+                topic: &topic,
+            };
+            ctx.drafts(&mut out);
+            s = e + 1;
+        }
+    }
+    out
+}
+
+struct Sentence<'a> {
+    chars: &'a [char],
+    s: usize,
+    e: usize,
+    layout: &'a Layout,
+    part: Part,
+    headline: Option<(usize, usize)>,
+    para: usize,
+    topic: &'a str,
+}
+
+/// What the sentence says of one number, while the sentence is read.
+struct Item {
+    draft: Draft,
+    /// Found before 提高到…: its name is kept for the next number, it is emitted only with
+    /// an explicit year (由2022年的74.5%).
+    emit: bool,
+}
+
+impl Sentence<'_> {
+    fn text(&self, a: usize, b: usize) -> String {
+        string(self.chars, a, b)
+    }
+
+    fn drafts(&self, out: &mut Vec<Draft>) {
+        let toks = scan::tokenize(self.chars, self.s, self.e);
+        if let Some(range) = self.headline {
+            self.qualitative_targets(range, &toks, out);
+        }
+        if !toks.iter().any(Token::is_quantity) {
+            return;
+        }
+        let (year, kind) = self.time(&toks);
+        if year > self.layout.plan {
+            // 到2025年…: a goal beyond the plan year. The schema's plan year is the latest
+            // target year, so one such goal would shift the whole report; it is left out.
+            return;
+        }
+        let mut items: Vec<Item> = Vec::new();
+        let mut prev_name: Option<String> = None;
+        let mut prev_end = self.s;
+        let mut k = 0;
+        while let Some(t) = toks.get(k) {
+            if !t.is_quantity() {
+                if t.unit != Unit::Year {
+                    prev_end = t.end;
+                }
+                k += 1;
+                continue;
+            }
+            let next_in_clause = toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_quantity() && n.start < self.clause_end(t.end));
+            // 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a
+            // figure; its words stay in the next number's name.
+            let threshold = matches!(t.after, Some(Qualifier::AtLeast | Qualifier::AtMost))
+                && is_han(at(self.chars, t.end))
+                && next_in_clause;
+            if threshold {
+                k += 1;
+                continue;
+            }
+            // 粮食总产量连续5年稳定在100亿斤以上: the years are a figure, and the words before
+            // them still name the next one.
+            let running = t.unit_text == "年" && next_in_clause;
+            let bound = self.clause_start(prev_end.max(self.s), t.start);
+            let before = self.text(bound, t.start);
+            let (core, before_q) = strip_qualifier(&before);
+            let Some((role, verb)) = role(&core, t.unit) else {
+                prev_end = t.end;
+                k += 1;
+                continue;
+            };
+            // The run: this number and the ones listed after it with only 、/和 between.
+            let mut run = vec![k];
+            let mut last_end = t.end;
+            while let Some(next) = toks.get(run.len() + k) {
+                let gap = self.text(last_end, next.start);
+                let joins = !gap.is_empty()
+                    && gap.chars().count() <= 2
+                    && gap.chars().all(|c| "、和及与".contains(c));
+                let alike = next.unit == t.unit
+                    || (matches!(next.unit, Unit::Measure) && matches!(t.unit, Unit::Measure));
+                if !(joins && alike) {
+                    break;
+                }
+                run.push(run.len() + k);
+                last_end = next.end;
+            }
+            let verbless = core
+                .strip_suffix(verb)
+                .map(|c| c.to_owned())
+                .unwrap_or_else(|| core.clone());
+            let subject = strip_comparators(&verbless);
+            let (marker, list_src) = split_marker(&subject);
+            let clause_q = self
+                .clause_has(bound, t.start, "力争")
+                .then_some(Qualifier::AtLeast);
+            let run_toks: Vec<&Token> = run.iter().filter_map(|&i| toks.get(i)).collect();
+            let quals: Vec<Qualifier> = run_toks
+                .iter()
+                .enumerate()
+                .map(|(n, tok)| {
+                    tok.after
+                        .or(if n == 0 { before_q } else { None })
+                        .or(clause_q)
+                        .unwrap_or(Qualifier::Exact)
+                })
+                .collect();
+            let quote = (self.quote_start(t.start), self.quote_end(last_end));
+            let headline = self
+                .headline
+                .is_some_and(|(a, b)| t.start >= a && t.start < b);
+            let make = |name: String, tok: &Token, q: Qualifier, quote: (usize, usize)| Draft {
+                name,
+                unit: (!role.is_growth()).then(|| tok.unit_text.clone()),
+                year,
+                kind,
+                value: (!role.is_growth()).then_some(tok.value),
+                growth: role.is_growth().then(|| role.growth(tok.value)),
+                qualifier: q,
+                quote,
+                headline,
+                para: self.para,
+                topic: self.topic.to_owned(),
+            };
+            let names = marker
+                .map(|_| names::list_names(&list_src))
+                .unwrap_or_default();
+            let mut pushed: Vec<Draft> = Vec::new();
+            if marker.is_some() && names.len() == run_toks.len() {
+                // X、Y分别增长a%、b%
+                for ((name, tok), q) in names.iter().zip(&run_toks).zip(&quals) {
+                    pushed.push(make(name.clone(), tok, *q, quote));
+                }
+            } else if marker == Some("均") && run_toks.len() == 1 && names.len() > 1 {
+                // 接听率、办结率、满意率均达99%以上
+                if let (Some(tok), Some(q)) = (run_toks.first(), quals.first()) {
+                    for name in &names {
+                        pushed.push(make(name.clone(), tok, *q, quote));
+                    }
+                }
+            } else if role.is_growth() && names::clean(&subject).is_empty() {
+                // 增长3.1% after a level, or 分别是上年的2.5倍、3.4倍 after two levels.
+                let mut open: Vec<usize> = items
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .take(MAX_LOOKBACK)
+                    .filter(|(_, it)| {
+                        it.emit && it.draft.value.is_some() && it.draft.growth.is_none()
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                open.reverse();
+                let take = run_toks.len();
+                if open.len() >= take && take > 0 {
+                    let targets = open.get(open.len() - take..).unwrap_or(&[]);
+                    for ((&i, tok), q) in targets.iter().zip(&run_toks).zip(&quals) {
+                        if let Some(item) = items.get_mut(i) {
+                            let d = &mut item.draft;
+                            d.growth = Some(role.growth(tok.value));
+                            if d.qualifier == Qualifier::Exact {
+                                d.qualifier = *q;
+                            }
+                            d.quote.1 = d.quote.1.max(self.quote_end(last_end));
+                        }
+                    }
+                } else if let Some(name) = prev_name.clone() {
+                    for (tok, q) in run_toks.iter().zip(&quals) {
+                        pushed.push(make(name.clone(), tok, *q, quote));
+                    }
+                }
+            } else if role.is_growth() {
+                let name = names::clean(&subject);
+                let split = names::list_names(&subject);
+                for (n, (tok, q)) in run_toks.iter().zip(&quals).enumerate() {
+                    let name = if split.len() == run_toks.len() {
+                        split.get(n).cloned().unwrap_or_else(|| name.clone())
+                    } else {
+                        name.clone()
+                    };
+                    pushed.push(make(name, tok, *q, quote));
+                }
+            } else {
+                // Levels: the first is named from its words, the rest share its name.
+                let next_start = toks.get(k + run.len()).map_or(self.e, |n| n.start);
+                let first_name = self.level_name(&core, t, next_start, prev_name.as_deref(), bound);
+                let changes = self.changes_after(t.end, next_start);
+                if changes && names::find_from(&before).is_some() {
+                    // 由2022年的74.5%提高到76.5%: the earlier value, kept only with its year.
+                    let year_of = explicit_year(&before).filter(|y| *y <= self.layout.plan);
+                    let q = quals.first().copied().unwrap_or(Qualifier::Exact);
+                    let mut d = make(first_name.clone(), t, q, self.single_quote(t));
+                    let emit = year_of.is_some();
+                    if let Some(y) = year_of {
+                        d.year = y;
+                        d.kind = if y <= self.layout.review {
+                            Kind::Actual
+                        } else {
+                            Kind::Target
+                        };
+                        d.quote.1 = self.quote_end(next_start);
+                    }
+                    prev_name = Some(first_name);
+                    items.push(Item { draft: d, emit });
+                    prev_end = t.end;
+                    k += 1;
+                    continue;
+                }
+                for (n, (tok, q)) in run_toks.iter().zip(&quals).enumerate() {
+                    let q_range = if run_toks.len() > 1 {
+                        quote
+                    } else {
+                        self.single_quote(tok)
+                    };
+                    let name = if n == 0 {
+                        first_name.clone()
+                    } else {
+                        prev_name.clone().unwrap_or_else(|| first_name.clone())
+                    };
+                    pushed.push(make(name.clone(), tok, *q, q_range));
+                    prev_name = Some(name);
+                }
+                // A value changed from an earlier one: quote from the earlier one.
+                if let Some(item) = items.last()
+                    && !item.emit
+                    && item.draft.name == first_name
+                    && let Some(d) = pushed.first_mut()
+                {
+                    d.quote.0 = d.quote.0.min(item.draft.quote.0);
+                }
+            }
+            if let Some(d) = pushed.last() {
+                prev_name = Some(d.name.clone());
+            }
+            items.extend(pushed.into_iter().map(|draft| Item { draft, emit: true }));
+            if !running {
+                prev_end = last_end;
+            }
+            k += run.len();
+        }
+        out.extend(
+            items
+                .into_iter()
+                .filter(|i| i.emit && !i.draft.name.is_empty())
+                .map(|i| i.draft),
+        );
+    }
+
+    /// The name of a level: the words before it, or the noun after it (3家国家级企业技术中心),
+    /// or, for a generic word (总量), the name before it in the sentence.
+    fn level_name(
+        &self,
+        before: &str,
+        t: &Token,
+        next_start: usize,
+        prev: Option<&str>,
+        bound: usize,
+    ) -> String {
+        if t.unit_text == "年" {
+            // 连续7年位列…榜首: what was done so many years running.
+            let rest = self.text(t.end, self.clause_end(t.end));
+            let name = format!("{}连续{rest}", names::clean(before));
+            return name.chars().take(24).collect();
+        }
+        let last_seg = before.rsplit('、').next().unwrap_or(before);
+        let seg_name = names::clean(last_seg);
+        let (owned, after) = self.noun_after(t, next_start);
+        let listed = before.contains('、');
+        let joined = before.trim_end().ends_with(['和', '及', '与', '的', '、']);
+        match after {
+            // 全长66公里的三环路 → 三环路全长
+            Some(noun) if owned => return format!("{noun}{seg_name}"),
+            // 玉米、大豆…5大产业链; 142项重点任务和102个重点项目; 监督的10个民生项目
+            Some(noun) if listed || joined => return noun,
+            // 新增重组4家全国重点实验室; 两年累计投入16亿元供热奖补资金
+            Some(noun) if !names::meaningful(&seg_name) || names::ends_with_verb(&seg_name) => {
+                return noun;
+            }
+            _ => {}
+        }
+        if listed {
+            let full = names::clean(before);
+            if names::meaningful(&full) {
+                return full;
+            }
+        }
+        if names::meaningful(&seg_name) {
+            return seg_name;
+        }
+        if let Some(prev) = prev {
+            return if names::is_generic(&seg_name) {
+                format!("{prev}{seg_name}")
+            } else {
+                prev.to_owned()
+            };
+        }
+        if names::is_verb(&seg_name)
+            && !seg_name.is_empty()
+            && let Some(noun) = self.object_of(&seg_name, bound)
+        {
+            return noun;
+        }
+        if let Some(topic) = self.sentence_topic(bound) {
+            if topic.ends_with(&seg_name) {
+                return topic;
+            }
+            return format!("{topic}{seg_name}");
+        }
+        if !seg_name.is_empty() {
+            return seg_name;
+        }
+        let clause = names::clean(&self.text(self.quote_start(t.start), t.start));
+        if clause.is_empty() {
+            "未命名指标".to_owned()
+        } else {
+            clause
+        }
+    }
+
+    /// 实施改造1055万平方米 after 老旧小区改造坚持…: the earlier noun the verb belongs to.
+    fn object_of(&self, verb: &str, bound: usize) -> Option<String> {
+        let text = self.text(self.s, bound);
+        let (head, _) = text.rmatch_indices(verb).find_map(|(i, _)| {
+            let head = text.get(..i)?;
+            let noun: String = head
+                .chars()
+                .rev()
+                .take_while(|c| is_han(*c))
+                .take(8)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            (noun.chars().count() >= 2).then_some((noun, i))
+        })?;
+        let name = names::clean(&format!("{head}{verb}"));
+        names::meaningful(&name).then_some(name)
+    }
+
+    /// The noun phrase right after a number's unit, and whether 的 joins them (owned).
+    fn noun_after(&self, t: &Token, next_start: usize) -> (bool, Option<String>) {
+        if t.unit != Unit::Measure {
+            return (false, None);
+        }
+        let mut a = t.end;
+        let owned = at(self.chars, a) == '的';
+        if owned {
+            a += 1;
+        }
+        let mut b = a;
+        let limit = next_start.min(self.e).min(a + 40);
+        while b < limit {
+            let c = at(self.chars, b);
+            if CLAUSE.contains(&c) || c == '、' || c.is_ascii_digit() {
+                break;
+            }
+            if AFTER_CUTS.iter().any(|w| is_at(self.chars, b, w)) {
+                break;
+            }
+            b += 1;
+        }
+        let noun = self.text(a, b);
+        let noun = noun.trim_matches(|c: char| !is_han(c) && c != '）' && c != '”');
+        let ok = noun.chars().count() >= 2 && is_han(at(self.chars, a));
+        (owned && ok, ok.then(|| noun.chars().take(16).collect()))
+    }
+
+    /// The subject of the sentence's first clause, for a number with no name of its own.
+    fn sentence_topic(&self, bound: usize) -> Option<String> {
+        let end = self.clause_end(self.s).min(bound.max(self.s));
+        let end = if end <= self.s {
+            self.clause_end(self.s)
+        } else {
+            end
+        };
+        let name = names::clean(&self.text(self.s, end));
+        (names::meaningful(&name) && name.chars().count() <= 12).then_some(name)
+    }
+
+    /// 提高到, 变为… right after a number: it was the value before a change.
+    fn changes_after(&self, end: usize, next_start: usize) -> bool {
+        let gap = self.text(end, next_start);
+        TO_VERBS.iter().any(|v| gap.starts_with(v))
+    }
+
+    fn clause_has(&self, a: usize, b: usize, word: &str) -> bool {
+        (a..b).any(|k| is_at(self.chars, k, word))
+    }
+
+    /// After the last clause mark in `a..b` (or `a`).
+    /// Scans at most [`MAX_CLAUSE`] characters, so that text without punctuation stays linear.
+    fn clause_start(&self, a: usize, b: usize) -> usize {
+        let a = a.max(b.saturating_sub(MAX_CLAUSE));
+        (a..b)
+            .rev()
+            .find(|&k| CLAUSE.contains(&at(self.chars, k)))
+            .map_or(a, |k| k + 1)
+    }
+
+    fn clause_end(&self, from: usize) -> usize {
+        let e = self.e.min(from + MAX_CLAUSE);
+        (from..e)
+            .find(|&k| CLAUSE.contains(&at(self.chars, k)))
+            .unwrap_or(e)
+    }
+
+    /// The start of the quoted clause around `pos`, after its dashes and spaces.
+    fn quote_start(&self, pos: usize) -> usize {
+        let mut a = self.clause_start(self.s, pos);
+        while a < self.e && matches!(at(self.chars, a), ' ' | '—' | '·' | '•' | '\t') {
+            a += 1;
+        }
+        a
+    }
+
+    fn quote_end(&self, pos: usize) -> usize {
+        self.clause_end(pos)
+    }
+
+    fn single_quote(&self, t: &Token) -> (usize, usize) {
+        (self.quote_start(t.start), self.quote_end(t.end))
+    }
+
+    /// The year and kind of the sentence's numbers: its part, unless its first words or its
+    /// tense say otherwise.
+    fn time(&self, toks: &[Token]) -> (i32, Kind) {
+        let (review, plan) = (self.layout.review, self.layout.plan);
+        let mut i = self.s;
+        while i < self.e && matches!(at(self.chars, i), ' ' | '—' | '（' | '(') {
+            i += 1;
+        }
+        let c = self.chars;
+        if ["去年", "过去一年", "过去的一年", "一年来"]
+            .iter()
+            .any(|w| is_at(c, i, w))
+        {
+            return (review, Kind::Actual);
+        }
+        if is_at(c, i, "今年") {
+            return (plan, Kind::Target);
+        }
+        if at(c, i) == '到'
+            && let Some(y) = year_at(c, i + 1)
+            && y > review
+        {
+            return (y, Kind::Target);
+        }
+        if let Some(y) = year_at(c, i)
+            && matches!(at(c, i + 5), '，' | ',' | '是' | '全' | '我' | '底' | '末')
+        {
+            return if y <= review {
+                (y, Kind::Actual)
+            } else {
+                (y, Kind::Target)
+            };
+        }
+        if self.part == Part::Review {
+            return (review, Kind::Actual);
+        }
+        // A plan sentence that only states how things are (300余户驻哈央企…是中坚力量).
+        let first = toks
+            .iter()
+            .find(|t| t.is_quantity())
+            .map_or(self.e, |t| t.start);
+        let lead = self.text(self.s, first);
+        let text = self.text(self.s, self.e);
+        let copula = text.match_indices('是').any(|(n, _)| {
+            !["是上年", "是去年"]
+                .iter()
+                .any(|w| text.get(n..).is_some_and(|r| r.starts_with(w)))
+        }) || text.contains('了');
+        let acting = PLAN_VERBS.iter().any(|v| lead.contains(v));
+        if copula && !acting && self.headline.is_none() {
+            return (review, Kind::Actual);
+        }
+        (plan, Kind::Target)
+    }
+
+    /// Targets without a number in the main targets (城乡居民收入增长与经济增长同步).
+    fn qualitative_targets(
+        &self,
+        (from, to): (usize, usize),
+        toks: &[Token],
+        out: &mut Vec<Draft>,
+    ) {
+        let mut a = from;
+        let mut next = 0;
+        while a < to {
+            let b = self.clause_end(a);
+            while toks.get(next).is_some_and(|t| t.start < a) {
+                next += 1;
+            }
+            let has_number = toks.get(next).is_some_and(|t| t.start < b);
+            let clause = self.text(a, b);
+            if !has_number && let Some(name) = qualitative_name(&clause) {
+                let q0 = self.quote_start(a.max(self.s));
+                out.push(Draft {
+                    name,
+                    unit: None,
+                    year: self.layout.plan,
+                    kind: Kind::Target,
+                    value: None,
+                    growth: None,
+                    qualifier: Qualifier::Exact,
+                    quote: (q0, b),
+                    headline: true,
+                    para: self.para,
+                    topic: self.topic.to_owned(),
+                });
+            }
+            a = b + 1;
+        }
+    }
+}
+
+/// The subject of a target without a number: the words before 增长/下降/与…同步.
+fn qualitative_name(clause: &str) -> Option<String> {
+    let verbs = ["增长", "下降", "同步", "控制", "完成", "稳定", "保持", "与"];
+    if !verbs.iter().any(|v| clause.contains(v)) {
+        return None;
+    }
+    let cut = verbs
+        .iter()
+        .filter_map(|v| clause.find(v))
+        .min()
+        .unwrap_or(clause.len());
+    let name = names::clean(clause.get(..cut).unwrap_or(""));
+    names::meaningful(&name).then_some(name)
+}
+
+/// Removes a qualifier word written just before the number (约6%, 超过100亿元).
+fn strip_qualifier(before: &str) -> (String, Option<Qualifier>) {
+    let trimmed = before.trim_end();
+    for (word, q) in BEFORE_QUALIFIERS {
+        if let Some(rest) = trimmed.strip_suffix(word) {
+            return (rest.to_owned(), Some(*q));
+        }
+    }
+    (trimmed.to_owned(), None)
+}
+
+/// What a number is, from the words right before it, and the verb to drop from the subject.
+fn role(core: &str, unit: Unit) -> Option<(Role, &'static str)> {
+    let linked = LINKS
+        .iter()
+        .find_map(|l| core.strip_suffix(l))
+        .unwrap_or(core);
+    let verb = |words: &'static [&'static str]| {
+        words
+            .iter()
+            .find(|w| core.ends_with(*w) || linked.ends_with(*w))
+            .copied()
+    };
+    match unit {
+        Unit::Percent => {
+            if let Some(v) = verb(RISE) {
+                Some((Role::Growth(1.0), v))
+            } else if let Some(v) = verb(FALL) {
+                Some((Role::Growth(-1.0), v))
+            } else {
+                Some((Role::Level, ""))
+            }
+        }
+        Unit::Times => {
+            if let Some(w) = LAST_YEAR_OF.iter().find(|w| linked.ends_with(*w)) {
+                Some((Role::TimesLast, w))
+            } else {
+                verb(RISE).map(|v| (Role::TimesMore, v))
+            }
+        }
+        Unit::Measure => Some((Role::Level, "")),
+        _ => None,
+    }
+}
+
+/// Drops 比上年, 同比 … and the link words around them from the end of a subject.
+fn strip_comparators(s: &str) -> String {
+    let mut s = s.trim_end().to_owned();
+    loop {
+        let n = s.len();
+        for w in COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF) {
+            if let Some(rest) = s.strip_suffix(w) {
+                s = rest.to_owned();
+            }
+        }
+        for w in ["了", "为", "达到", "达", "是"] {
+            if let Some(rest) = s.strip_suffix(w) {
+                s = rest.to_owned();
+            }
+        }
+        if s.len() == n {
+            return s;
+        }
+    }
+}
+
+/// 分别 / 均 / 各 at the end of a subject: the list of names before it.
+fn split_marker(subject: &str) -> (Option<&'static str>, String) {
+    for m in ["分别", "均", "各"] {
+        if let Some(rest) = subject.strip_suffix(m) {
+            return (Some(m), strip_comparators(rest));
+        }
+    }
+    (None, String::new())
+}
+
+/// 由2022年的 / 由2022年: the year of the earlier value.
+fn explicit_year(before: &str) -> Option<i32> {
+    let from = names::find_from(before)?;
+    let rest = before.get(from + '由'.len_utf8()..)?;
+    let chars: Vec<char> = rest.chars().collect();
+    let year = year_at(&chars, 0)?;
+    let tail: String = seg(&chars, 5, chars.len()).iter().collect();
+    (tail.is_empty() || tail == "的" || tail == "底" || tail == "末").then_some(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles() {
+        assert_eq!(
+            role("比上年增长", Unit::Percent),
+            Some((Role::Growth(1.0), "增长"))
+        );
+        assert_eq!(
+            role("分别下降", Unit::Percent),
+            Some((Role::Growth(-1.0), "下降"))
+        );
+        assert_eq!(
+            role("增速为", Unit::Percent),
+            Some((Role::Growth(1.0), "增速"))
+        );
+        assert_eq!(role("提高到", Unit::Percent), Some((Role::Level, "")));
+        assert_eq!(
+            role("分别是上年的", Unit::Times),
+            Some((Role::TimesLast, "上年的"))
+        );
+        assert_eq!(role("增长", Unit::Times), Some((Role::TimesMore, "增长")));
+        assert_eq!(role("相当于", Unit::Times), None);
+        assert_eq!(Role::TimesLast.growth(2.5), 150.0);
+        assert_eq!(explicit_year("税收占比由2022年的"), Some(2022));
+        assert_eq!(explicit_year("标准由每户"), None);
+    }
+}

@@ -1,0 +1,303 @@
+//! Headless export: real PNGs at the requested size, the error table through the binary,
+//! atomic writes, and the dialog's image equal to the command line's.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use egui_kittest::Harness;
+use gwr_charts::GwrApp;
+use gwr_charts::chart::View;
+use gwr_charts::i18n::Lang;
+
+fn export(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("gwr-charts")
+        .unwrap()
+        .arg("export")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn decode(path: &Path) -> image::RgbaImage {
+    image::open(path).unwrap().to_rgba8()
+}
+
+/// Share of pixels in a region that differ clearly from the background (top-left pixel).
+fn ink(image: &image::RgbaImage, x0: u32, y0: u32, x1: u32, y1: u32) -> f64 {
+    let bg = image.get_pixel(1, 1).0;
+    let mut inked = 0;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let p = image.get_pixel(x, y).0;
+            let d: i32 = (0..3).map(|c| (p[c] as i32 - bg[c] as i32).abs()).sum();
+            if d > 90 {
+                inked += 1;
+            }
+        }
+    }
+    inked as f64 / ((x1 - x0) * (y1 - y0)) as f64
+}
+
+#[test]
+fn every_view_in_both_languages_exports_a_finished_png() {
+    let dir = tempfile::tempdir().unwrap();
+    for view in View::ALL {
+        for lang in ["zh", "en"] {
+            let out = dir.path().join(format!("{}-{lang}.png", view.key()));
+            let (code, stdout, stderr) = export(&[
+                "--view",
+                view.key(),
+                "--lang",
+                lang,
+                "--all",
+                "--size",
+                "1200x700",
+                "--out",
+                out.to_str().unwrap(),
+            ]);
+            assert_eq!(code, 0, "{stderr}");
+            assert_eq!(stdout.trim(), out.display().to_string());
+            let image = decode(&out);
+            assert_eq!(image.dimensions(), (1200, 700));
+            // Not blank, and the title area (top band, left half) holds text.
+            assert!(
+                ink(&image, 0, 0, 1200, 700) > 0.01,
+                "{view:?} {lang} is blank"
+            );
+            assert!(
+                ink(&image, 0, 0, 600, 70) > 0.01,
+                "{view:?} {lang} has no title"
+            );
+            // The light theme by default: a light background.
+            assert!(image.get_pixel(1, 1).0[..3].iter().all(|&c| c > 230));
+        }
+    }
+}
+
+#[test]
+fn size_scale_and_theme_are_honoured() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("dark.png");
+    let (code, _, stderr) = export(&[
+        "--view",
+        "growth",
+        "--headline",
+        "--size",
+        "800x450",
+        "--scale",
+        "2",
+        "--theme",
+        "dark",
+        "--title",
+        "自定义标题",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let image = decode(&out);
+    assert_eq!(image.dimensions(), (800, 450));
+    assert!(
+        image.get_pixel(1, 1).0[..3].iter().all(|&c| c < 60),
+        "not dark"
+    );
+    assert!(ink(&image, 0, 0, 400, 60) > 0.01);
+}
+
+#[test]
+fn exports_match_their_snapshots() {
+    let dir = tempfile::tempdir().unwrap();
+    for (view, lang) in [
+        ("growth", "zh"),
+        ("levels", "en"),
+        ("progress", "zh"),
+        ("trend", "en"),
+    ] {
+        let out = dir.path().join("x.png");
+        let (code, _, stderr) = export(&[
+            "--view",
+            view,
+            "--lang",
+            lang,
+            "--size",
+            "1280x720",
+            "--out",
+            out.to_str().unwrap(),
+            "--indicators",
+            "gdp,retail_sales,foreign_trade,trade_with_russia,grain_output,key_projects,urban_new_jobs,new_signed_projects",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let name = format!("export-{view}-{lang}");
+        let image = decode(&out);
+        let snapshot = Path::new("tests/snapshots").join(format!("{name}.png"));
+        if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !snapshot.exists() {
+            image.save(&snapshot).unwrap();
+            continue;
+        }
+        let expected = decode(&snapshot);
+        assert_eq!(image.dimensions(), expected.dimensions(), "{name}");
+        let differing = image
+            .pixels()
+            .zip(expected.pixels())
+            .filter(|(a, b)| (0..3).any(|c| (a.0[c] as i32 - b.0[c] as i32).abs() > 16))
+            .count();
+        assert!(
+            differing < 500,
+            "{name}: {differing} pixels differ from {}",
+            snapshot.display()
+        );
+    }
+}
+
+#[test]
+fn bad_requests_fail_clearly_and_leave_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.png");
+    let out = out.to_str().unwrap();
+    let jpg = out.replace(".png", ".jpg");
+    let cases: Vec<(Vec<&str>, i32, &str)> = vec![
+        (
+            vec!["--view", "pie", "--out", out],
+            2,
+            "invalid value 'pie' for '--view <VIEW>'",
+        ),
+        (
+            vec!["--view", "growth", "--indicators", "gdp,nope", "--out", out],
+            1,
+            "unknown indicator id in --indicators: nope",
+        ),
+        (
+            vec!["--view", "growth", "--size", "0x100", "--out", out],
+            2,
+            "each side must be 1 to 8192 pixels",
+        ),
+        (
+            vec!["--view", "growth", "--size", "9000x100", "--out", out],
+            2,
+            "size 9000x100 is out of range",
+        ),
+        (
+            vec!["--view", "growth", "--size", "big", "--out", out],
+            2,
+            "expected WIDTHxHEIGHT",
+        ),
+        (
+            vec!["--view", "growth", "--scale", "4", "--out", out],
+            2,
+            "4 is not in 1..=3",
+        ),
+        (
+            vec!["--view", "growth", "--out", "/proc/gwr-charts-test/x.png"],
+            1,
+            "/proc/gwr-charts-test/x.png: cannot write",
+        ),
+        (
+            vec!["--view", "growth", "--out", &jpg],
+            1,
+            "the file name must end in .png",
+        ),
+        (
+            vec!["--view", "growth", "--data", "no/such.json", "--out", out],
+            1,
+            "no/such.json: cannot open",
+        ),
+    ];
+    for (args, expected_code, expected) in cases {
+        let (code, _, stderr) = export(&args);
+        assert_eq!(code, expected_code, "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{args:?}: expected {expected:?} in {stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "a failed export left a file"
+    );
+}
+
+#[test]
+fn a_failed_export_keeps_the_good_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("keep.png");
+    std::fs::write(&out, b"the good file").unwrap();
+    let (code, _, _) = export(&[
+        "--view",
+        "growth",
+        "--indicators",
+        "nope",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(std::fs::read(&out).unwrap(), b"the good file");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn the_dialog_and_the_command_line_make_the_same_image() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|cc| GwrApp::new(cc, vec![]));
+    harness.run();
+    {
+        let app = harness.state_mut();
+        app.state.chart.view = View::Progress;
+        app.push(gwr_charts::app::AppCommand::OpenExport);
+    }
+    harness.run();
+    {
+        let app = harness.state_mut();
+        app.export.width = 1000;
+        app.export.height = 600;
+        app.export.scale = 2;
+        app.export.lang = Lang::En;
+        app.export.title = "Targets".into();
+    }
+    harness.run();
+    let ids = harness
+        .state()
+        .selected()
+        .iter()
+        .map(|i| i.id.clone())
+        .collect::<Vec<_>>()
+        .join(",");
+    let (_, _, dialog) = harness
+        .state()
+        .export
+        .image
+        .as_ref()
+        .expect("the dialog rendered a preview");
+    let dialog = dialog.clone();
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cli.png");
+    let (code, _, stderr) = export(&[
+        "--view",
+        "progress",
+        "--indicators",
+        &ids,
+        "--size",
+        "1000x600",
+        "--scale",
+        "2",
+        "--lang",
+        "en",
+        "--title",
+        "Targets",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let cli = decode(&out);
+    assert_eq!([cli.width() as usize, cli.height() as usize], dialog.size);
+    assert!(
+        cli.as_raw() == dialog.as_raw(),
+        "the dialog's pixels differ from the command line's"
+    );
+}
