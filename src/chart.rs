@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fonts;
 use crate::i18n::Lang;
+use crate::merge::{self, Outcome};
 use crate::model::{self, Dataset, Indicator, Kind, Observation};
 
 #[derive(
@@ -82,6 +83,9 @@ pub struct ChartSpec {
     pub title: Option<String>,
     pub show_actual: bool,
     pub show_target: bool,
+    /// The data was drafted by `extract`; the chart says so.
+    #[serde(skip)]
+    pub draft: bool,
 }
 
 impl Default for ChartSpec {
@@ -92,6 +96,7 @@ impl Default for ChartSpec {
             title: None,
             show_actual: true,
             show_target: true,
+            draft: false,
         }
     }
 }
@@ -243,54 +248,79 @@ pub struct TrendPoint {
 #[derive(Clone, Debug)]
 pub struct TrendSeries<'a> {
     pub pair: Pair<'a>,
+    /// The results, reported or implied, then the plan-year target.
     pub points: Vec<TrendPoint>,
+    /// Earlier years' targets, each from the result of the year before it, so a merged
+    /// set of reports shows whether each target was met.
+    pub past_targets: Vec<(TrendPoint, TrendPoint)>,
 }
 
-/// Lines with the review year = 100: the year before (implied by the review's growth),
-/// the review year and the plan target.
+/// Lines with the review year = 100, through every year the data covers: results stated
+/// as levels, years implied by stated growth rates (including the year before the first
+/// result), and targets.
 pub fn trend_series<'a>(data: &Dataset, pairs: &[Pair<'a>]) -> Vec<TrendSeries<'a>> {
     let (review, plan) = data.years();
     pairs
         .iter()
         .filter(|p| p.indicator.comparable)
         .filter_map(|&pair| {
-            let mut points = Vec::with_capacity(3);
-            if let Some(g) = pair
-                .actual
-                .and_then(|o| o.growth_pct)
-                .filter(|g| *g > -100.0)
-            {
-                points.push(TrendPoint {
-                    year: review - 1,
-                    index: 100.0 / (1.0 + g / 100.0),
-                    kind: PointKind::Implied,
-                });
-            }
-            let base_kind = if pair.actual.is_some() {
-                PointKind::Reported
-            } else {
-                PointKind::Implied
-            };
-            points.push(TrendPoint {
+            let ind = pair.indicator;
+            let actual = |year| ind.observation(year, Kind::Actual);
+            let base = actual(review).and_then(|o| o.value).filter(|v| *v > 0.0);
+            let first = ind.observations.iter().map(|o| o.year).min()?;
+            // Index by year, from the review year back through earlier results.
+            let mut results = vec![TrendPoint {
                 year: review,
                 index: 100.0,
-                kind: base_kind,
-            });
-            let target_index = match (pair.actual.and_then(|o| o.value), pair.target) {
-                (Some(a), Some(Observation { value: Some(t), .. })) if a > 0.0 => {
-                    Some(t / a * 100.0)
+                kind: if actual(review).is_some() {
+                    PointKind::Reported
+                } else {
+                    PointKind::Implied
+                },
+            }];
+            for year in (first - 1..review).rev() {
+                let later = results[0];
+                let by_value = match (actual(year).and_then(|o| o.value), base) {
+                    (Some(v), Some(b)) => Some((v / b * 100.0, PointKind::Reported)),
+                    _ => None,
+                };
+                let by_growth = actual(year + 1)
+                    .and_then(|o| o.growth_pct)
+                    .filter(|g| *g > -100.0)
+                    .map(|g| (later.index / (1.0 + g / 100.0), PointKind::Implied));
+                match by_value.or(by_growth) {
+                    Some((index, kind)) => results.insert(0, TrendPoint { year, index, kind }),
+                    None => break,
                 }
-                (_, Some(t)) => t.growth_pct.map(|g| 100.0 + g),
-                _ => None,
-            };
-            if let Some(index) = target_index {
-                points.push(TrendPoint {
-                    year: plan,
+            }
+            let index_of = |year: i32| results.iter().find(|p| p.year == year).map(|p| p.index);
+            let target_point = |year: i32| {
+                let target = ind.observation(year, Kind::Target)?;
+                let index = match (target.value, base) {
+                    (Some(t), Some(b)) => t / b * 100.0,
+                    _ => index_of(year - 1)? * (1.0 + target.growth_pct? / 100.0),
+                };
+                Some(TrendPoint {
+                    year,
                     index,
                     kind: PointKind::Target,
-                });
-            }
-            (points.len() >= 2).then_some(TrendSeries { pair, points })
+                })
+            };
+            let past_targets = (first..plan)
+                .filter_map(|year| {
+                    let to = target_point(year)?;
+                    let from = *results.iter().find(|p| p.year == year - 1)?;
+                    Some((from, to))
+                })
+                .collect();
+            let plan_target = target_point(plan);
+            let mut points = results;
+            points.extend(plan_target);
+            (points.len() >= 2).then_some(TrendSeries {
+                pair,
+                points,
+                past_targets,
+            })
         })
         .collect()
 }
@@ -360,9 +390,14 @@ fn show_scaled(
             .font(FontId::new(22.0 * scale, fonts::bold()))
             .strong(),
     );
+    let draft = if spec.draft {
+        lang.texts().draft_note
+    } else {
+        ""
+    };
     ui.label(
         RichText::new(format!(
-            "{} · {}",
+            "{} · {}{draft}",
             data.report.title(lang),
             if lang == Lang::Zh {
                 data.report.region_zh.as_str()
@@ -596,7 +631,18 @@ fn footer_ui(ui: &mut Ui, data: &Dataset, spec: &ChartSpec, omitted: &[&Indicato
             ))
             .size(size),
         );
-        ui.label(RichText::new(t.marks_note).size(size).weak());
+        let review = data.years().0;
+        let outcomes = spec.view != View::Trend
+            && data
+                .indicators
+                .iter()
+                .any(|i| merge::target_outcome(i, review).is_some());
+        let note = if outcomes {
+            format!("{}  {}", t.marks_note, t.outcome_note)
+        } else {
+            t.marks_note.to_owned()
+        };
+        ui.label(RichText::new(note).size(size).weak());
     });
 }
 
@@ -628,6 +674,7 @@ fn growth_bars<'a>(rows: &[Pair<'a>], spec: &ChartSpec, palette: &Palette) -> Ve
                     && shown
                 {
                     let mut label = obs.growth_text().unwrap_or_default();
+                    label.push_str(outcome_mark(p.indicator, obs));
                     if !p.indicator.comparable && obs.kind == Kind::Target {
                         label.push_str(" ≠");
                     }
@@ -672,6 +719,19 @@ fn progress_bars<'a>(rows: &[ProgressRow<'a>], palette: &Palette, lang: Lang) ->
 
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
+}
+
+/// The mark after a result that answers "was the target for this year met?".
+pub fn outcome_mark(ind: &Indicator, obs: &Observation) -> &'static str {
+    if obs.kind != Kind::Actual {
+        return "";
+    }
+    match merge::target_outcome(ind, obs.year) {
+        Some(Outcome::Met) => " ✓",
+        Some(Outcome::RoughlyMet) => " ≈✓",
+        Some(Outcome::Missed) => " ×",
+        None => "",
+    }
 }
 
 /// How many characters of a name fit a label: CJK characters are twice as wide.
@@ -1026,8 +1086,12 @@ fn small_multiples(
                             Text::new(
                                 "",
                                 PlotPoint::new(*x, v),
-                                RichText::new(obs.value_text().unwrap_or_default())
-                                    .size(value_font),
+                                RichText::new(format!(
+                                    "{}{}",
+                                    obs.value_text().unwrap_or_default(),
+                                    outcome_mark(ind, obs)
+                                ))
+                                .size(value_font),
                             )
                             .anchor(anchor)
                             .allow_hover(false),
@@ -1163,6 +1227,18 @@ fn trend_plot(
                 run_solid = Some(solid);
             }
             trend_line(plot_ui, &name, run, run_solid, color);
+            for (from, to) in &s.past_targets {
+                let spur = vec![[from.year as f64, from.index], [to.year as f64, to.index]];
+                trend_line(plot_ui, &name, spur, Some(false), color);
+                plot_ui.points(
+                    Points::new(name.clone(), vec![[to.year as f64, to.index]])
+                        .color(color)
+                        .shape(MarkerShape::Circle)
+                        .radius(4.5)
+                        .filled(false)
+                        .allow_hover(false),
+                );
+            }
             let pts: Vec<[f64; 2]> = s.points.iter().map(|p| [p.year as f64, p.index]).collect();
             if let Some(pointer) = pointer {
                 for p in &pts {
@@ -1333,6 +1409,18 @@ pub fn indicator_ui(ui: &mut Ui, ind: &Indicator, lang: Lang) {
             .strong(),
         );
         ui.label(obs.qualifier.words(lang));
+        if obs.kind == Kind::Actual
+            && let Some(outcome) = merge::target_outcome(ind, obs.year)
+        {
+            let t = lang.texts();
+            let (mark, text) = match outcome {
+                Outcome::Met => ("✓", t.target_met),
+                Outcome::RoughlyMet => ("≈✓", t.target_roughly_met),
+                Outcome::Missed => ("×", t.target_missed),
+            };
+            let gap = lang.pick("", " ");
+            ui.label(RichText::new(format!("{mark} {}{gap}{text}", obs.year)).strong());
+        }
         ui.label(RichText::new(format!("「{}」", obs.quote)).italics());
     }
 }

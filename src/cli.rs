@@ -8,8 +8,10 @@ use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::chart::{ChartSpec, View};
+use crate::files;
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Kind};
+use crate::open::{self, OpenError, Opened};
 use crate::render::{self, ImageSettings, Renderer};
 use crate::selection::{self, Preset};
 
@@ -36,11 +38,19 @@ pub enum Command {
     },
     /// Render a chart to a PNG file without opening a window.
     Export(ExportArgs),
+    /// Draft a dataset from a report's text (UTF-8, GBK/GB18030 or UTF-16).
+    Extract {
+        /// The report text.
+        report: PathBuf,
+        /// Write the dataset here (atomically) instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Print the indicators as a table, or as normalized JSON.
     List {
-        /// A dataset file instead of the bundled one.
+        /// Dataset or report files instead of the bundled dataset; several are merged.
         #[arg(long)]
-        data: Option<PathBuf>,
+        data: Vec<PathBuf>,
         /// Print the normalized dataset as JSON.
         #[arg(long)]
         json: bool,
@@ -55,9 +65,9 @@ pub struct ExportArgs {
     /// The PNG file to write (written atomically).
     #[arg(long)]
     pub out: PathBuf,
-    /// A dataset file instead of the bundled one.
+    /// Dataset or report files instead of the bundled dataset; several are merged.
     #[arg(long)]
-    pub data: Option<PathBuf>,
+    pub data: Vec<PathBuf>,
     /// Indicator ids, comma-separated (see `gwr-charts list`).
     #[arg(long, value_delimiter = ',', conflicts_with_all = ["headline", "all"])]
     pub indicators: Vec<String>,
@@ -109,7 +119,8 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
-        Command::List { data, json } => list(data.as_deref(), json),
+        Command::List { data, json } => list(&data, json),
+        Command::Extract { report, out } => extract(&report, out.as_deref()),
         Command::Export(args) => export(&args),
     };
     match result {
@@ -121,12 +132,43 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// The bundled dataset, or the file given with `--data`.
-pub fn load_data(data: Option<&Path>) -> Result<Dataset, model::LoadError> {
-    match data {
-        Some(path) => model::load_path(path),
-        None => Ok(Dataset::bundled()),
+/// The bundled dataset, or the files given with `--data` (merged when several).
+pub fn load_data(data: &[PathBuf]) -> Result<Opened, OpenError> {
+    if data.is_empty() {
+        Ok(Opened {
+            data: Dataset::bundled(),
+            name: model::BUNDLED_NAME.to_owned(),
+            draft: false,
+        })
+    } else {
+        open::open_paths(data)
     }
+}
+
+fn extract(report: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let opened = match open::open_path(report) {
+        Ok(opened) => opened,
+        Err(e) => {
+            eprintln!("{e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut json = serde_json::to_string_pretty(&opened.data)?;
+    json.push('\n');
+    match out {
+        Some(path) => {
+            files::write_atomic(path, json.as_bytes())
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+            eprintln!(
+                "{}: {} indicators, {} observations (a draft: check it against the report)",
+                path.display(),
+                opened.data.indicators.len(),
+                opened.data.observation_count()
+            );
+        }
+        None => print!("{json}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check(file: &Path) -> anyhow::Result<ExitCode> {
@@ -155,8 +197,8 @@ fn check(file: &Path) -> anyhow::Result<ExitCode> {
 
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     render::check_png_path(&args.out)?;
-    let data = match load_data(args.data.as_deref()) {
-        Ok(data) => data,
+    let Opened { data, draft, .. } = match load_data(&args.data) {
+        Ok(opened) => opened,
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::FAILURE);
@@ -190,6 +232,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             view: args.view,
             lang: args.lang,
             title: args.title.clone(),
+            draft,
             ..ChartSpec::default()
         },
         width: args.size.0,
@@ -204,9 +247,9 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn list(data: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+fn list(data: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let data = match load_data(data) {
-        Ok(data) => data,
+        Ok(opened) => opened.data,
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::FAILURE);

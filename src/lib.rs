@@ -6,9 +6,12 @@ pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod extract;
+pub mod files;
 pub mod fonts;
 pub mod i18n;
+pub mod merge;
 pub mod model;
+pub mod open;
 pub mod render;
 pub mod selection;
 

@@ -381,7 +381,8 @@ impl fmt::Display for LoadError {
 }
 
 impl LoadError {
-    fn whole_file(file: &str, message: String) -> LoadError {
+    /// A problem with the file as a whole, with no line to point at.
+    pub fn whole_file(file: &str, message: String) -> LoadError {
         LoadError {
             file: file.to_owned(),
             problems: vec![Problem {

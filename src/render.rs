@@ -5,7 +5,6 @@
 //! (the way egui_kittest renders). The window's export dialog, the clipboard and the
 //! `export` command all come through [`Renderer::render`].
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, ColorImage, Frame, Pos2, RawInput, Rect, ViewportId};
@@ -335,21 +334,9 @@ pub fn write_png(path: &Path, image: &ColorImage) -> Result<PathBuf, WriteError>
         path: shown.clone(),
         source,
     })?;
-    let io = |source| WriteError::Io {
+    crate::files::write_atomic(path, &bytes).map_err(|source| WriteError::Io {
         path: shown.clone(),
         source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".gwr-charts-")
-        .suffix(".png.tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    temp.write_all(&bytes).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(path).map_err(|e| io(e.error))?;
+    })?;
     Ok(path.to_path_buf())
 }

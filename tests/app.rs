@@ -184,7 +184,7 @@ fn a_bad_file_leaves_the_dataset_in_place() {
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{\"schema_version\": 1,").unwrap();
     let before = harness.state().data.clone();
-    harness.state_mut().open(bad.clone());
+    harness.state_mut().open(&[bad.clone()]);
     harness.run();
     assert_eq!(harness.state().data, before);
     harness.get_by_label_contains("无法打开文件");
@@ -196,7 +196,7 @@ fn a_bad_file_leaves_the_dataset_in_place() {
     other.indicators.truncate(3);
     other.report.title_zh = "另一份报告".into();
     std::fs::write(&good, serde_json::to_string(&other).unwrap()).unwrap();
-    harness.state_mut().open(good);
+    harness.state_mut().open(&[good]);
     harness.run();
     assert_eq!(harness.state().data, other);
     assert!(harness.state().error.is_none());

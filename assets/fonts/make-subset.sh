@@ -13,7 +13,8 @@
 # Character set: GB 2312 (all valid codes), ASCII, Latin-1 Supplement, U+2000-206F,
 # U+3000-303F, U+FF00-FFEF, a few math/arrow/shape symbols, every character of
 # seeds/harbin-2024-government-work-report.txt, assets/indicators.json (if present)
-# and assets/fonts/extra-chars.txt (add UI strings there).
+# every character of the Rust sources under src/ (the UI strings),
+# and assets/fonts/extra-chars.txt.
 # The source faces are CFF (PostScript outlines) inside a TTC; the outputs are .otf (CFF),
 # which epaint/skrifa loads fine. Hinting and OpenType layout features are dropped.
 set -euo pipefail
@@ -58,6 +59,11 @@ def add_file(path, comments=False):
                 continue
             cps.update(ord(c) for c in line if c.isprintable() and not c.isspace() or c == " ")
 add_file(os.path.join(root, "seeds", "harbin-2024-government-work-report.txt"))
+# Every string of the interface: the sources hold them (i18n.rs, model.rs, chart.rs, ...).
+for dirpath, _, names in os.walk(os.path.join(root, "src")):
+    for name in sorted(names):
+        if name.endswith(".rs"):
+            add_file(os.path.join(dirpath, name))
 ind = os.path.join(root, "assets", "indicators.json")
 if os.path.exists(ind):
     add_file(ind)

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::chart::{self, ChartSpec, Mode, View};
 use crate::fonts;
 use crate::model::{self, Dataset, Indicator};
+use crate::open;
 use crate::render::{self, Renderer};
 use crate::selection::{self, Preset};
 use export_dialog::ExportDialog;
@@ -68,7 +69,9 @@ impl State {
 #[derive(Debug)]
 pub enum AppCommand {
     OpenDialog,
-    Open(PathBuf),
+    /// Open these files; several are merged into one dataset.
+    Open(Vec<PathBuf>),
+    SaveJson,
     ApplyPreset(Preset),
     FocusSearch,
     ResetPlot,
@@ -88,6 +91,8 @@ pub struct GwrApp {
     pub details: Option<String>,
     /// The last error a user action caused, shown until dismissed.
     pub error: Option<String>,
+    /// The last thing saved, shown until dismissed.
+    pub info: Option<String>,
     pub export: ExportDialog,
     /// The indicators the chart drew in the last frame.
     pub drawn: Vec<String>,
@@ -111,10 +116,15 @@ impl GwrApp {
             search: String::new(),
             details: None,
             error: None,
+            info: None,
             export: ExportDialog::default(),
             drawn: Vec::new(),
             renderer: None,
-            commands: files.into_iter().map(AppCommand::Open).collect(),
+            commands: if files.is_empty() {
+                Vec::new()
+            } else {
+                vec![AppCommand::Open(files)]
+            },
             reset_plot: false,
             focus_search: false,
             applied_theme: None,
@@ -150,15 +160,18 @@ impl GwrApp {
         self.state.selection = Some(ticked);
     }
 
-    /// Loads a dataset file; on failure the current dataset stays and the error is shown.
-    pub fn open(&mut self, path: PathBuf) {
-        match model::load_path(&path) {
-            Ok(data) => {
+    /// Opens datasets or report texts (several are merged); on failure the current dataset
+    /// stays and the error is shown.
+    pub fn open(&mut self, paths: &[PathBuf]) {
+        match open::open_paths(paths) {
+            Ok(opened) => {
+                let data = opened.data;
                 self.state.selection = Some(selection::preset(&data, Preset::Headline))
                     .filter(|s| !s.is_empty())
                     .or_else(|| Some(selection::preset(&data, Preset::All)));
                 self.data = data;
-                self.data_name = path.display().to_string();
+                self.data_name = opened.name;
+                self.state.chart.draft = opened.draft;
                 self.details = None;
                 self.error = None;
                 self.reset_plot = true;
@@ -167,19 +180,44 @@ impl GwrApp {
         }
     }
 
+    /// Saves the dataset shown (a corrected draft, a merge) as schema-1 JSON.
+    fn save_json(&mut self) {
+        let t = self.state.chart.lang.texts();
+        let stem = std::path::Path::new(self.data_name.split(" + ").next().unwrap_or(""))
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("dataset")
+            .to_owned();
+        let Some(path) = rfd::FileDialog::new()
+            .add_filter("JSON", &["json"])
+            .set_file_name(format!("{stem}.json"))
+            .save_file()
+        else {
+            return;
+        };
+        let written = serde_json::to_string_pretty(&self.data)
+            .map_err(std::io::Error::other)
+            .and_then(|json| crate::files::write_atomic(&path, json.as_bytes()));
+        match written {
+            Ok(()) => self.info = Some(format!("{} {}", t.saved, path.display())),
+            Err(e) => self.error = Some(format!("{}: cannot write: {e}", path.display())),
+        }
+    }
+
     fn run_commands(&mut self, ctx: &egui::Context) {
         for command in std::mem::take(&mut self.commands) {
             match command {
                 AppCommand::OpenDialog => {
                     let picked = rfd::FileDialog::new()
-                        .add_filter("JSON", &["json"])
+                        .add_filter(self.state.chart.lang.texts().open_filter, &["json", "txt"])
                         .add_filter("*", &["*"])
-                        .pick_file();
-                    if let Some(path) = picked {
-                        self.open(path);
+                        .pick_files();
+                    if let Some(paths) = picked {
+                        self.open(&paths);
                     }
                 }
-                AppCommand::Open(path) => self.open(path),
+                AppCommand::Open(paths) => self.open(&paths),
+                AppCommand::SaveJson => self.save_json(),
                 AppCommand::ApplyPreset(preset) => {
                     self.state.selection = Some(selection::preset(&self.data, preset));
                 }
@@ -293,9 +331,14 @@ impl GwrApp {
                     }
                 }
             }
-            for file in &i.raw.dropped_files {
-                self.commands
-                    .push(AppCommand::Open(file.path().to_path_buf()));
+            let dropped: Vec<PathBuf> = i
+                .raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect();
+            if !dropped.is_empty() {
+                self.commands.push(AppCommand::Open(dropped));
             }
         });
     }
@@ -317,6 +360,17 @@ impl GwrApp {
                     ui.label(egui::RichText::new(error).monospace());
                 });
             ui.add_space(6.0);
+        }
+        if let Some(info) = self.info.clone() {
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(info).color(ui.visuals().hyperlink_color));
+                if ui
+                    .small_button(self.state.chart.lang.texts().dismiss)
+                    .clicked()
+                {
+                    self.info = None;
+                }
+            });
         }
         let reset = std::mem::take(&mut self.reset_plot);
         let selected: Vec<Indicator> = self.selected().into_iter().cloned().collect();

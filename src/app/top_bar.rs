@@ -31,6 +31,9 @@ pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
             if ui.button(t.open).on_hover_text("Ctrl+O").clicked() {
                 app.push(AppCommand::OpenDialog);
             }
+            if ui.button(t.save_json).clicked() {
+                app.push(AppCommand::SaveJson);
+            }
             if ui.button(t.export).on_hover_text("Ctrl+E").clicked() {
                 app.push(AppCommand::OpenExport);
             }
@@ -42,6 +45,14 @@ pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
             }
             ui.separator();
             let colon = lang.pick("：", ": ");
+            if app.state.chart.draft {
+                ui.label(
+                    egui::RichText::new(t.draft)
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                )
+                .on_hover_text(t.draft_note.trim_start_matches(" · "));
+            }
             ui.label(egui::RichText::new(format!("{}{colon}{}", t.dataset, app.data_name)).weak());
         });
     });
