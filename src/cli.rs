@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::chart::{ChartSpec, View};
+use crate::chart::{self, ChartSpec, View};
 use crate::files;
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Kind};
@@ -278,11 +278,14 @@ pub fn table(data: &Dataset) -> String {
     for ind in &data.indicators {
         let cell = |year, kind| {
             ind.observation(year, kind)
-                .map(|o| match (o.value_text(), o.growth_pct) {
-                    (Some(v), Some(g)) => format!("{v} ({}%)", model::format_signed(g)),
-                    (Some(v), None) => v,
-                    (None, Some(_)) => o.growth_text().unwrap_or_default(),
-                    (None, None) => "定性 qualitative".to_owned(),
+                .map(|o| {
+                    let cell = match (o.value_text(), o.growth_pct) {
+                        (Some(v), Some(g)) => format!("{v} ({}%)", model::format_signed(g)),
+                        (Some(v), None) => v,
+                        (None, Some(_)) => o.growth_text().unwrap_or_default(),
+                        (None, None) => "定性 qualitative".to_owned(),
+                    };
+                    cell + chart::outcome_mark(ind, o)
                 })
                 .unwrap_or_else(|| "—".to_owned())
         };
@@ -317,7 +320,7 @@ pub fn table(data: &Dataset) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "\n{} indicators, {} observations. ★ main expected target; ≠ the two years are not comparable; ≈ about, ≥ at least, > more than, ≤ at most.\n",
+        "\n{} indicators, {} observations. ★ main expected target; ≠ the two years are not comparable; ≈ about, ≥ at least, > more than, ≤ at most; ✓ × the year's target met or missed.\n",
         data.indicators.len(),
         data.observation_count()
     ));

@@ -50,7 +50,9 @@ pub fn merge(reports: &[Dataset]) -> Option<Dataset> {
         for ind in &report.indicators {
             match find_match(&merged, &taken, ind) {
                 Some(n) => {
-                    taken[n] = true;
+                    if let Some(t) = taken.get_mut(n) {
+                        *t = true;
+                    }
                     if let Some(target) = merged.get_mut(n) {
                         absorb(target, ind);
                     }
@@ -160,7 +162,8 @@ fn join_note(note: &mut Option<String>, other: Option<&str>, sep: &str) {
         return;
     };
     match note {
-        Some(n) if n.split(sep).any(|part| part.trim() == other) => {}
+        // Already said (alone, or as part of an earlier join).
+        Some(n) if n.contains(other) => {}
         Some(n) if !n.trim().is_empty() => {
             n.push_str(sep);
             n.push_str(other);
@@ -295,4 +298,52 @@ pub fn outcomes(data: &Dataset) -> Vec<(String, i32, Outcome)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_fold_spaces_and_punctuation_widths() {
+        assert_eq!(fold(" 中小学、幼儿园 "), fold("中小学,幼儿园"));
+        assert_eq!(fold("“四件套”（户）"), fold("\"四件套\"(户)"));
+        assert_eq!(fold("％"), "%");
+        assert_ne!(fold("亿元"), fold("万亿元"));
+    }
+
+    #[test]
+    fn clashing_ids_get_suffixes() {
+        let mut inds: Vec<Indicator> = ["a", "a", "a_2", "b", "a"]
+            .iter()
+            .map(|id| Indicator {
+                id: (*id).into(),
+                name_zh: "x".into(),
+                name_en: None,
+                category: crate::model::Category::Economy,
+                unit_zh: String::new(),
+                unit_en: None,
+                headline: false,
+                comparable: true,
+                note_zh: None,
+                note_en: None,
+                observations: Vec::new(),
+            })
+            .collect();
+        unique_ids(&mut inds);
+        let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a_2", "a_2_2", "b", "a_3"]);
+    }
+
+    #[test]
+    fn notes_join_once() {
+        let mut note = None;
+        join_note(&mut note, Some(" 口径调整 "), "；");
+        join_note(&mut note, Some("口径调整"), "；");
+        join_note(&mut note, Some(""), "；");
+        join_note(&mut note, None, "；");
+        join_note(&mut note, Some("初步核算"), "；");
+        join_note(&mut note, Some("口径调整"), "；");
+        assert_eq!(note.as_deref(), Some("口径调整；初步核算"));
+    }
 }

@@ -329,11 +329,11 @@ impl Dataset {
                 self.indicators
                     .iter()
                     .flat_map(|i| &i.observations)
-                    .map(|o| o.year + 1)
+                    .map(|o| o.year.saturating_add(1))
                     .max()
             })
             .unwrap_or(2024);
-        (plan - 1, plan)
+        (plan.saturating_sub(1), plan)
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {

@@ -184,7 +184,7 @@ fn a_bad_file_leaves_the_dataset_in_place() {
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{\"schema_version\": 1,").unwrap();
     let before = harness.state().data.clone();
-    harness.state_mut().open(&[bad.clone()]);
+    harness.state_mut().open(std::slice::from_ref(&bad));
     harness.run();
     assert_eq!(harness.state().data, before);
     harness.get_by_label_contains("无法打开文件");

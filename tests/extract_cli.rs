@@ -1,0 +1,159 @@
+//! `extract`, `list --data` with reports, and opening a report in the app, end to end.
+
+use assert_cmd::Command;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use gwr_charts::GwrApp;
+use gwr_charts::model;
+
+fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = Command::cargo_bin("gwr-charts")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn extract_prints_a_valid_dataset() {
+    let (code, stdout, stderr) = run(&["extract", "seeds/harbin-2024-government-work-report.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    let data = model::load_bytes("stdout", &stdout).unwrap();
+    assert!(data.indicators.len() > 60);
+    assert_eq!(data.years(), (2023, 2024));
+}
+
+#[test]
+fn extract_writes_atomically_and_check_accepts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("beihe.json");
+    let (code, _, stderr) = run(&[
+        "extract",
+        "tests/reports/beihe-2023.gbk.txt",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("a draft"), "{stderr}");
+    let (code, _, stderr) = run(&["check", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "a temporary file was left"
+    );
+}
+
+#[test]
+fn extract_refuses_what_is_not_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let (code, stdout, stderr) = run(&["extract", empty.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.starts_with(&empty.display().to_string()) && stderr.contains("empty"),
+        "{stderr}"
+    );
+
+    let binary = dir.path().join("image.txt");
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xFF, 0xD8]).unwrap();
+    let (code, _, stderr) = run(&["extract", binary.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not a text report"), "{stderr}");
+
+    let (code, _, stderr) = run(&["extract", "no/such/report.txt"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with("no/such/report.txt: cannot open"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn list_reads_a_report_as_data() {
+    let (code, stdout, stderr) = run(&["list", "--data", "tests/reports/nanhu-2024.utf16le.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    let table = String::from_utf8(stdout).unwrap();
+    assert!(
+        table.contains("2023 实际 actual") && table.contains("2024 目标 target"),
+        "{table}"
+    );
+}
+
+#[test]
+fn opening_a_report_in_the_app_shows_a_draft() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| GwrApp::new(cc, vec!["tests/reports/beihe-2023.txt".into()]));
+    harness.run();
+    let app = harness.state();
+    assert!(app.error.is_none(), "{:?}", app.error);
+    assert!(app.state.chart.draft);
+    assert_eq!(app.data.years(), (2022, 2023));
+    assert!(!app.drawn.is_empty());
+    harness.get_by_label("草稿");
+    harness.get_by_label_contains("草稿：自动提取，未经核对");
+}
+
+#[test]
+fn two_reports_merge_and_say_whether_targets_were_met() {
+    let (code, stdout, stderr) = run(&[
+        "list",
+        "--data",
+        "tests/reports/beihe-2024.txt",
+        "--data",
+        "tests/reports/beihe-2023.txt",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let table = String::from_utf8(stdout).unwrap();
+    let row = |name: &str| {
+        table
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} missing from\n{table}"))
+            .to_owned()
+    };
+    assert!(row("地区生产总值").contains("8230.5 (+6.3%) ✓"), "{table}");
+    assert!(row("一般公共预算收入").contains("750 (+4.1%) ×"), "{table}");
+    assert!(row("亿元以上项目投资").contains("2460 ≈✓"), "{table}");
+
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| {
+            GwrApp::new(
+                cc,
+                vec![
+                    "tests/reports/beihe-2023.txt".into(),
+                    "tests/reports/beihe-2024.txt".into(),
+                ],
+            )
+        });
+    harness.run();
+    assert!(
+        harness.state().error.is_none(),
+        "{:?}",
+        harness.state().error
+    );
+    assert_eq!(harness.state().data.years(), (2023, 2024));
+    harness.state_mut().details = Some("ind_001".into());
+    harness.run();
+    harness.get_by_label("✓ 2023年目标已完成");
+    harness.get_by_label_contains("✓ 完成上年目标");
+
+    // The trend runs from the implied 2021 level through the 2023 target to 2024.
+    let data = harness.state().data.clone();
+    let gdp = data.indicator("ind_001").unwrap();
+    let pairs = gwr_charts::chart::pairs(&data, &[gdp]);
+    let series = gwr_charts::chart::trend_series(&data, &pairs);
+    let years: Vec<i32> = series[0].points.iter().map(|p| p.year).collect();
+    assert_eq!(years, vec![2021, 2022, 2023, 2024]);
+    assert_eq!(series[0].past_targets.len(), 1);
+    assert_eq!(series[0].past_targets[0].1.year, 2023);
+}
