@@ -102,6 +102,10 @@ pub struct GwrApp {
     reset_plot: bool,
     focus_search: bool,
     applied_theme: Option<Theme>,
+    /// When the process started, if `GWR_CHARTS_STARTUP_TIME` is set: the time to the first
+    /// frame is then printed once, to measure start-up.
+    startup: Option<std::time::Instant>,
+    frames: u32,
 }
 
 impl GwrApp {
@@ -128,6 +132,8 @@ impl GwrApp {
             reset_plot: false,
             focus_search: false,
             applied_theme: None,
+            startup: None,
+            frames: 0,
         };
         app.run_commands(&cc.egui_ctx);
         app
@@ -391,6 +397,12 @@ impl GwrApp {
 
 impl eframe::App for GwrApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frames = self.frames.saturating_add(1);
+        if self.frames == 2
+            && let Some(start) = self.startup.take()
+        {
+            eprintln!("first frame shown after {:.0?}", start.elapsed());
+        }
         let ctx = ui.ctx().clone();
         self.handle_keys(&ctx);
         top_bar::show(self, ui);
@@ -408,6 +420,7 @@ impl eframe::App for GwrApp {
 
 /// Opens the window. Files given on the command line are opened in it.
 pub fn run_native(files: Vec<PathBuf>) -> eframe::Result {
+    let started = std::time::Instant::now();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_app_id("gwr-charts")
@@ -420,6 +433,10 @@ pub fn run_native(files: Vec<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "gwr-charts",
         options,
-        Box::new(|cc| Ok(Box::new(GwrApp::new(cc, files)))),
+        Box::new(move |cc| {
+            let mut app = GwrApp::new(cc, files);
+            app.startup = std::env::var_os("GWR_CHARTS_STARTUP_TIME").map(|_| started);
+            Ok(Box::new(app))
+        }),
     )
 }
