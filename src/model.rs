@@ -381,6 +381,20 @@ impl fmt::Display for LoadError {
 }
 
 impl LoadError {
+    /// One problem at a byte offset of the file's text.
+    fn at(file: &str, text: &str, offset: usize, message: &str) -> LoadError {
+        let (line, column) = line_column(text, offset);
+        LoadError {
+            file: file.to_owned(),
+            problems: vec![Problem {
+                line: Some(line),
+                column: Some(column),
+                indicator: None,
+                message: message.to_owned(),
+            }],
+        }
+    }
+
     /// A problem with the file as a whole, with no line to point at.
     pub fn whole_file(file: &str, message: String) -> LoadError {
         LoadError {
@@ -453,16 +467,12 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
             let valid = &bytes[..e.valid_up_to()];
             // The valid prefix is UTF-8 by construction.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let (line, column) = line_column(prefix, prefix.len());
-            return Err(LoadError {
-                file: file.to_owned(),
-                problems: vec![Problem {
-                    line: Some(line),
-                    column: Some(column),
-                    indicator: None,
-                    message: "not valid UTF-8 text (a dataset must be UTF-8 JSON)".into(),
-                }],
-            });
+            return Err(LoadError::at(
+                file,
+                prefix,
+                prefix.len(),
+                "not valid UTF-8 text (a dataset must be UTF-8 JSON)",
+            ));
         }
     };
     load_str(file, text)
@@ -484,21 +494,13 @@ struct RawDataset<'a> {
 pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
     let mut problems = Vec::new();
     let start = text.len() - text.trim_start().len();
-    if text[start..].starts_with([
-        '[', '"', 't', 'f', 'n', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-    ]) {
-        let (line, column) = line_column(text, start);
-        return Err(LoadError {
-            file: file.to_owned(),
-            problems: vec![Problem {
-                line: Some(line),
-                column: Some(column),
-                indicator: None,
-                message:
-                    "the top level must be a JSON object with schema_version, report and indicators"
-                        .into(),
-            }],
-        });
+    if !text[start..].is_empty() && !text[start..].starts_with('{') {
+        return Err(LoadError::at(
+            file,
+            text,
+            start,
+            "the top level must be a JSON object with schema_version, report and indicators",
+        ));
     }
     let raw: RawDataset = match serde_json::from_str(text) {
         Ok(raw) => raw,

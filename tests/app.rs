@@ -233,3 +233,38 @@ fn saved_state_survives_and_a_corrupt_one_falls_back() {
     assert_eq!(State::restore(Some(&storage)), State::default());
     assert_eq!(State::restore(None), State::default());
 }
+
+#[test]
+fn hovering_a_bar_shows_its_quote_and_clicking_it_shows_details() {
+    let mut harness = app();
+    // Walk down the middle of the chart until the tooltip of the first row appears.
+    let mut found = None;
+    for y in (120..800).step_by(8) {
+        let pos = egui::pos2(650.0, y as f32);
+        harness.hover_at(pos);
+        harness.run();
+        if harness.query_by_label("地区生产总值").is_some() {
+            found = Some(pos);
+            break;
+        }
+    }
+    let pos = found.expect("no tooltip for the GDP row");
+    harness.get_by_label("「实现地区生产总值5576.3亿元，比上年增长3.1%」");
+    harness.get_by_label("左右（约）");
+    harness.get_by_label("2023 实际 — 5576.3 亿元 (+3.1%)");
+    assert!(harness.state().details.is_none());
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run();
+    assert_eq!(harness.state().details.as_deref(), Some("gdp"));
+}
