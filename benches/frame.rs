@@ -77,6 +77,40 @@ fn two_thousand(c: &mut Criterion) {
     frame(c, "synthetic-2000", &synthetic(2000));
 }
 
+/// The whole window (top bar, list of 108 checkboxes, details, chart) with everything
+/// ticked, built the way eframe builds it, without accessibility output.
+fn app_frame(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let mut app = GwrApp::new(&cc, vec![]);
+    let mut frame = eframe::Frame::_new_kittest();
+    app.state.selection = Some(selection::preset(&app.data, Preset::All));
+    app.details = Some("gdp".into());
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    for view in View::ALL {
+        app.state.chart.view = view;
+        let mut run = || {
+            let mut out = ctx.run_ui(input.clone(), |ui| {
+                eframe::App::ui(&mut app, ui, &mut frame);
+            });
+            out.textures_delta.clear();
+            black_box(ctx.tessellate(std::mem::take(&mut out.shapes), 1.0));
+        };
+        for _ in 0..3 {
+            run();
+        }
+        c.bench_function(&format!("app-frame/harbin-all/{}", view.key()), |b| {
+            b.iter(&mut run)
+        });
+    }
+}
+
 /// Building the app (fonts, dataset, saved state) and running its first frame.
 fn startup(c: &mut Criterion) {
     c.bench_function("startup/first-frame", |b| {
@@ -93,6 +127,6 @@ fn startup(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = bundled, two_thousand, startup
+    targets = bundled, two_thousand, app_frame, startup
 }
 criterion_main!(benches);
