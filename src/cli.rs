@@ -23,7 +23,8 @@ use crate::selection::{self, Preset};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Dataset files to open in the window (the bundled Harbin 2024 dataset if none).
+    /// Datasets (.json) or report texts (.txt) to open in the window; several are merged
+    /// (the bundled Harbin 2024 dataset if none).
     pub files: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -83,8 +84,10 @@ pub struct ExportArgs {
     /// Pixels per point: larger text and lines at the same pixel size.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
     pub scale: u8,
+    /// Colours of the image; light suits slides.
     #[arg(long, value_enum, default_value = "light")]
     pub theme: ThemeArg,
+    /// Language of the titles, labels and notes.
     #[arg(long, value_enum, default_value = "zh")]
     pub lang: Lang,
     /// A title instead of the view's own.
