@@ -379,12 +379,12 @@ impl GwrApp {
             });
         }
         let reset = std::mem::take(&mut self.reset_plot);
-        let selected: Vec<Indicator> = self.selected().into_iter().cloned().collect();
-        let refs: Vec<&Indicator> = selected.iter().collect();
+        let ticked = self.ticked();
+        let selected = selection::indicators(&self.data, &ticked);
         let response = chart::show(
             ui,
             &self.data,
-            &refs,
+            &selected,
             &mut self.state.chart,
             Mode::Interactive { reset },
         );
