@@ -108,13 +108,7 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
         w.trim().parse().map_err(|_| bad())?,
         h.trim().parse().map_err(|_| bad())?,
     );
-    let ok = |side| (1..=render::MAX_SIDE).contains(&side);
-    if !ok(w) || !ok(h) {
-        return Err(format!(
-            "size {w}x{h} is out of range: each side must be 1 to {} pixels",
-            render::MAX_SIDE
-        ));
-    }
+    render::check_size(w, h).map_err(|e| e.to_string())?;
     Ok((w, h))
 }
 
@@ -281,15 +275,7 @@ pub fn table(data: &Dataset) -> String {
     for ind in &data.indicators {
         let cell = |year, kind| {
             ind.observation(year, kind)
-                .map(|o| {
-                    let cell = match (o.value_text(), o.growth_pct) {
-                        (Some(v), Some(g)) => format!("{v} ({}%)", model::format_signed(g)),
-                        (Some(v), None) => v,
-                        (None, Some(_)) => o.growth_text().unwrap_or_default(),
-                        (None, None) => "定性 qualitative".to_owned(),
-                    };
-                    cell + chart::outcome_mark(ind, o)
-                })
+                .map(|o| o.summary("", Lang::Zh) + chart::outcome_mark(ind, o))
                 .unwrap_or_else(|| "—".to_owned())
         };
         let mut name = ind.name_zh.clone();

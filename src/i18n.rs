@@ -30,7 +30,6 @@ impl Lang {
 }
 
 pub struct Texts {
-    pub app_title: &'static str,
     pub view_growth: &'static str,
     pub view_levels: &'static str,
     pub view_progress: &'static str,
@@ -105,7 +104,6 @@ pub struct Texts {
 }
 
 pub const ZH: Texts = Texts {
-    app_title: "政府工作报告目标图表",
     view_growth: "增长",
     view_levels: "水平",
     view_progress: "进度",
@@ -180,7 +178,6 @@ pub const ZH: Texts = Texts {
 };
 
 pub const EN: Texts = Texts {
-    app_title: "Government work report charts",
     view_growth: "Growth",
     view_levels: "Levels",
     view_progress: "Progress",

@@ -264,17 +264,20 @@ impl Observation {
             .map(|g| format!("{}{}%", self.qualifier.symbol(), format_number(g)))
     }
 
-    /// Value and growth together, e.g. `5576.3 亿元 (+3.1%)`, or the qualitative mark.
+    /// Value and growth together, e.g. `5576.3 亿元 (+3.1%)` (no unit when `unit` is
+    /// empty), `增长 ≈6%`, or the qualitative mark.
     pub fn summary(&self, unit: &str, lang: Lang) -> String {
+        let t = lang.texts();
+        let unit = if unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {unit}")
+        };
         match (self.value_text(), self.growth_pct) {
-            (Some(v), Some(g)) => format!("{v} {unit} ({}%)", format_signed(g)),
-            (Some(v), None) => format!("{v} {unit}"),
-            (None, Some(_)) => format!(
-                "{} {}",
-                lang.pick("增长", "growth"),
-                self.growth_text().unwrap_or_default()
-            ),
-            (None, None) => lang.pick("定性目标", "qualitative").to_owned(),
+            (Some(v), Some(g)) => format!("{v}{unit} ({}%)", format_signed(g)),
+            (Some(v), None) => format!("{v}{unit}"),
+            (None, Some(_)) => format!("{} {}", t.growth, self.growth_text().unwrap_or_default()),
+            (None, None) => t.qualitative.to_owned(),
         }
     }
 }

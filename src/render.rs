@@ -71,15 +71,19 @@ pub enum WriteError {
     },
 }
 
+/// Refuses an image with a side of 0 or over [`MAX_SIDE`] pixels.
+pub fn check_size(width: u32, height: u32) -> Result<(), RenderError> {
+    let ok = |side: u32| (1..=MAX_SIDE).contains(&side);
+    if ok(width) && ok(height) {
+        Ok(())
+    } else {
+        Err(RenderError::Size { width, height })
+    }
+}
+
 impl ImageSettings {
     pub fn check(&self) -> Result<(), RenderError> {
-        let ok = |side: u32| (1..=MAX_SIDE).contains(&side);
-        if !ok(self.width) || !ok(self.height) {
-            return Err(RenderError::Size {
-                width: self.width,
-                height: self.height,
-            });
-        }
+        check_size(self.width, self.height)?;
         if !(1.0..=3.0).contains(&self.scale) {
             return Err(RenderError::Scale(self.scale));
         }
