@@ -328,6 +328,8 @@ mod tests {
                 note_zh: None,
                 note_en: None,
                 observations: Vec::new(),
+                reviewed: false,
+                multi_year: None,
             })
             .collect();
         unique_ids(&mut inds);

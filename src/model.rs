@@ -1,4 +1,5 @@
-//! Schema 1 of the dataset: types, loading and validation.
+//! The dataset format (schema 2, a superset of schema 1): types, loading and validation.
+//! `SCHEMA.md` describes every field.
 //!
 //! Loading never panics and reports every problem it can find at once, each with the file
 //! and the place (line and column, plus the indicator id for problems of meaning).
@@ -13,7 +14,14 @@ use serde_json::value::RawValue;
 
 use crate::i18n::Lang;
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema every writer writes. Schema 1 files are still read: schema 2 only adds
+/// optional fields.
+pub const SCHEMA_VERSION: u32 = 2;
+/// The schema versions the loader accepts.
+pub const READ_SCHEMAS: [u32; 2] = [1, 2];
+
+/// Years a report's figures may have.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 
 /// Files larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -39,8 +47,50 @@ pub struct Report {
     pub region_zh: String,
     #[serde(default)]
     pub region_en: Option<String>,
+    /// The report text the quotes are checked against, relative to the dataset file.
     #[serde(default)]
     pub source: Option<String>,
+    /// Schema 2: the year the report reviews (its results) and the year it plans (its
+    /// targets). When absent they are worked out from the observations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_year: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_year: Option<i32>,
+    /// Schema 2: the file the report was read from, as the user had it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_format: Option<SourceFormat>,
+    /// Schema 2: drafted by `extract` and not yet reviewed by a person. Cleared when every
+    /// indicator is marked reviewed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub draft: bool,
+}
+
+/// How a report reached the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceFormat {
+    Txt,
+    Html,
+    Docx,
+    Pdf,
+    Paste,
+}
+
+/// A goal over several years (e.g. 用3—5年时间…): never drawn as the plan year's target.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MultiYear {
+    /// The report's own words for the horizon, e.g. "用3—5年时间".
+    pub horizon: String,
+    /// The last year of the horizon, when it can be told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<i32>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -63,6 +113,12 @@ pub struct Indicator {
     #[serde(default)]
     pub note_en: Option<String>,
     pub observations: Vec<Observation>,
+    /// Schema 2: a person has checked this indicator against the report.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reviewed: bool,
+    /// Schema 2: the targets are goals over several years, not the plan year's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_year: Option<MultiYear>,
 }
 
 fn default_true() -> bool {
@@ -78,6 +134,13 @@ pub struct Observation {
     pub growth_pct: Option<f64>,
     pub qualifier: Qualifier,
     pub quote: String,
+    /// Schema 2: how a number that the quote does not state was worked out from it (a plan
+    /// implied by "为年计划的118.8%", a share written 四成). Set means derived.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
+    /// Schema 2: the file this figure was read from, when reports were merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_file: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -319,18 +382,26 @@ impl Dataset {
         load_str(BUNDLED_NAME, BUNDLED_JSON).expect("the bundled dataset is valid")
     }
 
-    /// The plan year (the latest target) and the review year before it.
+    /// The review year and the plan year: the report's own (schema 2), else the plan year
+    /// is the latest single-year target and the review year the one before it.
     pub fn years(&self) -> (i32, i32) {
-        let plan = self
-            .indicators
-            .iter()
-            .flat_map(|i| &i.observations)
-            .filter(|o| o.kind == Kind::Target)
-            .map(|o| o.year)
-            .max()
+        let report = &self.report;
+        if let (Some(review), Some(plan)) = (report.review_year, report.plan_year) {
+            return (review, plan);
+        }
+        let single_year = || self.indicators.iter().filter(|i| i.multi_year.is_none());
+        let plan = report
+            .plan_year
+            .or_else(|| report.review_year.map(|y| y.saturating_add(1)))
             .or_else(|| {
-                self.indicators
-                    .iter()
+                single_year()
+                    .flat_map(|i| &i.observations)
+                    .filter(|o| o.kind == Kind::Target)
+                    .map(|o| o.year)
+                    .max()
+            })
+            .or_else(|| {
+                single_year()
                     .flat_map(|i| &i.observations)
                     .map(|o| o.year.saturating_add(1))
                     .max()
@@ -515,13 +586,13 @@ pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
             });
         }
     };
-    if raw.schema_version != SCHEMA_VERSION {
+    if !READ_SCHEMAS.contains(&raw.schema_version) {
         problems.push(Problem {
             line: None,
             column: None,
             indicator: None,
             message: format!(
-                "schema_version is {}, but this app reads schema {SCHEMA_VERSION}",
+                "schema_version is {}, but this app reads schemas 1 and 2",
                 raw.schema_version
             ),
         });
@@ -540,8 +611,9 @@ pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
     }
     check_indicators(text, &indicators, &starts, &mut problems);
     match report {
+        // Schema 2 is a superset: a schema 1 file is held (and written back) as schema 2.
         Some(report) if problems.is_empty() => Ok(Dataset {
-            schema_version: raw.schema_version,
+            schema_version: SCHEMA_VERSION,
             report,
             indicators,
         }),
@@ -610,18 +682,36 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 fn check_report(report: &Report, problems: &mut Vec<Problem>) {
+    let mut report_problem = |message: String| {
+        problems.push(Problem {
+            line: None,
+            column: None,
+            indicator: None,
+            message,
+        })
+    };
     for (field, value) in [
         ("title_zh", &report.title_zh),
         ("region_zh", &report.region_zh),
     ] {
         if value.trim().is_empty() {
-            problems.push(Problem {
-                line: None,
-                column: None,
-                indicator: None,
-                message: format!("report.{field} is empty"),
-            });
+            report_problem(format!("report.{field} is empty"));
         }
+    }
+    for (field, year) in [
+        ("review_year", report.review_year),
+        ("plan_year", report.plan_year),
+    ] {
+        if let Some(year) = year.filter(|y| !PLAUSIBLE_YEARS.contains(y)) {
+            report_problem(format!("report.{field}: {year} is not a plausible year"));
+        }
+    }
+    if let (Some(review), Some(plan)) = (report.review_year, report.plan_year)
+        && review >= plan
+    {
+        report_problem(format!(
+            "report.review_year: {review} must be before plan_year {plan}"
+        ));
     }
 }
 
@@ -662,10 +752,18 @@ fn check_indicators(
         if indicator.observations.is_empty() {
             report("observations: has none".into());
         }
+        if let Some(multi) = &indicator.multi_year {
+            if multi.horizon.trim().is_empty() {
+                report("multi_year.horizon: is empty; give the report's words, e.g. 用3—5年时间".into());
+            }
+            if let Some(until) = multi.until.filter(|y| !PLAUSIBLE_YEARS.contains(y)) {
+                report(format!("multi_year.until: {until} is not a plausible year"));
+            }
+        }
         let mut seen = Vec::new();
         for (n, obs) in indicator.observations.iter().enumerate() {
             let field = |name: &str| format!("observations[{n}].{name}");
-            if !(1949..=2100).contains(&obs.year) {
+            if !PLAUSIBLE_YEARS.contains(&obs.year) {
                 report(format!(
                     "{}: {} is not a plausible year",
                     field("year"),
@@ -687,6 +785,12 @@ fn check_indicators(
                 report(format!(
                     "{}: is empty; every observation needs the sentence it came from",
                     field("quote")
+                ));
+            }
+            if obs.derived.as_deref().is_some_and(|d| d.trim().is_empty()) {
+                report(format!(
+                    "{}: is empty; a derived figure needs a note saying how it was worked out",
+                    field("derived")
                 ));
             }
             if seen.contains(&(obs.year, obs.kind)) {

@@ -139,52 +139,17 @@ impl Renderer {
         selected: &[&Indicator],
         settings: &ImageSettings,
     ) -> Result<ColorImage, RenderError> {
-        settings.check()?;
-        let ppp = settings.scale;
-        let ctx = egui::Context::default();
-        fonts::install(&ctx);
-        ctx.set_theme(if settings.dark {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
-        ctx.all_styles_mut(|style| style.animation_time = 0.0);
-        let size = egui::vec2(settings.width as f32 / ppp, settings.height as f32 / ppp);
-        let mut input = RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
-            ..Default::default()
-        };
-        if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
-            viewport.native_pixels_per_point = Some(ppp);
-        }
-        let margin = (size.min_elem() * 0.035).round() as i8;
-        let mut spec = settings.spec.clone();
-        let mut shapes = Vec::new();
-        let mut textures = egui::TexturesDelta::default();
-        // Fonts load in the first pass and plots lay out axes from the pass before, so a
-        // few passes settle the layout; the textures of every pass are uploaded.
-        for _ in 0..3 {
-            let mut full = ctx.run_ui(input.clone(), |ui| {
-                egui::CentralPanel::default()
-                    .frame(
-                        Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(margin)),
-                    )
-                    .show(ui, |ui| {
-                        chart::show(ui, data, selected, &mut spec, Mode::Image);
-                    });
-            });
-            textures.append(std::mem::take(&mut full.textures_delta));
-            shapes = full.shapes;
-        }
-        for (id, deltas) in textures.set.drain() {
+        let mut painted = paint(data, selected, settings)?;
+        for (id, deltas) in painted.textures.set.drain() {
             for delta in deltas {
                 self.renderer
                     .update_texture(&self.device, &self.queue, id, &delta);
             }
         }
-        let primitives = ctx.tessellate(shapes, ppp);
+        let ppp = painted.pixels_per_point;
+        let primitives = painted.ctx.tessellate(painted.shapes, ppp);
         let image = self.rasterize(&primitives, settings.width, settings.height, ppp);
-        for id in textures.free.drain() {
+        for id in painted.textures.free.drain() {
             self.renderer.free_texture(&id);
         }
         image
@@ -299,6 +264,70 @@ impl Renderer {
             &rgba,
         ))
     }
+}
+
+/// A chart laid out and painted by egui, before tessellation: what the GPU rasterizes, and
+/// what vector export and the label-layout checks read.
+pub struct Painted {
+    /// The context that laid it out (its fonts hold the galleys' glyphs).
+    pub ctx: egui::Context,
+    pub shapes: Vec<egui::epaint::ClippedShape>,
+    /// Every texture the passes created (the font atlas among them), to upload once.
+    pub textures: egui::TexturesDelta,
+    pub pixels_per_point: f32,
+    /// The image's size in points.
+    pub size: egui::Vec2,
+}
+
+/// Lays out and paints the chart in a fresh egui context of the settings' size and scale,
+/// through [`chart::show`], the function the window uses. Needs no GPU.
+pub fn paint(
+    data: &Dataset,
+    selected: &[&Indicator],
+    settings: &ImageSettings,
+) -> Result<Painted, RenderError> {
+    settings.check()?;
+    let ppp = settings.scale;
+    let ctx = egui::Context::default();
+    fonts::install(&ctx);
+    ctx.set_theme(if settings.dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    ctx.all_styles_mut(|style| style.animation_time = 0.0);
+    let size = egui::vec2(settings.width as f32 / ppp, settings.height as f32 / ppp);
+    let mut input = RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
+        ..Default::default()
+    };
+    if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+        viewport.native_pixels_per_point = Some(ppp);
+    }
+    let margin = (size.min_elem() * 0.035).round() as i8;
+    let mut spec = settings.spec.clone();
+    let mut shapes = Vec::new();
+    let mut textures = egui::TexturesDelta::default();
+    // Fonts load in the first pass and plots lay out axes from the pass before, so a few
+    // passes settle the layout; the textures of every pass are kept.
+    for _ in 0..3 {
+        let mut full = ctx.run_ui(input.clone(), |ui| {
+            egui::CentralPanel::default()
+                .frame(Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(margin)))
+                .show(ui, |ui| {
+                    chart::show(ui, data, selected, &mut spec, Mode::Image);
+                });
+        });
+        textures.append(std::mem::take(&mut full.textures_delta));
+        shapes = full.shapes;
+    }
+    Ok(Painted {
+        ctx,
+        shapes,
+        textures,
+        pixels_per_point: ppp,
+        size,
+    })
 }
 
 /// Encodes an image as PNG bytes.

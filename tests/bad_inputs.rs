@@ -141,8 +141,8 @@ fn bad_inputs_fail_with_their_place() {
         ),
         (
             "schema 2",
-            with(|v| v["schema_version"] = 2.into()),
-            "schema_version is 2, but this app reads schema 1",
+            with(|v| v["schema_version"] = 3.into()),
+            "schema_version is 3, but this app reads schemas 1 and 2",
         ),
         (
             "UTF-16 file",

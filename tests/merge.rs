@@ -280,6 +280,8 @@ fn obs(
         growth_pct: growth,
         qualifier: q,
         quote: "原文".into(),
+        derived: None,
+        source_file: None,
     }
 }
 
@@ -296,6 +298,8 @@ fn ind(id: &str, name: &str, unit: &str, observations: Vec<Observation>) -> Indi
         note_zh: None,
         note_en: None,
         observations,
+        reviewed: false,
+        multi_year: None,
     }
 }
 
@@ -308,6 +312,11 @@ fn dataset(title: &str, indicators: Vec<Indicator>) -> Dataset {
             region_zh: "某市".into(),
             region_en: None,
             source: None,
+            review_year: None,
+            plan_year: None,
+            source_file: None,
+            source_format: None,
+            draft: false,
         },
         indicators,
     }

@@ -77,6 +77,11 @@ pub fn extract(text: &str, source: &str) -> Result<Dataset, ExtractError> {
             region_zh,
             region_en: None,
             source: (!source.is_empty()).then(|| source.to_owned()),
+            review_year: Some(layout.plan - 1),
+            plan_year: Some(layout.plan),
+            source_file: None,
+            source_format: None,
+            draft: true,
         },
         indicators: indicators(drafts, &norm),
     })
@@ -194,6 +199,8 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
                     growth_pct: d.growth.map(tidy),
                     qualifier: d.qualifier,
                     quote: norm.original(d.quote.0, d.quote.1).trim().to_owned(),
+                    derived: None,
+                    source_file: None,
                 })
                 .collect();
             observations.sort_by_key(|o| (o.year, o.kind));
@@ -213,6 +220,8 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
                 note_zh: None,
                 note_en: None,
                 observations,
+                reviewed: false,
+                multi_year: None,
             }
         })
         .collect()
