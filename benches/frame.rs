@@ -39,7 +39,7 @@ fn frame(c: &mut Criterion, label: &str, data: &Dataset) {
             )),
             ..Default::default()
         };
-        let mut spec = ChartSpec {
+        let spec = ChartSpec {
             view,
             ..ChartSpec::default()
         };
@@ -50,7 +50,7 @@ fn frame(c: &mut Criterion, label: &str, data: &Dataset) {
                         ui,
                         data,
                         &selected,
-                        &mut spec,
+                        &spec,
                         Mode::Interactive { reset: false },
                     );
                 });

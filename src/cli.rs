@@ -7,11 +7,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::chart::{self, ChartSpec, View};
+use crate::chart::{ChartSpec, View};
 use crate::files;
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Kind};
 use crate::open::{self, OpenError, Opened};
+use crate::outcome;
 use crate::render::{self, ImageSettings, Renderer};
 use crate::selection::{self, Preset};
 
@@ -81,9 +82,9 @@ pub struct ExportArgs {
     /// Image size in pixels, WIDTHxHEIGHT, each side 1 to 8192.
     #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
     pub size: (u32, u32),
-    /// Pixels per point: larger text and lines at the same pixel size.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
-    pub scale: u8,
+    /// Pixels per point, 0.5 to 4: larger text and lines at the same pixel size.
+    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
+    pub scale: f32,
     /// Colours of the image; light suits slides.
     #[arg(long, value_enum, default_value = "light")]
     pub theme: ThemeArg,
@@ -110,6 +111,20 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
     );
     render::check_size(w, h).map_err(|e| e.to_string())?;
     Ok((w, h))
+}
+
+fn parse_scale(text: &str) -> Result<f32, String> {
+    let scale: f32 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("expected a number from 0.5 to 4, got `{text}`"))?;
+    if render::SCALES.contains(&scale) {
+        Ok(scale)
+    } else {
+        Err(format!(
+            "scale {scale} is out of range: use a number from 0.5 to 4"
+        ))
+    }
 }
 
 /// Runs a subcommand and returns the process exit code.
@@ -234,7 +249,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         },
         width: args.size.0,
         height: args.size.1,
-        scale: f32::from(args.scale),
+        scale: args.scale,
         dark: args.theme == ThemeArg::Dark,
     };
     let selected = selection::indicators(&data, &ticked);
@@ -275,7 +290,7 @@ pub fn table(data: &Dataset) -> String {
     for ind in &data.indicators {
         let cell = |year, kind| {
             ind.observation(year, kind)
-                .map(|o| o.summary("", Lang::Zh) + chart::outcome_mark(ind, o))
+                .map(|o| o.summary("", Lang::Zh) + outcome::outcome_mark(ind, o).as_str())
                 .unwrap_or_else(|| "—".to_owned())
         };
         let mut name = ind.name_zh.clone();

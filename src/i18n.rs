@@ -21,6 +21,11 @@ impl Lang {
         }
     }
 
+    /// A template with `{n}` filled in.
+    pub fn fill(template: &str, n: usize) -> String {
+        template.replace("{n}", &n.to_string())
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::Zh => &ZH,
@@ -38,6 +43,22 @@ pub struct Texts {
     pub view_levels_title: &'static str,
     pub view_progress_title: &'static str,
     pub view_trend_title: &'static str,
+    /// Punctuation and joins that differ between the languages.
+    pub colon: &'static str,
+    pub list_sep: &'static str,
+    /// Between a year and a word: none in Chinese, a space in English.
+    pub year_gap: &'static str,
+    /// "and {n} more" after a list of names.
+    pub more_items: &'static str,
+    pub from_growth: &'static str,
+    /// After a level worked out from a growth target.
+    pub implied_level: &'static str,
+    pub derived: &'static str,
+    pub file: &'static str,
+    pub multi_year: &'static str,
+    pub multi_year_note: &'static str,
+    /// "{n} line labels left out for lack of room".
+    pub labels_left_out: &'static str,
     pub search_hint: &'static str,
     pub preset_headline: &'static str,
     pub preset_comparable: &'static str,
@@ -112,6 +133,17 @@ pub const ZH: Texts = Texts {
     view_levels_title: "指标水平：上年实际与今年目标",
     view_progress_title: "今年目标相对上年实际（上年=100）",
     view_trend_title: "趋势（上年=100）",
+    colon: "：",
+    list_sep: "、",
+    year_gap: "",
+    more_items: "等{n}项",
+    from_growth: "（按增速）",
+    implied_level: "（按增速推算）",
+    derived: "推算",
+    file: "文件",
+    multi_year: "多年目标",
+    multi_year_note: "† 多年目标，不是今年的目标",
+    labels_left_out: "另有{n}条线的标签因空间不足未标注（悬停可见）",
     search_hint: "搜索指标（中文、英文或编号）",
     preset_headline: "主要预期目标",
     preset_comparable: "全部可比指标",
@@ -186,6 +218,17 @@ pub const EN: Texts = Texts {
     view_levels_title: "Levels: last year's result against this year's target",
     view_progress_title: "This year's target against last year's result (last year = 100)",
     view_trend_title: "Trend (last year = 100)",
+    colon: ": ",
+    list_sep: ", ",
+    year_gap: " ",
+    more_items: " and {n} more",
+    from_growth: " (from growth)",
+    implied_level: " (from growth target)",
+    derived: "Worked out",
+    file: "File",
+    multi_year: "Goal over several years",
+    multi_year_note: "† goal over several years, not this year's",
+    labels_left_out: "{n} line labels left out for lack of room (hover to see them)",
     search_hint: "Search indicators (Chinese, English or id)",
     preset_headline: "Main targets",
     preset_comparable: "Comparable pairs",

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod merge;
 pub mod model;
 pub mod open;
+pub mod outcome;
 pub mod render;
 pub mod selection;
 

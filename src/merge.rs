@@ -1,4 +1,4 @@
-//! Several reports of one region as one dataset, and whether last year's targets were met.
+//! Several reports of one region as one history.
 //!
 //! A report reviews one year and sets targets for the next, so two consecutive reports of
 //! one region together say whether a target was met: the older report holds the target,
@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Dataset, Indicator, Kind, Observation, Qualifier};
+use crate::model::{Dataset, Indicator, Kind};
 
 /// Merges datasets (e.g. this year's and last year's report of one region) into one.
 ///
@@ -211,93 +211,6 @@ fn fold(s: &str) -> String {
             _ => c,
         })
         .collect()
-}
-
-/// Whether a target was reached.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    Met,
-    Missed,
-    /// An about-target (左右) missed by no more than the tolerance: 0.5 percentage points
-    /// for growth rates, 2% of the target for values.
-    RoughlyMet,
-}
-
-/// Slack for float noise in reported decimals (5.5 − 5.0 is not exactly 0.5).
-const EPS: f64 = 1e-9;
-
-/// Whether the target for `year` was met by the actual result for `year`, both in `ind`.
-///
-/// Growth is compared with growth when both have it, else value with value. at_least,
-/// exact, about: met when actual ≥ target; more_than: actual > target; at_most:
-/// actual ≤ target; about also RoughlyMet just below. A negative growth target is a cut
-/// (下降3%), so there the declines are compared instead. None without both a target and an
-/// actual, a shared number, a quantitative target, or when `ind` is not comparable.
-pub fn target_outcome(ind: &Indicator, year: i32) -> Option<Outcome> {
-    if !ind.comparable {
-        return None;
-    }
-    let target = ind.observation(year, Kind::Target)?;
-    let actual = ind.observation(year, Kind::Actual)?;
-    if target.is_qualitative() {
-        return None;
-    }
-    let (mut t, mut a, growth) = shared_number(target, actual)?;
-    if !t.is_finite() || !a.is_finite() {
-        return None;
-    }
-    if growth && t < 0.0 {
-        // A target to cut (能耗下降3%) is met by cutting at least as much: compare the
-        // declines, so −3.2% meets −3% and a "下降3%左右" missed narrowly is still rough.
-        (t, a) = (-t, -a);
-    }
-    let eps = EPS * t.abs().max(1.0);
-    let reached = match target.qualifier {
-        Qualifier::AtMost => a <= t + eps,
-        Qualifier::MoreThan => a > t + eps,
-        Qualifier::AtLeast | Qualifier::Exact | Qualifier::About => a >= t - eps,
-    };
-    if reached {
-        return Some(Outcome::Met);
-    }
-    let tolerance = if growth { 0.5 } else { 0.02 * t.abs() };
-    if target.qualifier == Qualifier::About && t - a <= tolerance + eps {
-        Some(Outcome::RoughlyMet)
-    } else {
-        Some(Outcome::Missed)
-    }
-}
-
-/// (target, actual, is a growth rate): growth when both have it, else value.
-fn shared_number(target: &Observation, actual: &Observation) -> Option<(f64, f64, bool)> {
-    match (target.growth_pct, actual.growth_pct) {
-        (Some(t), Some(a)) => Some((t, a, true)),
-        _ => match (target.value, actual.value) {
-            (Some(t), Some(a)) => Some((t, a, false)),
-            _ => None,
-        },
-    }
-}
-
-/// Every (indicator id, year, outcome) in a dataset, in indicator order, years ascending.
-pub fn outcomes(data: &Dataset) -> Vec<(String, i32, Outcome)> {
-    let mut out = Vec::new();
-    for ind in &data.indicators {
-        let mut years: Vec<i32> = ind
-            .observations
-            .iter()
-            .filter(|o| o.kind == Kind::Target)
-            .map(|o| o.year)
-            .collect();
-        years.sort_unstable();
-        years.dedup();
-        for year in years {
-            if let Some(outcome) = target_outcome(ind, year) {
-                out.push((ind.id.clone(), year, outcome));
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -367,6 +367,10 @@ impl Report {
     pub fn title(&self, lang: Lang) -> &str {
         pick_opt(lang, &self.title_zh, self.title_en.as_deref())
     }
+
+    pub fn region(&self, lang: Lang) -> &str {
+        pick_opt(lang, &self.region_zh, self.region_en.as_deref())
+    }
 }
 
 fn pick_opt<'a>(lang: Lang, zh: &'a str, en: Option<&'a str>) -> &'a str {
@@ -754,7 +758,10 @@ fn check_indicators(
         }
         if let Some(multi) = &indicator.multi_year {
             if multi.horizon.trim().is_empty() {
-                report("multi_year.horizon: is empty; give the report's words, e.g. 用3—5年时间".into());
+                report(
+                    "multi_year.horizon: is empty; give the report's words, e.g. 用3—5年时间"
+                        .into(),
+                );
             }
             if let Some(until) = multi.until.filter(|y| !PLAUSIBLE_YEARS.contains(y)) {
                 report(format!("multi_year.until: {until} is not a plausible year"));

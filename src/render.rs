@@ -18,13 +18,20 @@ use crate::model::{Dataset, Indicator};
 /// The largest width or height, in pixels, an image may have.
 pub const MAX_SIDE: u32 = 8192;
 
+/// The scales (pixels per point) an export may have.
+pub const SCALES: std::ops::RangeInclusive<f32> = 0.5..=4.0;
+
+/// Type size of an export at scale 1, relative to the window's: a 1920×1080 slide gets a
+/// title of about 42 px and labels of about 25 px, readable when projected.
+const SLIDE_TYPE: f32 = 1.9;
+
 /// Everything that decides the pixels of an exported chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImageSettings {
     pub spec: ChartSpec,
     pub width: u32,
     pub height: u32,
-    /// Pixels per point: 1, 2 or 3. Larger scales make text and lines larger.
+    /// Pixels per point, 0.5 to 4: larger scales make text and lines larger.
     pub scale: f32,
     pub dark: bool,
 }
@@ -47,7 +54,7 @@ pub enum RenderError {
         "image size {width}x{height} is out of range: each side must be 1 to {MAX_SIDE} pixels"
     )]
     Size { width: u32, height: u32 },
-    #[error("scale {0} is out of range: use 1, 2 or 3")]
+    #[error("scale {0} is out of range: use a number from 0.5 to 4")]
     Scale(f32),
     #[error("no graphics adapter for offscreen rendering: {0}")]
     Setup(String),
@@ -84,7 +91,7 @@ pub fn check_size(width: u32, height: u32) -> Result<(), RenderError> {
 impl ImageSettings {
     pub fn check(&self) -> Result<(), RenderError> {
         check_size(self.width, self.height)?;
-        if !(1.0..=3.0).contains(&self.scale) {
+        if !SCALES.contains(&self.scale) {
             return Err(RenderError::Scale(self.scale));
         }
         Ok(())
@@ -147,7 +154,9 @@ impl Renderer {
             }
         }
         let ppp = painted.pixels_per_point;
-        let primitives = painted.ctx.tessellate(painted.shapes, ppp);
+        let primitives = painted
+            .ctx
+            .tessellate(std::mem::take(&mut painted.shapes), ppp);
         let image = self.rasterize(&primitives, settings.width, settings.height, ppp);
         for id in painted.textures.free.drain() {
             self.renderer.free_texture(&id);
@@ -279,6 +288,13 @@ pub struct Painted {
     pub size: egui::Vec2,
 }
 
+impl Drop for Painted {
+    /// Textures that a vector writer or a check did not upload are not needed anywhere.
+    fn drop(&mut self) {
+        self.textures.clear();
+    }
+}
+
 /// Lays out and paints the chart in a fresh egui context of the settings' size and scale,
 /// through [`chart::show`], the function the window uses. Needs no GPU.
 pub fn paint(
@@ -305,7 +321,12 @@ pub fn paint(
         viewport.native_pixels_per_point = Some(ppp);
     }
     let margin = (size.min_elem() * 0.035).round() as i8;
-    let mut spec = settings.spec.clone();
+    // Type follows the image's size in pixels, so `scale` makes it larger or smaller.
+    let type_scale = SLIDE_TYPE
+        * (settings.height as f32 / 1080.0)
+            .min(settings.width as f32 / 1440.0)
+            .max(0.25);
+    let mode = Mode::Image { type_scale };
     let mut shapes = Vec::new();
     let mut textures = egui::TexturesDelta::default();
     // Fonts load in the first pass and plots lay out axes from the pass before, so a few
@@ -315,7 +336,7 @@ pub fn paint(
             egui::CentralPanel::default()
                 .frame(Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(margin)))
                 .show(ui, |ui| {
-                    chart::show(ui, data, selected, &mut spec, Mode::Image);
+                    chart::show(ui, data, selected, &settings.spec, mode);
                 });
         });
         textures.append(std::mem::take(&mut full.textures_delta));
@@ -328,6 +349,41 @@ pub fn paint(
         pixels_per_point: ppp,
         size,
     })
+}
+
+/// A piece of text as painted: where its glyphs are (ink, in points) and what it says.
+#[derive(Clone, Debug)]
+pub struct TextBox {
+    pub text: String,
+    pub rect: Rect,
+    /// The area it may be seen in; ink outside it is cut off.
+    pub clip: Rect,
+}
+
+/// Every piece of text in a painted chart, for checking that labels fit the image and
+/// stay clear of each other.
+pub fn text_boxes(painted: &Painted) -> Vec<TextBox> {
+    fn walk(shape: &egui::Shape, clip: Rect, out: &mut Vec<TextBox>) {
+        match shape {
+            egui::Shape::Vec(shapes) => {
+                for shape in shapes {
+                    walk(shape, clip, out);
+                }
+            }
+            egui::Shape::Text(text) if !text.galley.is_empty() => out.push(TextBox {
+                text: text.galley.text().to_owned(),
+                rect: text.visual_bounding_rect(),
+                clip,
+            }),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &painted.shapes {
+        walk(&clipped.shape, clipped.clip_rect, &mut out);
+    }
+    out.retain(|b| !b.text.trim().is_empty());
+    out
 }
 
 /// Encodes an image as PNG bytes.

@@ -8,10 +8,11 @@
 //! (森林覆盖率 41.1% revised to 41.2%).
 
 use gwr_charts::extract::extract;
-use gwr_charts::merge::{Outcome, merge, outcomes, target_outcome};
+use gwr_charts::merge::merge;
 use gwr_charts::model::{
     self, Category, Dataset, Indicator, Kind, Observation, Qualifier, Report, SCHEMA_VERSION,
 };
+use gwr_charts::outcome::{Outcome, outcomes, target_outcome};
 
 const B23: &str = "tests/reports/beihe-2023.txt";
 const B24: &str = "tests/reports/beihe-2024.txt";

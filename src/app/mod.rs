@@ -385,9 +385,12 @@ impl GwrApp {
             ui,
             &self.data,
             &selected,
-            &mut self.state.chart,
+            &self.state.chart,
             Mode::Interactive { reset },
         );
+        if let Some(series) = response.toggled {
+            self.state.chart.toggle(series);
+        }
         if let Some(id) = response.clicked {
             self.details = Some(id);
         }

@@ -1,0 +1,248 @@
+//! Levels: one mini bar chart per indicator, each in its own unit and scale (units differ,
+//! so never one shared axis). A growth-only target is drawn at the level it implies, lightly
+//! filled and labelled as worked out.
+
+use eframe::egui::{self, Align2, Color32, FontId, RichText, Ui, UiBuilder};
+use egui_plot::{Bar, BarChart, PlotPoint, Text};
+
+use super::rows::Pair;
+use super::style::Look;
+use super::{ChartResponse, Ctx, Mode, plot};
+use crate::model::{self, Observation};
+use crate::outcome::outcome_mark;
+
+/// One of a cell's two bars.
+struct Slot {
+    x: f64,
+    year: i32,
+    color: Color32,
+    value: Option<f64>,
+    look: Look,
+    /// Lines of the label above (or below) the bar.
+    label: String,
+}
+
+/// An implied level, rounded like a slide would: whole numbers from 100 up.
+fn implied_text(symbol: &str, v: f64, note: &str) -> String {
+    let number = if v.abs() >= 100.0 {
+        model::format_number(v.round())
+    } else {
+        model::format_number((v * 10.0).round() / 10.0)
+    };
+    format!("{symbol}{number}\n{}", note.trim())
+}
+
+fn slots(pair: &Pair<'_>, cx: &Ctx<'_>) -> [Slot; 2] {
+    let (review, plan) = cx.data.years();
+    let t = cx.texts();
+    let ind = pair.indicator;
+    let stated = |obs: &Observation| {
+        let (look, mark) = Look::of(ind, obs);
+        let value = obs.value;
+        let label = match obs.value_text() {
+            Some(v) => format!("{v}{}{mark}", outcome_mark(ind, obs)),
+            None => String::new(),
+        };
+        (value, look, label)
+    };
+    let actual = pair.actual.map(stated);
+    let target = match (pair.target, pair.implied_target_level()) {
+        (Some(obs), Some(level)) => Some((
+            Some(level),
+            Look::Implied,
+            implied_text(obs.qualifier.symbol(), level, t.implied_level),
+        )),
+        (Some(obs), None) => Some(stated(obs)),
+        (None, _) => None,
+    };
+    let slot = |x,
+                year,
+                color,
+                shown: bool,
+                obs: Option<&Observation>,
+                drawn: Option<(Option<f64>, Look, String)>| {
+        let (value, look, label) = drawn.unwrap_or((None, Look::Solid, String::new()));
+        let value = value.filter(|_| shown);
+        // An empty slot says which year has no level, and its growth if any.
+        let label = if value.is_none() {
+            let growth = obs
+                .and_then(|o| o.growth_text())
+                .map_or("—".to_owned(), |g| format!("{} {g}", t.growth));
+            format!("{year}\n{growth}")
+        } else {
+            label
+        };
+        Slot {
+            x,
+            year,
+            color,
+            value,
+            look,
+            label,
+        }
+    };
+    [
+        slot(
+            0.0,
+            review,
+            cx.palette.actual,
+            cx.spec.show_actual,
+            pair.actual,
+            actual,
+        ),
+        slot(
+            1.0,
+            plan,
+            cx.palette.target,
+            cx.spec.show_target,
+            pair.target,
+            target,
+        ),
+    ]
+}
+
+pub fn show(ui: &mut Ui, cx: &Ctx<'_>, rows: &[Pair<'_>]) -> ChartResponse {
+    let lang = cx.spec.lang;
+    let scale = cx.scale;
+    let area = ui.available_rect_before_wrap();
+    // Below this size a mini chart cannot be read; the rest are named in the footer. An
+    // image keeps its slide-sized type, so its cells are larger.
+    let min_cell = match cx.mode {
+        Mode::Image { .. } => egui::vec2(190.0, 150.0) * scale,
+        Mode::Interactive { .. } => egui::vec2(64.0, 52.0) * scale,
+    };
+    let capacity = ((area.width() / min_cell.x).floor() * (area.height() / min_cell.y).floor())
+        .max(1.0) as usize;
+    let rows = &rows[..rows.len().min(capacity)];
+    let n = rows.len();
+    let aspect = (area.width() / area.height().max(1.0)).max(0.1) as f64;
+    let cols = ((n as f64 * aspect / 1.3).sqrt().round() as usize).clamp(1, n);
+    let grid_rows = n.div_ceil(cols);
+    let cell = egui::vec2(area.width() / cols as f32, area.height() / grid_rows as f32);
+    let title_font = (cell.y * 0.11).clamp(8.0, 15.0 * scale);
+    let value_font = (cell.y * 0.1).clamp(7.0, 13.0 * scale);
+    let mut response = ChartResponse {
+        drawn: rows.iter().map(|p| p.indicator.id.clone()).collect(),
+        ..ChartResponse::default()
+    };
+    for (k, pair) in rows.iter().enumerate() {
+        let min = area.min + egui::vec2((k % cols) as f32 * cell.x, (k / cols) as f32 * cell.y);
+        let rect = egui::Rect::from_min_size(min, cell).shrink(4.0 * scale);
+        let ind = pair.indicator;
+        ui.scope_builder(UiBuilder::new().max_rect(rect), |ui| {
+            ui.spacing_mut().item_spacing.y = 1.0;
+            let mut title = ind.name(lang).to_owned();
+            if !ind.comparable {
+                title.insert_str(0, "≠ ");
+            }
+            if ind.multi_year.is_some() {
+                title.insert_str(0, "† ");
+            }
+            ui.add(egui::Label::new(RichText::new(title).size(title_font).strong()).truncate());
+            ui.add(
+                egui::Label::new(RichText::new(ind.unit(lang)).size(title_font * 0.85).weak())
+                    .truncate(),
+            );
+            cell_plot(ui, cx, k, pair, value_font, &mut response);
+        });
+    }
+    response
+}
+
+/// The mini chart of one cell: two bars, each labelled, with room kept for the labels.
+fn cell_plot(
+    ui: &mut Ui,
+    cx: &Ctx<'_>,
+    k: usize,
+    pair: &Pair<'_>,
+    value_font: f32,
+    response: &mut ChartResponse,
+) {
+    let slots = slots(pair, cx);
+    let height = ui.available_height();
+    let width = ui.available_width();
+    // Each label fits its half of the cell: a long label is set smaller.
+    let widest = slots
+        .iter()
+        .map(|s| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    s.label.clone(),
+                    FontId::proportional(value_font),
+                    Color32::WHITE,
+                )
+                .size()
+                .x
+            })
+        })
+        .fold(0.0_f32, f32::max);
+    let slot_width = width / 2.2 - 2.0;
+    let font = if widest > slot_width {
+        (value_font * slot_width / widest).max(value_font * 0.55)
+    } else {
+        value_font
+    };
+    let lines = slots
+        .iter()
+        .map(|s| s.label.lines().count())
+        .max()
+        .unwrap_or(1) as f32;
+    // The share of the plot's height the labels above the bars need.
+    let headroom = ((lines * font * 1.3 + 4.0) / height.max(1.0)).min(0.6) as f64;
+    let values = slots.iter().filter_map(|s| s.value);
+    let max = values.clone().fold(0.0_f64, f64::max);
+    let min = values.fold(0.0_f64, f64::min);
+    let span = (max - min).max(1e-9);
+    let stretch = headroom / (1.0 - headroom);
+    let stroke = 1.5 * cx.scale;
+    let result = plot::base(ui, cx, &format!("levels-{k}"))
+        .show_axes(false)
+        .show_grid(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(-0.6)
+        .include_x(1.6)
+        .include_y(if max > 0.0 { max + span * stretch } else { 0.0 })
+        .include_y(if min < 0.0 { min - span * stretch } else { 0.0 })
+        // An empty slot's note stands on the baseline: keep room for it.
+        .include_y(span * stretch)
+        .height(height)
+        .show(ui, |plot_ui| {
+            for slot in &slots {
+                let (anchor, at) = match slot.value {
+                    Some(v) => {
+                        let (fill, outline) = slot.look.paint(slot.color, stroke);
+                        plot_ui.bar_chart(
+                            BarChart::new(
+                                format!("{}-{}", pair.indicator.id, slot.year),
+                                vec![Bar::new(slot.x, v).width(0.7).fill(fill).stroke(outline)],
+                            )
+                            .color(slot.color)
+                            .allow_hover(false),
+                        );
+                        let anchor = if v >= 0.0 {
+                            Align2::CENTER_BOTTOM
+                        } else {
+                            Align2::CENTER_TOP
+                        };
+                        (anchor, v)
+                    }
+                    None => (Align2::CENTER_BOTTOM, 0.0),
+                };
+                let text = RichText::new(&slot.label).size(font);
+                let text = if slot.value.is_none() {
+                    text.weak()
+                } else {
+                    text
+                };
+                plot_ui.text(
+                    Text::new("", PlotPoint::new(slot.x, at), text)
+                        .anchor(anchor)
+                        .allow_hover(false),
+                );
+            }
+        });
+    plot::hover_and_click(&result, Some(pair.indicator), cx, response);
+}

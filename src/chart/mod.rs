@@ -1,0 +1,461 @@
+//! The chart views. One code path: the window, the clipboard and every export call
+//! [`show`], which draws the title, the legend, the view and the footer.
+//!
+//! [`rows`] holds the pure functions (dataset and selection in, numbers out); each view
+//! draws its rows in a file of its own; [`card`] is the indicator card of tooltips and the
+//! details panel.
+
+mod bars;
+pub mod card;
+mod levels;
+mod plot;
+pub mod rows;
+pub mod style;
+mod trend;
+
+use eframe::egui::{
+    self, Align, Color32, FontId, Layout, RichText, Sense, Stroke, Ui, UiBuilder, Vec2,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::fonts;
+use crate::i18n::{Lang, Texts};
+use crate::model::{Dataset, Indicator};
+use crate::outcome::target_outcome;
+
+pub use card::indicator_ui;
+pub use rows::{
+    Pair, PointKind, ProgressRow, TrendPoint, TrendSeries, growth_rows, level_rows, omitted, pairs,
+    progress_rows, trend_series,
+};
+pub use style::Palette;
+
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum View {
+    #[default]
+    Growth,
+    Levels,
+    Progress,
+    Trend,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Growth, View::Levels, View::Progress, View::Trend];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Growth => "growth",
+            View::Levels => "levels",
+            View::Progress => "progress",
+            View::Trend => "trend",
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            View::Growth => t.view_growth,
+            View::Levels => t.view_levels,
+            View::Progress => t.view_progress,
+            View::Trend => t.view_trend,
+        }
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            View::Growth => t.view_growth_title,
+            View::Levels => t.view_levels_title,
+            View::Progress => t.view_progress_title,
+            View::Trend => t.view_trend_title,
+        }
+    }
+
+    fn empty_text(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            View::Growth => t.empty_growth,
+            View::Levels => t.empty_levels,
+            View::Progress => t.empty_progress,
+            View::Trend => t.empty_trend,
+        }
+    }
+}
+
+/// Everything about a chart that is not data: shared by the window and the export.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartSpec {
+    pub view: View,
+    pub lang: Lang,
+    /// A title instead of the view's own.
+    pub title: Option<String>,
+    pub show_actual: bool,
+    pub show_target: bool,
+    /// The data was drafted by `extract`; the chart says so.
+    #[serde(skip)]
+    pub draft: bool,
+}
+
+impl Default for ChartSpec {
+    fn default() -> Self {
+        ChartSpec {
+            view: View::Growth,
+            lang: Lang::Zh,
+            title: None,
+            show_actual: true,
+            show_target: true,
+            draft: false,
+        }
+    }
+}
+
+impl ChartSpec {
+    pub fn title_text(&self) -> &str {
+        match self.title.as_deref() {
+            Some(t) if !t.trim().is_empty() => t,
+            _ => self.view.title(self.lang),
+        }
+    }
+}
+
+/// A series the legend switches on and off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Series {
+    Actual,
+    Target,
+}
+
+/// What the chart drew and what the user did to it this frame. The chart never changes
+/// the spec itself: the caller applies `toggled`.
+#[derive(Clone, Debug, Default)]
+pub struct ChartResponse {
+    /// The indicator the user clicked, for the details panel.
+    pub clicked: Option<String>,
+    /// The ids the chart drew (or can scroll to), in order.
+    pub drawn: Vec<String>,
+    /// A legend entry was clicked.
+    pub toggled: Option<Series>,
+    /// Trend lines drawn without a label for lack of room.
+    pub labels_left_out: usize,
+}
+
+impl ChartSpec {
+    /// Applies a legend click.
+    pub fn toggle(&mut self, series: Series) {
+        match series {
+            Series::Actual => self.show_actual = !self.show_actual,
+            Series::Target => self.show_target = !self.show_target,
+        }
+    }
+}
+
+/// How the chart is being drawn: in the window, or into an image.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mode {
+    Interactive {
+        reset: bool,
+    },
+    /// `type_scale` multiplies every type size: an image sets its type for a slide.
+    Image {
+        type_scale: f32,
+    },
+}
+
+/// What every view needs to draw, gathered once per frame.
+pub struct Ctx<'a> {
+    pub data: &'a Dataset,
+    pub spec: &'a ChartSpec,
+    pub palette: Palette,
+    pub mode: Mode,
+    /// Multiplies type sizes and line widths.
+    pub scale: f32,
+}
+
+impl Ctx<'_> {
+    pub fn texts(&self) -> &'static Texts {
+        self.spec.lang.texts()
+    }
+
+    fn interactive(&self) -> bool {
+        matches!(self.mode, Mode::Interactive { .. })
+    }
+}
+
+/// Draws the chart with its title, legend and footer into the whole of `ui`.
+pub fn show(
+    ui: &mut Ui,
+    data: &Dataset,
+    selected: &[&Indicator],
+    spec: &ChartSpec,
+    mode: Mode,
+) -> ChartResponse {
+    let full = ui.available_rect_before_wrap();
+    let scale = match mode {
+        // The window keeps screen-sized type, a little larger on a tall window.
+        Mode::Interactive { .. } => (full.height() / 700.0).clamp(0.8, 1.6),
+        Mode::Image { type_scale } => type_scale,
+    };
+    let cx = Ctx {
+        data,
+        spec,
+        palette: Palette::new(ui.visuals().dark_mode),
+        mode,
+        scale,
+    };
+    ui.scope(|ui| {
+        for font in ui.style_mut().text_styles.values_mut() {
+            font.size *= scale;
+        }
+        show_scaled(ui, &cx, selected)
+    })
+    .inner
+}
+
+fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartResponse {
+    let (data, spec, scale) = (cx.data, cx.spec, cx.scale);
+    let lang = spec.lang;
+    let t = cx.texts();
+    let pairs = pairs(data, selected);
+    let full = ui.available_rect_before_wrap();
+
+    ui.label(
+        RichText::new(spec.title_text())
+            .font(FontId::new(22.0 * scale, fonts::bold()))
+            .strong(),
+    );
+    let draft = if spec.draft { t.draft_note } else { "" };
+    ui.label(
+        RichText::new(format!(
+            "{} · {}{draft}",
+            data.report.title(lang),
+            data.report.region(lang)
+        ))
+        .size(14.0 * scale)
+        .weak(),
+    );
+    let mut response = ChartResponse {
+        toggled: legend(ui, cx),
+        ..ChartResponse::default()
+    };
+    ui.add_space(4.0 * scale);
+
+    // Four lines at most: what was not drawn, the source, the marks, the footnotes.
+    let footer_height = 4.0 * 17.0 * scale + 8.0;
+    let body = egui::Rect::from_min_max(
+        ui.cursor().min,
+        egui::pos2(full.max.x, full.max.y - footer_height),
+    );
+    ui.scope_builder(UiBuilder::new().max_rect(body), |ui| {
+        ui.set_min_size(body.size());
+        let drawn = body_ui(ui, cx, &pairs);
+        response = ChartResponse {
+            toggled: response.toggled,
+            ..drawn
+        };
+    });
+    let omitted = omitted(&pairs, &response.drawn);
+    let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
+    ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| {
+        footer_ui(ui, cx, &pairs, &omitted, response.labels_left_out);
+    });
+    response
+}
+
+fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
+    let t = cx.texts();
+    let empty = |ui: &mut Ui, text: &str| {
+        ui.centered_and_justified(|ui| {
+            ui.label(RichText::new(text).size(16.0 * cx.scale).weak());
+        });
+        ChartResponse::default()
+    };
+    if pairs.is_empty() {
+        return empty(ui, t.empty_selection);
+    }
+    let view = cx.spec.view;
+    match view {
+        View::Growth => {
+            let rows = growth_rows(pairs);
+            if rows.is_empty() {
+                return empty(ui, view.empty_text(cx.spec.lang));
+            }
+            let axes = bars::Axes {
+                id: "growth",
+                label: t.percent_axis,
+                reference: None,
+            };
+            bars::show(ui, cx, &axes, &bars::growth_bars(&rows, cx))
+        }
+        View::Progress => {
+            let rows = progress_rows(pairs);
+            if rows.is_empty() {
+                return empty(ui, view.empty_text(cx.spec.lang));
+            }
+            let axes = bars::Axes {
+                id: "progress",
+                label: t.index_axis,
+                reference: Some((100.0, cx.palette.reference)),
+            };
+            bars::show(ui, cx, &axes, &bars::progress_bars(&rows, cx))
+        }
+        View::Levels => {
+            let rows = level_rows(pairs);
+            if rows.is_empty() {
+                return empty(ui, view.empty_text(cx.spec.lang));
+            }
+            levels::show(ui, cx, &rows)
+        }
+        View::Trend => {
+            let series = trend_series(cx.data, pairs);
+            if series.is_empty() {
+                return empty(ui, view.empty_text(cx.spec.lang));
+            }
+            trend::show(ui, cx, &series)
+        }
+    }
+}
+
+/// The series legend; in the window its entries switch the series on and off, which the
+/// response reports.
+fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
+    let (review, plan) = cx.data.years();
+    let (spec, palette) = (cx.spec, &cx.palette);
+    let t = cx.texts();
+    let size = 14.0 * cx.scale;
+    let mut toggled = None;
+    ui.horizontal(|ui| {
+        let entries: Vec<(String, Color32, Option<(Series, bool)>)> = match spec.view {
+            View::Growth | View::Levels => vec![
+                (
+                    format!("{review} {}", t.actual),
+                    palette.actual,
+                    Some((Series::Actual, spec.show_actual)),
+                ),
+                (
+                    format!("{plan} {}", t.target),
+                    palette.target,
+                    Some((Series::Target, spec.show_target)),
+                ),
+            ],
+            View::Progress => vec![
+                (
+                    format!("{plan} {} ({review} = 100)", t.target),
+                    palette.target,
+                    None,
+                ),
+                (format!("{review} = 100"), palette.reference, None),
+            ],
+            View::Trend => vec![],
+        };
+        for (label, color, toggle) in entries {
+            let on = toggle.is_none_or(|(_, on)| on);
+            let swatch = if on {
+                color
+            } else {
+                color.gamma_multiply(0.25)
+            };
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
+            ui.painter().rect_filled(rect.shrink(1.0), 2.0, swatch);
+            let text = RichText::new(label).size(size);
+            let text = if on {
+                text
+            } else {
+                text.weak().strikethrough()
+            };
+            match toggle {
+                Some((series, _)) if cx.interactive() => {
+                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                        toggled = Some(series);
+                    }
+                }
+                _ => {
+                    ui.label(text);
+                }
+            }
+            ui.add_space(12.0 * cx.scale);
+        }
+        if spec.view == View::Trend {
+            let stroke = Stroke::new(2.0 * cx.scale, palette.reference);
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(28.0 * cx.scale, size), Sense::hover());
+            ui.painter()
+                .line_segment([rect.left_center(), rect.right_center()], stroke);
+            ui.label(RichText::new(t.actual).size(size));
+            ui.add_space(12.0 * cx.scale);
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(28.0 * cx.scale, size), Sense::hover());
+            let dash = rect.width() / 3.0;
+            for k in 0..3 {
+                let x0 = rect.left() + k as f32 * dash;
+                let y = rect.center().y;
+                ui.painter()
+                    .line_segment([egui::pos2(x0, y), egui::pos2(x0 + dash * 0.6, y)], stroke);
+            }
+            ui.label(RichText::new(format!("{} / {}", t.implied, t.target)).size(size));
+        }
+    });
+    toggled
+}
+
+fn footer_ui(
+    ui: &mut Ui,
+    cx: &Ctx<'_>,
+    pairs: &[Pair<'_>],
+    omitted: &[&Indicator],
+    labels_left_out: usize,
+) {
+    let (data, spec) = (cx.data, cx.spec);
+    let lang = spec.lang;
+    let t = cx.texts();
+    let size = 12.0 * cx.scale;
+    let line = |ui: &mut Ui, text: String, weak: bool| {
+        let text = RichText::new(text).size(size);
+        ui.add(egui::Label::new(if weak { text.weak() } else { text }).truncate());
+    };
+    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
+        if !omitted.is_empty() {
+            let names: Vec<String> = omitted
+                .iter()
+                .take(4)
+                .map(|i| style::truncate(i.name(lang), style::name_chars(lang)))
+                .collect();
+            let more = match omitted.len() - names.len() {
+                0 => String::new(),
+                rest => Lang::fill(t.more_items, rest),
+            };
+            line(
+                ui,
+                format!("{}{}{more}", t.not_drawn, names.join(t.list_sep)),
+                true,
+            );
+        }
+        if labels_left_out > 0 {
+            line(ui, Lang::fill(t.labels_left_out, labels_left_out), true);
+        }
+        line(
+            ui,
+            format!("{}{}{}", t.source, t.colon, data.report.title(lang)),
+            false,
+        );
+        let review = data.years().0;
+        let outcomes = spec.view != View::Trend
+            && data
+                .indicators
+                .iter()
+                .any(|i| target_outcome(i, review).is_some());
+        let mut note = t.marks_note.to_owned();
+        if outcomes {
+            note.push_str("  ");
+            note.push_str(t.outcome_note);
+        }
+        if pairs.iter().any(|p| p.multi_year()) {
+            note.push_str("  ");
+            note.push_str(t.multi_year_note);
+        }
+        line(ui, note, true);
+    });
+}

@@ -1,0 +1,116 @@
+//! Colours, marks and label text shared by every view.
+
+use eframe::egui::{Color32, Stroke};
+
+use crate::i18n::Lang;
+use crate::model::{self, Indicator, Kind, Observation};
+
+/// Colour-blind safe colours (Okabe–Ito), with no black series: black reads as text.
+pub struct Palette {
+    pub actual: Color32,
+    pub target: Color32,
+    pub reference: Color32,
+    pub lines: [Color32; 6],
+}
+
+impl Palette {
+    pub fn new(dark: bool) -> Palette {
+        let blue = if dark {
+            Color32::from_rgb(0x56, 0xB4, 0xE9)
+        } else {
+            Color32::from_rgb(0x00, 0x72, 0xB2)
+        };
+        let orange = Color32::from_rgb(0xE6, 0x9F, 0x00);
+        Palette {
+            actual: blue,
+            target: orange,
+            reference: if dark {
+                Color32::from_gray(230)
+            } else {
+                Color32::from_gray(20)
+            },
+            lines: [
+                blue,
+                orange,
+                Color32::from_rgb(0x00, 0x9E, 0x73),
+                Color32::from_rgb(0xD5, 0x5E, 0x00),
+                Color32::from_rgb(0xCC, 0x79, 0xA7),
+                if dark {
+                    Color32::from_rgb(0xF0, 0xE4, 0x42)
+                } else {
+                    Color32::from_rgb(0x56, 0xB4, 0xE9)
+                },
+            ],
+        }
+    }
+
+    /// The colour of the `k`-th line of the trend view.
+    pub fn line(&self, k: usize) -> Color32 {
+        self.lines[k % self.lines.len()]
+    }
+}
+
+/// How a bar is filled: solid for a figure like its partner, outlined where it is not a
+/// like-for-like figure, lightly filled where it is worked out rather than stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Look {
+    Solid,
+    /// Measured differently from the other year (≠), or a goal over several years (†).
+    Hollow,
+    /// Implied by a growth target, not stated as a level.
+    Implied,
+}
+
+impl Look {
+    /// The look of an observation's bar, and the mark its label carries.
+    pub fn of(ind: &Indicator, obs: &Observation) -> (Look, &'static str) {
+        if obs.kind != Kind::Target {
+            return (Look::Solid, "");
+        }
+        if ind.multi_year.is_some() {
+            (Look::Hollow, " †")
+        } else if !ind.comparable {
+            (Look::Hollow, " ≠")
+        } else {
+            (Look::Solid, "")
+        }
+    }
+
+    /// Fill and outline of a bar of this look in `color`; `width` is the outline's.
+    pub fn paint(self, color: Color32, width: f32) -> (Color32, Stroke) {
+        match self {
+            Look::Solid => (color, Stroke::NONE),
+            Look::Hollow => (Color32::TRANSPARENT, Stroke::new(width, color)),
+            Look::Implied => (color.gamma_multiply(0.3), Stroke::new(width, color)),
+        }
+    }
+}
+
+/// Rounds to one decimal, for index labels.
+pub fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// An index or implied level as a label: one decimal at most.
+pub fn format_rounded(v: f64) -> String {
+    model::format_number(round1(v))
+}
+
+/// How many characters of a name fit a label: CJK characters are twice as wide.
+pub fn name_chars(lang: Lang) -> usize {
+    match lang {
+        Lang::Zh => 12,
+        Lang::En => 26,
+    }
+}
+
+/// Shortens a label to `max` characters with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}

@@ -1,0 +1,290 @@
+//! Trend: review year = 100, one line per indicator, solid between reported points and
+//! dashed wherever an end is implied or a target. Each line is named in a column to the
+//! right of the plot: labels are measured (never clipped), spread apart where they would
+//! overlap, joined to their line's end by a leader where moved, and left out (and counted
+//! in the footer) where the column has no room.
+
+use eframe::egui::{self, Align2, Color32, FontId, Pos2, Stroke, Ui, UiBuilder};
+use egui_plot::{GridInput, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotTransform, Points};
+
+use super::rows::{PointKind, TrendPoint, TrendSeries};
+use super::style::{format_rounded, name_chars, truncate};
+use super::{ChartResponse, Ctx, plot};
+
+const SHAPES: [MarkerShape; 6] = [
+    MarkerShape::Circle,
+    MarkerShape::Square,
+    MarkerShape::Diamond,
+    MarkerShape::Up,
+    MarkerShape::Down,
+    MarkerShape::Cross,
+];
+
+/// A line's label: its text and how wide it is at the label font.
+struct Label {
+    text: String,
+    width: f32,
+}
+
+fn labels(ui: &Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>], font: &FontId) -> Vec<Label> {
+    let lang = cx.spec.lang;
+    let measure = |text: &str| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    series
+        .iter()
+        .map(|s| {
+            let end = s.points.last().copied();
+            let symbol = match end {
+                Some(p) if p.kind == PointKind::Target => {
+                    s.pair.target.map_or("", |t| t.qualifier.symbol())
+                }
+                _ => "",
+            };
+            let number = end.map_or(String::new(), |p| format_rounded(p.index));
+            let text = format!(
+                "{} {symbol}{number}",
+                truncate(s.pair.indicator.name(lang), name_chars(lang))
+            );
+            Label {
+                width: measure(&text),
+                text,
+            }
+        })
+        .collect()
+}
+
+pub fn show(ui: &mut Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>]) -> ChartResponse {
+    let (_, plan) = cx.data.years();
+    let scale = cx.scale;
+    let font = FontId::proportional(13.0 * scale);
+    let row = font.size * 1.25;
+    let labels = labels(ui, cx, series, &font);
+    let area = ui.available_rect_before_wrap();
+    let gap = 10.0 * scale;
+    let column = labels
+        .iter()
+        .map(|l| l.width)
+        .fold(0.0_f32, f32::max)
+        .min(area.width() * 0.4)
+        + gap;
+    let first_year = series
+        .iter()
+        .filter_map(|s| s.years())
+        .map(|(first, _)| first)
+        .min()
+        .unwrap_or(plan - 1);
+    let plot_rect = egui::Rect::from_min_max(area.min, egui::pos2(area.max.x - column, area.max.y));
+    let lang = cx.spec.lang;
+    let stroke = 2.0 * scale;
+    let result = ui
+        .scope_builder(UiBuilder::new().max_rect(plot_rect), |ui| {
+            plot::base(ui, cx, "trend")
+                .y_axis_label(lang.texts().index_axis)
+                .x_grid_spacer(move |input: GridInput| {
+                    plot::whole_marks(input, first_year.into(), plan.into())
+                })
+                .x_axis_formatter(|mark, _| {
+                    if (mark.value - mark.value.round()).abs() < 1e-6 {
+                        format!("{}", mark.value.round() as i32)
+                    } else {
+                        String::new()
+                    }
+                })
+                .include_x(first_year as f64 - 0.3)
+                .include_x(plan as f64 + 0.3)
+                .include_y(100.0)
+                .height(ui.available_height())
+                .show(ui, |plot_ui| lines(plot_ui, cx, series, stroke))
+        })
+        .inner;
+    let placed = place(series, &result.transform, row);
+    let painter = ui.painter();
+    let column_x = plot_rect.right() + gap;
+    for &(k, at, y) in &placed {
+        let color = cx.palette.line(k);
+        let label = &labels[k];
+        let max_chars = label.text.chars().count();
+        // A label wider than the column loses characters from its name until it fits.
+        let mut text = label.text.clone();
+        let mut width = label.width;
+        let mut keep = max_chars;
+        while width > column - gap && keep > 4 {
+            keep -= 1;
+            text = truncate(&label.text, keep);
+            width = painter
+                .layout_no_wrap(text.clone(), font.clone(), color)
+                .size()
+                .x;
+        }
+        if (at.y - y).abs() > 1.5 || at.x < plot_rect.right() - 24.0 {
+            painter.line_segment(
+                [at, egui::pos2(column_x - 2.0, y)],
+                Stroke::new(1.0, color.gamma_multiply(0.6)),
+            );
+        }
+        painter.text(
+            egui::pos2(column_x, y),
+            Align2::LEFT_CENTER,
+            text,
+            font.clone(),
+            color,
+        );
+    }
+    let mut response = ChartResponse {
+        drawn: series.iter().map(|s| s.pair.indicator.id.clone()).collect(),
+        labels_left_out: series.len() - placed.len(),
+        ..ChartResponse::default()
+    };
+    plot::hover_and_click(
+        &result,
+        result.inner.map(|k| series[k].pair.indicator),
+        cx,
+        &mut response,
+    );
+    response
+}
+
+/// Draws every line and its markers; returns the series nearest the pointer, if any.
+fn lines(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    cx: &Ctx<'_>,
+    series: &[TrendSeries<'_>],
+    stroke: f32,
+) -> Option<usize> {
+    let lang = cx.spec.lang;
+    let palette = &cx.palette;
+    plot_ui.hline(egui_plot::HLine::new("", 100.0).color(palette.reference.gamma_multiply(0.4)));
+    let transform = *plot_ui.transform();
+    let pointer = plot_ui
+        .pointer_coordinate()
+        .filter(|_| plot_ui.response().hovered())
+        .map(|p| transform.position_from_point(&p));
+    let mut nearest: Option<(usize, f32)> = None;
+    for (k, s) in series.iter().enumerate() {
+        let color = palette.line(k);
+        let name = s.pair.indicator.name(lang).to_owned();
+        // Runs of segments with one style become one line: solid between reported points,
+        // dashed wherever an end is implied or a target.
+        let mut run: Vec<[f64; 2]> = Vec::new();
+        let mut run_solid = None;
+        for w in s.points.windows(2) {
+            let solid = w[0].kind == PointKind::Reported && w[1].kind == PointKind::Reported;
+            if run_solid.is_some_and(|r| r != solid) {
+                line(
+                    plot_ui,
+                    &name,
+                    std::mem::take(&mut run),
+                    run_solid,
+                    color,
+                    stroke,
+                );
+            }
+            if run.is_empty() {
+                run.push([w[0].year as f64, w[0].index]);
+            }
+            run.push([w[1].year as f64, w[1].index]);
+            run_solid = Some(solid);
+        }
+        line(plot_ui, &name, run, run_solid, color, stroke);
+        for (from, to) in &s.past_targets {
+            let spur = vec![[from.year as f64, from.index], [to.year as f64, to.index]];
+            line(plot_ui, &name, spur, Some(false), color, stroke);
+            plot_ui.points(
+                Points::new(name.clone(), vec![[to.year as f64, to.index]])
+                    .color(color)
+                    .shape(MarkerShape::Circle)
+                    .radius(2.25 * stroke)
+                    .filled(false)
+                    .allow_hover(false),
+            );
+        }
+        let pts: Vec<[f64; 2]> = s.points.iter().map(|p| [p.year as f64, p.index]).collect();
+        if let Some(pointer) = pointer {
+            for p in &pts {
+                let d = transform
+                    .position_from_point(&PlotPoint::new(p[0], p[1]))
+                    .distance(pointer);
+                if d < 14.0 && nearest.is_none_or(|(_, best)| d < best) {
+                    nearest = Some((k, d));
+                }
+            }
+        }
+        plot_ui.points(
+            Points::new(name.clone(), pts)
+                .color(color)
+                .shape(SHAPES[k % SHAPES.len()])
+                .radius(1.75 * stroke)
+                .filled(true)
+                .allow_hover(false),
+        );
+    }
+    nearest.map(|(k, _)| k)
+}
+
+fn line(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    name: &str,
+    points: Vec<[f64; 2]>,
+    solid: Option<bool>,
+    color: Color32,
+    width: f32,
+) {
+    if points.len() < 2 {
+        return;
+    }
+    let line = egui_plot::Line::new(name, PlotPoints::from(points))
+        .color(color)
+        .width(width)
+        .allow_hover(false);
+    plot_ui.line(if solid == Some(true) {
+        line
+    } else {
+        line.style(LineStyle::Dashed {
+            length: 4.0 * width,
+        })
+    });
+}
+
+/// Where each line's label goes: (series, the line's end on screen, the label's centre y).
+/// Labels sit at their line's end where there is room and are pushed apart, `row` apart,
+/// within the plot's height; the lines whose labels do not fit at all get none.
+fn place(
+    series: &[TrendSeries<'_>],
+    transform: &PlotTransform,
+    row: f32,
+) -> Vec<(usize, Pos2, f32)> {
+    let frame = *transform.frame();
+    let room = ((frame.height() / row).floor() as usize).max(1);
+    let mut placed: Vec<(usize, Pos2, f32)> = series
+        .iter()
+        .enumerate()
+        .take(room)
+        .filter_map(|(k, s)| {
+            let end: &TrendPoint = s.points.last()?;
+            let at = transform.position_from_point(&PlotPoint::new(end.year as f64, end.index));
+            Some((
+                k,
+                at,
+                at.y.clamp(frame.top() + row / 2.0, frame.bottom() - row / 2.0),
+            ))
+        })
+        .collect();
+    placed.sort_by(|a, b| a.2.total_cmp(&b.2));
+    for i in 1..placed.len() {
+        placed[i].2 = placed[i].2.max(placed[i - 1].2 + row);
+    }
+    // Pushed past the bottom: push back up from there.
+    let bottom = frame.bottom() - row / 2.0;
+    if let Some(last) = placed.last_mut() {
+        last.2 = last.2.min(bottom);
+    }
+    for i in (0..placed.len().saturating_sub(1)).rev() {
+        placed[i].2 = placed[i].2.min(placed[i + 1].2 - row);
+    }
+    placed
+}
