@@ -3,6 +3,7 @@
 
 mod details;
 pub mod export_dialog;
+mod icon;
 mod side_panel;
 mod top_bar;
 
@@ -424,13 +425,19 @@ impl eframe::App for GwrApp {
 /// Opens the window. Files given on the command line are opened in it.
 pub fn run_native(files: Vec<PathBuf>) -> eframe::Result {
     let started = std::time::Instant::now();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_app_id("gwr-charts")
+        .with_title("gwr-charts")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    // A broken icon is no reason not to open: the window then has the system's default one.
+    match icon::window_icon() {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(err) => eprintln!("gwr-charts: window icon not set: {err}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_app_id("gwr-charts")
-            .with_title("gwr-charts")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
