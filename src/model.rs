@@ -363,6 +363,10 @@ pub fn format_signed(v: f64) -> String {
     }
 }
 
+/// What a draft's `region_zh` says when no cue named the region: such a report is kept
+/// apart from every other until the user names its region.
+pub const UNKNOWN_REGIONS: [&str; 3] = ["", "未知", "未识别地区"];
+
 impl Report {
     pub fn title(&self, lang: Lang) -> &str {
         pick_opt(lang, &self.title_zh, self.title_en.as_deref())
@@ -370,6 +374,11 @@ impl Report {
 
     pub fn region(&self, lang: Lang) -> &str {
         pick_opt(lang, &self.region_zh, self.region_en.as_deref())
+    }
+
+    /// Whether the report names its region (rather than one of [`UNKNOWN_REGIONS`]).
+    pub fn has_region(&self) -> bool {
+        !UNKNOWN_REGIONS.contains(&self.region_zh.trim())
     }
 }
 
@@ -493,28 +502,84 @@ pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
     load_bytes(&path.display().to_string(), &bytes)
 }
 
-/// Reads a whole file, refusing directories and anything over [`MAX_FILE_BYTES`].
+/// Reads a whole file, refusing anything that is not a regular file (a directory, a FIFO,
+/// a device, a socket) and anything over [`MAX_FILE_BYTES`], before reading a byte.
+///
+/// Every file the app reads goes through here. The file is opened first and the opened
+/// handle is checked, so nothing can swap the file in between; it is opened non-blocking,
+/// because opening a FIFO for reading otherwise waits for a writer forever.
 pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = path.display().to_string();
     let fail = |what: &str, e: std::io::Error| LoadError::whole_file(&file, format!("{what}: {e}"));
-    let meta = std::fs::metadata(path).map_err(|e| fail("cannot open", e))?;
-    if meta.is_dir() {
-        return Err(LoadError::whole_file(
-            &file,
-            "is a directory, not a file".into(),
-        ));
+    let handle = match open_nonblocking(path) {
+        Ok(handle) => handle,
+        Err(e) => {
+            // A socket cannot be opened at all (and a directory not on every system):
+            // say what it is rather than the system's "no such device".
+            return Err(match std::fs::metadata(path) {
+                Ok(meta) if !meta.is_file() => not_regular(&file, meta.file_type()),
+                _ => fail("cannot open", e),
+            });
+        }
+    };
+    let meta = handle.metadata().map_err(|e| fail("cannot read", e))?;
+    if !meta.is_file() {
+        return Err(not_regular(&file, meta.file_type()));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(&file, meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    handle
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| fail("cannot read", e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(&file, bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // Reading a regular file never blocks, so the flag changes nothing for one.
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    options.open(path)
+}
+
+fn not_regular(file: &str, kind: std::fs::FileType) -> LoadError {
+    let what = if kind.is_dir() {
+        "a directory"
+    } else {
+        special_file_kind(kind)
+    };
+    LoadError::whole_file(file, format!("not a regular file ({what})"))
+}
+
+#[cfg(unix)]
+fn special_file_kind(kind: std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt as _;
+    if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "a special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file_kind(_: std::fs::FileType) -> &'static str {
+    "a special file"
 }
 
 fn too_large(file: &str, size: u64) -> LoadError {
@@ -568,9 +633,30 @@ struct RawDataset<'a> {
     indicators: Vec<&'a RawValue>,
 }
 
+/// A problem found while loading, placed by byte offset. Offsets become lines and columns
+/// in one pass over the text at the end, so loading stays linear in the size of the file
+/// however many indicators or problems it has.
+struct Found {
+    at: Option<usize>,
+    indicator: Option<String>,
+    message: String,
+    /// A duplicate id: where the first indicator with that id starts.
+    first_use: Option<usize>,
+}
+
+impl Found {
+    fn whole(message: String) -> Found {
+        Found {
+            at: None,
+            indicator: None,
+            message,
+            first_use: None,
+        }
+    }
+}
+
 /// Parses and validates dataset text; `file` names it in errors.
 pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
-    let mut problems = Vec::new();
     let start = text.len() - text.trim_start().len();
     if !text[start..].is_empty() && !text[start..].starts_with('{') {
         return Err(LoadError::at(
@@ -580,64 +666,82 @@ pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
             "the top level must be a JSON object with schema_version, report and indicators",
         ));
     }
+    let mut found = Vec::new();
     let raw: RawDataset = match serde_json::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            problems.push(json_problem(text, 0, &e));
-            return Err(LoadError {
-                file: file.to_owned(),
-                problems,
-            });
+            found.push(json_problem(text, 0, &e));
+            return Err(place(file, text, found));
         }
     };
     if !READ_SCHEMAS.contains(&raw.schema_version) {
-        problems.push(Problem {
-            line: None,
-            column: None,
-            indicator: None,
-            message: format!(
-                "schema_version is {}, but this app reads schemas 1 and 2",
-                raw.schema_version
-            ),
-        });
+        found.push(Found::whole(format!(
+            "schema_version is {}, but this app reads schemas 1 and 2",
+            raw.schema_version
+        )));
     }
-    let report = parse_part::<Report>(text, raw.report, &mut problems);
+    let report = parse_part::<Report>(text, raw.report, &mut found);
     let mut indicators = Vec::with_capacity(raw.indicators.len());
     let mut starts = Vec::with_capacity(raw.indicators.len());
     for part in &raw.indicators {
-        if let Some(indicator) = parse_part::<Indicator>(text, part, &mut problems) {
+        if let Some(indicator) = parse_part::<Indicator>(text, part, &mut found) {
             starts.push(offset_in(text, part));
             indicators.push(indicator);
         }
     }
     if let Some(report) = &report {
-        check_report(report, &mut problems);
+        check_report(report, &mut found);
     }
-    check_indicators(text, &indicators, &starts, &mut problems);
+    check_indicators(&indicators, &starts, &mut found);
     match report {
         // Schema 2 is a superset: a schema 1 file is held (and written back) as schema 2.
-        Some(report) if problems.is_empty() => Ok(Dataset {
+        Some(report) if found.is_empty() => Ok(Dataset {
             schema_version: SCHEMA_VERSION,
             report,
             indicators,
         }),
-        _ => {
-            problems.sort_by_key(|p| (p.line.is_some(), p.line, p.column));
-            Err(LoadError {
-                file: file.to_owned(),
-                problems,
-            })
-        }
+        _ => Err(place(file, text, found)),
+    }
+}
+
+/// Turns offsets into lines and columns, problems of the whole file first, then in the
+/// order of the text.
+fn place(file: &str, text: &str, found: Vec<Found>) -> LoadError {
+    let offsets: Vec<usize> = found
+        .iter()
+        .flat_map(|f| f.at.into_iter().chain(f.first_use))
+        .collect();
+    let mut places = line_columns(text, &offsets).into_iter();
+    let mut problems: Vec<Problem> = found
+        .into_iter()
+        .map(|f| {
+            let (line, column) = f.at.and_then(|_| places.next()).unzip();
+            let mut message = f.message;
+            if let Some((first_line, _)) = f.first_use.and_then(|_| places.next()) {
+                message.push_str(&format!(" (first used on line {first_line})"));
+            }
+            Problem {
+                line,
+                column,
+                indicator: f.indicator,
+                message,
+            }
+        })
+        .collect();
+    problems.sort_by_key(|p| (p.line.is_some(), p.line, p.column));
+    LoadError {
+        file: file.to_owned(),
+        problems,
     }
 }
 
 fn parse_part<T: serde::de::DeserializeOwned>(
     text: &str,
     part: &RawValue,
-    problems: &mut Vec<Problem>,
+    found: &mut Vec<Found>,
 ) -> Option<T> {
     serde_json::from_str(part.get())
-        .map_err(|e| problems.push(json_problem(text, offset_in(text, part), &e)))
+        .map_err(|e| found.push(json_problem(text, offset_in(text, part), &e)))
         .ok()
 }
 
@@ -647,7 +751,7 @@ fn offset_in(text: &str, part: &RawValue) -> usize {
 }
 
 /// A serde_json error in a slice starting at `base`, placed in the whole text.
-fn json_problem(text: &str, base: usize, e: &serde_json::Error) -> Problem {
+fn json_problem(text: &str, base: usize, e: &serde_json::Error) -> Found {
     let slice = &text[base..];
     // serde_json counts lines from 1 and columns in bytes from 1 (0 right after a newline).
     let line_start: usize = slice
@@ -655,51 +759,58 @@ fn json_problem(text: &str, base: usize, e: &serde_json::Error) -> Problem {
         .take(e.line().saturating_sub(1))
         .map(str::len)
         .sum();
-    let mut at = (base + line_start + e.column().saturating_sub(1)).min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    let (line, column) = line_column(text, at);
+    let at = (base + line_start + e.column().saturating_sub(1)).min(text.len());
     let message = e.to_string();
     let message = match message.rsplit_once(" at line ") {
         Some((head, _)) => head.to_owned(),
         None => message,
     };
-    Problem {
-        line: Some(line),
-        column: Some(column),
+    Found {
+        at: Some(at),
         indicator: None,
         message,
+        first_use: None,
     }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    (line, before[line_start..].chars().count() + 1)
+    line_columns(text, &[offset])[0]
 }
 
-fn check_report(report: &Report, problems: &mut Vec<Problem>) {
-    let mut report_problem = |message: String| {
-        problems.push(Problem {
-            line: None,
-            column: None,
-            indicator: None,
-            message,
-        })
-    };
+/// 1-based lines and columns (in characters) of byte offsets, in the order given, in one
+/// pass over the text. An offset inside a character counts as that character.
+fn line_columns(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&n| offsets[n]);
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut pos, mut line, mut column) = (0, 1, 1);
+    for n in order {
+        let mut to = offsets[n].min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let span = &text[pos..to];
+        match span.rfind('\n') {
+            Some(last) => {
+                line += span.bytes().filter(|&b| b == b'\n').count();
+                column = span[last + 1..].chars().count() + 1;
+            }
+            None => column += span.chars().count(),
+        }
+        pos = to;
+        out[n] = (line, column);
+    }
+    out
+}
+
+fn check_report(report: &Report, found: &mut Vec<Found>) {
     for (field, value) in [
         ("title_zh", &report.title_zh),
         ("region_zh", &report.region_zh),
     ] {
         if value.trim().is_empty() {
-            report_problem(format!("report.{field} is empty"));
+            found.push(Found::whole(format!("report.{field} is empty")));
         }
     }
     for (field, year) in [
@@ -707,33 +818,29 @@ fn check_report(report: &Report, problems: &mut Vec<Problem>) {
         ("plan_year", report.plan_year),
     ] {
         if let Some(year) = year.filter(|y| !PLAUSIBLE_YEARS.contains(y)) {
-            report_problem(format!("report.{field}: {year} is not a plausible year"));
+            found.push(Found::whole(format!(
+                "report.{field}: {year} is not a plausible year"
+            )));
         }
     }
     if let (Some(review), Some(plan)) = (report.review_year, report.plan_year)
         && review >= plan
     {
-        report_problem(format!(
+        found.push(Found::whole(format!(
             "report.review_year: {review} must be before plan_year {plan}"
-        ));
+        )));
     }
 }
 
-fn check_indicators(
-    text: &str,
-    indicators: &[Indicator],
-    starts: &[usize],
-    problems: &mut Vec<Problem>,
-) {
-    let mut first_seen: HashMap<&str, usize> = HashMap::new();
+fn check_indicators(indicators: &[Indicator], starts: &[usize], found: &mut Vec<Found>) {
+    let mut first_seen: HashMap<&str, usize> = HashMap::with_capacity(indicators.len());
     for (indicator, &start) in indicators.iter().zip(starts) {
-        let (line, column) = line_column(text, start);
-        let mut report = |message: String| {
-            problems.push(Problem {
-                line: Some(line),
-                column: Some(column),
+        let mut push = |message: String, first_use: Option<usize>| {
+            found.push(Found {
+                at: Some(start),
                 indicator: Some(indicator.id.clone()),
                 message,
+                first_use,
             })
         };
         let id = indicator.id.as_str();
@@ -742,14 +849,18 @@ fn check_indicators(
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         {
-            report("id: must be non-empty and use only a-z, 0-9 and _".into());
+            push(
+                "id: must be non-empty and use only a-z, 0-9 and _".into(),
+                None,
+            );
         }
-        if let Some(first_line) = first_seen.insert(id, line) {
-            report(format!(
-                "id: duplicate id (first used on line {first_line})"
-            ));
-            first_seen.insert(id, first_line);
+        match first_seen.get(id) {
+            Some(&first) => push("id: duplicate id".into(), Some(first)),
+            None => {
+                first_seen.insert(id, start);
+            }
         }
+        let mut report = |message: String| push(message, None);
         if indicator.name_zh.trim().is_empty() {
             report("name_zh: is empty".into());
         }

@@ -209,7 +209,13 @@ fn files_that_cannot_be_read() {
     let dir = tempfile::tempdir().unwrap();
     let (code, err) = check(dir.path());
     assert_eq!(code, 1);
-    assert!(err.contains("is a directory, not a file"), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "{}: not a regular file (a directory)",
+            dir.path().display()
+        )),
+        "{err}"
+    );
 
     let missing = dir.path().join("missing.json");
     let (code, err) = check(&missing);
@@ -228,6 +234,80 @@ fn files_that_cannot_be_read() {
         err.contains("over the limit of 67108864 bytes (64 MiB)"),
         "{err}"
     );
+}
+
+/// Every command that reads a file, on `path`: (what was run, exit code, stderr). A command
+/// that blocks fails the test after a few seconds instead of hanging it.
+#[cfg(unix)]
+fn read_everywhere(path: &Path) -> Vec<(String, Option<i32>, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("out.png");
+    let path = path.to_str().unwrap();
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["check", path],
+        vec!["list", "--data", path],
+        vec!["list", "--json", "--data", path],
+        vec![
+            "export",
+            "--view",
+            "growth",
+            "--out",
+            png.to_str().unwrap(),
+            "--data",
+            path,
+        ],
+        vec!["extract", path],
+    ];
+    runs.into_iter()
+        .map(|args| {
+            let out = Command::cargo_bin("gwr-charts")
+                .unwrap()
+                .args(&args)
+                .timeout(std::time::Duration::from_secs(20))
+                .output()
+                .unwrap();
+            (
+                args.join(" "),
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        })
+        .collect()
+}
+
+/// FIFOs, devices and sockets are refused at once by every command, never read: a FIFO
+/// would block forever and /dev/zero would be read up to the size limit.
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_at_once_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("data.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let socket = dir.path().join("report.txt");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let cases = [
+        (fifo.as_path(), "a FIFO"),
+        (socket.as_path(), "a socket"),
+        (Path::new("/dev/zero"), "a character device"),
+        (Path::new("/dev/null"), "a character device"),
+        (dir.path(), "a directory"),
+    ];
+    let mut failures = Vec::new();
+    for (path, kind) in cases {
+        let expected = format!("{}: not a regular file ({kind})", path.display());
+        for (run, code, err) in read_everywhere(path) {
+            if code != Some(1) || !err.starts_with(&expected) {
+                failures.push(format!(
+                    "{run}: exit {code:?}, expected 1 and {expected:?}; got:\n{err}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use gwr_charts::i18n::Lang;
-use gwr_charts::model::{self, Category, Dataset, Kind};
+use gwr_charts::model::{self, Category, Dataset, Indicator, Kind, Observation, Qualifier};
 
 const SEED: &str = include_str!("../seeds/harbin-2024-government-work-report.txt");
 
@@ -32,6 +32,21 @@ fn the_source_is_the_seed_copy() {
     assert_eq!(std::fs::read_to_string(&named).unwrap(), SEED);
 }
 
+/// The numbers of an observation, each with the forms the report may write it in.
+fn numbers(obs: &Observation) -> Vec<(&'static str, f64, Vec<String>)> {
+    let mut out = Vec::new();
+    if let Some(v) = obs.value {
+        out.push(("value", v, value_forms(v)));
+    }
+    if let Some(g) = obs.growth_pct {
+        out.push(("growth", g, vec![model::format_number(g.abs())]));
+    }
+    out
+}
+
+/// Every quote is verbatim from the seed. A number is either written in its quote or, for a
+/// derived observation, in the note that says how it was worked out; a derived observation
+/// has at least one number its quote does not state.
 #[test]
 fn every_quote_is_in_the_seed_and_holds_its_numbers() {
     let data = data();
@@ -42,25 +57,137 @@ fn every_quote_is_in_the_seed_and_holds_its_numbers() {
             if !SEED.contains(&obs.quote) {
                 failures.push(format!("{place}: quote not in the seed: {}", obs.quote));
             }
-            if let Some(v) = obs.value
-                && !value_forms(v)
-                    .iter()
-                    .any(|f| obs.quote.contains(f.as_str()))
-            {
-                failures.push(format!("{place}: value {v} not in quote {}", obs.quote));
-            }
-            if let Some(g) = obs.growth_pct {
-                let plain = model::format_number(g.abs());
-                let times = [g / 100.0 + 1.0, g / 100.0].map(model::format_number);
-                let ok = obs.quote.contains(&plain)
-                    || (obs.quote.contains('倍') && times.iter().any(|t| obs.quote.contains(t)));
-                if !ok {
-                    failures.push(format!("{place}: growth {g} not in quote {}", obs.quote));
+            let mut unquoted = 0;
+            for (what, number, forms) in numbers(obs) {
+                if forms.iter().any(|f| obs.quote.contains(f.as_str())) {
+                    continue;
                 }
+                unquoted += 1;
+                match obs.derived.as_deref() {
+                    Some(note) if forms.iter().any(|f| note.contains(f.as_str())) => {}
+                    Some(note) => failures.push(format!(
+                        "{place}: {what} {number} neither in quote {} nor in derived note {note}",
+                        obs.quote
+                    )),
+                    None => failures.push(format!(
+                        "{place}: {what} {number} not in quote {}",
+                        obs.quote
+                    )),
+                }
+            }
+            if obs.derived.is_some() && unquoted == 0 {
+                failures.push(format!(
+                    "{place}: marked derived, but its quote states every number: {}",
+                    obs.quote
+                ));
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_report_notes_are_kept() {
+    let data = data();
+    assert_eq!(data.schema_version, model::SCHEMA_VERSION);
+    assert_eq!(
+        (data.report.review_year, data.report.plan_year),
+        (Some(2023), Some(2024))
+    );
+    let ind = |id: &str| {
+        data.indicator(id)
+            .unwrap_or_else(|| panic!("no indicator {id}"))
+    };
+    // 新增 governs the whole list in the report.
+    for id in ["green_organic_food_area", "black_soil_demo_area"] {
+        assert!(ind(id).name_zh.starts_with("新增"), "{id}");
+    }
+    // Growth worked out from rounded multiples is approximate.
+    for id in ["tourist_visits", "tourism_revenue"] {
+        let obs = ind(id).observation(2023, Kind::Actual).unwrap();
+        assert_eq!(obs.qualifier, Qualifier::About, "{id}");
+        assert!(obs.derived.is_some(), "{id}");
+    }
+    // "为年计划的118.8%" implies the 2023 plan, so the target-met mark works for the pair.
+    let jobs = ind("urban_new_jobs");
+    let plan = jobs
+        .observation(2023, Kind::Target)
+        .expect("derived 2023 plan");
+    let actual = jobs.observation(2023, Kind::Actual).unwrap();
+    let implied = actual.value.unwrap() / 1.188;
+    assert!((plan.value.unwrap() - implied).abs() < 0.005, "{plan:?}");
+    assert_eq!(plan.qualifier, Qualifier::About);
+    assert_eq!(
+        gwr_charts::merge::target_outcome(jobs, 2023),
+        Some(gwr_charts::merge::Outcome::Met)
+    );
+    // More than 四成 of the city's industrial value added.
+    let share = data
+        .indicators
+        .iter()
+        .flat_map(|i| &i.observations)
+        .find(|o| o.quote.contains("四成"))
+        .expect("the central SOEs' share is recorded");
+    assert_eq!(
+        (share.value, share.qualifier),
+        (Some(40.0), Qualifier::MoreThan)
+    );
+    // The years the heating funds cover are not in the report.
+    let heating = ind("heating_subsidy_funds");
+    for note in [&heating.note_zh, &heating.note_en] {
+        let note = note.as_deref().unwrap_or_default();
+        assert!(!note.contains("2022") && !note.contains("2023"), "{note}");
+    }
+    assert!(
+        ind("rd_intensity")
+            .note_en
+            .as_deref()
+            .is_some_and(|n| n.contains("2022")),
+        "rd_intensity: the note says the figure is most likely 2022's"
+    );
+}
+
+/// The 3–5-year goals of the AI institute are multi-year goals, never 2024 targets.
+#[test]
+fn multi_year_goals_are_marked_with_their_horizon() {
+    let data = data();
+    let multi: Vec<&Indicator> = data
+        .indicators
+        .iter()
+        .filter(|i| i.multi_year.is_some())
+        .collect();
+    assert!(multi.len() >= 2, "{multi:?}");
+    for ind in &data.indicators {
+        let quotes_horizon = ind
+            .observations
+            .iter()
+            .any(|o| o.quote.contains("人才500人") || o.quote.contains("累计产值10亿元"));
+        assert_eq!(quotes_horizon, ind.multi_year.is_some(), "{}", ind.id);
+        if let Some(m) = &ind.multi_year {
+            assert!(SEED.contains(&m.horizon), "{}: {}", ind.id, m.horizon);
+        }
+    }
+}
+
+/// A multi-year goal never moves the plan year, however far its target lies.
+#[test]
+fn multi_year_goals_do_not_set_the_plan_year() {
+    let mut data = data();
+    data.report.review_year = None;
+    data.report.plan_year = None;
+    assert_eq!(data.years(), (2023, 2024));
+    let goal = data
+        .indicators
+        .iter_mut()
+        .find(|i| i.multi_year.is_some())
+        .unwrap();
+    for obs in &mut goal.observations {
+        obs.year = 2028;
+    }
+    assert_eq!(data.years(), (2023, 2024));
+    // The same target without the mark would make 2028 the plan year.
+    data.indicators.iter_mut().for_each(|i| i.multi_year = None);
+    assert_eq!(data.years(), (2027, 2028));
 }
 
 #[test]
