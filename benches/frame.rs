@@ -77,37 +77,44 @@ fn two_thousand(c: &mut Criterion) {
     frame(c, "synthetic-2000", &synthetic(2000));
 }
 
-/// The whole window (top bar, list of 108 checkboxes, details, chart) with everything
-/// ticked, built the way eframe builds it, without accessibility output.
+/// The whole window (top bar, indicator list, details, chart) with everything ticked,
+/// built the way eframe builds it, without accessibility output: the bundled dataset, and
+/// 5,000 indicators (the list lays out only the rows in view).
 fn app_frame(c: &mut Criterion) {
-    let ctx = egui::Context::default();
-    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-    let mut app = GwrApp::new(&cc, vec![]);
-    let mut frame = eframe::Frame::_new_kittest();
-    app.state.selection = Some(selection::preset(&app.data, Preset::All));
-    app.details = Some("gdp".into());
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        ..Default::default()
-    };
-    for view in View::ALL {
-        app.state.chart.view = view;
-        let mut run = || {
-            let mut out = ctx.run_ui(input.clone(), |ui| {
-                eframe::App::ui(&mut app, ui, &mut frame);
-            });
-            out.textures_delta.clear();
-            black_box(ctx.tessellate(std::mem::take(&mut out.shapes), 1.0));
+    for (label, data) in [
+        ("harbin-all", Dataset::bundled()),
+        ("synthetic-5000", synthetic(5000)),
+    ] {
+        let ctx = egui::Context::default();
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let mut app = GwrApp::new(&cc, vec![]);
+        let mut frame = eframe::Frame::_new_kittest();
+        app.load(data, label.to_owned(), false);
+        app.set_selection(selection::preset(&app.data, Preset::All));
+        app.details = Some(app.data.indicators[0].id.clone());
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            ..Default::default()
         };
-        for _ in 0..3 {
-            run();
+        for view in View::ALL {
+            app.state.chart.view = view;
+            let mut run = || {
+                let mut out = ctx.run_ui(input.clone(), |ui| {
+                    eframe::App::ui(&mut app, ui, &mut frame);
+                });
+                out.textures_delta.clear();
+                black_box(ctx.tessellate(std::mem::take(&mut out.shapes), 1.0));
+            };
+            for _ in 0..3 {
+                run();
+            }
+            c.bench_function(&format!("app-frame/{label}/{}", view.key()), |b| {
+                b.iter(&mut run)
+            });
         }
-        c.bench_function(&format!("app-frame/harbin-all/{}", view.key()), |b| {
-            b.iter(&mut run)
-        });
     }
 }
 

@@ -14,6 +14,8 @@ pub enum Lang {
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
+
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
@@ -24,6 +26,14 @@ impl Lang {
     /// A template with `{n}` filled in.
     pub fn fill(template: &str, n: usize) -> String {
         template.replace("{n}", &n.to_string())
+    }
+
+    /// The language's name in itself, the same in either interface language.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Zh => "中文",
+            Lang::En => "English",
+        }
     }
 
     pub fn texts(self) -> &'static Texts {
@@ -122,6 +132,14 @@ pub struct Texts {
     pub saved: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
+    // The app's status banner, commands and panels (issue 8, parts 2, 3 and 6).
+    pub save_failed: &'static str,
+    pub export_failed: &'static str,
+    pub find: &'static str,
+    pub close_details: &'static str,
+    pub more: &'static str,
+    pub colon: &'static str,
+    pub scale_hint: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -207,6 +225,13 @@ pub const ZH: Texts = Texts {
     copied: "已复制到剪贴板",
     copy_failed: "复制失败",
     marks_note: "≈ 左右（约）  ≥ 以上  > 超过  ≤ 以内  ≠ 两年口径不同（空心柱）",
+    save_failed: "无法保存文件：",
+    export_failed: "无法导出图表：",
+    find: "搜索指标",
+    close_details: "关闭明细",
+    more: "更多",
+    colon: "：",
+    scale_hint: "文字和线条的放大倍数（0.5–4）",
 };
 
 pub const EN: Texts = Texts {
@@ -292,4 +317,11 @@ pub const EN: Texts = Texts {
     copied: "Copied to the clipboard",
     copy_failed: "Copy failed",
     marks_note: "≈ about  ≥ at least  > more than  ≤ at most  ≠ the two years measure different things (hollow bar)",
+    save_failed: "Could not save the file:",
+    export_failed: "Could not export the chart:",
+    find: "Find indicator",
+    close_details: "Close details",
+    more: "More",
+    colon: ": ",
+    scale_hint: "How much larger text and lines are drawn (0.5–4)",
 };

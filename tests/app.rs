@@ -5,17 +5,57 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use gwr_charts::GwrApp;
-use gwr_charts::app::State;
+use gwr_charts::app::{AppCommand, State, Status};
 use gwr_charts::chart::View;
 use gwr_charts::i18n::Lang;
 use gwr_charts::selection::{self, Preset};
 
 fn app() -> Harness<'static, GwrApp> {
+    app_sized(1400.0, 900.0)
+}
+
+fn app_sized(width: f32, height: f32) -> Harness<'static, GwrApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(width, height))
         .build_eframe(|cc| GwrApp::new(cc, vec![]));
     harness.run();
     harness
+}
+
+/// Saved state in memory, as eframe keeps it in a file.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+/// The app started with `storage` as its saved state, as on a restart.
+fn app_restored(storage: Memory) -> Harness<'static, GwrApp> {
+    let storage: &'static Memory = Box::leak(Box::new(storage));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(storage);
+            GwrApp::new(cc, vec![])
+        });
+    harness.run();
+    harness
+}
+
+fn press(harness: &mut Harness<'_, GwrApp>, command: AppCommand) {
+    let shortcut = command.shortcut().expect("the command has a shortcut");
+    harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+    harness.run();
 }
 
 fn headline() -> Vec<String> {
@@ -70,7 +110,7 @@ fn presets_tick_what_they_say() {
         harness.run();
         assert_eq!(
             harness.state().ticked(),
-            selection::preset(&data, preset),
+            &selection::preset(&data, preset),
             "{label}"
         );
     }
@@ -199,39 +239,229 @@ fn a_bad_file_leaves_the_dataset_in_place() {
     harness.state_mut().open(&[good]);
     harness.run();
     assert_eq!(harness.state().data, other);
-    assert!(harness.state().error.is_none());
+    assert!(harness.state().status.is_none());
 }
 
 #[test]
 fn saved_state_survives_and_a_corrupt_one_falls_back() {
-    #[derive(Default)]
-    struct Memory(std::collections::HashMap<String, String>);
-    impl eframe::Storage for Memory {
-        fn get_string(&self, key: &str) -> Option<String> {
-            self.0.get(key).cloned()
-        }
-        fn set_string(&mut self, key: &str, value: String) {
-            self.0.insert(key.to_owned(), value);
-        }
-        fn remove_string(&mut self, key: &str) {
-            self.0.remove(key);
-        }
-        fn flush(&mut self) {}
-    }
     use eframe::Storage as _;
     let mut state = State::default();
     state.chart.view = View::Trend;
     state.chart.lang = Lang::En;
-    state.selection = Some(["gdp".to_owned()].into());
+    state
+        .selections
+        .insert("哈尔滨市".into(), ["gdp".to_owned()].into());
     let mut storage = Memory::default();
     eframe::set_value(&mut storage, eframe::APP_KEY, &state);
     assert_eq!(State::restore(Some(&storage)), state);
 
-    storage.set_string(eframe::APP_KEY, "(version: 1, chart: (view: Nope".into());
+    storage.set_string(eframe::APP_KEY, "(version: 2, chart: (view: Nope".into());
     assert_eq!(State::restore(Some(&storage)), State::default());
-    storage.set_string(eframe::APP_KEY, "(version: 0)".into());
+    // A state of the first shape (one selection, not one per region) is not read.
+    storage.set_string(
+        eframe::APP_KEY,
+        "(version: 1, selection: Some([\"gdp\"]))".into(),
+    );
     assert_eq!(State::restore(Some(&storage)), State::default());
     assert_eq!(State::restore(None), State::default());
+}
+
+#[test]
+fn the_app_saves_its_state_and_a_restart_restores_it() {
+    let mut harness = app();
+    harness.get_by_label("4 趋势").click();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::CheckBox, "General public budget revenue").click();
+    harness.run();
+    let before = harness.state().state.clone();
+    assert!(before.selections["哈尔滨市"].contains("fiscal_revenue"));
+    let mut storage = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    let restarted = app_restored(storage);
+    let app = restarted.state();
+    assert_eq!(app.state, before);
+    assert_eq!(app.state.chart.view, View::Trend);
+    assert!(app.ticked().contains("fiscal_revenue"));
+    assert!(app.drawn.contains(&"fiscal_revenue".to_owned()));
+}
+
+#[test]
+fn saved_ids_that_no_longer_exist_fall_back_to_the_headline_targets() {
+    let data = gwr_charts::model::Dataset::bundled();
+    let gone: std::collections::BTreeSet<String> = ["no_such_indicator".to_owned()].into();
+    assert_eq!(
+        selection::resolve(&data, Some(&gone)),
+        selection::preset(&data, Preset::Headline)
+    );
+    // Ids that still exist are kept, the rest dropped.
+    let mixed = ["gdp".to_owned(), "no_such_indicator".to_owned()].into();
+    assert_eq!(
+        selection::resolve(&data, Some(&mixed)),
+        ["gdp".to_owned()].into()
+    );
+
+    // On a restart: the chart opens on the headline targets, not empty.
+    let mut state = State::default();
+    state.selections.insert("哈尔滨市".into(), gone);
+    let mut storage = Memory::default();
+    eframe::set_value(&mut storage, eframe::APP_KEY, &state);
+    let harness = app_restored(storage);
+    assert_eq!(
+        harness.state().ticked(),
+        &selection::preset(&data, Preset::Headline)
+    );
+    assert!(!harness.state().drawn.is_empty());
+}
+
+#[test]
+fn a_failed_save_says_save_failed() {
+    let mut harness = app();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder").join("out.json");
+    let status = harness.state().write_json(path.clone());
+    assert!(
+        matches!(&status, Status::SaveFailed { path: p, .. } if *p == path),
+        "{status:?}"
+    );
+    harness.state_mut().status = Some(status);
+    harness.run();
+    harness.get_by_label("无法保存文件：");
+    harness.get_by_label_contains(&path.display().to_string());
+    assert!(harness.query_by_label_contains("无法打开文件").is_none());
+    harness.get_by_label("关闭").click();
+    harness.run();
+    assert!(harness.state().status.is_none());
+
+    // A save that works says where the file went.
+    let good = dir.path().join("out.json");
+    let status = harness.state().write_json(good.clone());
+    assert_eq!(status, Status::Saved { path: good.clone() });
+    harness.state_mut().status = Some(status);
+    harness.run();
+    harness.get_by_label("已保存：");
+    harness.get_by_label(&good.display().to_string());
+    let saved = gwr_charts::model::load_str("out.json", &std::fs::read_to_string(&good).unwrap());
+    assert_eq!(saved.unwrap(), harness.state().data);
+}
+
+#[test]
+fn tooltips_show_the_shortcut_and_the_shortcut_runs_the_command() {
+    let mut harness = app();
+    let shortcut = AppCommand::OpenExport.shortcut().unwrap();
+    let keys = harness.ctx.format_shortcut(&shortcut);
+    assert!(keys.ends_with('E'), "{keys}");
+    assert!(harness.query_by_label(&keys).is_none());
+    harness.get_by_label("导出…").hover();
+    harness.run();
+    harness.get_by_label(&keys);
+
+    assert!(!harness.state().export.open);
+    press(&mut harness, AppCommand::OpenExport);
+    assert!(harness.state().export.open);
+}
+
+#[test]
+fn the_details_panel_opens_when_something_is_picked_and_closes() {
+    let mut harness = app_sized(1280.0, 720.0);
+    assert!(harness.query_by_label("明细").is_none());
+    let closed = harness.state().chart_rect.width();
+
+    harness.get_by_label("地区生产总值 ★").click();
+    harness.run();
+    harness.get_by_label("明细");
+    assert!(harness.state().chart_rect.width() < closed);
+
+    // The × button closes it and gives the width back.
+    harness.get_by_label("×").click();
+    harness.run();
+    assert!(harness.state().details.is_none());
+    assert!(harness.query_by_label("明细").is_none());
+    assert_eq!(harness.state().chart_rect.width(), closed);
+
+    // So does Esc.
+    harness.get_by_label("地区生产总值 ★").click();
+    harness.run();
+    harness.get_by_label("明细");
+    press(&mut harness, AppCommand::CloseDetails);
+    assert!(harness.query_by_label("明细").is_none());
+}
+
+/// The rectangles of the top bar's widgets: views, commands, the overflow menu.
+fn top_bar_rects(harness: &Harness<'_, GwrApp>, lang: Lang) -> Vec<(String, egui::Rect)> {
+    let mut labels: Vec<String> = View::ALL
+        .into_iter()
+        .map(|v| AppCommand::ShowView(v).label(lang))
+        .collect();
+    labels.extend(
+        [
+            AppCommand::OpenDialog,
+            AppCommand::SaveJson,
+            AppCommand::OpenExport,
+            AppCommand::CopyChart,
+            AppCommand::ResetPlot,
+        ]
+        .map(|c| c.label(lang)),
+    );
+    labels.extend(Lang::ALL.map(|l| l.native_name().to_owned()));
+    labels.push("…".into());
+    labels
+        .into_iter()
+        .filter_map(|label| {
+            let rect = harness.query_by_label(&label)?.rect();
+            Some((label, rect))
+        })
+        .collect()
+}
+
+#[test]
+fn on_small_screens_the_top_bar_is_one_row_and_the_chart_gets_most_of_the_width() {
+    for (width, height) in [(1280.0, 720.0), (1024.0, 640.0)] {
+        let mut harness = app_sized(width, height);
+        for lang in Lang::ALL {
+            harness.state_mut().state.chart.lang = lang;
+            harness.run();
+            harness.run();
+            let rects = top_bar_rects(&harness, lang);
+            // The views never leave the bar.
+            assert!(rects.len() > View::ALL.len(), "{width}: {rects:?}");
+            let row = rects[0].1;
+            for (label, rect) in &rects {
+                assert!(
+                    (rect.center().y - row.center().y).abs() < 1.0,
+                    "{width}x{height} {lang:?}: {label} {rect:?} is not on the row of {row:?}"
+                );
+                assert!(
+                    rect.min.x >= 0.0 && rect.max.x <= width,
+                    "{width}x{height} {lang:?}: {label} {rect:?} is outside the window"
+                );
+            }
+            // Whatever did not fit is in the menu.
+            if rects.iter().all(|(label, _)| label != "…") {
+                assert!(rects.len() >= View::ALL.len() + 7, "{rects:?}");
+            }
+            let chart = harness.state().chart_rect;
+            assert!(
+                chart.width() > 0.6 * width,
+                "{width}x{height} {lang:?}: the chart is {chart:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_export_dialog_rows_do_not_run_into_each_other() {
+    let mut harness = app_sized(1024.0, 640.0);
+    press(&mut harness, AppCommand::OpenExport);
+    harness.run();
+    let width = harness.get_by_label("宽").rect();
+    let height = harness.get_by_label("高").rect();
+    let scale = harness.get_by_label("缩放").rect();
+    let preset = harness.get_by_label("16:9 1920×1080").rect();
+    assert!(preset.max.y <= width.min.y, "{preset:?} {width:?}");
+    assert!((width.center().y - height.center().y).abs() < 1.0);
+    assert!(width.max.y <= scale.min.y, "{width:?} {scale:?}");
 }
 
 #[test]

@@ -255,7 +255,7 @@ fn the_dialog_and_the_command_line_make_the_same_image() {
         let app = harness.state_mut();
         app.export.width = 1000;
         app.export.height = 600;
-        app.export.scale = 2;
+        app.export.scale = 2.0;
         app.export.lang = Lang::En;
         app.export.title = "Targets".into();
     }

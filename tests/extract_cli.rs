@@ -94,8 +94,8 @@ fn opening_a_report_in_the_app_shows_a_draft() {
         .build_eframe(|cc| GwrApp::new(cc, vec!["tests/reports/beihe-2023.txt".into()]));
     harness.run();
     let app = harness.state();
-    assert!(app.error.is_none(), "{:?}", app.error);
-    assert!(app.state.chart.draft);
+    assert!(app.status.is_none(), "{:?}", app.status);
+    assert!(app.draft);
     assert_eq!(app.data.years(), (2022, 2023));
     assert!(!app.drawn.is_empty());
     harness.get_by_label("草稿");
@@ -137,9 +137,9 @@ fn two_reports_merge_and_say_whether_targets_were_met() {
         });
     harness.run();
     assert!(
-        harness.state().error.is_none(),
+        harness.state().status.is_none(),
         "{:?}",
-        harness.state().error
+        harness.state().status
     );
     assert_eq!(harness.state().data.years(), (2023, 2024));
     harness.state_mut().details = Some("ind_001".into());

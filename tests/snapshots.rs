@@ -26,7 +26,8 @@ fn each_view_in_both_languages() {
             } else {
                 Preset::Comparable
             };
-            app.state.selection = Some(selection::preset(&app.data, preset));
+            let ticked = selection::preset(&app.data, preset);
+            app.set_selection(ticked);
             harness.run();
             let name = format!(
                 "{}-{}",

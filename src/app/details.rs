@@ -1,26 +1,44 @@
-//! The details panel: the indicator last clicked, with every observation and its quote.
+//! The details panel: the indicator last picked, with every observation and its quote.
+//! It opens when something is picked and takes no width while closed.
 
 use eframe::egui;
 
-use super::GwrApp;
+use super::{AppCommand, GwrApp};
 use crate::chart;
 
+/// The panel's default width: narrower on a small screen, so the chart keeps most of it.
+fn default_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() * 0.25).clamp(220.0, 340.0)
+}
+
 pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
+    let Some(indicator) = app.details.as_deref().and_then(|id| app.data.indicator(id)) else {
+        return;
+    };
     let lang = app.state.chart.lang;
     let t = lang.texts();
+    let mut close = false;
     egui::Panel::right("details")
         .resizable(true)
-        .default_size(300.0)
+        .default_size(default_width(ui))
         .show(ui, |ui| {
-            ui.heading(t.details);
+            ui.horizontal(|ui| {
+                ui.heading(t.details);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let command = AppCommand::CloseDetails;
+                    let tip = command.tooltip(ui.ctx(), lang).unwrap_or_default();
+                    close = ui
+                        .button("×")
+                        .on_hover_text(format!("{} {tip}", command.label(lang)))
+                        .clicked();
+                });
+            });
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
-                match app.details.as_deref().and_then(|id| app.data.indicator(id)) {
-                    Some(indicator) => chart::indicator_ui(ui, indicator, lang),
-                    None => {
-                        ui.label(egui::RichText::new(t.details_empty).weak());
-                    }
-                }
+                chart::indicator_ui(ui, indicator, lang);
             });
         });
+    if close {
+        app.push(AppCommand::CloseDetails);
+    }
 }

@@ -1,11 +1,14 @@
 //! The export dialog: size, scale, theme, language, title and file name, with a preview of
 //! the very image that will be saved or copied.
 
-use eframe::egui::{self, ColorImage, RichText, TextureHandle, TextureOptions};
+use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
 
-use super::{AppCommand, GwrApp};
+use super::{AppCommand, GwrApp, status};
 use crate::i18n::Lang;
 use crate::render::{ImageSettings, MAX_SIDE};
+
+/// The scales the dialog offers: from half size to four times, in quarter steps.
+pub const SCALES: std::ops::RangeInclusive<f32> = 0.5..=4.0;
 
 /// Slide sizes offered in the dialog: (label, width, height).
 pub const SIZE_PRESETS: [(&str, u32, u32); 3] = [
@@ -19,7 +22,8 @@ pub struct ExportDialog {
     pub open: bool,
     pub width: u32,
     pub height: u32,
-    pub scale: u8,
+    /// Pixels per point, 0.5 to 4 in steps of a quarter.
+    pub scale: f32,
     pub dark: bool,
     pub lang: Lang,
     pub title: String,
@@ -27,7 +31,6 @@ pub struct ExportDialog {
     /// The rendered image and the settings and selection it was made from.
     pub image: Option<(ImageSettings, Vec<String>, ColorImage)>,
     pub(super) preview: Option<TextureHandle>,
-    pub message: Option<Result<String, String>>,
 }
 
 impl Default for ExportDialog {
@@ -36,14 +39,13 @@ impl Default for ExportDialog {
             open: false,
             width: 1920,
             height: 1080,
-            scale: 1,
+            scale: 1.0,
             dark: false,
             lang: Lang::Zh,
             title: String::new(),
             file_name: String::new(),
             image: None,
             preview: None,
-            message: None,
         }
     }
 }
@@ -58,7 +60,7 @@ impl ExportDialog {
             spec,
             width: self.width,
             height: self.height,
-            scale: f32::from(self.scale),
+            scale: self.scale,
             dark: self.dark,
         }
     }
@@ -83,12 +85,13 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
         ui.heading(t.export_title);
         ui.separator();
         let dialog = &mut app.export;
+        // One row per setting, each on a single line, so rows never run into each other.
         egui::Grid::new("export_grid")
             .num_columns(2)
-            .spacing([12.0, 6.0])
+            .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 ui.label(t.size);
-                ui.horizontal_wrapped(|ui| {
+                ui.horizontal(|ui| {
                     for (label, w, h) in SIZE_PRESETS {
                         let on = dialog.width == w && dialog.height == h;
                         if ui.selectable_label(on, label).clicked() {
@@ -96,7 +99,10 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                             dialog.height = h;
                         }
                     }
-                    ui.label(t.custom);
+                });
+                ui.end_row();
+                ui.label(t.custom);
+                ui.horizontal(|ui| {
                     let w = ui.label(t.width);
                     ui.add(egui::DragValue::new(&mut dialog.width).range(1..=MAX_SIDE))
                         .labelled_by(w.id);
@@ -105,12 +111,15 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                         .labelled_by(h.id);
                 });
                 ui.end_row();
-                ui.label(t.scale);
-                ui.horizontal(|ui| {
-                    for s in 1..=3u8 {
-                        ui.selectable_value(&mut dialog.scale, s, format!("{s}×"));
-                    }
-                });
+                let label = ui.label(t.scale);
+                ui.add(
+                    egui::Slider::new(&mut dialog.scale, SCALES)
+                        .step_by(0.25)
+                        .fixed_decimals(2)
+                        .suffix("×"),
+                )
+                .labelled_by(label.id)
+                .on_hover_text(t.scale_hint);
                 ui.end_row();
                 ui.label(t.theme);
                 ui.horizontal(|ui| {
@@ -120,8 +129,9 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                 ui.end_row();
                 ui.label(t.language);
                 ui.horizontal(|ui| {
-                    ui.selectable_value(&mut dialog.lang, Lang::Zh, "中文");
-                    ui.selectable_value(&mut dialog.lang, Lang::En, "English");
+                    for lang in Lang::ALL {
+                        ui.selectable_value(&mut dialog.lang, lang, lang.native_name());
+                    }
                 });
                 ui.end_row();
                 let label = ui.label(t.title);
@@ -140,18 +150,17 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
         ui.separator();
         preview(app, ui);
         ui.separator();
-        if let Some(message) = &app.export.message {
-            match message {
-                Ok(text) => ui.label(RichText::new(text).color(ui.visuals().hyperlink_color)),
-                Err(text) => ui.label(RichText::new(text).color(ui.visuals().error_fg_color)),
-            };
+        // The banner shows here too: the dialog covers the window's.
+        if let Some(shown) = &app.status
+            && status::banner(ui, shown, t)
+        {
+            app.status = None;
         }
         ui.horizontal(|ui| {
-            if ui.button(t.save_png).clicked() {
-                app.push(AppCommand::SaveExport);
-            }
-            if ui.button(t.copy).on_hover_text("Ctrl+Shift+C").clicked() {
-                app.push(AppCommand::CopyChart);
+            for command in [AppCommand::SaveExport, AppCommand::CopyChart] {
+                if command.button(ui, app.state.chart.lang).clicked() {
+                    app.push(command);
+                }
             }
             if ui.button(t.close).clicked() {
                 app.export.open = false;
@@ -177,8 +186,12 @@ fn preview(app: &mut GwrApp, ui: &mut egui::Ui) {
                 ));
             }
         }
-        Err(e) => {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+        Err(error) => {
+            let t = app.state.chart.lang.texts();
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("{} {error}", t.export_failed),
+            );
             return;
         }
     }

@@ -1,28 +1,33 @@
 //! The eframe app: persisted [`State`] apart from runtime state, a command queue for
 //! actions that run after the frame, and one file per panel.
 
+mod commands;
 mod details;
 pub mod export_dialog;
 mod icon;
 mod side_panel;
+mod status;
 mod top_bar;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
+use eframe::egui;
 use serde::{Deserialize, Serialize};
 
-use crate::chart::{self, ChartSpec, Mode, View};
+use crate::chart::{self, ChartSpec, Mode};
 use crate::fonts;
-use crate::model::{self, Dataset, Indicator};
+use crate::model::{self, Category, Dataset, Indicator};
 use crate::open;
 use crate::render::{self, Renderer};
-use crate::selection::{self, Preset};
+use crate::selection;
+pub use commands::AppCommand;
 use export_dialog::ExportDialog;
+pub use status::Status;
 
 /// Bumped when [`State`] changes shape; an older saved state is then ignored.
-const STATE_VERSION: u32 = 1;
+/// 2: one selection per region instead of one for whatever was open.
+const STATE_VERSION: u32 = 2;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Theme {
@@ -33,15 +38,17 @@ pub enum Theme {
     Dark,
 }
 
-/// What survives a restart. The window size is persisted by eframe itself.
+/// What survives a restart: the user's choices only, never facts about what happens to
+/// be open. The window size is persisted by eframe itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct State {
     pub version: u32,
     pub chart: ChartSpec,
     pub theme: Theme,
-    /// Ticked indicator ids; `None` until the user changes it (then the headline preset).
-    pub selection: Option<BTreeSet<String>>,
+    /// Ticked indicator ids per region ([`selection::region_key`]). Checked against the
+    /// dataset when it loads ([`selection::resolve`]).
+    pub selections: BTreeMap<String, BTreeSet<String>>,
 }
 
 impl Default for State {
@@ -50,7 +57,7 @@ impl Default for State {
             version: STATE_VERSION,
             chart: ChartSpec::default(),
             theme: Theme::System,
-            selection: None,
+            selections: BTreeMap::new(),
         }
     }
 }
@@ -66,40 +73,40 @@ impl State {
     }
 }
 
-/// Actions that run after the frame's UI, so no panel mutates what another is drawing.
+/// Work queued by the UI, run after the frame so no panel changes what another draws.
 #[derive(Debug)]
-pub enum AppCommand {
-    OpenDialog,
-    /// Open these files; several are merged into one dataset.
+enum Pending {
+    Command(AppCommand),
     Open(Vec<PathBuf>),
-    SaveJson,
-    ApplyPreset(Preset),
-    FocusSearch,
-    ResetPlot,
-    OpenExport,
-    SaveExport,
-    /// Copy the chart, as the export dialog's settings draw it, to the clipboard.
-    CopyChart,
 }
 
 pub struct GwrApp {
     pub state: State,
+    /// The dataset shown; with the fields below, facts of this run that are never saved.
     pub data: Dataset,
     /// The file the dataset came from (the bundled one by default).
     pub data_name: String,
+    /// Drafted from report text: numbers not yet checked by a person.
+    pub draft: bool,
+    /// The key of the dataset's selection in [`State::selections`].
+    region: String,
+    /// The ticked indicators' places in `data.indicators`, in chart order.
+    order: Vec<usize>,
     pub search: String,
-    /// The indicator shown in the details panel.
+    /// Categories folded shut in the list.
+    folded: BTreeSet<Category>,
+    /// The indicator shown in the details panel; the panel is closed when `None`.
     pub details: Option<String>,
-    /// The last error a user action caused, shown until dismissed.
-    pub error: Option<String>,
-    /// The last thing saved, shown until dismissed.
-    pub info: Option<String>,
+    /// What the banner says, until dismissed.
+    pub status: Option<Status>,
     pub export: ExportDialog,
     /// The indicators the chart drew in the last frame.
     pub drawn: Vec<String>,
+    /// Where the chart was drawn in the last frame: what is left between the panels.
+    pub chart_rect: egui::Rect,
     /// Created on the first export; creating a device takes a moment.
     renderer: Option<Renderer>,
-    commands: Vec<AppCommand>,
+    pending: Vec<Pending>,
     reset_plot: bool,
     focus_search: bool,
     applied_theme: Option<Theme>,
@@ -109,62 +116,93 @@ pub struct GwrApp {
     frames: u32,
 }
 
+/// The selection of a region that has none yet.
+static NOTHING_TICKED: BTreeSet<String> = BTreeSet::new();
+
 impl GwrApp {
     /// Builds the app; `files` are opened in order, the last good one stays loaded.
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
         fonts::install(&cc.egui_ctx);
-        let state = State::restore(cc.storage);
         let mut app = GwrApp {
-            state,
+            state: State::restore(cc.storage),
             data: Dataset::bundled(),
             data_name: model::BUNDLED_NAME.to_owned(),
+            draft: false,
+            region: String::new(),
+            order: Vec::new(),
             search: String::new(),
+            folded: BTreeSet::new(),
             details: None,
-            error: None,
-            info: None,
+            status: None,
             export: ExportDialog::default(),
             drawn: Vec::new(),
+            chart_rect: egui::Rect::NOTHING,
             renderer: None,
-            commands: if files.is_empty() {
-                Vec::new()
-            } else {
-                vec![AppCommand::Open(files)]
-            },
+            pending: Vec::new(),
             reset_plot: false,
             focus_search: false,
             applied_theme: None,
             startup: None,
             frames: 0,
         };
-        app.run_commands(&cc.egui_ctx);
+        app.resolve_selection();
+        if !files.is_empty() {
+            app.pending.push(Pending::Open(files));
+        }
+        app.run_pending(&cc.egui_ctx);
         app
     }
 
     pub fn push(&mut self, command: AppCommand) {
-        self.commands.push(command);
+        self.pending.push(Pending::Command(command));
     }
 
     /// The ticked indicators in the order the list shows them (by category, then file order).
     pub fn selected(&self) -> Vec<&Indicator> {
-        selection::indicators(&self.data, &self.ticked())
+        self.order.iter().map(|&n| &self.data.indicators[n]).collect()
     }
 
-    /// The ticked ids; before the user has chosen anything, the headline preset.
-    pub fn ticked(&self) -> BTreeSet<String> {
-        match &self.state.selection {
-            Some(s) => s.clone(),
-            None => selection::preset(&self.data, Preset::Headline),
-        }
+    /// The ticked ids of the dataset shown.
+    pub fn ticked(&self) -> &BTreeSet<String> {
+        self.state
+            .selections
+            .get(&self.region)
+            .unwrap_or(&NOTHING_TICKED)
     }
 
-    pub fn set_ticked(&mut self, id: &str, on: bool) {
-        let mut ticked = self.ticked();
-        if on {
-            ticked.insert(id.to_owned());
-        } else {
-            ticked.remove(id);
+    pub fn set_selection(&mut self, ids: BTreeSet<String>) {
+        self.state.selections.insert(self.region.clone(), ids);
+        self.order = selection::order(&self.data, self.ticked());
+    }
+
+    /// Ticks or unticks several indicators at once.
+    pub fn set_ticked<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, on: bool) {
+        let ticked = self.state.selections.entry(self.region.clone()).or_default();
+        for id in ids {
+            if on {
+                ticked.insert(id.to_owned());
+            } else {
+                ticked.remove(id);
+            }
         }
-        self.state.selection = Some(ticked);
+        self.order = selection::order(&self.data, self.ticked());
+    }
+
+    /// Shows a dataset, with the selection saved for its region (see [`selection::resolve`]).
+    pub fn load(&mut self, data: Dataset, name: String, draft: bool) {
+        self.data = data;
+        self.data_name = name;
+        self.draft = draft;
+        self.details = None;
+        self.reset_plot = true;
+        self.resolve_selection();
+    }
+
+    /// Ticks what was saved for the dataset's region, once, when it loads.
+    fn resolve_selection(&mut self) {
+        self.region = selection::region_key(&self.data);
+        let ticked = selection::resolve(&self.data, self.state.selections.get(&self.region));
+        self.set_selection(ticked);
     }
 
     /// Opens datasets or report texts (several are merged); on failure the current dataset
@@ -172,24 +210,27 @@ impl GwrApp {
     pub fn open(&mut self, paths: &[PathBuf]) {
         match open::open_paths(paths) {
             Ok(opened) => {
-                let data = opened.data;
-                self.state.selection = Some(selection::preset(&data, Preset::Headline))
-                    .filter(|s| !s.is_empty())
-                    .or_else(|| Some(selection::preset(&data, Preset::All)));
-                self.data = data;
-                self.data_name = opened.name;
-                self.state.chart.draft = opened.draft;
-                self.details = None;
-                self.error = None;
-                self.reset_plot = true;
+                self.load(opened.data, opened.name, opened.draft);
+                self.status = None;
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => {
+                self.status = Some(Status::OpenFailed {
+                    error: e.to_string(),
+                })
+            }
         }
     }
 
-    /// Saves the dataset shown (a corrected draft, a merge) as schema-1 JSON.
+    /// The chart's settings with this run's facts filled in.
+    pub fn chart_spec(&self) -> ChartSpec {
+        ChartSpec {
+            draft: self.draft,
+            ..self.state.chart.clone()
+        }
+    }
+
+    /// Saves the dataset shown (a corrected draft, a merge) as JSON.
     fn save_json(&mut self) {
-        let t = self.state.chart.lang.texts();
         let stem = std::path::Path::new(self.data_name.split(" + ").next().unwrap_or(""))
             .file_stem()
             .and_then(|s| s.to_str())
@@ -202,43 +243,28 @@ impl GwrApp {
         else {
             return;
         };
+        self.status = Some(self.write_json(path));
+    }
+
+    /// Writes the dataset shown to `path` atomically and says how it went.
+    pub fn write_json(&self, path: PathBuf) -> Status {
         let written = serde_json::to_string_pretty(&self.data)
             .map_err(std::io::Error::other)
             .and_then(|json| crate::files::write_atomic(&path, json.as_bytes()));
         match written {
-            Ok(()) => self.info = Some(format!("{} {}", t.saved, path.display())),
-            Err(e) => self.error = Some(format!("{}: cannot write: {e}", path.display())),
+            Ok(()) => Status::Saved { path },
+            Err(e) => Status::SaveFailed {
+                path,
+                error: e.to_string(),
+            },
         }
     }
 
-    fn run_commands(&mut self, ctx: &egui::Context) {
-        for command in std::mem::take(&mut self.commands) {
-            match command {
-                AppCommand::OpenDialog => {
-                    let picked = rfd::FileDialog::new()
-                        .add_filter(self.state.chart.lang.texts().open_filter, &["json", "txt"])
-                        .add_filter("*", &["*"])
-                        .pick_files();
-                    if let Some(paths) = picked {
-                        self.open(&paths);
-                    }
-                }
-                AppCommand::Open(paths) => self.open(&paths),
-                AppCommand::SaveJson => self.save_json(),
-                AppCommand::ApplyPreset(preset) => {
-                    self.state.selection = Some(selection::preset(&self.data, preset));
-                }
-                AppCommand::FocusSearch => self.focus_search = true,
-                AppCommand::ResetPlot => self.reset_plot = true,
-                AppCommand::OpenExport => {
-                    let dialog = &mut self.export;
-                    dialog.open = true;
-                    dialog.lang = self.state.chart.lang;
-                    dialog.file_name = export_dialog::default_file_name(self.state.chart.view);
-                    dialog.message = None;
-                }
-                AppCommand::SaveExport => self.save_export(),
-                AppCommand::CopyChart => self.copy_chart(ctx),
+    fn run_pending(&mut self, ctx: &egui::Context) {
+        for pending in std::mem::take(&mut self.pending) {
+            match pending {
+                Pending::Open(paths) => self.open(&paths),
+                Pending::Command(command) => self.run(command, ctx),
             }
         }
         if self.applied_theme != Some(self.state.theme) {
@@ -251,10 +277,42 @@ impl GwrApp {
         }
     }
 
+    fn run(&mut self, command: AppCommand, ctx: &egui::Context) {
+        match command {
+            AppCommand::OpenDialog => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter(self.state.chart.lang.texts().open_filter, &["json", "txt"])
+                    .add_filter("*", &["*"])
+                    .pick_files();
+                if let Some(paths) = picked {
+                    self.open(&paths);
+                }
+            }
+            AppCommand::SaveJson => self.save_json(),
+            AppCommand::ApplyPreset(preset) => {
+                self.set_selection(selection::preset(&self.data, preset));
+            }
+            AppCommand::FocusSearch => self.focus_search = true,
+            AppCommand::ResetPlot => self.reset_plot = true,
+            AppCommand::CloseDetails => self.details = None,
+            AppCommand::ShowView(view) => self.state.chart.view = view,
+            AppCommand::SetLang(lang) => self.state.chart.lang = lang,
+            AppCommand::SetTheme(theme) => self.state.theme = theme,
+            AppCommand::OpenExport => {
+                let dialog = &mut self.export;
+                dialog.open = true;
+                dialog.lang = self.state.chart.lang;
+                dialog.file_name = export_dialog::default_file_name(self.state.chart.view);
+            }
+            AppCommand::SaveExport => self.save_export(),
+            AppCommand::CopyChart => self.copy_chart(ctx),
+        }
+    }
+
     /// Renders the export image unless the one kept was made from the same settings and
     /// selection. Returns whether a new image was made.
     pub fn refresh_export_image(&mut self) -> Result<bool, String> {
-        let settings = self.export.settings(&self.state.chart);
+        let settings = self.export.settings(&self.chart_spec());
         let ids: Vec<String> = self.selected().iter().map(|i| i.id.clone()).collect();
         if matches!(&self.export.image, Some((s, i, _)) if *s == settings && *i == ids) {
             return Ok(false);
@@ -265,8 +323,7 @@ impl GwrApp {
                 .renderer
                 .insert(Renderer::new().map_err(|e| e.to_string())?),
         };
-        let ticked = ids.iter().cloned().collect();
-        let selected = selection::indicators(&self.data, &ticked);
+        let selected: Vec<&Indicator> = self.order.iter().map(|&n| &self.data.indicators[n]).collect();
         let image = renderer
             .render(&self.data, &selected, &settings)
             .map_err(|e| e.to_string())?;
@@ -275,9 +332,8 @@ impl GwrApp {
     }
 
     fn save_export(&mut self) {
-        let t = self.state.chart.lang.texts();
-        if let Err(e) = self.refresh_export_image() {
-            self.export.message = Some(Err(e));
+        if let Err(error) = self.refresh_export_image() {
+            self.status = Some(Status::ExportFailed { error });
             return;
         }
         let Some(path) = rfd::FileDialog::new()
@@ -290,52 +346,47 @@ impl GwrApp {
         let Some((_, _, image)) = &self.export.image else {
             return;
         };
-        self.export.message = Some(
-            render::write_png(&path, image)
-                .map(|p| format!("{} {}", t.saved, p.display()))
-                .map_err(|e| e.to_string()),
-        );
-    }
-
-    fn copy_chart(&mut self, ctx: &egui::Context) {
-        let t = self.state.chart.lang.texts();
-        self.export.message = Some(match self.refresh_export_image() {
-            Ok(_) => match &self.export.image {
-                Some((_, _, image)) => {
-                    ctx.copy_image(image.clone());
-                    Ok(t.copied.to_owned())
-                }
-                None => Err(t.copy_failed.to_owned()),
+        self.status = Some(match render::write_png(&path, image) {
+            Ok(path) => Status::Saved { path },
+            Err(e) => Status::SaveFailed {
+                path,
+                error: e.to_string(),
             },
-            Err(e) => Err(e),
         });
     }
 
+    fn copy_chart(&mut self, ctx: &egui::Context) {
+        self.status = Some(match self.refresh_export_image() {
+            Ok(_) => match &self.export.image {
+                Some((_, _, image)) => {
+                    ctx.copy_image(image.clone());
+                    Status::Copied
+                }
+                None => Status::CopyFailed {
+                    error: String::new(),
+                },
+            },
+            Err(error) => Status::CopyFailed { error },
+        });
+    }
+
+    /// Runs the command of every shortcut pressed, from the one table of commands, and
+    /// opens dropped files.
     fn handle_keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
-        let copy = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+        // Esc belongs to the export dialog while it is open (it closes it).
+        let dialog = self.export.open;
         ctx.input_mut(|i| {
-            if i.consume_shortcut(&export) {
-                self.commands.push(AppCommand::OpenExport);
-            }
-            if i.consume_shortcut(&copy) {
-                self.commands.push(AppCommand::CopyChart);
-            }
-            if i.consume_shortcut(&open) {
-                self.commands.push(AppCommand::OpenDialog);
-            }
-            if i.consume_shortcut(&find) {
-                self.commands.push(AppCommand::FocusSearch);
-            }
-            if !typing {
-                let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4];
-                for (key, view) in keys.into_iter().zip(View::ALL) {
-                    if i.consume_key(Modifiers::NONE, key) {
-                        self.state.chart.view = view;
-                    }
+            for command in AppCommand::with_shortcuts() {
+                if (typing && command.is_plain_key())
+                    || (dialog && command == AppCommand::CloseDetails)
+                {
+                    continue;
+                }
+                if let Some(shortcut) = command.shortcut()
+                    && i.consume_shortcut(&shortcut)
+                {
+                    self.pending.push(Pending::Command(command));
                 }
             }
             let dropped: Vec<PathBuf> = i
@@ -345,57 +396,30 @@ impl GwrApp {
                 .map(|f| f.path().to_path_buf())
                 .collect();
             if !dropped.is_empty() {
-                self.commands.push(AppCommand::Open(dropped));
+                self.pending.push(Pending::Open(dropped));
             }
         });
     }
 
     fn central(&mut self, ui: &mut egui::Ui) {
-        if let Some(error) = self.error.clone() {
-            let t = self.state.chart.lang.texts();
-            egui::Frame::new()
-                .fill(ui.visuals().extreme_bg_color)
-                .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
-                .inner_margin(8.0)
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.colored_label(ui.visuals().error_fg_color, t.open_failed);
-                        if ui.button(t.dismiss).clicked() {
-                            self.error = None;
-                        }
-                    });
-                    ui.label(egui::RichText::new(error).monospace());
-                });
+        if let Some(status) = &self.status {
+            if status::banner(ui, status, self.state.chart.lang.texts()) {
+                self.status = None;
+            }
             ui.add_space(6.0);
         }
-        if let Some(info) = self.info.clone() {
-            ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(info).color(ui.visuals().hyperlink_color));
-                if ui
-                    .small_button(self.state.chart.lang.texts().dismiss)
-                    .clicked()
-                {
-                    self.info = None;
-                }
-            });
-        }
+        self.chart_rect = ui.available_rect_before_wrap();
         let reset = std::mem::take(&mut self.reset_plot);
-        let ticked = self.ticked();
-        let selected = selection::indicators(&self.data, &ticked);
-        let response = chart::show(
-            ui,
-            &self.data,
-            &selected,
-            &self.state.chart,
-            Mode::Interactive { reset },
-        );
-        if let Some(series) = response.toggled {
-            self.state.chart.toggle(series);
-        }
+        let spec = self.chart_spec();
+        let selected: Vec<&Indicator> = self.order.iter().map(|&n| &self.data.indicators[n]).collect();
+        let response = chart::show(ui, &self.data, &selected, &spec, Mode::Interactive { reset });
         if let Some(id) = response.clicked {
             self.details = Some(id);
         }
         self.drawn = response.drawn;
+        if let Some(series) = response.toggled {
+            self.state.chart.toggle(series);
+        }
     }
 }
 
@@ -414,7 +438,7 @@ impl eframe::App for GwrApp {
         details::show(self, ui);
         egui::CentralPanel::default().show(ui, |ui| self.central(ui));
         export_dialog::show(self, &ctx);
-        self.run_commands(&ctx);
+        self.run_pending(&ctx);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -1,4 +1,5 @@
-//! The indicator list: search, presets, categories with all/none, a checkbox each.
+//! The indicator list: search, presets, categories with all/none, a checkbox each. Only
+//! the rows in view are laid out, so a list of thousands costs no more than a short one.
 
 use eframe::egui;
 
@@ -6,12 +7,69 @@ use super::{AppCommand, GwrApp};
 use crate::model::Category;
 use crate::selection::{self, Preset};
 
+/// The list's default width: narrower on a small screen, so the chart keeps most of it.
+fn default_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() * 0.22).clamp(200.0, 290.0)
+}
+
+/// One line of the list.
+enum Row {
+    Category {
+        category: Category,
+        ticked: usize,
+        matching: usize,
+    },
+    /// An indicator, by its place in `data.indicators`.
+    Indicator(usize),
+}
+
+/// What the user changed in the list, applied once the list is drawn.
+enum Change {
+    Fold(Category),
+    Category(Category, bool),
+    Tick(usize, bool),
+}
+
+/// The rows matching the search, grouped by category in [`Category::ALL`] order.
+fn rows(app: &GwrApp) -> Vec<Row> {
+    let mut by_category: Vec<Vec<usize>> = vec![Vec::new(); Category::ALL.len()];
+    let search = app.search.trim();
+    for (n, indicator) in app.data.indicators.iter().enumerate() {
+        if search.is_empty() || indicator.matches(search) {
+            let slot = Category::ALL
+                .iter()
+                .position(|c| *c == indicator.category)
+                .unwrap_or(0);
+            by_category[slot].push(n);
+        }
+    }
+    let ticked = app.ticked();
+    let mut rows = Vec::new();
+    for (category, members) in Category::ALL.into_iter().zip(by_category) {
+        if members.is_empty() {
+            continue;
+        }
+        rows.push(Row::Category {
+            category,
+            ticked: members
+                .iter()
+                .filter(|&&n| ticked.contains(&app.data.indicators[n].id))
+                .count(),
+            matching: members.len(),
+        });
+        if !app.folded.contains(&category) {
+            rows.extend(members.into_iter().map(Row::Indicator));
+        }
+    }
+    rows
+}
+
 pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
     let lang = app.state.chart.lang;
     let t = lang.texts();
     egui::Panel::left("indicators")
         .resizable(true)
-        .default_size(290.0)
+        .default_size(default_width(ui))
         .show(ui, |ui| {
             ui.add_space(4.0);
             let search = ui.add(
@@ -23,83 +81,108 @@ pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
                 search.request_focus();
             }
             ui.horizontal_wrapped(|ui| {
-                for (preset, label) in [
-                    (Preset::Headline, t.preset_headline),
-                    (Preset::Comparable, t.preset_comparable),
-                    (Preset::All, t.preset_all),
-                    (Preset::None, t.preset_none),
-                ] {
-                    if ui.button(label).clicked() {
-                        app.push(AppCommand::ApplyPreset(preset));
+                for preset in Preset::ALL {
+                    let command = AppCommand::ApplyPreset(preset);
+                    if command.button(ui, lang).clicked() {
+                        app.push(command);
                     }
                 }
             });
-            let ticked = app.ticked();
             ui.label(format!(
                 "{} {} / {}",
                 t.shown,
-                ticked.len(),
+                app.ticked().len(),
                 app.data.indicators.len()
             ));
             ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                let mut any = false;
-                for category in Category::ALL {
-                    let matching: Vec<(String, String, bool)> = app
-                        .data
-                        .indicators
-                        .iter()
-                        .filter(|i| i.category == category && i.matches(&app.search))
-                        .map(|i| {
-                            let mut name = i.name(lang).to_owned();
-                            if i.headline {
-                                name.push_str(" ★");
-                            }
-                            if !i.comparable {
-                                name.push_str(" ≠");
-                            }
-                            (i.id.clone(), name, ticked.contains(&i.id))
-                        })
-                        .collect();
-                    if matching.is_empty() {
-                        continue;
+            let rows = rows(app);
+            if rows.is_empty() {
+                ui.label(egui::RichText::new(t.no_match).weak());
+                return;
+            }
+            let mut changes = Vec::new();
+            let row_height = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show_rows(ui, row_height, rows.len(), |ui, range| {
+                    for row in &rows[range] {
+                        row_ui(app, ui, row, &mut changes);
                     }
-                    any = true;
-                    let on = matching.iter().filter(|m| m.2).count();
-                    let header = format!("{} ({on}/{})", category.name(lang), matching.len());
-                    egui::CollapsingHeader::new(header)
-                        .id_salt(category.key())
-                        .default_open(true)
-                        .show(ui, |ui| {
-                            ui.horizontal(|ui| {
-                                if ui.small_button(t.all).clicked() {
-                                    set_category(app, category, true);
-                                }
-                                if ui.small_button(t.none).clicked() {
-                                    set_category(app, category, false);
-                                }
-                            });
-                            // Ticking an indicator also shows it in the details panel.
-                            for (id, name, mut on) in matching {
-                                if ui.checkbox(&mut on, name).changed() {
-                                    app.set_ticked(&id, on);
-                                    app.details = Some(id);
-                                }
-                            }
-                        });
-                }
-                if !any {
-                    ui.label(egui::RichText::new(t.no_match).weak());
-                }
-            });
+                });
+            for change in changes {
+                apply(app, change);
+            }
         });
 }
 
-fn set_category(app: &mut GwrApp, category: Category, on: bool) {
-    let ids: Vec<String> = selection::category_ids(&app.data, category)
-        .map(str::to_owned)
-        .collect();
-    for id in ids {
-        app.set_ticked(&id, on);
+fn row_ui(app: &GwrApp, ui: &mut egui::Ui, row: &Row, changes: &mut Vec<Change>) {
+    let lang = app.state.chart.lang;
+    let t = lang.texts();
+    match *row {
+        Row::Category {
+            category,
+            ticked,
+            matching,
+        } => {
+            ui.horizontal(|ui| {
+                let folded = app.folded.contains(&category);
+                let header = format!(
+                    "{} {} ({ticked}/{matching})",
+                    if folded { "›" } else { "▼" },
+                    category.name(lang)
+                );
+                if ui
+                    .add(egui::Button::new(egui::RichText::new(header).strong()).frame(false))
+                    .clicked()
+                {
+                    changes.push(Change::Fold(category));
+                }
+                if ui.small_button(t.all).clicked() {
+                    changes.push(Change::Category(category, true));
+                }
+                if ui.small_button(t.none).clicked() {
+                    changes.push(Change::Category(category, false));
+                }
+            });
+        }
+        Row::Indicator(n) => {
+            let indicator = &app.data.indicators[n];
+            let mut name = indicator.name(lang).to_owned();
+            if indicator.headline {
+                name.push_str(" ★");
+            }
+            if !indicator.comparable {
+                name.push_str(" ≠");
+            }
+            let mut on = app.ticked().contains(&indicator.id);
+            ui.horizontal(|ui| {
+                ui.add_space(12.0);
+                if ui.checkbox(&mut on, name).changed() {
+                    changes.push(Change::Tick(n, on));
+                }
+            });
+        }
+    }
+}
+
+fn apply(app: &mut GwrApp, change: Change) {
+    match change {
+        Change::Fold(category) => {
+            if !app.folded.remove(&category) {
+                app.folded.insert(category);
+            }
+        }
+        Change::Category(category, on) => {
+            let ids: Vec<String> = selection::category_ids(&app.data, category)
+                .map(str::to_owned)
+                .collect();
+            app.set_ticked(ids.iter().map(String::as_str), on);
+        }
+        // Ticking an indicator also picks it for the details panel.
+        Change::Tick(n, on) => {
+            let id = app.data.indicators[n].id.clone();
+            app.set_ticked([id.as_str()], on);
+            app.details = Some(id);
+        }
     }
 }

@@ -1,59 +1,175 @@
-//! The top bar: view switch, language, theme, open.
+//! The top bar: views, language, theme, file and chart commands, and the dataset's name,
+//! in one row. What does not fit the window's width goes into a "…" menu.
 
-use eframe::egui;
+use eframe::egui::{self, RichText, TextStyle, TextWrapMode, WidgetText};
 
 use super::{AppCommand, GwrApp, Theme};
 use crate::chart::View;
 use crate::i18n::Lang;
 
+/// The width of the line between two groups.
+const SEPARATOR: f32 = 8.0;
+/// Below this width the dataset's name moves into the menu rather than show a stub.
+const NAME_MIN: f32 = 90.0;
+
+/// The groups of the bar, in the order they are drawn.
+fn groups() -> [Vec<AppCommand>; 4] {
+    [
+        View::ALL.into_iter().map(AppCommand::ShowView).collect(),
+        Lang::ALL.into_iter().map(AppCommand::SetLang).collect(),
+        vec![
+            AppCommand::SetTheme(Theme::Light),
+            AppCommand::SetTheme(Theme::Dark),
+        ],
+        vec![
+            AppCommand::OpenDialog,
+            AppCommand::SaveJson,
+            AppCommand::OpenExport,
+            AppCommand::CopyChart,
+            AppCommand::ResetPlot,
+        ],
+    ]
+}
+
+/// Whether a command leaves the bar for the menu before another: the first goes first.
+/// The views never leave the bar.
+fn overflow_order() -> [Vec<AppCommand>; 6] {
+    [
+        vec![AppCommand::ResetPlot],
+        vec![AppCommand::SaveJson],
+        vec![
+            AppCommand::SetTheme(Theme::Light),
+            AppCommand::SetTheme(Theme::Dark),
+        ],
+        Lang::ALL.into_iter().map(AppCommand::SetLang).collect(),
+        vec![AppCommand::CopyChart],
+        vec![AppCommand::OpenExport, AppCommand::OpenDialog],
+    ]
+}
+
+/// The width a button or selectable label with this text takes, spacing included.
+fn button_width(ui: &egui::Ui, text: &str) -> f32 {
+    let galley = WidgetText::from(text).into_galley(
+        ui,
+        Some(TextWrapMode::Extend),
+        f32::INFINITY,
+        TextStyle::Button,
+    );
+    let spacing = ui.spacing();
+    (galley.size().x + 2.0 * spacing.button_padding.x).max(spacing.interact_size.y)
+        + spacing.item_spacing.x
+}
+
+fn is_selected(app: &GwrApp, ui: &egui::Ui, command: AppCommand) -> Option<bool> {
+    match command {
+        AppCommand::ShowView(view) => Some(app.state.chart.view == view),
+        AppCommand::SetLang(lang) => Some(app.state.chart.lang == lang),
+        AppCommand::SetTheme(theme) => Some((theme == Theme::Dark) == ui.visuals().dark_mode),
+        _ => None,
+    }
+}
+
 pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
     egui::Panel::top("top_bar").show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
-            let lang = app.state.chart.lang;
-            let t = lang.texts();
-            for (n, view) in View::ALL.into_iter().enumerate() {
-                let label = format!("{} {}", n + 1, view.name(lang));
-                ui.selectable_value(&mut app.state.chart.view, view, label)
-                    .on_hover_text(view.title(lang));
-            }
-            ui.separator();
-            ui.selectable_value(&mut app.state.chart.lang, Lang::Zh, "中文");
-            ui.selectable_value(&mut app.state.chart.lang, Lang::En, "English");
-            ui.separator();
-            let dark = ui.visuals().dark_mode;
-            if ui.selectable_label(!dark, t.light).clicked() {
-                app.state.theme = Theme::Light;
-            }
-            if ui.selectable_label(dark, t.dark).clicked() {
-                app.state.theme = Theme::Dark;
-            }
-            ui.separator();
-            if ui.button(t.open).on_hover_text("Ctrl+O").clicked() {
-                app.push(AppCommand::OpenDialog);
-            }
-            if ui.button(t.save_json).clicked() {
-                app.push(AppCommand::SaveJson);
-            }
-            if ui.button(t.export).on_hover_text("Ctrl+E").clicked() {
-                app.push(AppCommand::OpenExport);
-            }
-            if ui.button(t.copy).on_hover_text("Ctrl+Shift+C").clicked() {
-                app.push(AppCommand::CopyChart);
-            }
-            if ui.button(t.reset_view).clicked() {
-                app.push(AppCommand::ResetPlot);
-            }
-            ui.separator();
-            let colon = lang.pick("：", ": ");
-            if app.state.chart.draft {
-                ui.label(
-                    egui::RichText::new(t.draft)
-                        .strong()
-                        .color(ui.visuals().warn_fg_color),
-                )
-                .on_hover_text(t.draft_note.trim_start_matches(" · "));
-            }
-            ui.label(egui::RichText::new(format!("{}{colon}{}", t.dataset, app.data_name)).weak());
-        });
+        ui.horizontal(|ui| bar(app, ui));
     });
+}
+
+fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
+    let lang = app.state.chart.lang;
+    let t = lang.texts();
+    let gap = ui.spacing().item_spacing.x;
+    let widths: Vec<(AppCommand, f32)> = groups()
+        .into_iter()
+        .flatten()
+        .map(|c| (c, button_width(ui, &c.label(lang))))
+        .collect();
+    let width_of = |command: &AppCommand| {
+        widths
+            .iter()
+            .find(|(c, _)| c == command)
+            .map_or(0.0, |(_, w)| *w)
+    };
+    let draft = app.draft.then_some(t.draft);
+    let draft_width = draft.map_or(0.0, |d| button_width(ui, d));
+    let menu_width = button_width(ui, "…");
+
+    // Move groups of commands into the menu, least needed first, until the rest fits.
+    let needed = |hidden: &[AppCommand]| -> f32 {
+        let mut total = draft_width;
+        for group in groups() {
+            let shown: Vec<AppCommand> =
+                group.into_iter().filter(|c| !hidden.contains(c)).collect();
+            if !shown.is_empty() {
+                total += shown.iter().map(width_of).sum::<f32>() + SEPARATOR + gap;
+            }
+        }
+        if !hidden.is_empty() {
+            total += menu_width;
+        }
+        total
+    };
+    let available = ui.available_width();
+    let mut hidden: Vec<AppCommand> = Vec::new();
+    // Leave room at least for the menu, where the dataset's name goes if it has no room.
+    for unit in overflow_order() {
+        if needed(&hidden) + menu_width <= available {
+            break;
+        }
+        hidden.extend(unit);
+    }
+    let name_fits = available - needed(&hidden) >= NAME_MIN;
+    let dataset = format!("{}{}{}", t.dataset, t.colon, app.data_name);
+
+    let mut first = true;
+    for group in groups() {
+        let shown: Vec<AppCommand> = group.into_iter().filter(|c| !hidden.contains(c)).collect();
+        if shown.is_empty() {
+            continue;
+        }
+        if !first {
+            ui.add(egui::Separator::default().spacing(SEPARATOR));
+        }
+        first = false;
+        for command in shown {
+            let response = match is_selected(app, ui, command) {
+                Some(on) => {
+                    let response = ui.selectable_label(on, command.label(lang));
+                    match command.tooltip(ui.ctx(), lang) {
+                        Some(tip) => response.on_hover_text(tip),
+                        None => response,
+                    }
+                }
+                None => command.button(ui, lang),
+            };
+            if response.clicked() {
+                app.push(command);
+            }
+        }
+    }
+    ui.add(egui::Separator::default().spacing(SEPARATOR));
+    if let Some(draft) = draft {
+        ui.label(RichText::new(draft).strong().color(ui.visuals().warn_fg_color))
+            .on_hover_text(t.draft_note.trim_start_matches(" · "));
+    }
+    if !hidden.is_empty() || !name_fits {
+        ui.menu_button("…", |ui| {
+            for command in &hidden {
+                let selected = is_selected(app, ui, *command).unwrap_or(false);
+                if command.menu_item(ui, lang, selected).clicked() {
+                    app.push(*command);
+                }
+            }
+            if !name_fits {
+                ui.separator();
+                ui.label(RichText::new(&dataset).weak());
+            }
+        })
+        .response
+        .on_hover_text(t.more);
+    }
+    if name_fits {
+        ui.add(egui::Label::new(RichText::new(&dataset).weak()).truncate())
+            .on_hover_text(&dataset);
+    }
 }
