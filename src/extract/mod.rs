@@ -14,6 +14,7 @@ mod names;
 mod scan;
 mod sentence;
 mod text;
+mod words;
 
 use std::collections::HashMap;
 

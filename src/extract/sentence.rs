@@ -2,9 +2,13 @@
 //! year), its name, qualifier, year and kind, and the clause it is quoted from.
 
 use super::layout::{Layout, Part};
-use super::names::{self, AFTER_CUTS};
+use super::names;
 use super::scan::{self, Token, Unit};
 use super::text::{at, is_at, is_han, seg, string, year_at};
+use super::words::{
+    AFTER_CUTS, BEFORE_QUALIFIERS, COMPARATORS, FALL, LAST_YEAR_OF, LINKS, PLAN_VERBS, RISE,
+    TO_VERBS,
+};
 use crate::model::{Kind, Qualifier};
 
 /// One observation before indicators are formed.
@@ -35,79 +39,6 @@ const STOPS: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
 /// Ends a clause: the unit of quotes and subjects. 、 is not one: it joins list items.
 const CLAUSE: &[char] = &[
     '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '\n',
-];
-/// Written before a number: the qualifier it gives.
-const BEFORE_QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("不低于", Qualifier::AtLeast),
-    ("不少于", Qualifier::AtLeast),
-    ("至少", Qualifier::AtLeast),
-    ("不超过", Qualifier::AtMost),
-    ("不高于", Qualifier::AtMost),
-    ("控制在", Qualifier::AtMost),
-    ("大约", Qualifier::About),
-    ("约", Qualifier::About),
-    ("近", Qualifier::About),
-    ("超过", Qualifier::MoreThan),
-    ("突破", Qualifier::MoreThan),
-    ("多于", Qualifier::MoreThan),
-    ("超", Qualifier::MoreThan),
-    ("逾", Qualifier::MoreThan),
-];
-const RISE: &[&str] = &[
-    "增长", "增加", "增速", "增幅", "涨幅", "上涨", "上升", "提高", "提升", "扩大", "增",
-];
-const FALL: &[&str] = &[
-    "下降", "降低", "减少", "回落", "下滑", "缩减", "降幅", "降", "减",
-];
-/// Words between a growth verb and its number: 增速为6%, 增长了3%.
-const LINKS: &[&str] = &["了", "为", "达到", "达", "是"];
-/// Compare with the year before; they carry no name.
-const COMPARATORS: &[&str] = &[
-    "同口径",
-    "按可比价格计算",
-    "可比价",
-    "比上年同期",
-    "较上年同期",
-    "比上年",
-    "较上年",
-    "比去年",
-    "较去年",
-    "同比",
-    "年均",
-    "同期",
-];
-const LAST_YEAR_OF: &[&str] = &["上年同期的", "上年的", "去年的", "上年", "去年", "同期的"];
-/// A change of value: 由X提高到Y.
-const TO_VERBS: &[&str] = &[
-    "提高到",
-    "提高至",
-    "提升到",
-    "提升至",
-    "增加到",
-    "增加至",
-    "增长到",
-    "增至",
-    "上升到",
-    "上升至",
-    "下降到",
-    "下降至",
-    "降至",
-    "降到",
-    "降低到",
-    "减少到",
-    "减少至",
-    "变为",
-    "调整为",
-    "扩大到",
-    "扩大至",
-    "达到",
-];
-/// Verbs of doing: a plan sentence without them before its first number states a fact.
-const PLAN_VERBS: &[&str] = &[
-    "实施", "新增", "新建", "建设", "完成", "实现", "力争", "确保", "达到", "推动", "推进", "打造",
-    "设立", "投资", "集聚", "启动", "筹集", "开展", "举办", "培育", "引进", "争取", "计划", "建成",
-    "改造", "提高", "提升", "增长", "下降", "控制", "稳定", "保持", "签约", "更新", "安装", "带动",
-    "要", "将", "新改", "扩建", "整治", "治理", "组织", "发放", "培训",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -186,6 +117,37 @@ struct Sentence<'a> {
     topic: &'a str,
 }
 
+/// The numbers of a sentence read so far.
+struct Reading {
+    items: Vec<Item>,
+    /// The name of the latest number, for a number with none of its own.
+    prev_name: Option<String>,
+    /// Where the words of the next number's subject may start.
+    prev_end: usize,
+}
+
+/// One number, or a list of alike numbers joined by 、/和 (increased 3%、5% and 8%), and
+/// what the words before them say.
+struct Run<'t> {
+    toks: Vec<&'t Token>,
+    /// The start of the token after the run, or the sentence's end.
+    next_start: usize,
+    last_end: usize,
+    role: Role,
+    year: i32,
+    kind: Kind,
+    /// The start of the words before the run.
+    bound: usize,
+    before: String,
+    /// `before` without a qualifier word at its end.
+    core: String,
+    /// `core` without the verb of its role and the comparators (比上年…).
+    subject: String,
+    quals: Vec<Qualifier>,
+    quote: (usize, usize),
+    headline: bool,
+}
+
 /// What the sentence says of one number, while the sentence is read.
 struct Item {
     draft: Draft,
@@ -213,216 +175,318 @@ impl Sentence<'_> {
             // target year, so one such goal would shift the whole report; it is left out.
             return;
         }
-        let mut items: Vec<Item> = Vec::new();
-        let mut prev_name: Option<String> = None;
-        let mut prev_end = self.s;
+        let mut reading = Reading {
+            items: Vec::new(),
+            prev_name: None,
+            prev_end: self.s,
+        };
         let mut k = 0;
-        while let Some(t) = toks.get(k) {
-            if !t.is_quantity() {
-                if t.unit != Unit::Year {
-                    prev_end = t.end;
-                }
-                k += 1;
-                continue;
-            }
-            let next_in_clause = toks
-                .get(k + 1)
-                .is_some_and(|n| n.is_quantity() && n.start < self.clause_end(t.end));
-            // 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a
-            // figure; its words stay in the next number's name.
-            let threshold = matches!(t.after, Some(Qualifier::AtLeast | Qualifier::AtMost))
-                && is_han(at(self.chars, t.end))
-                && next_in_clause;
-            if threshold {
-                k += 1;
-                continue;
-            }
-            // 粮食总产量连续5年稳定在100亿斤以上: the years are a figure, and the words before
-            // them still name the next one.
-            let running = t.unit_text == "年" && next_in_clause;
-            let bound = self.clause_start(prev_end.max(self.s), t.start);
-            let before = self.text(bound, t.start);
-            let (core, before_q) = strip_qualifier(&before);
-            let Some((role, verb)) = role(&core, t.unit) else {
-                prev_end = t.end;
-                k += 1;
-                continue;
-            };
-            // The run: this number and the ones listed after it with only 、/和 between.
-            let mut run = vec![k];
-            let mut last_end = t.end;
-            while let Some(next) = toks.get(run.len() + k) {
-                let gap = self.text(last_end, next.start);
-                let joins = !gap.is_empty()
-                    && gap.chars().count() <= 2
-                    && gap.chars().all(|c| "、和及与".contains(c));
-                let alike = next.unit == t.unit
-                    || (matches!(next.unit, Unit::Measure) && matches!(t.unit, Unit::Measure));
-                if !(joins && alike) {
-                    break;
-                }
-                run.push(run.len() + k);
-                last_end = next.end;
-            }
-            let verbless = core
-                .strip_suffix(verb)
-                .map(|c| c.to_owned())
-                .unwrap_or_else(|| core.clone());
-            let subject = strip_comparators(&verbless);
-            let (marker, list_src) = split_marker(&subject);
-            let clause_q = self
-                .clause_has(bound, t.start, "力争")
-                .then_some(Qualifier::AtLeast);
-            let run_toks: Vec<&Token> = run.iter().filter_map(|&i| toks.get(i)).collect();
-            let quals: Vec<Qualifier> = run_toks
-                .iter()
-                .enumerate()
-                .map(|(n, tok)| {
-                    tok.after
-                        .or(if n == 0 { before_q } else { None })
-                        .or(clause_q)
-                        .unwrap_or(Qualifier::Exact)
-                })
-                .collect();
-            let quote = (self.quote_start(t.start), self.quote_end(last_end));
-            let headline = self
-                .headline
-                .is_some_and(|(a, b)| t.start >= a && t.start < b);
-            let make = |name: String, tok: &Token, q: Qualifier, quote: (usize, usize)| Draft {
-                name,
-                unit: (!role.is_growth()).then(|| tok.unit_text.clone()),
-                year,
-                kind,
-                value: (!role.is_growth()).then_some(tok.value),
-                growth: role.is_growth().then(|| role.growth(tok.value)),
-                qualifier: q,
-                quote,
-                headline,
-                para: self.para,
-                topic: self.topic.to_owned(),
-            };
-            let names = marker
-                .map(|_| names::list_names(&list_src))
-                .unwrap_or_default();
-            let mut pushed: Vec<Draft> = Vec::new();
-            if marker.is_some() && names.len() == run_toks.len() {
-                // X、Y分别增长a%、b%
-                for ((name, tok), q) in names.iter().zip(&run_toks).zip(&quals) {
-                    pushed.push(make(name.clone(), tok, *q, quote));
-                }
-            } else if marker == Some("均") && run_toks.len() == 1 && names.len() > 1 {
-                // 接听率、办结率、满意率均达99%以上
-                if let (Some(tok), Some(q)) = (run_toks.first(), quals.first()) {
-                    for name in &names {
-                        pushed.push(make(name.clone(), tok, *q, quote));
-                    }
-                }
-            } else if role.is_growth() && names::clean(&subject).is_empty() {
-                // 增长3.1% after a level, or 分别是上年的2.5倍、3.4倍 after two levels.
-                let mut open: Vec<usize> = items
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .take(MAX_LOOKBACK)
-                    .filter(|(_, it)| {
-                        it.emit && it.draft.value.is_some() && it.draft.growth.is_none()
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                open.reverse();
-                let take = run_toks.len();
-                if open.len() >= take && take > 0 {
-                    let targets = open.get(open.len() - take..).unwrap_or(&[]);
-                    for ((&i, tok), q) in targets.iter().zip(&run_toks).zip(&quals) {
-                        if let Some(item) = items.get_mut(i) {
-                            let d = &mut item.draft;
-                            d.growth = Some(role.growth(tok.value));
-                            if d.qualifier == Qualifier::Exact {
-                                d.qualifier = *q;
-                            }
-                            d.quote.1 = d.quote.1.max(self.quote_end(last_end));
-                        }
-                    }
-                } else if let Some(name) = prev_name.clone() {
-                    for (tok, q) in run_toks.iter().zip(&quals) {
-                        pushed.push(make(name.clone(), tok, *q, quote));
-                    }
-                }
-            } else if role.is_growth() {
-                let name = names::clean(&subject);
-                let split = names::list_names(&subject);
-                for (n, (tok, q)) in run_toks.iter().zip(&quals).enumerate() {
-                    let name = if split.len() == run_toks.len() {
-                        split.get(n).cloned().unwrap_or_else(|| name.clone())
-                    } else {
-                        name.clone()
-                    };
-                    pushed.push(make(name, tok, *q, quote));
-                }
-            } else {
-                // Levels: the first is named from its words, the rest share its name.
-                let next_start = toks.get(k + run.len()).map_or(self.e, |n| n.start);
-                let first_name = self.level_name(&core, t, next_start, prev_name.as_deref(), bound);
-                let changes = self.changes_after(t.end, next_start);
-                if changes && names::find_from(&before).is_some() {
-                    // 由2022年的74.5%提高到76.5%: the earlier value, kept only with its year.
-                    let year_of = explicit_year(&before).filter(|y| *y <= self.layout.plan);
-                    let q = quals.first().copied().unwrap_or(Qualifier::Exact);
-                    let mut d = make(first_name.clone(), t, q, self.single_quote(t));
-                    let emit = year_of.is_some();
-                    if let Some(y) = year_of {
-                        d.year = y;
-                        d.kind = if y <= self.layout.review {
-                            Kind::Actual
-                        } else {
-                            Kind::Target
-                        };
-                        d.quote.1 = self.quote_end(next_start);
-                    }
-                    prev_name = Some(first_name);
-                    items.push(Item { draft: d, emit });
-                    prev_end = t.end;
-                    k += 1;
-                    continue;
-                }
-                for (n, (tok, q)) in run_toks.iter().zip(&quals).enumerate() {
-                    let q_range = if run_toks.len() > 1 {
-                        quote
-                    } else {
-                        self.single_quote(tok)
-                    };
-                    let name = if n == 0 {
-                        first_name.clone()
-                    } else {
-                        prev_name.clone().unwrap_or_else(|| first_name.clone())
-                    };
-                    pushed.push(make(name.clone(), tok, *q, q_range));
-                    prev_name = Some(name);
-                }
-                // A value changed from an earlier one: quote from the earlier one.
-                if let Some(item) = items.last()
-                    && !item.emit
-                    && item.draft.name == first_name
-                    && let Some(d) = pushed.first_mut()
-                {
-                    d.quote.0 = d.quote.0.min(item.draft.quote.0);
-                }
-            }
-            if let Some(d) = pushed.last() {
-                prev_name = Some(d.name.clone());
-            }
-            items.extend(pushed.into_iter().map(|draft| Item { draft, emit: true }));
-            if !running {
-                prev_end = last_end;
-            }
-            k += run.len();
+        while k < toks.len() {
+            k += self.read_at(&toks, k, (year, kind), &mut reading);
         }
         out.extend(
-            items
+            reading
+                .items
                 .into_iter()
                 .filter(|i| i.emit && !i.draft.name.is_empty())
                 .map(|i| i.draft),
         );
+    }
+
+    /// Reads the token at `k` (with the numbers listed after it) into `r`; returns how many
+    /// tokens it used, at least one.
+    fn read_at(&self, toks: &[Token], k: usize, time: (i32, Kind), r: &mut Reading) -> usize {
+        let Some(t) = toks.get(k) else { return 1 };
+        if !t.is_quantity() {
+            if t.unit != Unit::Year {
+                r.prev_end = t.end;
+            }
+            return 1;
+        }
+        let next_in_clause = toks
+            .get(k + 1)
+            .is_some_and(|n| n.is_quantity() && n.start < self.clause_end(t.end));
+        // 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a
+        // figure; its words stay in the next number's name.
+        let threshold = matches!(t.after, Some(Qualifier::AtLeast | Qualifier::AtMost))
+            && is_han(at(self.chars, t.end))
+            && next_in_clause;
+        if threshold {
+            return 1;
+        }
+        let Some(run) = self.run_at(toks, k, r.prev_end, time) else {
+            r.prev_end = t.end;
+            return 1;
+        };
+        // 粮食总产量连续5年稳定在100亿斤以上: the years are a figure, and the words before
+        // them still name the next one.
+        let running = t.unit_text == "年" && next_in_clause;
+        let (marker, list_src) = split_marker(&run.subject);
+        let names = marker
+            .map(|_| names::list_names(&list_src))
+            .unwrap_or_default();
+        let pushed = if marker.is_some() && names.len() == run.toks.len() {
+            self.each_named(&run, &names)
+        } else if marker == Some("均") && run.toks.len() == 1 && names.len() > 1 {
+            self.one_value_many_names(&run, &names)
+        } else if run.role.is_growth() && names::clean(&run.subject).is_empty() {
+            self.growth_of_earlier(&run, r)
+        } else if run.role.is_growth() {
+            self.named_growth(&run)
+        } else if let Some(item) = self.changed_value(&run, r) {
+            // The earlier value of a change: only this number is used.
+            r.prev_name = Some(item.draft.name.clone());
+            r.items.push(item);
+            r.prev_end = t.end;
+            return 1;
+        } else {
+            self.levels(&run, r)
+        };
+        if let Some(d) = pushed.last() {
+            r.prev_name = Some(d.name.clone());
+        }
+        r.items
+            .extend(pushed.into_iter().map(|draft| Item { draft, emit: true }));
+        if !running {
+            r.prev_end = run.last_end;
+        }
+        run.toks.len()
+    }
+
+    /// The number at `k`, the alike numbers listed after it with only 、/和 between, and what
+    /// the words before them say; `None` when those words give it no role (相当于2倍).
+    fn run_at<'t>(
+        &self,
+        toks: &'t [Token],
+        k: usize,
+        prev_end: usize,
+        (year, kind): (i32, Kind),
+    ) -> Option<Run<'t>> {
+        let t = toks.get(k)?;
+        let bound = self.clause_start(prev_end.max(self.s), t.start);
+        let before = self.text(bound, t.start);
+        let (core, before_q) = strip_qualifier(&before);
+        let (role, verb) = role(&core, t.unit)?;
+        let mut run = vec![t];
+        let mut last_end = t.end;
+        while let Some(next) = toks.get(k + run.len()) {
+            let gap = self.text(last_end, next.start);
+            let joins = !gap.is_empty()
+                && gap.chars().count() <= 2
+                && gap.chars().all(|c| "、和及与".contains(c));
+            let alike = next.unit == t.unit
+                || (matches!(next.unit, Unit::Measure) && matches!(t.unit, Unit::Measure));
+            if !(joins && alike) {
+                break;
+            }
+            run.push(next);
+            last_end = next.end;
+        }
+        let verbless = core.strip_suffix(verb).unwrap_or(&core);
+        let subject = strip_comparators(verbless);
+        let clause_q = self
+            .clause_has(bound, t.start, "力争")
+            .then_some(Qualifier::AtLeast);
+        let quals = run
+            .iter()
+            .enumerate()
+            .map(|(n, tok)| {
+                tok.after
+                    .or(if n == 0 { before_q } else { None })
+                    .or(clause_q)
+                    .unwrap_or(Qualifier::Exact)
+            })
+            .collect();
+        Some(Run {
+            next_start: toks.get(k + run.len()).map_or(self.e, |n| n.start),
+            toks: run,
+            last_end,
+            role,
+            year,
+            kind,
+            bound,
+            before,
+            core,
+            subject,
+            quals,
+            quote: (self.quote_start(t.start), self.quote_end(last_end)),
+            headline: self
+                .headline
+                .is_some_and(|(a, b)| t.start >= a && t.start < b),
+        })
+    }
+
+    /// A draft of one number of a run.
+    fn draft(
+        &self,
+        run: &Run,
+        name: String,
+        tok: &Token,
+        q: Qualifier,
+        quote: (usize, usize),
+    ) -> Draft {
+        let growth = run.role.is_growth();
+        Draft {
+            name,
+            unit: (!growth).then(|| tok.unit_text.clone()),
+            year: run.year,
+            kind: run.kind,
+            value: (!growth).then_some(tok.value),
+            growth: growth.then(|| run.role.growth(tok.value)),
+            qualifier: q,
+            quote,
+            headline: run.headline,
+            para: self.para,
+            topic: self.topic.to_owned(),
+        }
+    }
+
+    /// X、Y分别增长a%、b%: one name for each number.
+    fn each_named(&self, run: &Run, names: &[String]) -> Vec<Draft> {
+        names
+            .iter()
+            .zip(&run.toks)
+            .zip(&run.quals)
+            .map(|((name, tok), q)| self.draft(run, name.clone(), tok, *q, run.quote))
+            .collect()
+    }
+
+    /// 接听率、办结率、满意率均达99%以上: one number for each name.
+    fn one_value_many_names(&self, run: &Run, names: &[String]) -> Vec<Draft> {
+        let (Some(tok), Some(q)) = (run.toks.first(), run.quals.first()) else {
+            return Vec::new();
+        };
+        names
+            .iter()
+            .map(|name| self.draft(run, name.clone(), tok, *q, run.quote))
+            .collect()
+    }
+
+    /// 增长3.1% after a level, or 分别是上年的2.5倍、3.4倍 after two levels: the growth of
+    /// the latest levels without one (completed in place), else of the previous name.
+    fn growth_of_earlier(&self, run: &Run, r: &mut Reading) -> Vec<Draft> {
+        let mut open: Vec<usize> = r
+            .items
+            .iter()
+            .enumerate()
+            .rev()
+            .take(MAX_LOOKBACK)
+            .filter(|(_, it)| it.emit && it.draft.value.is_some() && it.draft.growth.is_none())
+            .map(|(i, _)| i)
+            .collect();
+        open.reverse();
+        let take = run.toks.len();
+        if open.len() >= take && take > 0 {
+            let targets = open.get(open.len() - take..).unwrap_or(&[]);
+            for ((&i, tok), q) in targets.iter().zip(&run.toks).zip(&run.quals) {
+                if let Some(item) = r.items.get_mut(i) {
+                    let d = &mut item.draft;
+                    d.growth = Some(run.role.growth(tok.value));
+                    if d.qualifier == Qualifier::Exact {
+                        d.qualifier = *q;
+                    }
+                    d.quote.1 = d.quote.1.max(run.quote.1);
+                }
+            }
+            return Vec::new();
+        }
+        let Some(name) = r.prev_name.clone() else {
+            return Vec::new();
+        };
+        run.toks
+            .iter()
+            .zip(&run.quals)
+            .map(|(tok, q)| self.draft(run, name.clone(), tok, *q, run.quote))
+            .collect()
+    }
+
+    /// 地区生产总值增长6%: named by its subject, split when it lists one name a number.
+    fn named_growth(&self, run: &Run) -> Vec<Draft> {
+        let name = names::clean(&run.subject);
+        let split = names::list_names(&run.subject);
+        run.toks
+            .iter()
+            .zip(&run.quals)
+            .enumerate()
+            .map(|(n, (tok, q))| {
+                let name = if split.len() == run.toks.len() {
+                    split.get(n).cloned().unwrap_or_else(|| name.clone())
+                } else {
+                    name.clone()
+                };
+                self.draft(run, name, tok, *q, run.quote)
+            })
+            .collect()
+    }
+
+    /// 由2022年的74.5%提高到76.5%: the earlier value, emitted only with its year; its name
+    /// and quote go to the value after the verb.
+    fn changed_value(&self, run: &Run, r: &Reading) -> Option<Item> {
+        let t = *run.toks.first()?;
+        if !(self.changes_after(t.end, run.next_start) && names::find_from(&run.before).is_some()) {
+            return None;
+        }
+        let name = self.first_level_name(run, r);
+        let year_of = explicit_year(&run.before).filter(|y| *y <= self.layout.plan);
+        let q = run.quals.first().copied().unwrap_or(Qualifier::Exact);
+        let mut d = self.draft(run, name, t, q, self.single_quote(t));
+        if let Some(y) = year_of {
+            d.year = y;
+            d.kind = if y <= self.layout.review {
+                Kind::Actual
+            } else {
+                Kind::Target
+            };
+            d.quote.1 = self.quote_end(run.next_start);
+        }
+        Some(Item {
+            draft: d,
+            emit: year_of.is_some(),
+        })
+    }
+
+    fn first_level_name(&self, run: &Run, r: &Reading) -> String {
+        let t = run.toks.first().copied();
+        t.map(|t| {
+            self.level_name(
+                &run.core,
+                t,
+                run.next_start,
+                r.prev_name.as_deref(),
+                run.bound,
+            )
+        })
+        .unwrap_or_default()
+    }
+
+    /// Levels: the first is named from its words, the rest share its name.
+    fn levels(&self, run: &Run, r: &Reading) -> Vec<Draft> {
+        let first_name = self.first_level_name(run, r);
+        let mut prev_name = r.prev_name.clone();
+        let mut pushed: Vec<Draft> = Vec::new();
+        for (n, (tok, q)) in run.toks.iter().zip(&run.quals).enumerate() {
+            let quote = if run.toks.len() > 1 {
+                run.quote
+            } else {
+                self.single_quote(tok)
+            };
+            let name = if n == 0 {
+                first_name.clone()
+            } else {
+                prev_name.clone().unwrap_or_else(|| first_name.clone())
+            };
+            pushed.push(self.draft(run, name.clone(), tok, *q, quote));
+            prev_name = Some(name);
+        }
+        // A value changed from an earlier one: quote from the earlier one.
+        if let Some(item) = r.items.last()
+            && !item.emit
+            && item.draft.name == first_name
+            && let Some(d) = pushed.first_mut()
+        {
+            d.quote.0 = d.quote.0.min(item.draft.quote.0);
+        }
+        pushed
     }
 
     /// The name of a level: the words before it, or the noun after it (3家国家级企业技术中心),
@@ -758,11 +822,6 @@ fn strip_comparators(s: &str) -> String {
     loop {
         let n = s.len();
         for w in COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF) {
-            if let Some(rest) = s.strip_suffix(w) {
-                s = rest.to_owned();
-            }
-        }
-        for w in ["了", "为", "达到", "达", "是"] {
             if let Some(rest) = s.strip_suffix(w) {
                 s = rest.to_owned();
             }
