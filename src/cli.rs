@@ -158,17 +158,25 @@ pub fn load_data(data: &[PathBuf]) -> Result<Opened, OpenError> {
 }
 
 fn extract(report: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let opened = match open::open_path(report) {
+    let (mut opened, text) = match open::open_path_with_text(report) {
         Ok(opened) => opened,
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut json = serde_json::to_string_pretty(&opened.data)?;
-    json.push('\n');
     match out {
         Some(path) => {
+            // The normalized report text beside the dataset: its quotes are cut from it.
+            if let Some(text) = text {
+                let source = path.with_extension("source.txt");
+                files::write_atomic(&source, text.as_bytes())
+                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", source.display()))?;
+                opened.data.report.source =
+                    source.file_name().map(|n| n.to_string_lossy().into_owned());
+            }
+            let mut json = serde_json::to_string_pretty(&opened.data)?;
+            json.push('\n');
             files::write_atomic(path, json.as_bytes())
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
             eprintln!(
@@ -178,7 +186,11 @@ fn extract(report: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
                 opened.data.observation_count()
             );
         }
-        None => print!("{json}"),
+        None => {
+            let mut json = serde_json::to_string_pretty(&opened.data)?;
+            json.push('\n');
+            print!("{json}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,11 @@
-//! The bundled CJK font, so every machine draws the same glyphs and no text is tofu.
+//! The bundled CJK font, so every machine draws the same glyphs and no text is tofu, and a
+//! system CJK font behind it for the rare characters the bundled subset leaves out.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
+use eframe::epaint::text::Blob;
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Regular.subset.otf");
 const BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Bold.subset.otf");
@@ -34,6 +39,109 @@ pub fn definitions() -> FontDefinitions {
     fonts
 }
 
+/// Complete CJK fonts that systems ship, by file name, with the face to use in a collection
+/// (the Simplified Chinese face of Noto Sans CJK is the third).
+const SYSTEM_CJK: &[(&str, u32)] = &[
+    ("notosanscjk-regular.ttc", 2),
+    ("notosanscjksc-regular.otf", 0),
+    ("notosanssc-regular.otf", 0),
+    ("notosanssc-regular.ttf", 0),
+    ("sourcehansanssc-regular.otf", 0),
+    ("sourcehansans-regular.ttc", 2),
+    ("wqy-zenhei.ttc", 0),
+    ("wqy-microhei.ttc", 0),
+    ("msyh.ttc", 0),
+    ("simsun.ttc", 0),
+    ("pingfang.ttc", 0),
+    ("hiragino sans gb.ttc", 0),
+];
+
+/// Where fontconfig, macOS and Windows keep fonts.
+fn font_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = [
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        "/System/Library/Fonts",
+        "/Library/Fonts",
+        "C:\\Windows\\Fonts",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = PathBuf::from(home);
+        dirs.push(home.join(".local/share/fonts"));
+        dirs.push(home.join(".fonts"));
+        dirs.push(home.join("Library/Fonts"));
+    }
+    dirs
+}
+
+/// The first system CJK font found, in the order of [`SYSTEM_CJK`]: only file names are
+/// looked at, a few directory levels deep, so the search costs milliseconds.
+pub fn find_system_cjk() -> Option<(PathBuf, u32)> {
+    let mut found: Vec<(usize, PathBuf)> = Vec::new();
+    for dir in font_dirs() {
+        collect(&dir, 4, &mut found);
+    }
+    found.sort();
+    found
+        .into_iter()
+        .next()
+        .map(|(rank, path)| (path, SYSTEM_CJK[rank].1))
+}
+
+fn collect(dir: &Path, depth: u32, found: &mut Vec<(usize, PathBuf)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if depth > 0 {
+                collect(&path, depth - 1, found);
+            }
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().to_lowercase();
+        if let Some(rank) = SYSTEM_CJK.iter().position(|(n, _)| *n == name) {
+            found.push((rank, path));
+        }
+    }
+}
+
+/// The system CJK font, read once per run: exports install fonts for every image.
+fn system_cjk() -> Option<FontData> {
+    static FONT: OnceLock<Option<(Blob, u32)>> = OnceLock::new();
+    let (blob, index) = FONT
+        .get_or_init(|| {
+            let (path, index) = find_system_cjk()?;
+            let bytes = std::fs::read(path).ok()?;
+            Some((Arc::new(bytes) as Blob, index))
+        })
+        .as_ref()?;
+    Some(FontData::from_blob(blob.clone(), *index))
+}
+
+/// [`definitions`] with a system CJK font (if any) last in both families: it only draws
+/// what every other font lacks.
+pub fn definitions_with_system_fallback() -> FontDefinitions {
+    let mut fonts = definitions();
+    let Some(data) = system_cjk() else {
+        return fonts;
+    };
+    fonts.font_data.insert("system_cjk".into(), data.into());
+    for family in [FontFamily::Proportional, FontFamily::Monospace, bold()] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("system_cjk".into());
+    }
+    fonts
+}
+
+/// The window's fonts: the bundled ones, then a system CJK font for anything they lack.
 pub fn install(ctx: &egui::Context) {
-    ctx.set_fonts(definitions());
+    ctx.set_fonts(definitions_with_system_fallback());
 }

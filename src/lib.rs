@@ -7,6 +7,7 @@ pub mod chart;
 pub mod cli;
 pub mod extract;
 pub mod files;
+pub mod formats;
 pub mod fonts;
 pub mod i18n;
 pub mod merge;

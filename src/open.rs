@@ -5,8 +5,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::extract;
+use crate::formats;
 use crate::merge;
-use crate::model::{self, Dataset, LoadError};
+use crate::model::{self, Dataset, LoadError, SourceFormat};
 
 /// A dataset ready to show, with where it came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,11 +35,18 @@ impl fmt::Display for OpenError {
     }
 }
 
-/// Report text (`.txt`, or anything that does not start like JSON) rather than a dataset.
+/// A report (text, page, Word file, PDF) rather than a dataset: by extension, else anything
+/// that does not start like JSON.
 fn is_report(path: &Path, bytes: &[u8]) -> bool {
     match path.extension().and_then(|e| e.to_str()) {
-        Some(e) if e.eq_ignore_ascii_case("txt") => true,
         Some(e) if e.eq_ignore_ascii_case("json") => false,
+        Some(e)
+            if ["txt", "html", "htm", "xhtml", "docx", "pdf"]
+                .iter()
+                .any(|r| e.eq_ignore_ascii_case(r)) =>
+        {
+            true
+        }
         _ => !bytes
             .strip_prefix(b"\xEF\xBB\xBF")
             .unwrap_or(bytes)
@@ -47,26 +55,69 @@ fn is_report(path: &Path, bytes: &[u8]) -> bool {
     }
 }
 
+/// A draft and the normalized report text its quotes were cut from.
+pub struct Drafted {
+    pub opened: Opened,
+    pub text: String,
+}
+
 /// Opens one dataset or report.
 pub fn open_path(path: &Path) -> Result<Opened, LoadError> {
+    open_path_with_text(path).map(|(opened, _)| opened)
+}
+
+/// Opens one dataset or report; for a report, also the normalized text (`extract --out`
+/// writes it beside the dataset).
+pub fn open_path_with_text(path: &Path) -> Result<(Opened, Option<String>), LoadError> {
     let name = path.display().to_string();
     let bytes = model::read_limited(path)?;
     if is_report(path, &bytes) {
-        let data = extract::extract_bytes(&bytes, &name)
+        let report = formats::read(&bytes, Some(path))
             .map_err(|e| LoadError::whole_file(&name, e.to_string()))?;
-        Ok(Opened {
-            data,
-            name,
-            draft: true,
-        })
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| name.clone());
+        let Drafted { opened, text } = draft(&report.text, &name, Some(file_name), report.format)?;
+        Ok((opened, Some(text)))
     } else {
         let data = model::load_bytes(&name, &bytes)?;
-        Ok(Opened {
-            data,
-            name,
-            draft: false,
-        })
+        Ok((
+            Opened {
+                data,
+                name,
+                draft: false,
+            },
+            None,
+        ))
     }
+}
+
+/// Opens report text pasted from the clipboard as a draft, as a `.txt` would be. `name` is
+/// what the window calls it (e.g. "clipboard").
+pub fn open_text(text: &str, name: &str) -> Result<Opened, LoadError> {
+    let text = formats::read_text(text);
+    draft(&text, name, None, SourceFormat::Paste).map(|d| d.opened)
+}
+
+fn draft(
+    text: &str,
+    name: &str,
+    source_file: Option<String>,
+    format: SourceFormat,
+) -> Result<Drafted, LoadError> {
+    let mut data =
+        extract::extract(text, name).map_err(|e| LoadError::whole_file(name, e.to_string()))?;
+    data.report.source_file = source_file;
+    data.report.source_format = Some(format);
+    Ok(Drafted {
+        opened: Opened {
+            data,
+            name: name.to_owned(),
+            draft: true,
+        },
+        text: text.to_owned(),
+    })
 }
 
 /// Opens every file; two or more are merged (indicators matched by name). Nothing is

@@ -42,9 +42,14 @@ fn extract_writes_atomically_and_check_accepts_it() {
     assert!(stderr.contains("a draft"), "{stderr}");
     let (code, _, stderr) = run(&["check", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
     assert_eq!(
-        std::fs::read_dir(dir.path()).unwrap().count(),
-        1,
+        names,
+        ["beihe.json", "beihe.source.txt"],
         "a temporary file was left"
     );
 }
