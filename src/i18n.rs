@@ -81,6 +81,10 @@ pub struct Texts {
     pub open_filter: &'static str,
     pub no_match: &'static str,
     pub marks_note: &'static str,
+    /// Column headers of the CSV, Excel and "Copy data" tables, in [`crate::export::table`]'s order.
+    pub data_columns: [&'static str; 15],
+    /// A flag column's two values.
+    pub data_yes_no: [&'static str; 2],
     pub not_drawn: &'static str,
     pub target_met: &'static str,
     pub target_roughly_met: &'static str,
@@ -175,6 +179,11 @@ pub const ZH: Texts = Texts {
     copied: "已复制到剪贴板",
     copy_failed: "复制失败",
     marks_note: "≈ 左右（约）  ≥ 以上  > 超过  ≤ 以内  ≠ 两年口径不同（空心柱）",
+    data_columns: [
+        "图表", "指标代码", "指标", "单位", "年份", "类型", "图中数值", "图中量度", "数值", "增长率（%）",
+        "限定", "推算", "换算说明", "原文", "来源",
+    ],
+    data_yes_no: ["是", "否"],
 };
 
 pub const EN: Texts = Texts {
@@ -249,4 +258,9 @@ pub const EN: Texts = Texts {
     copied: "Copied to the clipboard",
     copy_failed: "Copy failed",
     marks_note: "≈ about  ≥ at least  > more than  ≤ at most  ≠ the two years measure different things (hollow bar)",
+    data_columns: [
+        "chart", "indicator id", "indicator", "unit", "year", "kind", "charted value", "charted as",
+        "value", "growth (%)", "qualifier", "implied", "derived from the quote", "quote", "source",
+    ],
+    data_yes_no: ["yes", "no"],
 };
