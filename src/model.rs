@@ -754,7 +754,10 @@ fn check_indicators(
         }
         if let Some(multi) = &indicator.multi_year {
             if multi.horizon.trim().is_empty() {
-                report("multi_year.horizon: is empty; give the report's words, e.g. 用3—5年时间".into());
+                report(
+                    "multi_year.horizon: is empty; give the report's words, e.g. 用3—5年时间"
+                        .into(),
+                );
             }
             if let Some(until) = multi.until.filter(|y| !PLAUSIBLE_YEARS.contains(y)) {
                 report(format!("multi_year.until: {until} is not a plausible year"));

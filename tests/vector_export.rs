@@ -68,10 +68,9 @@ fn the_svg_looks_like_the_gpu_png_in_every_view_and_language() {
         for lang in [Lang::Zh, Lang::En] {
             let settings = settings(view, lang, w, h);
             let png = renderer.render(&data, &selected, &settings).unwrap();
-            let svg = String::from_utf8(
-                export::bytes(Format::Svg, &data, &selected, &settings).unwrap(),
-            )
-            .unwrap();
+            let svg =
+                String::from_utf8(export::bytes(Format::Svg, &data, &selected, &settings).unwrap())
+                    .unwrap();
             assert!(svg.starts_with("<svg"), "{view:?} {lang:?}");
             let raster = rasterize_svg(&svg, w, h);
             let a = quarter_grey(png.as_raw(), w as usize, h as usize);
@@ -163,10 +162,14 @@ fn the_pdf_page_has_the_image_aspect_ratio_and_embeds_a_font_subset() {
         .collect::<Vec<_>>();
     let ratio = (media[2] - media[0]) / (media[3] - media[1]);
     assert!((ratio - 4.0 / 3.0).abs() < 1e-3, "{media:?}");
-    // The bundled font is embedded as a subset (far smaller than the 1 MB font file).
+    // The bundled font is embedded as a subset (far smaller than the 1.5 MB font file).
     let text = String::from_utf8_lossy(&pdf);
     assert!(text.contains("NotoSansSC"), "the font is not named");
-    assert!(pdf.len() < 400_000, "{} bytes: the font is not subset", pdf.len());
+    assert!(
+        pdf.len() < 400_000,
+        "{} bytes: the font is not subset",
+        pdf.len()
+    );
 }
 
 /// The chart's own numbers for a view, by (id, year, kind), worked out from the row
@@ -238,7 +241,13 @@ fn csv_and_xlsx_read_back_to_the_charts_numbers() {
             let records: Vec<::csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
             let csv_rows: Vec<(String, i32, f64)> = records
                 .iter()
-                .map(|r| (r[1].to_owned(), r[4].parse().unwrap(), r[6].parse().unwrap()))
+                .map(|r| {
+                    (
+                        r[1].to_owned(),
+                        r[4].parse().unwrap(),
+                        r[6].parse().unwrap(),
+                    )
+                })
                 .collect();
 
             let xlsx = export::bytes(Format::Xlsx, &data, &selected, &settings).unwrap();

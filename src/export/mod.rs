@@ -152,24 +152,26 @@ pub fn bytes(
     selected: &[&Indicator],
     settings: &ImageSettings,
 ) -> Result<Vec<u8>, ExportError> {
-    let painted = render::paint(data, selected, settings)?;
     let fail = encode_error(format);
+    let paint = || render::paint(data, selected, settings);
     match format {
         Format::Png => {
-            let image = rasterize(&painted, settings)?;
+            // The window's rasterizer, so the dialog's preview and the file are the same
+            // pixels; [`image`] is the GPU-free alternative (see benches/export.rs).
+            let image = render::Renderer::new()?.render(data, selected, settings)?;
             render::png_bytes(&image).map_err(|e| fail(e.to_string()))
         }
-        Format::Svg => Ok(svg_text(&painted, settings).into_bytes()),
+        Format::Svg => Ok(svg_text(&paint()?, settings).into_bytes()),
         Format::Pdf => {
-            let scene = vector::Scene::new(&painted);
+            let scene = vector::Scene::new(&paint()?);
             let lang = match settings.spec.lang {
                 crate::i18n::Lang::Zh => "zh-CN",
                 crate::i18n::Lang::En => "en",
             };
-            let title = settings.spec.title_text().to_owned();
-            pdf::pdf(&scene, &title, lang).map_err(&fail)
+            pdf::pdf(&scene, settings.spec.title_text(), lang).map_err(&fail)
         }
         Format::Csv | Format::Xlsx => {
+            let painted = paint()?;
             let rows = table::rows(data, selected, &settings.spec, &painted.drawn);
             let cells = table::table(data, &settings.spec, &rows);
             if format == Format::Csv {

@@ -33,11 +33,9 @@ pub fn pdf(scene: &Scene, title: &str, lang: &str) -> Result<Vec<u8>, String> {
         .iter()
         .map(|face| Font::new(face.data.font.clone().into(), face.data.index))
         .collect();
-    let page_settings = PageSettings::from_wh(
-        scene.size.x * PDF_PER_POINT,
-        scene.size.y * PDF_PER_POINT,
-    )
-    .ok_or_else(|| format!("page size {:?} is empty", scene.size))?;
+    let page_settings =
+        PageSettings::from_wh(scene.size.x * PDF_PER_POINT, scene.size.y * PDF_PER_POINT)
+            .ok_or_else(|| format!("page size {:?} is empty", scene.size))?;
     let mut page = document.start_page_with(page_settings);
     let mut surface = page.surface();
     surface.push_transform(&Transform::from_scale(PDF_PER_POINT, PDF_PER_POINT));

@@ -18,7 +18,7 @@ pub fn svg(scene: &mut Scene, width: u32, height: u32, title: &str) -> String {
         num(scene.size.y),
         escape(title)
     );
-    let _ = write!(out, "<title>{}</title>\n", escape(title));
+    let _ = writeln!(out, "<title>{}</title>", escape(title));
     let items = std::mem::take(&mut scene.items);
     let mut clips: Vec<Rect> = Vec::new();
     let mut open: Option<Rect> = None;
@@ -125,7 +125,7 @@ fn path_data(out: &mut String, path: &Path) {
 
 /// A coordinate with at most two decimals, without trailing zeros.
 fn num(v: f32) -> String {
-    let mut s = format!("{:.2}", v);
+    let mut s = format!("{v:.2}");
     if s.contains('.') {
         while s.ends_with('0') {
             s.pop();

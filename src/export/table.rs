@@ -34,7 +34,10 @@ pub fn rows<'a>(
 ) -> Vec<DataRow<'a>> {
     let pairs = chart::pairs(data, selected);
     let (review, plan) = data.years();
-    let series = [(Kind::Actual, spec.show_actual), (Kind::Target, spec.show_target)];
+    let series = [
+        (Kind::Actual, spec.show_actual),
+        (Kind::Target, spec.show_target),
+    ];
     let mut out = Vec::new();
     for id in drawn {
         let Some(pair) = pairs.iter().find(|p| &p.indicator.id == id) else {
@@ -86,7 +89,9 @@ pub fn rows<'a>(
                 points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
                 for p in points {
                     let (kind, source, implied) = match p.kind {
-                        PointKind::Reported => (Kind::Actual, ind.observation(p.year, Kind::Actual), false),
+                        PointKind::Reported => {
+                            (Kind::Actual, ind.observation(p.year, Kind::Actual), false)
+                        }
                         // Implied by the next year's growth rate.
                         PointKind::Implied => (
                             Kind::Actual,
@@ -130,7 +135,12 @@ impl Cell {
 pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<Cell>> {
     let lang = spec.lang;
     let t = lang.texts();
-    let mut out = vec![t.data_columns.iter().map(|h| Cell::Text((*h).to_owned())).collect()];
+    let mut out = vec![
+        t.data_columns
+            .iter()
+            .map(|h| Cell::Text((*h).to_owned()))
+            .collect(),
+    ];
     let text = |s: &str| {
         if s.is_empty() {
             Cell::Empty
@@ -166,7 +176,9 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
             text(measure),
             number(own.and_then(|o| o.value)),
             number(own.and_then(|o| o.growth_pct)),
-            own.map_or(Cell::Empty, |o| Cell::Text(o.qualifier.words(lang).to_owned())),
+            own.map_or(Cell::Empty, |o| {
+                Cell::Text(o.qualifier.words(lang).to_owned())
+            }),
             Cell::Text(t.data_yes_no[usize::from(!row.implied)].to_owned()),
             text(row.source.and_then(|o| o.derived.as_deref()).unwrap_or("")),
             text(row.source.map_or("", |o| o.quote.as_str())),
@@ -243,7 +255,9 @@ pub fn xlsx(table: &[Vec<Cell>], sheet_name: &str) -> Result<Vec<u8>, XlsxError>
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    let widths = [10.0, 18.0, 24.0, 12.0, 6.0, 6.0, 10.0, 14.0, 10.0, 10.0, 12.0, 6.0, 24.0, 60.0, 30.0];
+    let widths = [
+        10.0, 18.0, 24.0, 12.0, 6.0, 6.0, 10.0, 14.0, 10.0, 10.0, 12.0, 6.0, 24.0, 60.0, 30.0,
+    ];
     for (c, w) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *w)?;
     }

@@ -199,11 +199,9 @@ impl FontSet {
                 Seg::Move(p) => Seg::Move(place(p, glyph.x)),
                 Seg::Line(p) => Seg::Line(place(p, glyph.x)),
                 Seg::Quad(c, p) => Seg::Quad(place(c, glyph.x), place(p, glyph.x)),
-                Seg::Cubic(c1, c2, p) => Seg::Cubic(
-                    place(c1, glyph.x),
-                    place(c2, glyph.x),
-                    place(p, glyph.x),
-                ),
+                Seg::Cubic(c1, c2, p) => {
+                    Seg::Cubic(place(c1, glyph.x), place(c2, glyph.x), place(p, glyph.x))
+                }
                 Seg::Close => Seg::Close,
             }));
         }
@@ -408,8 +406,7 @@ impl Scene {
                     })
                     .gamma_multiply(shape.opacity_factor.min(1.0));
                 let size = format.font_id.size;
-                let Some((face, id)) = self.fonts.resolve(&format.font_id.family, glyph.chr)
-                else {
+                let Some((face, id)) = self.fonts.resolve(&format.font_id.family, glyph.chr) else {
                     continue;
                 };
                 let at = row.pos.to_vec2() + glyph.pos.to_vec2();
