@@ -1,10 +1,11 @@
-//! Export time: rendering the growth chart of the headline targets at 1920×1080 and
-//! encoding it as PNG, with the device kept (as the dialog does) and created anew (as the
-//! command line does).
+//! Export time: the growth chart of the headline targets at 1920×1080, as PNG through the
+//! GPU renderer (with the device kept, as the dialog does, and created anew, as the command
+//! line does) and through the vector path (resvg, no GPU), and as SVG, PDF, CSV and Excel.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use gwr_charts::export::{self, Format};
 use gwr_charts::model::Dataset;
 use gwr_charts::render::{self, ImageSettings, Renderer};
 use gwr_charts::selection::{self, Preset};
@@ -28,6 +29,17 @@ fn export(c: &mut Criterion) {
             black_box(renderer.render(&data, &selected, &settings).unwrap())
         })
     });
+    c.bench_function("export/paint-1920x1080", |b| {
+        b.iter(|| black_box(render::paint(&data, &selected, &settings).unwrap()))
+    });
+    c.bench_function("export/resvg-render-1920x1080", |b| {
+        b.iter(|| black_box(export::image(&data, &selected, &settings).unwrap()))
+    });
+    for format in Format::ALL.into_iter().filter(|f| *f != Format::Png) {
+        c.bench_function(&format!("export/{}-1920x1080", format.extension()), |b| {
+            b.iter(|| black_box(export::bytes(format, &data, &selected, &settings).unwrap()))
+        });
+    }
 }
 
 criterion_group! {

@@ -1,8 +1,14 @@
 """The growth chart of the headline targets, made with matplotlib, for comparing export time
-with `gwr-charts export --view growth --headline --size 1920x1080`.
+and peak memory with `gwr-charts export --view growth --headline --size 1920x1080`. The
+format follows the extension of the output file: .png, .svg or .pdf (text as outlines in
+the SVG, the font embedded in the PDF, as gwr-charts does).
 
     pip install matplotlib
-    hyperfine -w 2 -r 15 'python3 benches/matplotlib_growth.py /tmp/mpl.png'
+    for ext in png svg pdf; do
+      hyperfine -w 2 -r 15 "python3 benches/matplotlib_growth.py /tmp/mpl.$ext" \
+        "target/release/gwr-charts export --view growth --headline --out /tmp/gwr.$ext"
+      /usr/bin/time -v python3 benches/matplotlib_growth.py /tmp/mpl.$ext 2>&1 | grep Maximum
+    done
 """
 import json
 import sys
@@ -16,6 +22,8 @@ from matplotlib import font_manager
 font = "assets/fonts/NotoSansSC-Regular.subset.otf"
 font_manager.fontManager.addfont(font)
 plt.rcParams["font.family"] = font_manager.FontProperties(fname=font).get_name()
+plt.rcParams["svg.fonttype"] = "path"
+plt.rcParams["pdf.fonttype"] = 42
 
 data = json.load(open("assets/indicators.json", encoding="utf-8"))
 marks = {"exact": "", "about": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤"}

@@ -8,12 +8,15 @@ use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::chart::{ChartSpec, View};
+use crate::chart::{self, ChartSpec, View};
+use crate::export::{self, Format};
 use crate::files;
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Kind};
 use crate::open::{self, OpenError, Opened};
 use crate::outcome;
 use crate::render::{self, ImageSettings, Renderer};
+use crate::render::{self, ImageSettings};
 use crate::selection::{self, Preset};
 
 #[derive(Debug, Parser)]
@@ -38,7 +41,8 @@ pub enum Command {
         /// The dataset file (schema 1 JSON).
         file: PathBuf,
     },
-    /// Render a chart to a PNG file without opening a window.
+    /// Export a chart without opening a window: an image (PNG, SVG, PDF) or its numbers
+    /// (CSV, Excel). The format follows the extension of --out.
     Export(ExportArgs),
     /// Draft a dataset from a report's text (UTF-8, GBK/GB18030 or UTF-16).
     Extract {
@@ -64,9 +68,14 @@ pub struct ExportArgs {
     /// The chart to draw.
     #[arg(long, value_enum)]
     pub view: View,
-    /// The PNG file to write (written atomically).
+    /// The file to write (atomically): .png, .svg, .pdf, .csv or .xlsx; the extension
+    /// picks the format.
     #[arg(long)]
     pub out: PathBuf,
+    /// The format, when it should be named: it must agree with the extension of --out
+    /// (a contradiction is an error); needed only for a file name without an extension.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Dataset or report files instead of the bundled dataset; several are merged.
     #[arg(long)]
     pub data: Vec<PathBuf>,
@@ -220,7 +229,7 @@ fn check(file: &Path) -> anyhow::Result<ExitCode> {
 }
 
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    render::check_png_path(&args.out)?;
+    let format = export::resolve_format(&args.out, args.format)?;
     let Opened { data, draft, .. } = match load_data(&args.data) {
         Ok(opened) => opened,
         Err(e) => {
@@ -265,8 +274,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         dark: args.theme == ThemeArg::Dark,
     };
     let selected = selection::indicators(&data, &ticked);
-    let image = Renderer::new()?.render(&data, &selected, &settings)?;
-    let path = render::write_png(&args.out, &image)?;
+    let path = export::write(&args.out, format, &data, &selected, &settings)?;
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }

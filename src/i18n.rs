@@ -112,6 +112,10 @@ pub struct Texts {
     pub open_filter: &'static str,
     pub no_match: &'static str,
     pub marks_note: &'static str,
+    /// Column headers of the CSV, Excel and "Copy data" tables, in [`crate::export::table`]'s order.
+    pub data_columns: [&'static str; 15],
+    /// A flag column's two values.
+    pub data_yes_no: [&'static str; 2],
     pub not_drawn: &'static str,
     pub target_met: &'static str,
     pub target_roughly_met: &'static str,
@@ -138,7 +142,6 @@ pub struct Texts {
     pub find: &'static str,
     pub close_details: &'static str,
     pub more: &'static str,
-    pub colon: &'static str,
     pub scale_hint: &'static str,
 }
 
@@ -230,8 +233,25 @@ pub const ZH: Texts = Texts {
     find: "搜索指标",
     close_details: "关闭明细",
     more: "更多",
-    colon: "：",
     scale_hint: "文字和线条的放大倍数（0.5–4）",
+    data_columns: [
+        "图表",
+        "指标代码",
+        "指标",
+        "单位",
+        "年份",
+        "类型",
+        "图中数值",
+        "图中量度",
+        "数值",
+        "增长率（%）",
+        "限定",
+        "推算",
+        "换算说明",
+        "原文",
+        "来源",
+    ],
+    data_yes_no: ["是", "否"],
 };
 
 pub const EN: Texts = Texts {
@@ -322,6 +342,23 @@ pub const EN: Texts = Texts {
     find: "Find indicator",
     close_details: "Close details",
     more: "More",
-    colon: ": ",
     scale_hint: "How much larger text and lines are drawn (0.5–4)",
+    data_columns: [
+        "chart",
+        "indicator id",
+        "indicator",
+        "unit",
+        "year",
+        "kind",
+        "charted value",
+        "charted as",
+        "value",
+        "growth (%)",
+        "qualifier",
+        "implied",
+        "derived from the quote",
+        "quote",
+        "source",
+    ],
+    data_yes_no: ["yes", "no"],
 };

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod chart;
 pub mod cli;
+pub mod export;
 pub mod extract;
 pub mod files;
 pub mod formats;

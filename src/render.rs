@@ -64,8 +64,18 @@ pub enum RenderError {
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("{path}: the file name must end in .png")]
+    #[error(
+        "{path}: unknown file type: the name must end in .png, .svg, .pdf, .csv or .xlsx (or name the format with --format)"
+    )]
     Extension { path: String },
+    #[error("{path}: --format {format} contradicts the file name's extension .{extension}")]
+    FormatMismatch {
+        path: String,
+        format: String,
+        extension: String,
+    },
+    #[error("{path}: {source}")]
+    Render { path: String, source: RenderError },
     #[error("{path}: cannot write: {source}")]
     Io {
         path: String,
@@ -75,6 +85,12 @@ pub enum WriteError {
     Encode {
         path: String,
         source: image::ImageError,
+    },
+    #[error("{path}: cannot encode {format}: {message}")]
+    Format {
+        path: String,
+        format: &'static str,
+        message: String,
     },
 }
 
@@ -286,6 +302,8 @@ pub struct Painted {
     pub pixels_per_point: f32,
     /// The image's size in points.
     pub size: egui::Vec2,
+    /// The ids of the indicators the chart drew, in order (what a data export holds).
+    pub drawn: Vec<String>,
 }
 
 impl Drop for Painted {
@@ -329,6 +347,7 @@ pub fn paint(
     let mode = Mode::Image { type_scale };
     let mut shapes = Vec::new();
     let mut textures = egui::TexturesDelta::default();
+    let mut drawn = Vec::new();
     // Fonts load in the first pass and plots lay out axes from the pass before, so a few
     // passes settle the layout; the textures of every pass are kept.
     for _ in 0..3 {
@@ -336,7 +355,7 @@ pub fn paint(
             egui::CentralPanel::default()
                 .frame(Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(margin)))
                 .show(ui, |ui| {
-                    chart::show(ui, data, selected, &settings.spec, mode);
+                    drawn = chart::show(ui, data, selected, &settings.spec, mode).drawn;
                 });
         });
         textures.append(std::mem::take(&mut full.textures_delta));
@@ -348,6 +367,7 @@ pub fn paint(
         textures,
         pixels_per_point: ppp,
         size,
+        drawn,
     })
 }
 

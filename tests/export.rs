@@ -198,7 +198,22 @@ fn bad_requests_fail_clearly_and_leave_no_file() {
         (
             vec!["--view", "growth", "--out", &jpg],
             1,
-            "the file name must end in .png",
+            "unknown file type: the name must end in .png, .svg, .pdf, .csv or .xlsx",
+        ),
+        (
+            vec!["--view", "growth", "--format", "pdf", "--out", out],
+            1,
+            "--format pdf contradicts the file name's extension .png",
+        ),
+        (
+            vec!["--view", "growth", "--format", "gif", "--out", out],
+            2,
+            "invalid value 'gif' for '--format <FORMAT>'",
+        ),
+        (
+            vec!["--view", "growth", "--out", "/proc/gwr-charts-test/x.svg"],
+            1,
+            "/proc/gwr-charts-test/x.svg: cannot write",
         ),
         (
             vec!["--view", "growth", "--data", "no/such.json", "--out", out],
@@ -222,6 +237,60 @@ fn bad_requests_fail_clearly_and_leave_no_file() {
 }
 
 #[test]
+fn every_format_is_written_by_extension_or_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, Option<&str>, &[u8]); 6] = [
+        ("chart.svg", None, b"<svg"),
+        ("chart.PDF", None, b"%PDF-"),
+        ("chart.csv", None, b"\xEF\xBB\xBF"),
+        ("chart.xlsx", None, b"PK"),
+        ("chart", Some("svg"), b"<svg"),
+        ("chart2.xlsx", Some("xlsx"), b"PK"),
+    ];
+    for (name, format, magic) in cases {
+        let out = dir.path().join(name);
+        let mut args = vec![
+            "--view",
+            "levels",
+            "--headline",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        if let Some(format) = format {
+            args.extend(["--format", format]);
+        }
+        let (code, stdout, stderr) = export(&args);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert_eq!(stdout.trim(), out.display().to_string());
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(magic), "{name}: starts {:?}", &bytes[..8]);
+    }
+    // Nothing but the six files: no temporary file left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 6);
+}
+
+#[test]
+fn export_help_names_the_formats() {
+    let out = Command::cargo_bin("gwr-charts")
+        .unwrap()
+        .args(["export", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    for word in [
+        ".png",
+        ".svg",
+        ".pdf",
+        ".csv",
+        ".xlsx",
+        "--format",
+        "extension",
+    ] {
+        assert!(help.contains(word), "{word} is not in:\n{help}");
+    }
+}
+
+#[test]
 fn a_failed_export_keeps_the_good_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("keep.png");
@@ -237,6 +306,20 @@ fn a_failed_export_keeps_the_good_file() {
     assert_eq!(code, 1);
     assert_eq!(std::fs::read(&out).unwrap(), b"the good file");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // The same for a vector file whose --format contradicts its name.
+    let svg = dir.path().join("keep.svg");
+    std::fs::write(&svg, b"the good svg").unwrap();
+    let (code, _, stderr) = export(&[
+        "--view",
+        "growth",
+        "--format",
+        "csv",
+        "--out",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(std::fs::read(&svg).unwrap(), b"the good svg");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
 
 #[test]

@@ -1,0 +1,237 @@
+//! Export of a chart to a file: PNG, SVG and PDF images, CSV and Excel data. Every format
+//! starts from [`render::paint`], the chart laid out by the function the window uses, so
+//! the images and the data hold what the window shows. Writes are atomic.
+
+pub mod pdf;
+pub mod svg;
+pub mod table;
+pub mod vector;
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui::ColorImage;
+
+use crate::model::{Dataset, Indicator};
+use crate::render::{self, ImageSettings, Painted, RenderError, WriteError};
+
+/// The file formats of an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    Png,
+    Svg,
+    Pdf,
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Png,
+        Format::Svg,
+        Format::Pdf,
+        Format::Csv,
+        Format::Xlsx,
+    ];
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+            Format::Pdf => "pdf",
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        }
+    }
+
+    /// The format a file name's extension names (case-insensitive), if any.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?;
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extension().eq_ignore_ascii_case(ext))
+    }
+
+    /// An image (true) or the numbers behind it (false).
+    pub fn is_image(self) -> bool {
+        matches!(self, Format::Png | Format::Svg | Format::Pdf)
+    }
+
+    /// The name shown in messages and menus.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Svg => "SVG",
+            Format::Pdf => "PDF",
+            Format::Csv => "CSV",
+            Format::Xlsx => "Excel",
+        }
+    }
+}
+
+/// The format to write `path` in: the one `requested` names, or else its extension's.
+/// A request that contradicts the extension is refused, so `chart.png` never holds a PDF.
+pub fn resolve_format(path: &Path, requested: Option<Format>) -> Result<Format, WriteError> {
+    let shown = || path.display().to_string();
+    match (requested, Format::from_path(path)) {
+        (Some(r), Some(e)) if r != e => Err(WriteError::FormatMismatch {
+            path: shown(),
+            format: r.extension().to_owned(),
+            extension: path
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }),
+        (Some(f), _) | (None, Some(f)) => {
+            // A name with another extension (chart.txt) is refused too; no extension is
+            // fine when the format is named.
+            if path.extension().is_some() && Format::from_path(path).is_none() {
+                Err(WriteError::Extension { path: shown() })
+            } else {
+                Ok(f)
+            }
+        }
+        (None, None) => Err(WriteError::Extension { path: shown() }),
+    }
+}
+
+/// Draws the chart for `selected` into `path` in `format`, atomically: on any error the
+/// file that was there is untouched and no temporary file is left.
+pub fn write(
+    path: &Path,
+    format: Format,
+    data: &Dataset,
+    selected: &[&Indicator],
+    settings: &ImageSettings,
+) -> Result<PathBuf, WriteError> {
+    let bytes = bytes(format, data, selected, settings).map_err(|e| e.at(path))?;
+    crate::files::write_atomic(path, &bytes).map_err(|source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(path.to_path_buf())
+}
+
+/// Why an export could not be made (before any file is touched).
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    #[error("cannot encode {format}: {message}")]
+    Encode {
+        format: &'static str,
+        message: String,
+    },
+}
+
+impl ExportError {
+    fn at(self, path: &Path) -> WriteError {
+        let path = path.display().to_string();
+        match self {
+            ExportError::Render(source) => WriteError::Render { path, source },
+            ExportError::Encode { format, message } => WriteError::Format {
+                path,
+                format,
+                message,
+            },
+        }
+    }
+}
+
+fn encode_error(format: Format) -> impl Fn(String) -> ExportError {
+    move |message| ExportError::Encode {
+        format: format.name(),
+        message,
+    }
+}
+
+/// The file's content.
+pub fn bytes(
+    format: Format,
+    data: &Dataset,
+    selected: &[&Indicator],
+    settings: &ImageSettings,
+) -> Result<Vec<u8>, ExportError> {
+    let fail = encode_error(format);
+    let paint = || render::paint(data, selected, settings);
+    match format {
+        Format::Png => {
+            // The window's rasterizer, so the dialog's preview and the file are the same
+            // pixels; [`image`] is the GPU-free alternative (see benches/export.rs).
+            let image = render::Renderer::new()?.render(data, selected, settings)?;
+            render::png_bytes(&image).map_err(|e| fail(e.to_string()))
+        }
+        Format::Svg => Ok(svg_text(&paint()?, settings).into_bytes()),
+        Format::Pdf => {
+            let scene = vector::Scene::new(&paint()?);
+            let lang = match settings.spec.lang {
+                crate::i18n::Lang::Zh => "zh-CN",
+                crate::i18n::Lang::En => "en",
+            };
+            pdf::pdf(&scene, settings.spec.title_text(), lang).map_err(&fail)
+        }
+        Format::Csv | Format::Xlsx => {
+            let painted = paint()?;
+            let rows = table::rows(data, selected, &settings.spec, &painted.drawn);
+            let cells = table::table(data, &settings.spec, &rows);
+            if format == Format::Csv {
+                table::csv(&cells).map_err(|e| fail(e.to_string()))
+            } else {
+                table::xlsx(&cells, table::sheet_name(&settings.spec))
+                    .map_err(|e| fail(e.to_string()))
+            }
+        }
+    }
+}
+
+/// The chart as an SVG document.
+pub fn svg_text(painted: &Painted, settings: &ImageSettings) -> String {
+    let mut scene = vector::Scene::new(painted);
+    svg::svg(
+        &mut scene,
+        settings.width,
+        settings.height,
+        settings.spec.title_text(),
+    )
+}
+
+/// The chart as pixels through the vector path (SVG rasterized by resvg), without a GPU.
+pub fn rasterize(painted: &Painted, settings: &ImageSettings) -> Result<ColorImage, ExportError> {
+    let fail = encode_error(Format::Png);
+    let svg = svg_text(painted, settings);
+    let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default())
+        .map_err(|e| fail(e.to_string()))?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(settings.width, settings.height)
+        .ok_or_else(|| fail(format!("no {}x{} canvas", settings.width, settings.height)))?;
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    Ok(ColorImage::from_rgba_premultiplied(
+        [settings.width as usize, settings.height as usize],
+        pixmap.data(),
+    ))
+}
+
+/// The chart as pixels through the vector path.
+pub fn image(
+    data: &Dataset,
+    selected: &[&Indicator],
+    settings: &ImageSettings,
+) -> Result<ColorImage, ExportError> {
+    rasterize(&render::paint(data, selected, settings)?, settings)
+}
+
+/// The numbers of the chart as tab-separated text, for "Copy data": pastes into Excel or
+/// WPS as cells.
+pub fn data_text(
+    data: &Dataset,
+    selected: &[&Indicator],
+    settings: &ImageSettings,
+) -> Result<String, RenderError> {
+    let painted = render::paint(data, selected, settings)?;
+    let rows = table::rows(data, selected, &settings.spec, &painted.drawn);
+    Ok(table::tsv(&table::table(data, &settings.spec, &rows)))
+}
