@@ -8,14 +8,13 @@ use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::chart::{ChartSpec, View};
-use crate::chart::{self, ChartSpec, View};
 use crate::export::{self, Format};
 use crate::files;
 use crate::i18n::Lang;
 use crate::model::{self, Dataset, Kind};
 use crate::open::{self, OpenError, Opened};
 use crate::outcome;
-use crate::render::{self, ImageSettings, Renderer};
+
 use crate::render::{self, ImageSettings};
 use crate::selection::{self, Preset};
 

@@ -118,8 +118,8 @@ fn the_report_notes_are_kept() {
     assert!((plan.value.unwrap() - implied).abs() < 0.005, "{plan:?}");
     assert_eq!(plan.qualifier, Qualifier::About);
     assert_eq!(
-        gwr_charts::merge::target_outcome(jobs, 2023),
-        Some(gwr_charts::merge::Outcome::Met)
+        gwr_charts::outcome::target_outcome(jobs, 2023),
+        Some(gwr_charts::outcome::Outcome::Met)
     );
     // More than 四成 of the city's industrial value added.
     let share = data

@@ -17,6 +17,10 @@ pub enum AppCommand {
     SaveExport,
     /// Copy the chart, as the export dialog's settings draw it, to the clipboard.
     CopyChart,
+    /// Copy the numbers behind the chart as tab-separated text (pastes into Excel as cells).
+    CopyData,
+    /// Open the report text on the clipboard as a draft.
+    PasteReport,
     ResetPlot,
     FocusSearch,
     CloseDetails,
@@ -73,6 +77,8 @@ impl AppCommand {
                 .and_then(|n| VIEW_KEYS.get(n))
                 .map(|key| KeyboardShortcut::new(Modifiers::NONE, *key)),
             AppCommand::SaveExport
+            | AppCommand::CopyData
+            | AppCommand::PasteReport
             | AppCommand::ResetPlot
             | AppCommand::SetLang(_)
             | AppCommand::SetTheme(_)
@@ -93,6 +99,8 @@ impl AppCommand {
             AppCommand::OpenExport => t.export.into(),
             AppCommand::SaveExport => t.save_png.into(),
             AppCommand::CopyChart => t.copy.into(),
+            AppCommand::CopyData => t.copy_data.into(),
+            AppCommand::PasteReport => t.paste_report.into(),
             AppCommand::ResetPlot => t.reset_view.into(),
             AppCommand::FocusSearch => t.find.into(),
             AppCommand::CloseDetails => t.close_details.into(),

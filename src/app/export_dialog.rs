@@ -5,10 +5,9 @@ use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
 
 use super::{AppCommand, GwrApp, status};
 use crate::i18n::Lang;
-use crate::render::{ImageSettings, MAX_SIDE};
+use crate::export::Format;
+use crate::render::{ImageSettings, MAX_SIDE, SCALES};
 
-/// The scales the dialog offers: from half size to four times, in quarter steps.
-pub const SCALES: std::ops::RangeInclusive<f32> = 0.5..=4.0;
 
 /// Slide sizes offered in the dialog: (label, width, height).
 pub const SIZE_PRESETS: [(&str, u32, u32); 3] = [
@@ -28,6 +27,8 @@ pub struct ExportDialog {
     pub lang: Lang,
     pub title: String,
     pub file_name: String,
+    /// What Save writes: an image (PNG, SVG, PDF) or the numbers (CSV, Excel).
+    pub format: Format,
     /// The rendered image and the settings and selection it was made from.
     pub image: Option<(ImageSettings, Vec<String>, ColorImage)>,
     pub(super) preview: Option<TextureHandle>,
@@ -44,6 +45,7 @@ impl Default for ExportDialog {
             lang: Lang::Zh,
             title: String::new(),
             file_name: String::new(),
+            format: Format::Png,
             image: None,
             preview: None,
         }
@@ -66,12 +68,13 @@ impl ExportDialog {
     }
 }
 
-/// The default file name: the view and today's date.
-pub fn default_file_name(view: crate::chart::View) -> String {
+/// The default file name: the view and today's date, with the format's extension.
+pub fn default_file_name(view: crate::chart::View, format: Format) -> String {
     format!(
-        "{}-{}.png",
+        "{}-{}.{}",
         view.key(),
-        chrono::Local::now().format("%Y-%m-%d")
+        chrono::Local::now().format("%Y-%m-%d"),
+        format.extension()
     )
 }
 
@@ -90,6 +93,23 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
+                ui.label(t.format);
+                ui.horizontal(|ui| {
+                    for format in Format::ALL {
+                        if ui
+                            .selectable_value(&mut dialog.format, format, format.name())
+                            .changed()
+                        {
+                            // The file name follows the format's extension.
+                            let stem = std::path::Path::new(&dialog.file_name)
+                                .file_stem()
+                                .map(|s| s.to_string_lossy().into_owned())
+                                .unwrap_or_default();
+                            dialog.file_name = format!("{stem}.{}", format.extension());
+                        }
+                    }
+                });
+                ui.end_row();
                 ui.label(t.size);
                 ui.horizontal(|ui| {
                     for (label, w, h) in SIZE_PRESETS {
@@ -157,7 +177,11 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
             app.status = None;
         }
         ui.horizontal(|ui| {
-            for command in [AppCommand::SaveExport, AppCommand::CopyChart] {
+            for command in [
+                AppCommand::SaveExport,
+                AppCommand::CopyChart,
+                AppCommand::CopyData,
+            ] {
                 if command.button(ui, app.state.chart.lang).clicked() {
                     app.push(command);
                 }

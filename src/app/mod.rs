@@ -19,6 +19,7 @@ use crate::chart::{self, ChartSpec, Mode};
 use crate::fonts;
 use crate::model::{self, Category, Dataset, Indicator};
 use crate::open;
+use crate::export::{self, Format};
 use crate::render::{self, Renderer};
 use crate::selection;
 pub use commands::AppCommand;
@@ -78,6 +79,8 @@ impl State {
 enum Pending {
     Command(AppCommand),
     Open(Vec<PathBuf>),
+    /// Report text pasted into the window.
+    OpenText(String),
 }
 
 pub struct GwrApp {
@@ -221,6 +224,23 @@ impl GwrApp {
         }
     }
 
+    /// Opens pasted report text as a draft, as a `.txt` would open; on failure the dataset
+    /// shown stays.
+    pub fn open_text(&mut self, text: &str) {
+        let name = self.state.chart.lang.texts().pasted;
+        match open::open_text(text, name) {
+            Ok(opened) => {
+                self.load(opened.data, opened.name, opened.draft);
+                self.status = None;
+            }
+            Err(e) => {
+                self.status = Some(Status::OpenFailed {
+                    error: e.to_string(),
+                })
+            }
+        }
+    }
+
     /// The chart's settings with this run's facts filled in.
     pub fn chart_spec(&self) -> ChartSpec {
         ChartSpec {
@@ -264,6 +284,7 @@ impl GwrApp {
         for pending in std::mem::take(&mut self.pending) {
             match pending {
                 Pending::Open(paths) => self.open(&paths),
+                Pending::OpenText(text) => self.open_text(&text),
                 Pending::Command(command) => self.run(command, ctx),
             }
         }
@@ -281,7 +302,10 @@ impl GwrApp {
         match command {
             AppCommand::OpenDialog => {
                 let picked = rfd::FileDialog::new()
-                    .add_filter(self.state.chart.lang.texts().open_filter, &["json", "txt"])
+                    .add_filter(
+                        self.state.chart.lang.texts().open_filter,
+                        &["json", "txt", "html", "htm", "docx", "pdf"],
+                    )
                     .add_filter("*", &["*"])
                     .pick_files();
                 if let Some(paths) = picked {
@@ -302,10 +326,23 @@ impl GwrApp {
                 let dialog = &mut self.export;
                 dialog.open = true;
                 dialog.lang = self.state.chart.lang;
-                dialog.file_name = export_dialog::default_file_name(self.state.chart.view);
+                dialog.file_name =
+                    export_dialog::default_file_name(self.state.chart.view, dialog.format);
             }
             AppCommand::SaveExport => self.save_export(),
             AppCommand::CopyChart => self.copy_chart(ctx),
+            AppCommand::CopyData => self.copy_data(ctx),
+            AppCommand::PasteReport => {
+                // egui reads the clipboard only on Ctrl+V; the menu entry asks it directly.
+                match arboard::Clipboard::new().and_then(|mut c| c.get_text()) {
+                    Ok(text) => self.open_text(&text),
+                    Err(e) => {
+                        self.status = Some(Status::OpenFailed {
+                            error: e.to_string(),
+                        })
+                    }
+                }
+            }
         }
     }
 
@@ -331,28 +368,51 @@ impl GwrApp {
         Ok(true)
     }
 
+    /// Saves in the dialog's format: a PNG is the very image of the preview, the other
+    /// formats are drawn from the same settings by [`export::write`].
     fn save_export(&mut self) {
+        let format = self.export.format;
         if let Err(error) = self.refresh_export_image() {
             self.status = Some(Status::ExportFailed { error });
             return;
         }
         let Some(path) = rfd::FileDialog::new()
-            .add_filter("PNG", &["png"])
+            .add_filter(format.name(), &[format.extension()])
             .set_file_name(&self.export.file_name)
             .save_file()
         else {
             return;
         };
-        let Some((_, _, image)) = &self.export.image else {
-            return;
+        let written = match (format, &self.export.image) {
+            (Format::Png, Some((_, _, image))) => render::write_png(&path, image),
+            _ => {
+                let settings = self.export.settings(&self.chart_spec());
+                export::write(&path, format, &self.data, &self.selected(), &settings)
+            }
         };
-        self.status = Some(match render::write_png(&path, image) {
+        self.status = Some(match written {
             Ok(path) => Status::Saved { path },
             Err(e) => Status::SaveFailed {
                 path,
                 error: e.to_string(),
             },
         });
+    }
+
+    /// The chart's numbers as tab-separated text on the clipboard.
+    fn copy_data(&mut self, ctx: &egui::Context) {
+        let settings = self.export.settings(&self.chart_spec());
+        self.status = Some(
+            match export::data_text(&self.data, &self.selected(), &settings) {
+                Ok(text) => {
+                    ctx.copy_text(text);
+                    Status::DataCopied
+                }
+                Err(e) => Status::CopyFailed {
+                    error: e.to_string(),
+                },
+            },
+        );
     }
 
     fn copy_chart(&mut self, ctx: &egui::Context) {
@@ -387,6 +447,16 @@ impl GwrApp {
                     && i.consume_shortcut(&shortcut)
                 {
                     self.pending.push(Pending::Command(command));
+                }
+            }
+            // Report text pasted with Ctrl+V (⌘V) while no text field has focus.
+            if !typing {
+                for event in &i.events {
+                    if let egui::Event::Paste(text) = event
+                        && !text.trim().is_empty()
+                    {
+                        self.pending.push(Pending::OpenText(text.clone()));
+                    }
                 }
             }
             let dropped: Vec<PathBuf> = i

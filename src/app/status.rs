@@ -16,6 +16,7 @@ pub enum Status {
     /// The chart could not be drawn into an image (before any file was chosen).
     ExportFailed { error: String },
     Copied,
+    DataCopied,
     CopyFailed { error: String },
 }
 
@@ -26,7 +27,7 @@ impl Status {
             | Status::SaveFailed { .. }
             | Status::ExportFailed { .. }
             | Status::CopyFailed { .. } => true,
-            Status::Saved { .. } | Status::Copied => false,
+            Status::Saved { .. } | Status::Copied | Status::DataCopied => false,
         }
     }
 
@@ -37,6 +38,7 @@ impl Status {
             Status::Saved { .. } => t.saved,
             Status::ExportFailed { .. } => t.export_failed,
             Status::Copied => t.copied,
+            Status::DataCopied => t.data_copied,
             Status::CopyFailed { .. } => t.copy_failed,
         }
     }
@@ -57,7 +59,7 @@ impl Status {
                 })
             }
             Status::Saved { path } => Some(path.display().to_string()),
-            Status::Copied => None,
+            Status::Copied | Status::DataCopied => None,
         }
     }
 }

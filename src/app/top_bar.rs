@@ -23,9 +23,11 @@ fn groups() -> [Vec<AppCommand>; 4] {
         ],
         vec![
             AppCommand::OpenDialog,
+            AppCommand::PasteReport,
             AppCommand::SaveJson,
             AppCommand::OpenExport,
             AppCommand::CopyChart,
+            AppCommand::CopyData,
             AppCommand::ResetPlot,
         ],
     ]
@@ -33,8 +35,10 @@ fn groups() -> [Vec<AppCommand>; 4] {
 
 /// Whether a command leaves the bar for the menu before another: the first goes first.
 /// The views never leave the bar.
-fn overflow_order() -> [Vec<AppCommand>; 6] {
+fn overflow_order() -> [Vec<AppCommand>; 8] {
     [
+        vec![AppCommand::PasteReport],
+        vec![AppCommand::CopyData],
         vec![AppCommand::ResetPlot],
         vec![AppCommand::SaveJson],
         vec![
