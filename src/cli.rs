@@ -40,13 +40,7 @@ pub enum Command {
     /// Render a chart to a PNG file without opening a window.
     Export(ExportArgs),
     /// Draft a dataset from a report's text (UTF-8, GBK/GB18030 or UTF-16).
-    Extract {
-        /// The report text.
-        report: PathBuf,
-        /// Write the dataset here (atomically) instead of to standard output.
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
+    Extract(ExtractArgs),
     /// Print the indicators as a table, or as normalized JSON.
     List {
         /// Dataset or report files instead of the bundled dataset; several are merged.
@@ -56,6 +50,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The report text.
+    pub report: PathBuf,
+    /// Write the dataset here (atomically) instead of to standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The region's full name (哈尔滨市, 南京市鼓楼区) instead of the one read from the
+    /// report; without it, a report that names no region clearly gets "未知地区".
+    #[arg(long, value_parser = parse_region)]
+    pub region: Option<String>,
+    /// The plan year (the year of the targets) instead of the one read from the report.
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1950..=2100))]
+    pub year: Option<i32>,
+}
+
+fn parse_region(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(format!(
+            "expected a region's name such as 哈尔滨市, got `{text}`"
+        ));
+    }
+    Ok(name.to_owned())
 }
 
 #[derive(Debug, clap::Args)]
@@ -117,7 +137,7 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
         Command::List { data, json } => list(&data, json),
-        Command::Extract { report, out } => extract(&report, out.as_deref()),
+        Command::Extract(args) => extract(&args),
         Command::Export(args) => export(&args),
     };
     match result {
@@ -142,25 +162,40 @@ pub fn load_data(data: &[PathBuf]) -> Result<Opened, OpenError> {
     }
 }
 
-fn extract(report: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let opened = match open::open_path(report) {
-        Ok(opened) => opened,
+fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let name = args.report.display().to_string();
+    let overrides = crate::extract::Overrides {
+        region: args.region.clone(),
+        plan_year: args.year,
+    };
+    let data = model::read_limited(&args.report).and_then(|bytes| {
+        crate::extract::extract_bytes_with(&bytes, &name, &overrides)
+            .map_err(|e| model::LoadError::whole_file(&name, e.to_string()))
+    });
+    let data = match data {
+        Ok(data) => data,
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    let mut json = serde_json::to_string_pretty(&opened.data)?;
+    if data.report.region_zh == crate::extract::UNKNOWN_REGION {
+        eprintln!(
+            "{name}: the report names no region clearly: region_zh is \"{}\"; give it with --region",
+            crate::extract::UNKNOWN_REGION
+        );
+    }
+    let mut json = serde_json::to_string_pretty(&data)?;
     json.push('\n');
-    match out {
+    match args.out.as_deref() {
         Some(path) => {
             files::write_atomic(path, json.as_bytes())
                 .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
             eprintln!(
                 "{}: {} indicators, {} observations (a draft: check it against the report)",
                 path.display(),
-                opened.data.indicators.len(),
-                opened.data.observation_count()
+                data.indicators.len(),
+                data.observation_count()
             );
         }
         None => print!("{json}"),
