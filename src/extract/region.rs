@@ -63,7 +63,7 @@ pub fn detect(text: &str) -> Option<Region> {
     for (cue, name) in header_cues(chars) {
         let f = match list.resolve(&name) {
             Resolved::One(d) => Found::Listed(d),
-            Resolved::Many(ds) => match list.pick_by_parents(&ds, &*mentions) {
+            Resolved::Many(ds) => match list.pick_by_parents(&ds, &mentions) {
                 Some(d) => Found::Listed(d),
                 None => Found::Ambiguous(ds),
             },
@@ -75,7 +75,7 @@ pub fn detect(text: &str) -> Option<Region> {
         found.push((cue, f));
     }
     if found.is_empty() {
-        let d = list.dominant(chars, &*mentions)?;
+        let d = list.dominant(chars, &mentions)?;
         return Some(list.region(d, Cue::Recurrence));
     }
     agree(list, &found)
