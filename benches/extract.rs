@@ -40,6 +40,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("harbin", |b| {
         b.iter(|| extract::extract(black_box(HARBIN), "harbin.txt"))
     });
+    group.bench_function("harbin_region", |b| {
+        b.iter(|| extract::region::detect(black_box(HARBIN)))
+    });
     let big = synthetic(1 << 20);
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(20);

@@ -44,13 +44,7 @@ pub enum Command {
     /// (CSV, Excel). The format follows the extension of --out.
     Export(ExportArgs),
     /// Draft a dataset from a report's text (UTF-8, GBK/GB18030 or UTF-16).
-    Extract {
-        /// The report text.
-        report: PathBuf,
-        /// Write the dataset here (atomically) instead of to standard output.
-        #[arg(long)]
-        out: Option<PathBuf>,
-    },
+    Extract(ExtractArgs),
     /// Print the indicators as a table, or as normalized JSON.
     List {
         /// Dataset or report files instead of the bundled dataset; several are merged.
@@ -60,6 +54,32 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The report text.
+    pub report: PathBuf,
+    /// Write the dataset here (atomically) instead of to standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The region's full name (哈尔滨市, 南京市鼓楼区) instead of the one read from the
+    /// report; without it, a report that names no region clearly gets "未知地区".
+    #[arg(long, value_parser = parse_region)]
+    pub region: Option<String>,
+    /// The plan year (the year of the targets) instead of the one read from the report.
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1950..=2100))]
+    pub year: Option<i32>,
+}
+
+fn parse_region(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(format!(
+            "expected a region's name such as 哈尔滨市, got `{text}`"
+        ));
+    }
+    Ok(name.to_owned())
 }
 
 #[derive(Debug, clap::Args)]
@@ -140,7 +160,7 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
         Command::List { data, json } => list(&data, json),
-        Command::Extract { report, out } => extract(&report, out.as_deref()),
+        Command::Extract(args) => extract(&args),
         Command::Export(args) => export(&args),
     };
     match result {
@@ -165,15 +185,26 @@ pub fn load_data(data: &[PathBuf]) -> Result<Opened, OpenError> {
     }
 }
 
-fn extract(report: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let (mut opened, text) = match open::open_path_with_text(report) {
+fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
+    let name = args.report.display().to_string();
+    let overrides = crate::extract::Overrides {
+        region: args.region.clone(),
+        plan_year: args.year,
+    };
+    let (mut opened, text) = match open::open_path_with_text(&args.report, &overrides) {
         Ok(opened) => opened,
         Err(e) => {
             eprintln!("{e}");
             return Ok(ExitCode::FAILURE);
         }
     };
-    match out {
+    if opened.data.report.region_zh == crate::extract::UNKNOWN_REGION {
+        eprintln!(
+            "{name}: the report names no region clearly: region_zh is \"{}\"; give it with --region",
+            crate::extract::UNKNOWN_REGION
+        );
+    }
+    match args.out.as_deref() {
         Some(path) => {
             // The normalized report text beside the dataset: its quotes are cut from it.
             if let Some(text) = text {

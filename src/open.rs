@@ -63,12 +63,16 @@ pub struct Drafted {
 
 /// Opens one dataset or report.
 pub fn open_path(path: &Path) -> Result<Opened, LoadError> {
-    open_path_with_text(path).map(|(opened, _)| opened)
+    open_path_with_text(path, &extract::Overrides::default()).map(|(opened, _)| opened)
 }
 
 /// Opens one dataset or report; for a report, also the normalized text (`extract --out`
 /// writes it beside the dataset).
-pub fn open_path_with_text(path: &Path) -> Result<(Opened, Option<String>), LoadError> {
+/// `overrides` are what the user says of a report (its region, its plan year).
+pub fn open_path_with_text(
+    path: &Path,
+    overrides: &extract::Overrides,
+) -> Result<(Opened, Option<String>), LoadError> {
     let name = path.display().to_string();
     let bytes = model::read_limited(path)?;
     if is_report(path, &bytes) {
@@ -78,7 +82,13 @@ pub fn open_path_with_text(path: &Path) -> Result<(Opened, Option<String>), Load
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| name.clone());
-        let Drafted { opened, text } = draft(&report.text, &name, Some(file_name), report.format)?;
+        let Drafted { opened, text } = draft(
+            &report.text,
+            &name,
+            Some(file_name),
+            report.format,
+            overrides,
+        )?;
         Ok((opened, Some(text)))
     } else {
         let data = model::load_bytes(&name, &bytes)?;
@@ -97,7 +107,14 @@ pub fn open_path_with_text(path: &Path) -> Result<(Opened, Option<String>), Load
 /// what the window calls it (e.g. "clipboard").
 pub fn open_text(text: &str, name: &str) -> Result<Opened, LoadError> {
     let text = formats::read_text(text);
-    draft(&text, name, None, SourceFormat::Paste).map(|d| d.opened)
+    draft(
+        &text,
+        name,
+        None,
+        SourceFormat::Paste,
+        &extract::Overrides::default(),
+    )
+    .map(|d| d.opened)
 }
 
 fn draft(
@@ -105,9 +122,10 @@ fn draft(
     name: &str,
     source_file: Option<String>,
     format: SourceFormat,
+    overrides: &extract::Overrides,
 ) -> Result<Drafted, LoadError> {
-    let mut data =
-        extract::extract(text, name).map_err(|e| LoadError::whole_file(name, e.to_string()))?;
+    let mut data = extract::extract_with(text, name, overrides)
+        .map_err(|e| LoadError::whole_file(name, e.to_string()))?;
     data.report.source_file = source_file;
     data.report.source_format = Some(format);
     Ok(Drafted {

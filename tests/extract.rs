@@ -426,6 +426,433 @@ fn nanhu_2024_without_year_headings() {
     );
 }
 
+/// Reports of real places with made-up figures (tests/reports/README.md), one header style
+/// each: (file, text, region, review year, plan year, rows).
+type Fixture = (
+    &'static str,
+    &'static str,
+    &'static str,
+    i32,
+    i32,
+    &'static [Row],
+);
+
+const FIXTURES: &[Fixture] = &[
+    (
+        "mianyang-2024.txt",
+        include_str!("reports/mianyang-2024.txt"),
+        "绵阳市",
+        2023,
+        2024,
+        &[
+            (
+                "地区生产总值",
+                2023,
+                A,
+                Some(4015.2),
+                Some(6.6),
+                Exact,
+                true,
+            ),
+            ("地区生产总值", 2024, T, None, Some(6.5), About, true),
+            (
+                "一般公共预算收入",
+                2023,
+                A,
+                Some(180.6),
+                Some(7.9),
+                Exact,
+                true,
+            ),
+            ("一般公共预算收入", 2024, T, None, Some(6.0), Exact, true),
+            ("固定资产投资", 2023, A, None, Some(5.1), Exact, true),
+            ("固定资产投资", 2024, T, None, Some(5.0), Exact, true),
+            (
+                "社会消费品零售总额",
+                2023,
+                A,
+                Some(1702.4),
+                Some(9.3),
+                Exact,
+                true,
+            ),
+            ("社会消费品零售总额", 2024, T, None, Some(8.0), Exact, true),
+            ("城镇新增就业", 2023, A, Some(4.8), None, Exact, true),
+            ("城镇新增就业", 2024, T, Some(4.5), None, AtLeast, true),
+        ],
+    ),
+    (
+        "yichang-2023.txt",
+        include_str!("reports/yichang-2023.txt"),
+        "宜昌市",
+        2022,
+        2023,
+        &[
+            (
+                "地区生产总值",
+                2022,
+                A,
+                Some(5502.7),
+                Some(4.0),
+                Exact,
+                true,
+            ),
+            ("地区生产总值", 2023, T, None, Some(7.0), About, true),
+            (
+                "一般公共预算收入",
+                2022,
+                A,
+                Some(251.3),
+                Some(5.4),
+                Exact,
+                true,
+            ),
+            ("一般公共预算收入", 2023, T, None, Some(6.0), Exact, true),
+            ("固定资产投资", 2022, A, None, Some(13.1), Exact, true),
+            ("固定资产投资", 2023, T, None, Some(10.0), Exact, true),
+            (
+                "社会消费品零售总额",
+                2022,
+                A,
+                Some(1720.8),
+                Some(2.1),
+                Exact,
+                true,
+            ),
+            ("社会消费品零售总额", 2023, T, None, Some(8.0), Exact, true),
+        ],
+    ),
+    (
+        "yichang-2024.txt",
+        include_str!("reports/yichang-2024.txt"),
+        "宜昌市",
+        2023,
+        2024,
+        &[
+            (
+                "地区生产总值",
+                2023,
+                A,
+                Some(5756.1),
+                Some(6.2),
+                Exact,
+                true,
+            ),
+            ("地区生产总值", 2024, T, None, Some(6.5), About, true),
+            (
+                "一般公共预算收入",
+                2023,
+                A,
+                Some(264.0),
+                Some(5.1),
+                Exact,
+                true,
+            ),
+            ("一般公共预算收入", 2024, T, None, Some(5.0), Exact, true),
+            ("固定资产投资", 2023, A, None, Some(9.6), Exact, true),
+            ("固定资产投资", 2024, T, None, Some(8.0), Exact, true),
+            (
+                "社会消费品零售总额",
+                2023,
+                A,
+                Some(1865.5),
+                Some(8.4),
+                Exact,
+                true,
+            ),
+            ("社会消费品零售总额", 2024, T, None, Some(7.0), Exact, true),
+            ("宜昌港货物吞吐量", 2024, T, Some(1.5), None, AtLeast, false),
+        ],
+    ),
+    (
+        "liuzhou-2024.txt",
+        include_str!("reports/liuzhou-2024.txt"),
+        "柳州市",
+        2023,
+        2024,
+        &[
+            (
+                "地区生产总值",
+                2023,
+                A,
+                Some(3198.6),
+                Some(3.9),
+                Exact,
+                true,
+            ),
+            ("地区生产总值", 2024, T, None, Some(5.5), About, true),
+            (
+                "一般公共预算收入",
+                2023,
+                A,
+                Some(178.3),
+                Some(2.6),
+                Exact,
+                true,
+            ),
+            ("一般公共预算收入", 2024, T, None, Some(3.0), Exact, true),
+            ("固定资产投资", 2023, A, None, Some(-4.5), Exact, true),
+            ("固定资产投资", 2024, T, None, Some(4.0), Exact, true),
+            (
+                "社会消费品零售总额",
+                2023,
+                A,
+                Some(1120.2),
+                Some(5.5),
+                Exact,
+                true,
+            ),
+            ("社会消费品零售总额", 2024, T, None, Some(6.0), Exact, true),
+            ("新能源汽车产量", 2023, A, Some(63.5), None, Exact, true),
+            ("新能源汽车产量", 2024, T, Some(75.0), None, Exact, true),
+        ],
+    ),
+    (
+        "wuhu-2024.txt",
+        include_str!("reports/wuhu-2024.txt"),
+        "芜湖市",
+        2023,
+        2024,
+        &[
+            (
+                "地区生产总值",
+                2023,
+                A,
+                Some(4741.1),
+                Some(5.6),
+                Exact,
+                true,
+            ),
+            ("地区生产总值", 2024, T, None, Some(7.5), About, true),
+            (
+                "一般公共预算收入",
+                2023,
+                A,
+                Some(380.7),
+                Some(6.8),
+                Exact,
+                true,
+            ),
+            ("一般公共预算收入", 2024, T, None, Some(6.5), Exact, true),
+            ("固定资产投资", 2023, A, None, Some(7.3), Exact, true),
+            ("固定资产投资", 2024, T, None, Some(9.0), Exact, true),
+            (
+                "社会消费品零售总额",
+                2023,
+                A,
+                Some(1730.5),
+                Some(9.9),
+                Exact,
+                true,
+            ),
+            ("社会消费品零售总额", 2024, T, None, Some(8.5), Exact, true),
+            ("引进亿元以上项目", 2023, A, Some(426.0), None, Exact, false),
+            (
+                "引进亿元以上项目",
+                2024,
+                T,
+                Some(400.0),
+                None,
+                AtLeast,
+                false,
+            ),
+        ],
+    ),
+    (
+        "unnamed-2024.txt",
+        include_str!("reports/unnamed-2024.txt"),
+        extract::UNKNOWN_REGION,
+        2023,
+        2024,
+        &[
+            (
+                "地区生产总值",
+                2023,
+                A,
+                Some(2210.4),
+                Some(5.0),
+                Exact,
+                true,
+            ),
+            ("地区生产总值", 2024, T, None, Some(5.5), About, true),
+            (
+                "一般公共预算收入",
+                2023,
+                A,
+                Some(121.9),
+                Some(4.4),
+                Exact,
+                true,
+            ),
+            ("一般公共预算收入", 2024, T, None, Some(5.0), Exact, true),
+            ("固定资产投资", 2023, A, None, Some(3.8), Exact, true),
+            ("固定资产投资", 2024, T, None, Some(5.0), Exact, true),
+            (
+                "社会消费品零售总额",
+                2023,
+                A,
+                Some(905.3),
+                Some(6.1),
+                Exact,
+                true,
+            ),
+            ("社会消费品零售总额", 2024, T, None, Some(6.5), Exact, true),
+        ],
+    ),
+    (
+        "hunan-2024.txt",
+        include_str!("reports/hunan-2024.txt"),
+        "湖南省",
+        2023,
+        2024,
+        &[
+            (
+                "地区生产总值",
+                2023,
+                A,
+                Some(50012.9),
+                Some(4.6),
+                Exact,
+                true,
+            ),
+            ("地区生产总值", 2024, T, None, Some(5.5), About, true),
+            (
+                "一般公共预算收入",
+                2023,
+                A,
+                Some(3360.5),
+                Some(8.3),
+                Exact,
+                true,
+            ),
+            ("一般公共预算收入", 2024, T, None, Some(5.0), Exact, true),
+            ("固定资产投资", 2023, A, None, Some(3.1), Exact, true),
+            ("固定资产投资", 2024, T, None, Some(6.0), Exact, true),
+            (
+                "社会消费品零售总额",
+                2023,
+                A,
+                Some(20203.3),
+                Some(6.1),
+                Exact,
+                true,
+            ),
+            ("社会消费品零售总额", 2024, T, None, Some(6.0), Exact, true),
+            ("粮食产量", 2023, A, Some(614.7), None, Exact, true),
+            ("粮食产量", 2024, T, Some(600.0), None, AtLeast, true),
+        ],
+    ),
+    (
+        "gulou-2024.txt",
+        include_str!("reports/gulou-2024.txt"),
+        "南京市鼓楼区",
+        2023,
+        2024,
+        &[
+            (
+                "地区生产总值",
+                2023,
+                A,
+                Some(2318.6),
+                Some(5.2),
+                Exact,
+                true,
+            ),
+            ("地区生产总值", 2024, T, None, Some(5.0), About, true),
+            (
+                "一般公共预算收入",
+                2023,
+                A,
+                Some(86.4),
+                Some(3.7),
+                Exact,
+                true,
+            ),
+            ("一般公共预算收入", 2024, T, None, Some(3.0), Exact, true),
+            ("固定资产投资", 2023, A, None, Some(4.2), Exact, true),
+            ("固定资产投资", 2024, T, None, Some(4.0), Exact, true),
+            (
+                "社会消费品零售总额",
+                2023,
+                A,
+                Some(806.7),
+                Some(6.9),
+                Exact,
+                true,
+            ),
+            ("社会消费品零售总额", 2024, T, None, Some(6.0), Exact, true),
+            ("市场主体", 2023, A, Some(1.2), None, Exact, false),
+        ],
+    ),
+];
+
+#[test]
+fn fixtures_region_years_and_rows() {
+    for (file, text, region, review, plan, want) in FIXTURES {
+        let got = extract::extract(text, file).expect("extracts");
+        assert_valid(&got, text);
+        assert_eq!(got.report.region_zh, *region, "{file}");
+        assert_eq!(
+            (got.report.review_year, got.report.plan_year),
+            (Some(*review), Some(*plan)),
+            "{file}"
+        );
+        assert_eq!(got.years(), (*review, *plan), "{file}");
+        assert_rows(&got, want);
+        // The pure detection says the same, or nothing for the unknown region.
+        let detected = extract::region::detect(text).map(|r| r.name);
+        let want_region = (*region != extract::UNKNOWN_REGION).then(|| region.to_string());
+        assert_eq!(detected, want_region, "{file}");
+    }
+}
+
+#[test]
+fn harbin_region_and_years() {
+    let got = extract::extract(HARBIN, HARBIN_SOURCE).expect("extracts");
+    assert_eq!(got.report.region_zh, "哈尔滨市");
+    assert_eq!(got.report.title_zh, "2024年哈尔滨市政府工作报告");
+    assert_eq!(
+        (got.report.review_year, got.report.plan_year),
+        (Some(2023), Some(2024))
+    );
+    let region = extract::region::detect(HARBIN).expect("a region");
+    assert_eq!(region.cue, extract::region::Cue::Recurrence);
+    assert_eq!(region.level, Some(extract::region::Level::Prefecture));
+    // The fictional cities keep the names their titles give.
+    for (text, name) in [(BEIHE, "北河市"), (NANHU, "南湖市")] {
+        let region = extract::region::detect(text).expect("a region");
+        assert_eq!((region.name.as_str(), region.level), (name, None));
+    }
+}
+
+#[test]
+fn the_user_overrides_region_and_year() {
+    let text = include_str!("reports/unnamed-2024.txt");
+    let overrides = extract::Overrides {
+        region: Some("柳州市".into()),
+        plan_year: Some(2025),
+    };
+    let got = extract::extract_with(text, "u.txt", &overrides).expect("extracts");
+    assert_eq!(got.report.region_zh, "柳州市");
+    assert_eq!(got.report.title_zh, "2025年柳州市政府工作报告");
+    assert_eq!(
+        (got.report.review_year, got.report.plan_year),
+        (Some(2024), Some(2025))
+    );
+    assert_eq!(got.years(), (2024, 2025));
+    let gdp = got.indicators.iter().find(|i| i.name_zh == "地区生产总值");
+    let target = gdp.and_then(|i| i.observation(2025, Kind::Target));
+    assert_eq!(target.and_then(|o| o.growth_pct), Some(5.5));
+    // A text with no year at all still extracts when the user gives the year.
+    let plain = "过去一年，全市地区生产总值增长5%。";
+    assert!(matches!(
+        extract::extract(plain, "p.txt"),
+        Err(ExtractError::NoYears)
+    ));
+    let got = extract::extract_with(plain, "p.txt", &overrides).expect("extracts");
+    assert_eq!(got.years(), (2024, 2025));
+}
+
 #[test]
 fn gbk_and_utf16_files_give_the_same_dataset() {
     for (bytes, utf8) in [(BEIHE_GBK, BEIHE), (NANHU_UTF16LE, NANHU)] {

@@ -162,3 +162,48 @@ fn two_reports_merge_and_say_whether_targets_were_met() {
     assert_eq!(series[0].past_targets.len(), 1);
     assert_eq!(series[0].past_targets[0].1.year, 2023);
 }
+
+#[test]
+fn extract_names_the_region_or_says_it_cannot() {
+    let (code, stdout, stderr) = run(&["extract", "seeds/harbin-2024-government-work-report.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    let data = model::load_bytes("stdout", &stdout).unwrap();
+    assert_eq!(data.report.region_zh, "哈尔滨市");
+
+    let (code, stdout, stderr) = run(&["extract", "tests/reports/unnamed-2024.txt"]);
+    assert_eq!(code, 0, "{stderr}");
+    let data = model::load_bytes("stdout", &stdout).unwrap();
+    assert_eq!(data.report.region_zh, gwr_charts::extract::UNKNOWN_REGION);
+    assert!(data.report.draft);
+    assert!(
+        stderr.contains("tests/reports/unnamed-2024.txt: the report names no region")
+            && stderr.contains("--region"),
+        "{stderr}"
+    );
+
+    let (code, stdout, stderr) = run(&[
+        "extract",
+        "tests/reports/unnamed-2024.txt",
+        "--region",
+        "柳州市",
+        "--year",
+        "2025",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    let data = model::load_bytes("stdout", &stdout).unwrap();
+    assert_eq!(data.report.region_zh, "柳州市");
+    assert_eq!(
+        (data.report.review_year, data.report.plan_year),
+        (Some(2024), Some(2025))
+    );
+
+    for bad in [["--region", " "], ["--year", "12"]] {
+        let mut args = vec!["extract", "tests/reports/unnamed-2024.txt"];
+        args.extend(bad);
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 2, "{bad:?}: {stderr}");
+        assert!(stdout.is_empty());
+        assert!(stderr.contains(bad[0]), "{stderr}");
+    }
+}

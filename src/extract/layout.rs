@@ -56,8 +56,9 @@ const GREETINGS: &[&str] = &[
 ];
 
 impl Layout {
-    /// `None` when no year can be found for the plan.
-    pub fn read(chars: &[char]) -> Option<Layout> {
+    /// `None` when no year can be found for the plan. `plan`: the plan year the user gave
+    /// (`extract --year`), which the text's cues do not override.
+    pub fn read(chars: &[char], plan: Option<i32>) -> Option<Layout> {
         let paras = split_paras(chars);
         let heads: Vec<Option<Part>> = paras
             .iter()
@@ -72,7 +73,10 @@ impl Layout {
         let structured = heads.iter().any(Option::is_some);
         let headline = headline_passage(chars, &paras);
         let parts = assign_parts(chars, &paras, &heads, &headline, structured, None);
-        let (review, plan) = find_years(chars, &paras, &heads, &parts)?;
+        let (review, plan) = match plan {
+            Some(plan) => (plan - 1, plan),
+            None => find_years(chars, &paras, &heads, &parts)?,
+        };
         let parts = if structured {
             parts
         } else {
@@ -322,99 +326,13 @@ fn find_years(
     Some((review, plan))
 }
 
-/// The report's title and region: a title line near the top (2024年XX市政府工作报告), else a
-/// place named before 人民政府 or 第…届人民代表大会.
-pub(crate) fn title_region(chars: &[char], paras: &[Para], plan: i32) -> (String, String) {
-    let title = paras.iter().take(6).find_map(|p| {
-        let t = string(chars, p.start, p.end);
-        let t = t.trim_matches(|c: char| c.is_whitespace() || "《》".contains(c));
-        (t.contains("政府工作报告") && t.chars().count() <= 40).then(|| t.to_owned())
-    });
-    let region = title
-        .as_deref()
-        .and_then(|t| {
-            let head = t.split("政府工作报告").next().unwrap_or("");
-            let head = head.split("人民政府").next().unwrap_or(head);
-            let head = without_years(head);
-            is_region(&head).then_some(head)
-        })
-        .or_else(|| region_in_text(chars));
-    let region = region.unwrap_or_else(|| "未识别地区".to_owned());
-    let title = title.unwrap_or_else(|| {
-        if region == "未识别地区" {
-            format!("{plan}年政府工作报告")
-        } else {
-            format!("{plan}年{region}政府工作报告")
-        }
-    });
-    (title, region)
-}
-
-/// A title's words without its year (南湖市2024年 → 南湖市).
-fn without_years(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if year_at(&chars, i).is_some() {
-            i += 5;
-            continue;
-        }
-        out.push(at(&chars, i));
-        i += 1;
-    }
-    out.trim().to_owned()
-}
-
-fn is_region(s: &str) -> bool {
-    let n = s.chars().count();
-    (2..=10).contains(&n)
-        && s.chars().all(is_han)
-        && s.ends_with(['市', '省', '县', '区', '州', '盟', '旗'])
-}
-
-/// XX市 right before 人民政府, 第…届 or 人民代表大会 in the first pages.
-fn region_in_text(chars: &[char]) -> Option<String> {
-    let limit = chars.len().min(5000);
-    for k in 1..limit {
-        let c = at(chars, k);
-        if !matches!(c, '市' | '省' | '县' | '州') {
-            continue;
-        }
-        let next = k + 1;
-        if !(is_at(chars, next, "人民政府")
-            || is_at(chars, next, "人民代表大会")
-            || (at(chars, next) == '第' && is_numeral(at(chars, next + 1))))
-        {
-            continue;
-        }
-        let mut a = k;
-        while a > 0 && k - a < 8 && is_han(at(chars, a - 1)) {
-            a -= 1;
-        }
-        let run = string(chars, a, k + 1);
-        // 我代表沈阳市 / 日在北河市: the place starts after the last word that is not of it.
-        let name = ["代表", "在", "向", "对", "我"]
-            .iter()
-            .filter_map(|stop| run.rfind(stop).map(|i| i + stop.len()))
-            .max()
-            .and_then(|i| run.get(i..))
-            .unwrap_or(&run)
-            .to_owned();
-        if is_region(&name) {
-            return Some(name);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn layout(text: &str) -> Option<Layout> {
         let chars: Vec<char> = text.chars().collect();
-        Layout::read(&chars)
+        Layout::read(&chars, None)
     }
 
     #[test]
@@ -441,19 +359,5 @@ mod tests {
         let l = layout("过去一年，甲。\n今年，2025年是收官之年。").unwrap();
         assert_eq!((l.review, l.plan), (2024, 2025));
         assert!(layout("过去一年，甲。\n今年，乙。").is_none());
-    }
-
-    #[test]
-    fn finds_the_region() {
-        let chars: Vec<char> = "我代表沈阳市人民政府向大会报告".chars().collect();
-        let paras = split_paras(&chars);
-        assert_eq!(title_region(&chars, &paras, 2023).1, "沈阳市");
-        let chars: Vec<char> = "2023年沈阳市政府工作报告\n正文".chars().collect();
-        let paras = split_paras(&chars);
-        let (title, region) = title_region(&chars, &paras, 2023);
-        assert_eq!(
-            (title.as_str(), region.as_str()),
-            ("2023年沈阳市政府工作报告", "沈阳市")
-        );
     }
 }

@@ -11,6 +11,7 @@
 mod decode;
 mod layout;
 mod names;
+pub mod region;
 mod scan;
 mod sentence;
 mod text;
@@ -45,20 +46,51 @@ pub enum ExtractError {
     NoFigures { review: i32, plan: i32 },
 }
 
-/// decode + extract
-pub fn extract_bytes(bytes: &[u8], source: &str) -> Result<Dataset, ExtractError> {
-    let text = decode(bytes)?;
-    extract(&text, source)
+pub use region::UNKNOWN_REGION;
+
+/// What the user says of a report, over what the text's cues say (`extract --region
+/// --year`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// The region's full name (哈尔滨市).
+    pub region: Option<String>,
+    /// The plan year: the year of the targets; the review year is the one before.
+    pub plan_year: Option<i32>,
 }
 
-/// Drafts a schema-1 dataset from report text. `source` is the file name recorded in
-/// report.source.
+/// decode + extract
+pub fn extract_bytes(bytes: &[u8], source: &str) -> Result<Dataset, ExtractError> {
+    extract_bytes_with(bytes, source, &Overrides::default())
+}
+
+/// decode + extract, with what the user says of the report.
+pub fn extract_bytes_with(
+    bytes: &[u8],
+    source: &str,
+    overrides: &Overrides,
+) -> Result<Dataset, ExtractError> {
+    let text = decode(bytes)?;
+    extract_with(&text, source, overrides)
+}
+
+/// Drafts a dataset from report text. `source` is the file name recorded in report.source.
+/// The region is [`region::detect`]ed, or [`UNKNOWN_REGION`].
 pub fn extract(text: &str, source: &str) -> Result<Dataset, ExtractError> {
+    extract_with(text, source, &Overrides::default())
+}
+
+/// [`extract`], with the region and plan year the user gave instead of the detected ones.
+pub fn extract_with(
+    text: &str,
+    source: &str,
+    overrides: &Overrides,
+) -> Result<Dataset, ExtractError> {
     if text.trim().is_empty() {
         return Err(ExtractError::Empty);
     }
     let norm = text::Norm::new(text);
-    let layout = layout::Layout::read(&norm.chars).ok_or(ExtractError::NoYears)?;
+    let layout =
+        layout::Layout::read(&norm.chars, overrides.plan_year).ok_or(ExtractError::NoYears)?;
     let drafts = sentence::drafts(&norm.chars, &layout);
     if !drafts
         .iter()
@@ -69,7 +101,16 @@ pub fn extract(text: &str, source: &str) -> Result<Dataset, ExtractError> {
             plan: layout.plan,
         });
     }
-    let (title_zh, region_zh) = layout::title_region(&norm.chars, &layout.paras, layout.plan);
+    let region_zh = match &overrides.region {
+        Some(region) => region.clone(),
+        None => region::detect(text).map_or_else(|| UNKNOWN_REGION.to_owned(), |r| r.name),
+    };
+    let title_zh = match region::title_line(text) {
+        // The report's own title, when it names the region (not a bare 政府工作报告).
+        Some(title) if *overrides == Overrides::default() && title.contains(&region_zh) => title,
+        _ if region_zh == UNKNOWN_REGION => format!("{}年政府工作报告", layout.plan),
+        _ => format!("{}年{region_zh}政府工作报告", layout.plan),
+    };
     Ok(Dataset {
         schema_version: SCHEMA_VERSION,
         report: Report {
