@@ -69,6 +69,10 @@ pub struct Texts {
     pub multi_year_note: &'static str,
     /// "{n} line labels left out for lack of room".
     pub labels_left_out: &'static str,
+    /// Category names, in the order of `Category::ALL`.
+    pub categories: [&'static str; 15],
+    /// Qualifiers in words: exact, about, at least, more than, at most.
+    pub qualifier_words: [&'static str; 5],
     pub copy_data: &'static str,
     pub data_copied: &'static str,
     pub paste_report: &'static str,
@@ -171,6 +175,8 @@ pub const ZH: Texts = Texts {
     multi_year: "多年目标",
     multi_year_note: "† 多年目标，不是今年的目标",
     labels_left_out: "另有{n}条线的标签因空间不足未标注（悬停可见）",
+    categories: ["经济总量", "财政", "科技创新", "产业", "投资与项目", "消费", "文化旅游", "对外贸易", "农业", "城市建设", "生态环境", "就业", "住房", "社会民生", "安全"],
+    qualifier_words: ["精确值", "左右（约）", "以上（不低于）", "超过", "以内（不高于）"],
     copy_data: "复制数据",
     data_copied: "图表数据已复制，可粘贴到 Excel 或 WPS",
     paste_report: "粘贴报告文本",
@@ -285,6 +291,8 @@ pub const EN: Texts = Texts {
     multi_year: "Goal over several years",
     multi_year_note: "† goal over several years, not this year's",
     labels_left_out: "{n} line labels left out for lack of room (hover to see them)",
+    categories: ["Economy", "Fiscal", "Innovation", "Industry", "Investment", "Consumption", "Tourism", "Trade", "Agriculture", "Urban", "Environment", "Employment", "Housing", "Social", "Safety"],
+    qualifier_words: ["exact", "about", "at least", "more than", "at most"],
     copy_data: "Copy data",
     data_copied: "The chart's numbers are on the clipboard, ready to paste into Excel or WPS",
     paste_report: "Paste report text",

@@ -220,24 +220,8 @@ impl Category {
     }
 
     pub fn name(self, lang: Lang) -> &'static str {
-        let (zh, en) = match self {
-            Category::Economy => ("经济总量", "Economy"),
-            Category::Fiscal => ("财政", "Fiscal"),
-            Category::Innovation => ("科技创新", "Innovation"),
-            Category::Industry => ("产业", "Industry"),
-            Category::Investment => ("投资与项目", "Investment"),
-            Category::Consumption => ("消费", "Consumption"),
-            Category::Tourism => ("文化旅游", "Tourism"),
-            Category::Trade => ("对外贸易", "Trade"),
-            Category::Agriculture => ("农业", "Agriculture"),
-            Category::Urban => ("城市建设", "Urban"),
-            Category::Environment => ("生态环境", "Environment"),
-            Category::Employment => ("就业", "Employment"),
-            Category::Housing => ("住房", "Housing"),
-            Category::Social => ("社会民生", "Social"),
-            Category::Safety => ("安全", "Safety"),
-        };
-        lang.pick(zh, en)
+        let n = Category::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        lang.texts().categories[n]
     }
 }
 
@@ -254,22 +238,22 @@ impl Qualifier {
     }
 
     pub fn words(self, lang: Lang) -> &'static str {
-        let (zh, en) = match self {
-            Qualifier::Exact => ("精确值", "exact"),
-            Qualifier::About => ("左右（约）", "about"),
-            Qualifier::AtLeast => ("以上（不低于）", "at least"),
-            Qualifier::MoreThan => ("超过", "more than"),
-            Qualifier::AtMost => ("以内（不高于）", "at most"),
-        };
-        lang.pick(zh, en)
+        let t = lang.texts();
+        match self {
+            Qualifier::Exact => t.qualifier_words[0],
+            Qualifier::About => t.qualifier_words[1],
+            Qualifier::AtLeast => t.qualifier_words[2],
+            Qualifier::MoreThan => t.qualifier_words[3],
+            Qualifier::AtMost => t.qualifier_words[4],
+        }
     }
 }
 
 impl Kind {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Kind::Actual => lang.pick("实际", "actual"),
-            Kind::Target => lang.pick("目标", "target"),
+            Kind::Actual => lang.texts().actual,
+            Kind::Target => lang.texts().target,
         }
     }
 }
