@@ -169,19 +169,21 @@ impl GwrApp {
     /// Opens datasets or report texts (several are merged); on failure the current dataset
     /// stays and the error is shown.
     pub fn open(&mut self, paths: &[PathBuf]) {
-        match open::open_paths(paths) {
-            Ok(opened) => {
+        // Until the region picker is wired, the window shows the first region opened.
+        match open::open_paths(paths).map(open::Collection::into_first) {
+            Ok(Some(opened)) => {
+                self.data_name = opened.name();
                 let data = opened.data;
                 self.state.selection = Some(selection::preset(&data, Preset::Headline))
                     .filter(|s| !s.is_empty())
                     .or_else(|| Some(selection::preset(&data, Preset::All)));
                 self.data = data;
-                self.data_name = opened.name;
                 self.state.chart.draft = opened.draft;
                 self.details = None;
                 self.error = None;
                 self.reset_plot = true;
             }
+            Ok(None) => {}
             Err(e) => self.error = Some(e.to_string()),
         }
     }
