@@ -41,7 +41,7 @@ fn indicator(n: usize) -> Indicator {
         category: Category::ALL[n % Category::ALL.len()],
         unit_zh: "亿元".into(),
         unit_en: Some("100 million yuan".into()),
-        headline: n % 50 == 0,
+        headline: n.is_multiple_of(50),
         comparable: true,
         note_zh: None,
         note_en: None,

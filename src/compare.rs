@@ -243,7 +243,7 @@ pub fn compare_rows<'a>(
     let regions_with = |has: fn(&Observation) -> bool| {
         picked
             .iter()
-            .filter(|(_, i)| figures(*i).iter().flatten().any(|o| has(o)))
+            .filter(|(_, i)| figures(i).iter().flatten().any(|o| has(o)))
             .count()
     };
     // Growth rates when two regions have them, or when no region gives a level.

@@ -315,7 +315,7 @@ fn same_year_disagreements_are_conflicts() {
         .iter_mut()
         .find(|i| i.name_zh != "地区生产总值")
         .unwrap();
-    other.observations[0].quote.push_str("。");
+    other.observations[0].quote.push('。');
     for (first, second, shown, set_aside) in [
         (
             ("old.json", &b),
