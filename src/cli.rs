@@ -8,13 +8,15 @@ use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
 use crate::chart::{ChartSpec, View};
+use crate::collection::{Collection, Notice, RegionData};
+use crate::compare::{self, CompareTable, LeftOut, Measure, Missing, Sort};
 use crate::export::{self, Format};
 use crate::files;
 use crate::i18n::Lang;
-use crate::model::{self, Dataset, Kind};
-use crate::open::{self, OpenError, Opened};
+use crate::merge::Conflict;
+use crate::model::{self, Dataset, Kind, Observation};
+use crate::open::{self, OpenError};
 use crate::outcome;
-
 use crate::render::{self, ImageSettings};
 use crate::selection::{self, Preset};
 
@@ -45,15 +47,42 @@ pub enum Command {
     Export(ExportArgs),
     /// Draft a dataset from a report's text (UTF-8, GBK/GB18030 or UTF-16).
     Extract(ExtractArgs),
-    /// Print the indicators as a table, or as normalized JSON.
+    /// Print the indicators as a table, or as normalized JSON. Reports of one region are
+    /// merged into one history; several regions are listed one after another.
     List {
-        /// Dataset or report files instead of the bundled dataset; several are merged.
+        /// Dataset or report files instead of the bundled dataset.
         #[arg(long)]
         data: Vec<PathBuf>,
-        /// Print the normalized dataset as JSON.
+        /// More files, as with --data (read after them).
+        files: Vec<PathBuf>,
+        /// Print the normalized dataset as JSON; with several regions, an array of one
+        /// dataset per region.
         #[arg(long)]
         json: bool,
     },
+    /// One indicator across regions for one plan year: each region's result and target.
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The indicator's name as the reports write it (e.g. 地区生产总值, or GDP).
+    #[arg(long)]
+    pub indicator: String,
+    /// The plan year (the targets' year); the latest present by default.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The order of the regions; a missing figure always comes last.
+    #[arg(long, value_enum, default_value = "target")]
+    pub sort: Sort,
+    /// Print the rows as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Dataset or report files.
+    #[arg(long)]
+    pub data: Vec<PathBuf>,
+    /// More files, as with --data (read after them).
+    pub files: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -159,7 +188,8 @@ fn parse_scale(text: &str) -> Result<f32, String> {
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
-        Command::List { data, json } => list(&data, json),
+        Command::List { data, files, json } => list(&[data, files].concat(), json),
+        Command::Compare(args) => compare(&args),
         Command::Extract(args) => extract(&args),
         Command::Export(args) => export(&args),
     };
@@ -172,16 +202,37 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// The bundled dataset, or the files given with `--data` (merged when several).
-pub fn load_data(data: &[PathBuf]) -> Result<Opened, OpenError> {
+/// The bundled dataset, or the files given, grouped by region.
+pub fn load_data(data: &[PathBuf]) -> Result<Collection, OpenError> {
     if data.is_empty() {
-        Ok(Opened {
-            data: Dataset::bundled(),
-            name: model::BUNDLED_NAME.to_owned(),
-            draft: false,
-        })
+        Ok(Collection::single(Dataset::bundled(), model::BUNDLED_NAME))
     } else {
         open::open_paths(data)
+    }
+}
+
+/// Opens the files, saying on stderr what the user should know (a report of unknown
+/// region); `None` after printing why they could not be opened.
+fn load_for_command(data: &[PathBuf]) -> Option<Collection> {
+    match load_data(data) {
+        Ok(collection) => {
+            for notice in &collection.notices {
+                eprintln!("{}", notice_text(notice));
+            }
+            Some(collection)
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            None
+        }
+    }
+}
+
+fn notice_text(notice: &Notice) -> String {
+    match notice {
+        Notice::UnknownRegion { file, region_zh } => format!(
+            "{file}: the report's region is unknown (region_zh {region_zh:?}), so it is kept apart from every other report; name it with `gwr-charts extract {file} --region NAME`"
+        ),
     }
 }
 
@@ -260,12 +311,18 @@ fn check(file: &Path) -> anyhow::Result<ExitCode> {
 
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let format = export::resolve_format(&args.out, args.format)?;
-    let Opened { data, draft, .. } = match load_data(&args.data) {
-        Ok(opened) => opened,
-        Err(e) => {
-            eprintln!("{e}");
-            return Ok(ExitCode::FAILURE);
-        }
+    let Some(collection) = load_for_command(&args.data) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    if collection.regions.len() > 1 {
+        eprintln!(
+            "{} regions opened; this chart shows the first, {} (the compare view shows them side by side)",
+            collection.regions.len(),
+            collection.regions[0].key
+        );
+    }
+    let Some(RegionData { data, draft, .. }) = collection.into_first() else {
+        return Ok(ExitCode::FAILURE);
     };
     let ticked = if args.all {
         selection::preset(&data, Preset::All)
@@ -309,60 +366,88 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn list(data: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
-    let data = match load_data(data) {
-        Ok(opened) => opened.data,
-        Err(e) => {
-            eprintln!("{e}");
-            return Ok(ExitCode::FAILURE);
-        }
+fn list(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let Some(collection) = load_for_command(paths) else {
+        return Ok(ExitCode::FAILURE);
     };
     let mut out = std::io::stdout().lock();
+    match (json, collection.regions.as_slice()) {
+        // One region prints one dataset object, as it always has.
+        (true, [one]) => serde_json::to_writer_pretty(&mut out, &one.data)?,
+        (true, regions) => {
+            let datasets: Vec<&Dataset> = regions.iter().map(|r| &r.data).collect();
+            serde_json::to_writer_pretty(&mut out, &datasets)?;
+        }
+        (false, [one]) => write!(out, "{}", table(&one.data, &one.conflicts))?,
+        (false, regions) => {
+            for (n, region) in regions.iter().enumerate() {
+                if n > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "{}", region_heading(region))?;
+                write!(out, "{}", table(&region.data, &region.conflicts))?;
+            }
+        }
+    }
     if json {
-        serde_json::to_writer_pretty(&mut out, &data)?;
         writeln!(out)?;
-    } else {
-        write!(out, "{}", table(&data))?;
+        // The conflicts are not in the JSON: say them where a person will see them.
+        for conflict in collection.conflicts() {
+            eprintln!("{}", conflict_text(conflict));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// A plain-text table: id, name, unit, review-year actual, plan-year target.
-pub fn table(data: &Dataset) -> String {
-    let (review, plan) = data.years();
-    let mut rows = vec![[
-        "id".to_owned(),
-        "名称 name".to_owned(),
-        "单位 unit".to_owned(),
-        format!("{review} 实际 actual"),
-        format!("{plan} 目标 target"),
-    ]];
-    for ind in &data.indicators {
-        let cell = |year, kind| {
-            ind.observation(year, kind)
-                .map(|o| o.summary("", Lang::Zh) + outcome::outcome_mark(ind, o).as_str())
-                .unwrap_or_else(|| "—".to_owned())
-        };
-        let mut name = ind.name_zh.clone();
-        if ind.headline {
-            name.push_str(" ★");
+/// `== 哈尔滨市 Harbin: 2024年哈尔滨市政府工作报告 (a.json + b.json) ==`
+fn region_heading(region: &RegionData) -> String {
+    let report = &region.data.report;
+    let place = if region.unknown_region {
+        "region unknown, kept apart".to_owned()
+    } else {
+        match report.region_en.as_deref() {
+            Some(en) if !en.is_empty() => format!("{} {en}", region.key),
+            _ => region.key.clone(),
         }
-        if !ind.comparable {
-            name.push_str(" ≠");
-        }
-        rows.push([
-            ind.id.clone(),
-            name,
-            ind.unit(Lang::Zh).to_owned(),
-            cell(review, Kind::Actual),
-            cell(plan, Kind::Target),
-        ]);
-    }
-    let widths: Vec<usize> = (0..5)
-        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+    };
+    format!("== {place}: {} ({}) ==", report.title_zh, region.name())
+}
+
+/// One line saying what two files of one region and year disagree on, and which is shown.
+fn conflict_text(c: &Conflict) -> String {
+    let figure = |o: &Observation| {
+        format!(
+            "{} says {} «{}»",
+            o.source_file.as_deref().unwrap_or("?"),
+            o.summary("", Lang::Zh),
+            o.quote
+        )
+    };
+    format!(
+        "conflict: {} {} {} {}: {}; {}; the later file's figure is shown",
+        c.indicator,
+        c.name_zh,
+        c.year,
+        c.kind.name(Lang::En),
+        figure(&c.kept),
+        figure(&c.dropped)
+    )
+}
+
+/// Rows of cells as text columns, two spaces apart.
+fn columns(rows: &[Vec<String>]) -> String {
+    let count = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..count)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| cell.width())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
-    for row in &rows {
+    for row in rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
             line.push_str(cell);
@@ -373,10 +458,190 @@ pub fn table(data: &Dataset) -> String {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    out.push_str(&format!(
-        "\n{} indicators, {} observations. ★ main expected target; ≠ the two years are not comparable; ≈ about, ≥ at least, > more than, ≤ at most; ✓ × the year's target met or missed.\n",
-        data.indicators.len(),
-        data.observation_count()
-    ));
     out
+}
+
+/// A plain-text table: id, name, unit, review-year actual, plan-year target; figures two
+/// files disagree on are marked ‼ and listed below.
+pub fn table(data: &Dataset, conflicts: &[Conflict]) -> String {
+    let (review, plan) = data.years();
+    let mut rows = vec![vec![
+        "id".to_owned(),
+        "名称 name".to_owned(),
+        "单位 unit".to_owned(),
+        format!("{review} 实际 actual"),
+        format!("{plan} 目标 target"),
+    ]];
+    for ind in &data.indicators {
+        let cell = |year, kind| {
+            let Some(o) = ind.observation(year, kind) else {
+                return "—".to_owned();
+            };
+            let mut text = o.summary("", Lang::Zh) + chart::outcome_mark(ind, o);
+            if conflicts
+                .iter()
+                .any(|c| c.indicator == ind.id && c.year == year && c.kind == kind)
+            {
+                text.push_str(" ‼");
+            }
+            text
+        };
+        let mut name = ind.name_zh.clone();
+        if ind.headline {
+            name.push_str(" ★");
+        }
+        if !ind.comparable {
+            name.push_str(" ≠");
+        }
+        rows.push(vec![
+            ind.id.clone(),
+            name,
+            ind.unit(Lang::Zh).to_owned(),
+            cell(review, Kind::Actual),
+            cell(plan, Kind::Target),
+        ]);
+    }
+    let mut out = columns(&rows);
+    out.push_str(&format!(
+        "\n{} indicators, {} observations. ★ main expected target; ≠ the two years are not comparable; ≈ about, ≥ at least, > more than, ≤ at most; ✓ × the year's target met or missed{}.\n",
+        data.indicators.len(),
+        data.observation_count(),
+        if conflicts.is_empty() {
+            ""
+        } else {
+            "; ‼ two files of this year disagree (below)"
+        }
+    ));
+    for conflict in conflicts {
+        out.push_str(&conflict_text(conflict));
+        out.push('\n');
+    }
+    out
+}
+
+fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let paths = [args.data.as_slice(), args.files.as_slice()].concat();
+    let Some(collection) = load_for_command(&paths) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let Some(table) = compare::compare_rows(&collection, &args.indicator, args.year, args.sort)
+    else {
+        let mut names = compare::indicator_names(&collection);
+        let what = if names.is_empty() {
+            names = compare::all_names(&collection);
+            "the indicators open"
+        } else {
+            "the indicators of two or more regions"
+        };
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| format!("{} ({})", n.name, n.regions))
+            .collect();
+        eprintln!(
+            "error: no region has an indicator named {:?}; {what} (and how many regions have each): {}",
+            args.indicator,
+            names.join(", ")
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &compare_json(&table))?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", compare_text(&table))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The rows in chart order: `{"region_zh", "actual": {...} | null, "target": {...} | null}`.
+fn compare_json(table: &CompareTable<'_>) -> serde_json::Value {
+    let figure = |o: Option<&Observation>| {
+        o.map(|o| {
+            serde_json::json!({
+                "year": o.year,
+                "value": o.value,
+                "growth_pct": o.growth_pct,
+                "qualifier": o.qualifier,
+                "quote": o.quote,
+            })
+        })
+    };
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            serde_json::json!({
+                "region_zh": row.region_zh,
+                "actual": figure(row.actual),
+                "target": figure(row.target),
+            })
+        })
+        .collect()
+}
+
+fn compare_text(table: &CompareTable<'_>) -> String {
+    let (review, plan) = (table.review_year, table.plan_year);
+    let measure = match &table.measure {
+        Measure::Growth => "growth, %".to_owned(),
+        Measure::Level { unit_zh } => format!("level, {unit_zh}"),
+    };
+    let figure = |o: Option<&Observation>| match (o, &table.measure) {
+        (Some(o), Measure::Growth) => o.growth_text().unwrap_or_default(),
+        (Some(o), Measure::Level { .. }) => o.value_text().unwrap_or_default(),
+        (None, _) => "—".to_owned(),
+    };
+    let mut rows = vec![vec![
+        "地区 region".to_owned(),
+        format!("{review} 实际 actual"),
+        format!("{plan} 目标 target"),
+        "说明 note".to_owned(),
+    ]];
+    for row in &table.rows {
+        let notes: Vec<String> = row
+            .missing
+            .iter()
+            .map(|(kind, why)| {
+                let year = if *kind == Kind::Target { plan } else { review };
+                missing_text(*kind, year, why)
+            })
+            .collect();
+        rows.push(vec![
+            row.region_zh.to_owned(),
+            figure(row.actual),
+            figure(row.target),
+            notes.join("; "),
+        ]);
+    }
+    let mut out = format!(
+        "{} ({measure}), {plan} targets against {review} results\n\n",
+        table.name
+    );
+    out.push_str(&columns(&rows));
+    let left_out: Vec<String> = table
+        .left_out
+        .iter()
+        .map(|(region, why)| match why {
+            LeftOut::NoIndicator => format!("{region} (no such indicator)"),
+            LeftOut::UnknownRegion => format!("{region} (region unknown)"),
+        })
+        .collect();
+    if !left_out.is_empty() {
+        out.push_str(&format!("\nNot compared: {}.\n", left_out.join(", ")));
+    }
+    out
+}
+
+fn missing_text(kind: Kind, year: i32, why: &Missing) -> String {
+    let what = match kind {
+        Kind::Actual => format!("{year} result"),
+        Kind::Target => format!("{year} target"),
+    };
+    match why {
+        Missing::NotReported => format!("no {what} in the report"),
+        Missing::LevelOnly => format!("{what} only as a level, not a growth rate"),
+        Missing::GrowthOnly => format!("{what} only as a growth rate, not a level"),
+        Missing::OtherUnit(unit) => format!("{what} in another unit ({unit})"),
+        Missing::MultiYear => format!("{what} is a goal over several years"),
+    }
 }

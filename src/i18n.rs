@@ -23,6 +23,11 @@ impl Lang {
         }
     }
 
+    /// A template with `{file}` filled in.
+    pub fn fill_text(template: &str, file: &str) -> String {
+        template.replace("{file}", file)
+    }
+
     /// A template with `{n}` filled in.
     pub fn fill(template: &str, n: usize) -> String {
         template.replace("{n}", &n.to_string())
@@ -79,6 +84,10 @@ pub struct Texts {
     /// The name a pasted report is shown under.
     pub pasted: &'static str,
     pub format: &'static str,
+    pub notice: &'static str,
+    /// "{file}: region unknown, kept apart".
+    pub unknown_region_notice: &'static str,
+    pub region: &'static str,
     pub search_hint: &'static str,
     pub preset_headline: &'static str,
     pub preset_comparable: &'static str,
@@ -182,6 +191,9 @@ pub const ZH: Texts = Texts {
     paste_report: "粘贴报告文本",
     pasted: "粘贴的文本",
     format: "格式",
+    notice: "请注意",
+    unknown_region_notice: "{file}：报告未写明所属地区，已单独列出，不与其他报告合并（可用 extract --region 指定）",
+    region: "地区",
     search_hint: "搜索指标（中文、英文或编号）",
     preset_headline: "主要预期目标",
     preset_comparable: "全部可比指标",
@@ -298,6 +310,9 @@ pub const EN: Texts = Texts {
     paste_report: "Paste report text",
     pasted: "pasted text",
     format: "Format",
+    notice: "Note",
+    unknown_region_notice: "{file}: the report names no region, so it is kept apart from every other report (name it with extract --region)",
+    region: "Region",
     search_hint: "Search indicators (Chinese, English or id)",
     preset_headline: "Main targets",
     preset_comparable: "Comparable pairs",

@@ -5,6 +5,8 @@
 pub mod app;
 pub mod chart;
 pub mod cli;
+pub mod collection;
+pub mod compare;
 pub mod export;
 pub mod extract;
 pub mod files;

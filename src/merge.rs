@@ -3,66 +3,155 @@
 //! A report reviews one year and sets targets for the next, so two consecutive reports of
 //! one region together say whether a target was met: the older report holds the target,
 //! the newer one the result. Merging them gives one indicator per statistic that runs
-//! through every year both cover.
+//! through every year both cover. Reports of different regions are never merged: see
+//! [`crate::collection`], which keeps them side by side.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Dataset, Indicator, Kind};
 
-/// Merges datasets (e.g. this year's and last year's report of one region) into one.
+/// One figure that two files of one region and one plan year give differently. The file
+/// later in argument (or opening) order wins; both figures name their file in
+/// `source_file`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The id of the indicator in the merged dataset.
+    pub indicator: String,
+    pub name_zh: String,
+    pub year: i32,
+    pub kind: Kind,
+    /// The figure shown: the later file's.
+    pub kept: Observation,
+    /// The earlier file's figure, set aside.
+    pub dropped: Observation,
+}
+
+/// The merged dataset and the figures its reports disagreed on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub data: Dataset,
+    pub conflicts: Vec<Conflict>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error("no report to merge")]
+    Empty,
+    #[error(
+        "{first_file} is a report of {first} and {other_file} of {other}: reports of different regions are never merged"
+    )]
+    Regions {
+        first: String,
+        first_file: String,
+        other: String,
+        other_file: String,
+    },
+}
+
+/// Merges the reports of one region (e.g. this year's and last year's), each given with
+/// the name of its file, into one dataset.
 ///
 /// Indicators are matched by name (whitespace and full-width/half-width punctuation
 /// ignored) and unit (a growth-only indicator with no unit matches any unit of its name).
 /// When two reports give the same (year, kind), the later report (by plan year) wins: it
-/// restates last year's result, possibly revised. The report metadata, ids and order come
-/// from the latest report; indicators only in older reports follow, with ids made unique.
-/// The input order does not matter. A single dataset is returned unchanged; none gives None.
-pub fn merge(reports: &[Dataset]) -> Option<Dataset> {
-    match reports {
-        [] => return None,
-        [one] => return Some(one.clone()),
-        _ => {}
-    }
-    // Oldest first; equal plan years are ordered by content so that the input order
-    // never changes the result.
-    let mut sorted: Vec<(i32, String, &Dataset)> = reports
+/// restates last year's result, possibly revised. Of two reports with the same plan year,
+/// the one later in `reports` wins, and where their figures differ the [`Conflict`] is
+/// recorded. The report metadata, ids and order come from the latest report; indicators
+/// only in older reports follow, with ids made unique. Every observation of a merge of
+/// several files names its file (unless it already named one). A single report is
+/// returned unchanged. Reports of different regions (`region_zh` compared whole) are
+/// refused.
+pub fn merge(reports: &[(&str, &Dataset)]) -> Result<Merged, MergeError> {
+    let (&(first_file, first), rest) = reports.split_first().ok_or(MergeError::Empty)?;
+    if let Some(&(other_file, other)) = rest
         .iter()
-        .map(|d| {
-            (
-                plan_year(d),
-                serde_json::to_string(d).unwrap_or_default(),
-                d,
-            )
-        })
+        .find(|(_, d)| d.report.region_zh.trim() != first.report.region_zh.trim())
+    {
+        return Err(MergeError::Regions {
+            first: first.report.region_zh.clone(),
+            first_file: first_file.to_owned(),
+            other: other.report.region_zh.clone(),
+            other_file: other_file.to_owned(),
+        });
+    }
+    if rest.is_empty() {
+        return Ok(Merged {
+            data: first.clone(),
+            conflicts: Vec::new(),
+        });
+    }
+    // Oldest first; a stable sort keeps the argument order within one plan year, so of two
+    // reports of one year the later file comes later and wins.
+    let mut sorted: Vec<(i32, Dataset)> = reports
+        .iter()
+        .map(|&(file, d)| (d.years().1, with_file(d, file)))
         .collect();
-    sorted.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    let (latest, older) = sorted.split_last()?;
-    let latest = latest.2;
+    sorted.sort_by_key(|(plan, _)| *plan);
+    let Some(((latest_plan, latest), older)) = sorted.split_last() else {
+        return Err(MergeError::Empty);
+    };
 
     let mut merged: Vec<Indicator> = latest.indicators.clone();
+    // The plan year of the report each (indicator, year, kind) of `merged` came from.
+    let mut from_plan: HashMap<(usize, i32, Kind), i32> = HashMap::new();
+    for (n, ind) in merged.iter().enumerate() {
+        for obs in &ind.observations {
+            from_plan.insert((n, obs.year, obs.kind), *latest_plan);
+        }
+    }
+    // (merged index, kept, dropped), turned into conflicts once the ids are final.
+    let mut clashes: Vec<(usize, Observation, Observation)> = Vec::new();
     // Newest to oldest, so that a (year, kind) already present always comes from a later
-    // report.
-    for (_, _, report) in older.iter().rev() {
+    // report, or from a later file of the same plan year.
+    for (plan, report) in older.iter().rev() {
         // Each merged indicator takes at most one indicator of each older report: two
         // indicators of one report are two statistics even when their names agree.
         let mut taken = vec![false; merged.len()];
         let mut added = Vec::new();
         for ind in &report.indicators {
-            match find_match(&merged, &taken, ind) {
-                Some(n) => {
-                    if let Some(t) = taken.get_mut(n) {
-                        *t = true;
+            let Some(n) = find_match(&merged, &taken, ind) else {
+                added.push(ind.clone());
+                continue;
+            };
+            taken[n] = true;
+            for obs in &ind.observations {
+                let key = (n, obs.year, obs.kind);
+                match from_plan.get(&key) {
+                    None => {
+                        from_plan.insert(key, *plan);
                     }
-                    if let Some(target) = merged.get_mut(n) {
-                        absorb(target, ind);
+                    Some(p) if p == plan => {
+                        if let Some(kept) = merged[n].observation(obs.year, obs.kind)
+                            && !same_figure(kept, obs)
+                        {
+                            clashes.push((n, kept.clone(), obs.clone()));
+                        }
                     }
+                    Some(_) => {}
                 }
-                None => added.push(ind.clone()),
             }
+            absorb(&mut merged[n], ind);
         }
-        merged.extend(added);
+        for ind in added {
+            let n = merged.len();
+            for obs in &ind.observations {
+                from_plan.insert((n, obs.year, obs.kind), *plan);
+            }
+            merged.push(ind);
+        }
     }
     unique_ids(&mut merged);
+    let conflicts = clashes
+        .into_iter()
+        .map(|(n, kept, dropped)| Conflict {
+            indicator: merged[n].id.clone(),
+            name_zh: merged[n].name_zh.clone(),
+            year: kept.year,
+            kind: kept.kind,
+            kept,
+            dropped,
+        })
+        .collect();
 
     let n = reports.len();
     let mut report = latest.report.clone();
@@ -71,7 +160,7 @@ pub fn merge(reports: &[Dataset]) -> Option<Dataset> {
         .title_en
         .map(|t| format!("{} ({n} reports merged)", t.trim_end()));
     let mut sources: Vec<&str> = Vec::new();
-    for (_, _, d) in &sorted {
+    for (_, d) in &sorted {
         if let Some(s) = d.report.source.as_deref().map(str::trim)
             && !s.is_empty()
             && !sources.contains(&s)
@@ -80,23 +169,33 @@ pub fn merge(reports: &[Dataset]) -> Option<Dataset> {
         }
     }
     report.source = (!sources.is_empty()).then(|| sources.join("; "));
+    report.draft = sorted.iter().any(|(_, d)| d.report.draft);
 
-    Some(Dataset {
-        schema_version: latest.schema_version,
-        report,
-        indicators: merged,
+    Ok(Merged {
+        data: Dataset {
+            schema_version: latest.schema_version,
+            report,
+            indicators: merged,
+        },
+        conflicts,
     })
 }
 
-/// The report's plan year as [`Dataset::years`] finds it, without overflow on absurd years.
-fn plan_year(d: &Dataset) -> i32 {
-    let all = || d.indicators.iter().flat_map(|i| &i.observations);
-    all()
-        .filter(|o| o.kind == Kind::Target)
-        .map(|o| o.year)
-        .max()
-        .or_else(|| all().map(|o| o.year.saturating_add(1)).max())
-        .unwrap_or(2024)
+/// A copy of a report whose observations name `file`, unless they already name one.
+fn with_file(data: &Dataset, file: &str) -> Dataset {
+    let mut data = data.clone();
+    for obs in data.indicators.iter_mut().flat_map(|i| &mut i.observations) {
+        if obs.source_file.is_none() {
+            obs.source_file = Some(file.to_owned());
+        }
+    }
+    data
+}
+
+/// Two reports agree on a figure when its numbers and qualifier are the same (the quotes
+/// may be worded differently).
+fn same_figure(a: &Observation, b: &Observation) -> bool {
+    a.value == b.value && a.growth_pct == b.growth_pct && a.qualifier == b.qualifier
 }
 
 /// The untaken indicator of `merged` that `ind` restates: same name and same unit first,
@@ -195,7 +294,7 @@ fn unique_ids(indicators: &mut [Indicator]) {
 
 /// A name or unit as compared: no whitespace, full-width forms and Chinese punctuation
 /// folded to their ASCII counterparts, so 中小学、幼儿园 and 中小学,幼儿园 agree.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {

@@ -1,23 +1,15 @@
 //! Opening what the user gives: a dataset (JSON), a report's text (drafted by
-//! [`crate::extract`]), or several files at once, merged into one dataset.
+//! [`crate::extract`]), or several files at once, grouped by region into a
+//! [`Collection`].
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::collection;
+pub use crate::collection::{Collection, Opened, RegionData};
 use crate::extract;
 use crate::formats;
-use crate::merge;
-use crate::model::{self, Dataset, LoadError, SourceFormat};
-
-/// A dataset ready to show, with where it came from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Opened {
-    pub data: Dataset,
-    /// The file name, or the names joined with " + ".
-    pub name: String,
-    /// Drafted from report text by `extract`: numbers not yet checked by a person.
-    pub draft: bool,
-}
+use crate::model::{self, LoadError, SourceFormat};
 
 /// Everything that went wrong, one entry per file.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -138,9 +130,10 @@ fn draft(
     })
 }
 
-/// Opens every file; two or more are merged (indicators matched by name). Nothing is
-/// returned unless every file opened.
-pub fn open_paths(paths: &[PathBuf]) -> Result<Opened, OpenError> {
+/// Opens every file and groups them by region: the reports of one region merge into one
+/// history, different regions stay apart (see [`collection::group`]). Nothing is returned
+/// unless every file opened.
+pub fn open_paths(paths: &[PathBuf]) -> Result<Collection, OpenError> {
     let mut opened = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -152,20 +145,11 @@ pub fn open_paths(paths: &[PathBuf]) -> Result<Opened, OpenError> {
     if !errors.is_empty() {
         return Err(OpenError(errors));
     }
-    let datasets: Vec<Dataset> = opened.iter().map(|o| o.data.clone()).collect();
-    let Some(data) = merge::merge(&datasets) else {
+    if opened.is_empty() {
         return Err(OpenError(vec![LoadError::whole_file(
             "",
             "no file to open".into(),
         )]));
-    };
-    Ok(Opened {
-        data,
-        name: opened
-            .iter()
-            .map(|o| o.name.as_str())
-            .collect::<Vec<_>>()
-            .join(" + "),
-        draft: opened.iter().any(|o| o.draft),
-    })
+    }
+    Ok(collection::group(opened))
 }

@@ -8,7 +8,8 @@
 //! (森林覆盖率 41.1% revised to 41.2%).
 
 use gwr_charts::extract::extract;
-use gwr_charts::merge::merge;
+use gwr_charts::merge::{MergeError, merge};
+use gwr_charts::outcome::{Outcome, outcomes, target_outcome};
 use gwr_charts::model::{
     self, Category, Dataset, Indicator, Kind, Observation, Qualifier, Report, SCHEMA_VERSION,
 };
@@ -22,13 +23,24 @@ fn report(path: &str) -> Dataset {
     extract(&text, path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// Merges reports in this order, each named after its title (so that the names follow the
+/// reports when the order changes).
+fn merge_all(reports: &[Dataset]) -> Result<Dataset, MergeError> {
+    let names: Vec<String> = reports
+        .iter()
+        .map(|d| format!("{}.json", d.report.title_zh))
+        .collect();
+    let parts: Vec<(&str, &Dataset)> = names.iter().map(String::as_str).zip(reports).collect();
+    merge(&parts).map(|m| m.data)
+}
+
 fn beihe() -> (Dataset, Dataset) {
     (report(B23), report(B24))
 }
 
 fn merged() -> Dataset {
     let (a, b) = beihe();
-    merge(&[a, b]).expect("two reports merge")
+    merge_all(&[a, b]).expect("two reports merge")
 }
 
 /// The one indicator of that name; two would mean the merge failed to match them.
@@ -145,8 +157,8 @@ fn the_later_report_wins_a_restated_figure() {
     let forest_2023 = named(&a, "森林覆盖率");
     assert_eq!(numbers(forest_2023, 2022, Kind::Actual).0, Some(41.1));
     for m in [
-        merge(&[a.clone(), b.clone()]).expect("merges"),
-        merge(&[b, a]).expect("merges"),
+        merge_all(&[a.clone(), b.clone()]).expect("merges"),
+        merge_all(&[b, a]).expect("merges"),
     ] {
         let forest = named(&m, "森林覆盖率");
         let revised = forest.observation(2022, Kind::Actual).expect("2022");
@@ -222,26 +234,34 @@ fn merged_dataset_validates_and_names_its_sources() {
 #[test]
 fn the_order_of_the_reports_does_not_matter() {
     let (a, b) = beihe();
-    let h = Dataset::bundled();
-    assert_eq!(
-        merge(&[a.clone(), b.clone()]),
-        merge(&[b.clone(), a.clone()])
-    );
-    let three = merge(&[h.clone(), a.clone(), b.clone()]).expect("merges");
-    assert_eq!(
-        Some(&three),
-        merge(&[b.clone(), h.clone(), a.clone()]).as_ref()
-    );
-    assert_eq!(Some(&three), merge(&[a, b, h]).as_ref());
-    assert_valid(&three);
-    assert!(three.report.title_zh.ends_with("（合并3份报告）"));
+    let ab = merge_all(&[a.clone(), b.clone()]).expect("merges");
+    assert_eq!(ab, merge_all(&[b, a]).expect("merges"));
+    assert_valid(&ab);
+    assert!(ab.report.title_zh.ends_with("（合并2份报告）"));
 }
 
 #[test]
-fn merging_harbin_with_itself_changes_only_the_title() {
+fn reports_of_different_regions_are_never_merged() {
+    let (a, _) = beihe();
     let h = Dataset::bundled();
-    let m = merge(&[h.clone(), h.clone()]).expect("merges");
-    assert_eq!(m.indicators, h.indicators);
+    assert_eq!(
+        merge_all(&[a, h]),
+        Err(MergeError::Regions {
+            first: "北河市".into(),
+            first_file: "北河市2023年政府工作报告.json".into(),
+            other: "哈尔滨市".into(),
+            other_file: "2024年哈尔滨市政府工作报告.json".into(),
+        })
+    );
+}
+
+#[test]
+fn merging_harbin_with_itself_changes_only_the_title_and_names_the_files() {
+    let h = Dataset::bundled();
+    let m = merge(&[("a.json", &h), ("b.json", &h)]).expect("merges");
+    // The same figures twice are no conflict.
+    assert_eq!(m.conflicts, []);
+    let mut m = m.data;
     assert_eq!(
         m.report.title_zh,
         format!("{}（合并2份报告）", h.report.title_zh)
@@ -253,18 +273,84 @@ fn merging_harbin_with_itself_changes_only_the_title() {
             .as_ref()
             .map(|t| format!("{t} (2 reports merged)"))
     );
+    assert_valid(&m);
+    // Every figure names its file: the later of one plan year, whose figures are shown.
+    for obs in m.indicators.iter_mut().flat_map(|i| &mut i.observations) {
+        assert_eq!(obs.source_file.take().as_deref(), Some("b.json"));
+    }
+    assert_eq!(m.indicators, h.indicators);
     let mut report = m.report.clone();
     report.title_zh = h.report.title_zh.clone();
     report.title_en = h.report.title_en.clone();
     assert_eq!(report, h.report);
-    assert_valid(&m);
 }
 
 #[test]
-fn one_report_is_unchanged_and_none_is_none() {
+fn one_report_is_unchanged_and_none_is_refused() {
     let h = Dataset::bundled();
-    assert_eq!(merge(std::slice::from_ref(&h)), Some(h));
-    assert_eq!(merge(&[]), None);
+    assert_eq!(merge_all(std::slice::from_ref(&h)), Ok(h));
+    assert_eq!(merge_all(&[]), Err(MergeError::Empty));
+}
+
+/// Two files of one region and one plan year that disagree: the later file wins and the
+/// conflict names both figures and files. A restated figure of a later year is no conflict.
+#[test]
+fn same_year_disagreements_are_conflicts() {
+    let (_, b) = beihe();
+    let mut revised = b.clone();
+    let gdp = revised
+        .indicators
+        .iter_mut()
+        .find(|i| i.name_zh == "地区生产总值")
+        .unwrap();
+    let actual = gdp
+        .observations
+        .iter_mut()
+        .find(|o| o.year == 2023 && o.kind == Kind::Actual)
+        .unwrap();
+    let original = actual.clone();
+    actual.value = Some(8300.0);
+    actual.quote = "地区生产总值8300亿元".into();
+    // Another wording of the same figures is not a conflict.
+    let other = revised
+        .indicators
+        .iter_mut()
+        .find(|i| i.name_zh != "地区生产总值")
+        .unwrap();
+    other.observations[0].quote.push('。');
+    for (first, second, shown, set_aside) in [
+        (
+            ("old.json", &b),
+            ("new.json", &revised),
+            Some(8300.0),
+            original.value,
+        ),
+        (
+            ("new.json", &revised),
+            ("old.json", &b),
+            original.value,
+            Some(8300.0),
+        ),
+    ] {
+        let m = merge(&[first, second]).expect("merges");
+        assert_eq!(m.conflicts.len(), 1, "{:#?}", m.conflicts);
+        let c = &m.conflicts[0];
+        assert_eq!(
+            (c.name_zh.as_str(), c.year, c.kind),
+            ("地区生产总值", 2023, Kind::Actual)
+        );
+        assert_eq!((c.kept.value, c.dropped.value), (shown, set_aside));
+        assert_eq!(c.kept.source_file.as_deref(), Some(second.0));
+        assert_eq!(c.dropped.source_file.as_deref(), Some(first.0));
+        let gdp = m.data.indicator(&c.indicator).unwrap();
+        assert_eq!(gdp.observation(2023, Kind::Actual), Some(&c.kept));
+    }
+    // Last year's report says 2022 GDP was one thing, this year's restates it: no conflict.
+    let (a, b) = beihe();
+    assert_eq!(
+        merge(&[("a.json", &a), ("b.json", &b)]).unwrap().conflicts,
+        []
+    );
 }
 
 fn obs(
@@ -363,7 +449,7 @@ fn a_unit_mismatch_keeps_two_indicators() {
             ),
         ],
     );
-    let m = merge(&[new, old]).expect("merges");
+    let m = merge_all(&[new, old]).expect("merges");
     let ids: Vec<&str> = m.indicators.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(ids, ["retail", "schools", "retail_2"]);
     assert_eq!(m.indicators[0].unit_zh, "万亿元");
@@ -402,7 +488,7 @@ fn flags_and_notes_are_combined() {
         "亿斤",
         vec![obs(2022, Actual, Some(1.0), None, Exact)],
     );
-    let m = merge(&[
+    let m = merge_all(&[
         dataset("2023", vec![old, clash]),
         dataset(
             "2024",
@@ -563,9 +649,9 @@ fn odd_inputs_do_not_panic() {
     );
     let empty = dataset("", vec![]);
     for m in [
-        merge(&[weird.clone(), empty.clone()]),
-        merge(&[empty.clone(), weird.clone(), weird.clone()]),
-        merge(&[empty.clone(), empty]),
+        merge_all(&[weird.clone(), empty.clone()]),
+        merge_all(&[empty.clone(), weird.clone(), weird.clone()]),
+        merge_all(&[empty.clone(), empty]),
     ] {
         let m = m.expect("merges");
         let mut ids: Vec<&str> = m.indicators.iter().map(|i| i.id.as_str()).collect();

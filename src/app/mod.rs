@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chart::{self, ChartSpec, Mode};
 use crate::fonts;
+use crate::i18n::Lang;
 use crate::model::{self, Category, Dataset, Indicator};
 use crate::open;
 use crate::export::{self, Format};
@@ -93,6 +94,12 @@ pub struct GwrApp {
     pub draft: bool,
     /// The key of the dataset's selection in [`State::selections`].
     region: String,
+    /// Every region opened, each its own history; the window shows `shown` (the top bar
+    /// picks it). Regions never share an indicator.
+    pub regions: Vec<open::RegionData>,
+    pub shown: usize,
+    /// The window title last sent, so it is sent only when it changes.
+    title: String,
     /// The ticked indicators' places in `data.indicators`, in chart order.
     order: Vec<usize>,
     pub search: String,
@@ -132,6 +139,9 @@ impl GwrApp {
             data_name: model::BUNDLED_NAME.to_owned(),
             draft: false,
             region: String::new(),
+            regions: Vec::new(),
+            shown: 0,
+            title: String::new(),
             order: Vec::new(),
             search: String::new(),
             folded: BTreeSet::new(),
@@ -212,10 +222,7 @@ impl GwrApp {
     /// stays and the error is shown.
     pub fn open(&mut self, paths: &[PathBuf]) {
         match open::open_paths(paths) {
-            Ok(opened) => {
-                self.load(opened.data, opened.name, opened.draft);
-                self.status = None;
-            }
+            Ok(collection) => self.show_collection(collection),
             Err(e) => {
                 self.status = Some(Status::OpenFailed {
                     error: e.to_string(),
@@ -224,15 +231,55 @@ impl GwrApp {
         }
     }
 
+    /// Shows what was opened: the first region, with the others a click away in the top
+    /// bar. A report of unknown region is one of them, apart from every other.
+    pub fn show_collection(&mut self, collection: open::Collection) {
+        let t = self.state.chart.lang.texts();
+        self.status = (!collection.notices.is_empty()).then(|| Status::Notice {
+            text: collection
+                .notices
+                .iter()
+                .map(|n| match n {
+                    open::Notice::UnknownRegion { file, .. } => {
+                        Lang::fill_text(t.unknown_region_notice, file)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        });
+        self.regions = collection.regions;
+        self.show_region(0);
+    }
+
+    /// Shows one of the regions opened, with the selection kept for it.
+    pub fn show_region(&mut self, k: usize) {
+        if let Some(region) = self.regions.get(k) {
+            let (data, name, draft) = (region.data.clone(), region.name(), region.draft);
+            self.shown = k;
+            self.load(data, name, draft);
+        }
+    }
+
+    /// The window's title: what is open, and whether it is a draft.
+    pub fn window_title(&self) -> String {
+        let t = self.state.chart.lang.texts();
+        let draft = if self.draft { t.draft_note } else { "" };
+        let more = match self.regions.len() {
+            0 | 1 => String::new(),
+            n => Lang::fill(t.more_items, n - 1),
+        };
+        format!(
+            "gwr-charts — {}{more}{draft}",
+            self.data.report.title(self.state.chart.lang)
+        )
+    }
+
     /// Opens pasted report text as a draft, as a `.txt` would open; on failure the dataset
     /// shown stays.
     pub fn open_text(&mut self, text: &str) {
         let name = self.state.chart.lang.texts().pasted;
         match open::open_text(text, name) {
-            Ok(opened) => {
-                self.load(opened.data, opened.name, opened.draft);
-                self.status = None;
-            }
+            Ok(opened) => self.show_collection(crate::collection::group(vec![opened])),
             Err(e) => {
                 self.status = Some(Status::OpenFailed {
                     error: e.to_string(),
@@ -502,6 +549,11 @@ impl eframe::App for GwrApp {
             eprintln!("first frame shown after {:.0?}", start.elapsed());
         }
         let ctx = ui.ctx().clone();
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
         self.handle_keys(&ctx);
         top_bar::show(self, ui);
         side_panel::show(self, ui);

@@ -17,6 +17,8 @@ pub enum Status {
     ExportFailed { error: String },
     Copied,
     DataCopied,
+    /// Something the user should know about what was opened (a report of unknown region).
+    Notice { text: String },
     CopyFailed { error: String },
 }
 
@@ -27,7 +29,10 @@ impl Status {
             | Status::SaveFailed { .. }
             | Status::ExportFailed { .. }
             | Status::CopyFailed { .. } => true,
-            Status::Saved { .. } | Status::Copied | Status::DataCopied => false,
+            Status::Saved { .. }
+            | Status::Copied
+            | Status::DataCopied
+            | Status::Notice { .. } => false,
         }
     }
 
@@ -39,6 +44,7 @@ impl Status {
             Status::ExportFailed { .. } => t.export_failed,
             Status::Copied => t.copied,
             Status::DataCopied => t.data_copied,
+            Status::Notice { .. } => t.notice,
             Status::CopyFailed { .. } => t.copy_failed,
         }
     }
@@ -60,6 +66,7 @@ impl Status {
             }
             Status::Saved { path } => Some(path.display().to_string()),
             Status::Copied | Status::DataCopied => None,
+            Status::Notice { text } => Some(text.clone()),
         }
     }
 }

@@ -75,8 +75,34 @@ fn is_selected(app: &GwrApp, ui: &egui::Ui, command: AppCommand) -> Option<bool>
 
 pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
     egui::Panel::top("top_bar").show(ui, |ui| {
-        ui.horizontal(|ui| bar(app, ui));
+        ui.horizontal(|ui| {
+            region_picker(app, ui);
+            bar(app, ui);
+        });
     });
+}
+
+/// With several regions open, which one the views show (the compare view shows them all).
+fn region_picker(app: &mut GwrApp, ui: &mut egui::Ui) {
+    if app.regions.len() < 2 {
+        return;
+    }
+    let lang = app.state.chart.lang;
+    let mut picked = app.shown;
+    let label = ui.label(lang.texts().region);
+    egui::ComboBox::from_id_salt("region_picker")
+        .selected_text(app.data.report.region(lang).to_owned())
+        .show_ui(ui, |ui| {
+            for (k, region) in app.regions.iter().enumerate() {
+                ui.selectable_value(&mut picked, k, region.data.report.region(lang));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if picked != app.shown {
+        app.show_region(picked);
+    }
+    ui.separator();
 }
 
 fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {

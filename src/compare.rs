@@ -1,0 +1,366 @@
+//! One indicator across regions for one plan year: the rows of the compare view and of
+//! `gwr-charts compare`. Indicators are matched by name, since ids differ between files.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::collection::{Collection, RegionData};
+use crate::merge::fold;
+use crate::model::{Indicator, Kind, Observation};
+
+/// Names one indicator goes by in different reports. Each list is one indicator; the
+/// first name stands for the others.
+const ALIASES: &[&[&str]] = &[
+    &[
+        "地区生产总值",
+        "生产总值",
+        "gdp",
+        "全市生产总值",
+        "全省生产总值",
+    ],
+    &[
+        "一般公共预算收入",
+        "地方一般公共预算收入",
+        "一般公共预算收入(地方级)",
+    ],
+    &["社会消费品零售总额", "社零总额", "社会消费品零售额"],
+    &["规模以上工业增加值", "规上工业增加值"],
+    &["固定资产投资", "全社会固定资产投资"],
+    &[
+        "居民消费价格",
+        "居民消费价格涨幅",
+        "cpi",
+        "居民消费价格指数",
+        "居民消费价格总水平",
+    ],
+    &["城镇新增就业", "新增城镇就业"],
+    &[
+        "进出口总额",
+        "外贸进出口总额",
+        "外贸进出口",
+        "货物进出口总额",
+    ],
+    &["城乡居民人均可支配收入", "居民人均可支配收入"],
+    &["城镇调查失业率", "城镇调查失业率控制"],
+];
+
+/// The name an indicator is matched by: folded (widths, punctuation, spaces, case) and
+/// mapped through [`ALIASES`].
+pub fn match_key(name: &str) -> String {
+    static CANONICAL: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+        ALIASES
+            .iter()
+            .flat_map(|names| names.iter().map(|n| (fold(n).to_lowercase(), names[0])))
+            .collect()
+    });
+    let folded = fold(name).to_lowercase();
+    match CANONICAL.get(&folded) {
+        Some(canonical) => (*canonical).to_owned(),
+        None => folded,
+    }
+}
+
+/// What the chart compares: growth rates, or levels in one unit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Growth,
+    Level { unit_zh: String },
+}
+
+/// Why a region's figure is not in the chart. Never drawn as zero.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// The report gives no figure for that year.
+    NotReported,
+    /// Only a level, while the chart shows growth rates.
+    LevelOnly,
+    /// Only a growth rate, while the chart shows levels.
+    GrowthOnly,
+    /// A level in another unit than the chart's.
+    OtherUnit(String),
+    /// A goal over several years, not the plan year's target.
+    MultiYear,
+}
+
+/// One region's result and target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareRow<'a> {
+    pub region_zh: &'a str,
+    pub region_en: Option<&'a str>,
+    pub indicator: &'a Indicator,
+    /// The review year's result, when it can be shown in the chart's measure.
+    pub actual: Option<&'a Observation>,
+    /// The plan year's target, likewise.
+    pub target: Option<&'a Observation>,
+    /// Why the actual or the target is missing.
+    pub missing: Vec<(Kind, Missing)>,
+}
+
+impl CompareRow<'_> {
+    /// The number the chart draws for a figure, in the table's measure.
+    pub fn number(&self, kind: Kind, measure: &Measure) -> Option<f64> {
+        let obs = match kind {
+            Kind::Actual => self.actual,
+            Kind::Target => self.target,
+        }?;
+        match measure {
+            Measure::Growth => obs.growth_pct,
+            Measure::Level { .. } => obs.value,
+        }
+    }
+}
+
+/// Why a region is not in the table at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Its reports have no indicator of that name.
+    NoIndicator,
+    /// Its region is unknown, so it is not compared with named regions.
+    UnknownRegion,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Sort {
+    /// This year's target, largest first.
+    #[default]
+    Target,
+    /// Last year's result, largest first.
+    Result,
+    /// The region's name.
+    Name,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareTable<'a> {
+    /// The name asked for, as the first region with it writes it.
+    pub name: String,
+    pub review_year: i32,
+    pub plan_year: i32,
+    pub measure: Measure,
+    /// In chart order: sorted, missing figures last.
+    pub rows: Vec<CompareRow<'a>>,
+    /// Regions not in the rows, by key, and why.
+    pub left_out: Vec<(&'a str, LeftOut)>,
+}
+
+/// An indicator name and how many regions have it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndicatorName {
+    pub name: String,
+    pub regions: usize,
+}
+
+/// Every indicator name of the named regions, with how many regions have it, most common
+/// first (then in the order first met).
+pub fn all_names(collection: &Collection) -> Vec<IndicatorName> {
+    let mut names: Vec<(String, IndicatorName)> = Vec::new();
+    for region in collection.regions.iter().filter(|r| !r.unknown_region) {
+        let mut seen: Vec<String> = Vec::new();
+        for ind in &region.data.indicators {
+            let key = match_key(&ind.name_zh);
+            if seen.contains(&key) {
+                continue;
+            }
+            match names.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => n.regions += 1,
+                None => names.push((
+                    key.clone(),
+                    IndicatorName {
+                        name: ind.name_zh.clone(),
+                        regions: 1,
+                    },
+                )),
+            }
+            seen.push(key);
+        }
+    }
+    let mut names: Vec<IndicatorName> = names.into_iter().map(|(_, n)| n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.regions));
+    names
+}
+
+/// The names present in at least two regions, most common first: what can be compared.
+pub fn indicator_names(collection: &Collection) -> Vec<IndicatorName> {
+    let mut names = all_names(collection);
+    names.retain(|n| n.regions >= 2);
+    names
+}
+
+/// The compare table of one indicator (matched by name) for one plan year (the latest plan
+/// year of the regions that have it, when `plan_year` is None): growth rates when at least
+/// two regions have them, else levels in the unit most regions use. None when no named
+/// region has an indicator of that name.
+pub fn compare_rows<'a>(
+    collection: &'a Collection,
+    name: &str,
+    plan_year: Option<i32>,
+    sort: Sort,
+) -> Option<CompareTable<'a>> {
+    let key = match_key(name);
+    let mut found: Vec<(&'a RegionData, Vec<&'a Indicator>)> = Vec::new();
+    let mut left_out = Vec::new();
+    for region in &collection.regions {
+        if region.unknown_region {
+            left_out.push((region.key.as_str(), LeftOut::UnknownRegion));
+            continue;
+        }
+        let matching: Vec<&Indicator> = region
+            .data
+            .indicators
+            .iter()
+            .filter(|i| match_key(&i.name_zh) == key)
+            .collect();
+        if matching.is_empty() {
+            left_out.push((region.key.as_str(), LeftOut::NoIndicator));
+        } else {
+            found.push((region, matching));
+        }
+    }
+    let first = found.first()?.1[0];
+    let plan_year = plan_year
+        .or_else(|| found.iter().map(|(r, _)| r.data.years().1).max())
+        .unwrap_or_default();
+    let review_year = plan_year.saturating_sub(1);
+    // Per region, the indicator with figures for these years (a region may have two of
+    // one name, e.g. in two units).
+    let picked: Vec<(&'a RegionData, &'a Indicator)> = found
+        .iter()
+        .map(|(region, inds)| {
+            let has_year = |i: &&&Indicator| {
+                i.observation(plan_year, Kind::Target).is_some()
+                    || i.observation(review_year, Kind::Actual).is_some()
+            };
+            (*region, *inds.iter().find(has_year).unwrap_or(&inds[0]))
+        })
+        .collect();
+    let figures = |ind: &'a Indicator| {
+        let target = ind
+            .observation(plan_year, Kind::Target)
+            .filter(|_| ind.multi_year.is_none());
+        [ind.observation(review_year, Kind::Actual), target]
+    };
+    let regions_with = |has: fn(&Observation) -> bool| {
+        picked
+            .iter()
+            .filter(|(_, i)| figures(i).iter().flatten().any(|o| has(o)))
+            .count()
+    };
+    // Growth rates when two regions have them, or when no region gives a level.
+    let measure = if regions_with(|o| o.growth_pct.is_some()) >= 2
+        || regions_with(|o| o.value.is_some()) == 0
+    {
+        Measure::Growth
+    } else {
+        Measure::Level {
+            unit_zh: most_common_unit(&picked, &figures),
+        }
+    };
+    let mut rows: Vec<CompareRow<'a>> = picked
+        .iter()
+        .map(|&(region, ind)| {
+            let mut missing = Vec::new();
+            let mut shown = |kind: Kind| {
+                let year = if kind == Kind::Target {
+                    plan_year
+                } else {
+                    review_year
+                };
+                let reason = match ind.observation(year, kind) {
+                    None => Missing::NotReported,
+                    Some(_) if kind == Kind::Target && ind.multi_year.is_some() => {
+                        Missing::MultiYear
+                    }
+                    Some(obs) => match (&measure, obs.growth_pct, obs.value) {
+                        (Measure::Growth, Some(_), _) => return Some(obs),
+                        (Measure::Growth, None, _) => Missing::LevelOnly,
+                        (Measure::Level { unit_zh }, _, Some(_))
+                            if fold(&ind.unit_zh) == fold(unit_zh) =>
+                        {
+                            return Some(obs);
+                        }
+                        (Measure::Level { .. }, _, Some(_)) => {
+                            Missing::OtherUnit(ind.unit_zh.clone())
+                        }
+                        (Measure::Level { .. }, _, None) if obs.growth_pct.is_some() => {
+                            Missing::GrowthOnly
+                        }
+                        (Measure::Level { .. }, _, None) => Missing::NotReported,
+                    },
+                };
+                missing.push((kind, reason));
+                None
+            };
+            let actual = shown(Kind::Actual);
+            let target = shown(Kind::Target);
+            CompareRow {
+                region_zh: region.data.report.region_zh.as_str(),
+                region_en: region.data.report.region_en.as_deref(),
+                indicator: ind,
+                actual,
+                target,
+                missing,
+            }
+        })
+        .collect();
+    sort_rows(&mut rows, sort, &measure);
+    Some(CompareTable {
+        name: first.name_zh.clone(),
+        review_year,
+        plan_year,
+        measure,
+        rows,
+        left_out,
+    })
+}
+
+/// The unit most regions give a level in (the first met on a tie).
+fn most_common_unit<'a>(
+    picked: &[(&RegionData, &'a Indicator)],
+    figures: &impl Fn(&'a Indicator) -> [Option<&'a Observation>; 2],
+) -> String {
+    let mut units: Vec<(String, usize)> = Vec::new();
+    for (_, ind) in picked {
+        if !figures(ind).iter().flatten().any(|o| o.value.is_some()) {
+            continue;
+        }
+        match units
+            .iter_mut()
+            .find(|(u, _)| fold(u) == fold(&ind.unit_zh))
+        {
+            Some((_, n)) => *n += 1,
+            None => units.push((ind.unit_zh.clone(), 1)),
+        }
+    }
+    let best = units.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    units
+        .into_iter()
+        .find(|(_, n)| *n == best)
+        .map(|(u, _)| u)
+        .unwrap_or_default()
+}
+
+/// Sorts by the chosen figure, largest first, rows missing it last; then by name.
+fn sort_rows(rows: &mut [CompareRow<'_>], sort: Sort, measure: &Measure) {
+    let kind = match sort {
+        Sort::Target => Kind::Target,
+        Sort::Result => Kind::Actual,
+        Sort::Name => {
+            rows.sort_by(by_name);
+            return;
+        }
+    };
+    rows.sort_by(|a, b| {
+        match (a.number(kind, measure), b.number(kind, measure)) {
+            (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(Ordering::Equal),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+        .then_with(|| by_name(a, b))
+    });
+}
+
+fn by_name(a: &CompareRow<'_>, b: &CompareRow<'_>) -> Ordering {
+    a.region_zh.cmp(b.region_zh)
+}
