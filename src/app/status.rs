@@ -10,13 +10,24 @@ use crate::i18n::Texts;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     /// Opening files failed; the dataset shown stays. `error` names every file and where.
-    OpenFailed { error: String },
-    SaveFailed { path: PathBuf, error: String },
-    Saved { path: PathBuf },
+    OpenFailed {
+        error: String,
+    },
+    SaveFailed {
+        path: PathBuf,
+        error: String,
+    },
+    Saved {
+        path: PathBuf,
+    },
     /// The chart could not be drawn into an image (before any file was chosen).
-    ExportFailed { error: String },
+    ExportFailed {
+        error: String,
+    },
     Copied,
-    CopyFailed { error: String },
+    CopyFailed {
+        error: String,
+    },
 }
 
 impl Status {
