@@ -18,7 +18,12 @@ pub enum Preset {
 }
 
 impl Preset {
-    pub const ALL: [Preset; 4] = [Preset::Headline, Preset::Comparable, Preset::All, Preset::None];
+    pub const ALL: [Preset; 4] = [
+        Preset::Headline,
+        Preset::Comparable,
+        Preset::All,
+        Preset::None,
+    ];
 }
 
 /// The ids a preset ticks in a dataset.

@@ -172,7 +172,10 @@ impl GwrApp {
 
     /// The ticked indicators in the order the list shows them (by category, then file order).
     pub fn selected(&self) -> Vec<&Indicator> {
-        self.order.iter().map(|&n| &self.data.indicators[n]).collect()
+        self.order
+            .iter()
+            .map(|&n| &self.data.indicators[n])
+            .collect()
     }
 
     /// The ticked ids of the dataset shown.
@@ -190,7 +193,11 @@ impl GwrApp {
 
     /// Ticks or unticks several indicators at once.
     pub fn set_ticked<'a>(&mut self, ids: impl IntoIterator<Item = &'a str>, on: bool) {
-        let ticked = self.state.selections.entry(self.region.clone()).or_default();
+        let ticked = self
+            .state
+            .selections
+            .entry(self.region.clone())
+            .or_default();
         for id in ids {
             if on {
                 ticked.insert(id.to_owned());
@@ -407,7 +414,11 @@ impl GwrApp {
                 .renderer
                 .insert(Renderer::new().map_err(|e| e.to_string())?),
         };
-        let selected: Vec<&Indicator> = self.order.iter().map(|&n| &self.data.indicators[n]).collect();
+        let selected: Vec<&Indicator> = self
+            .order
+            .iter()
+            .map(|&n| &self.data.indicators[n])
+            .collect();
         let image = renderer
             .render(&self.data, &selected, &settings)
             .map_err(|e| e.to_string())?;

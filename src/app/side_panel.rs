@@ -105,6 +105,8 @@ pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show_rows(ui, row_height, rows.len(), |ui, range| {
+                    // A long name is cut short rather than widen the panel.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                     for row in &rows[range] {
                         row_ui(app, ui, row, &mut changes);
                     }

@@ -10,11 +10,20 @@ use crate::i18n::Texts;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     /// Opening files failed; the dataset shown stays. `error` names every file and where.
-    OpenFailed { error: String },
-    SaveFailed { path: PathBuf, error: String },
-    Saved { path: PathBuf },
+    OpenFailed {
+        error: String,
+    },
+    SaveFailed {
+        path: PathBuf,
+        error: String,
+    },
+    Saved {
+        path: PathBuf,
+    },
     /// The chart could not be drawn into an image (before any file was chosen).
-    ExportFailed { error: String },
+    ExportFailed {
+        error: String,
+    },
     Copied,
     DataCopied,
     /// Something the user should know about what was opened (a report of unknown region).

@@ -179,8 +179,12 @@ fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
     }
     ui.add(egui::Separator::default().spacing(SEPARATOR));
     if let Some(draft) = draft {
-        ui.label(RichText::new(draft).strong().color(ui.visuals().warn_fg_color))
-            .on_hover_text(t.draft_note.trim_start_matches(" · "));
+        ui.label(
+            RichText::new(draft)
+                .strong()
+                .color(ui.visuals().warn_fg_color),
+        )
+        .on_hover_text(t.draft_note.trim_start_matches(" · "));
     }
     if !hidden.is_empty() || !name_fits {
         ui.menu_button("…", |ui| {
