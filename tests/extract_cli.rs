@@ -71,7 +71,10 @@ fn extract_refuses_what_is_not_a_report() {
     std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xFF, 0xD8]).unwrap();
     let (code, _, stderr) = run(&["extract", binary.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("not a text report"), "{stderr}");
+    assert!(
+        stderr.contains("not a report: it is a PNG image"),
+        "{stderr}"
+    );
 
     let (code, _, stderr) = run(&["extract", "no/such/report.txt"]);
     assert_eq!(code, 1);

@@ -241,7 +241,10 @@ fn extract_out_writes_the_normalized_text_its_quotes_come_from() {
 fn the_bundled_font_covers_reports_beyond_gb2312() {
     let ctx = egui::Context::default();
     ctx.set_fonts(fonts::definitions());
-    let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+    // One frame loads the fonts; nothing is painted, so its texture updates are dropped.
+    ctx.run_ui(egui::RawInput::default(), |_| {})
+        .textures_delta
+        .clear();
     let beyond_gb2312 = "喆堃玥赟珺昇犇镕淯濉崀燊垚啰瞭旸炘祎彧";
     let mut texts = vec![beyond_gb2312.to_owned()];
     texts.extend(READABLE.iter().map(|(name, _, _)| read(name).text));

@@ -66,7 +66,8 @@ fn decode(bytes: &[u8]) -> String {
         if std::str::from_utf8(bytes).is_ok() {
             UTF_8
         } else {
-            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
             detector.guess(None, chardetng::Utf8Detection::Deny)
         }
@@ -186,14 +187,14 @@ impl Walker {
 
     fn push_text(&mut self, text: &str, in_link: bool) {
         // HTML collapses runs of white space; &nbsp; (U+00A0) is kept.
-        for c in text.chars() {
-            let c = if c.is_ascii_whitespace() { ' ' } else { c };
-            if c == ' ' && (self.current.text.is_empty() || self.current.text.ends_with(' ')) {
-                continue;
+        for (n, run) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+            let text = &mut self.current.text;
+            if n > 0 && !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
             }
-            self.current.text.push(c);
-            if in_link && c != ' ' {
-                self.current.link_chars += 1;
+            text.push_str(run);
+            if in_link {
+                self.current.link_chars += run.chars().count();
             }
         }
     }
@@ -235,14 +236,15 @@ impl Walker {
 }
 
 fn is_furniture(el: &scraper::node::Element) -> bool {
-    let marks = [el.id().unwrap_or(""), el.attr("class").unwrap_or("")];
-    marks.iter().any(|m| {
-        let m = m.to_ascii_lowercase();
+    let marks = [el.id(), el.attr("class")];
+    marks.into_iter().flatten().any(|m| {
         m.split(|c: char| c.is_ascii_whitespace() || c == '_')
             .any(|word| {
-                FURNITURE
-                    .iter()
-                    .any(|f| word == *f || word.starts_with(&format!("{f}-")))
+                FURNITURE.iter().any(|f| {
+                    word.get(..f.len())
+                        .is_some_and(|w| w.eq_ignore_ascii_case(f))
+                        && matches!(word.as_bytes().get(f.len()), None | Some(b'-'))
+                })
             })
     })
 }
@@ -291,19 +293,24 @@ mod tests {
 
     #[test]
     fn charset_from_meta_or_http_equiv() {
-        let gbk = br#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">"#;
+        let gbk =
+            br#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">"#;
         assert_eq!(declared(gbk).map(|e| e.name()), Some("GBK"));
         let utf8 = b"<!doctype html><meta charset='utf-8'>";
         assert_eq!(declared(utf8).map(|e| e.name()), Some("UTF-8"));
         assert_eq!(declared(b"<html><body>"), None);
         assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><p>", false));
         assert!(looks_like_html(b"<div>report</div>", true));
-        assert!(!looks_like_html("北河市2024年政府工作报告 <b>".as_bytes(), false));
+        assert!(!looks_like_html(
+            "北河市2024年政府工作报告 <b>".as_bytes(),
+            false
+        ));
     }
 
     #[test]
     fn undeclared_gbk_is_detected() {
-        let page = "<html><body><p>北河市2024年政府工作报告，地区生产总值增长5.5%左右。</p></body></html>";
+        let page =
+            "<html><body><p>北河市2024年政府工作报告，地区生产总值增长5.5%左右。</p></body></html>";
         let (bytes, _, _) = encoding_rs::GBK.encode(page);
         assert!(decode(&bytes).contains("地区生产总值增长5.5%左右"));
     }
