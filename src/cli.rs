@@ -477,7 +477,7 @@ pub fn table(data: &Dataset, conflicts: &[Conflict]) -> String {
             let Some(o) = ind.observation(year, kind) else {
                 return "—".to_owned();
             };
-            let mut text = o.summary("", Lang::Zh) + chart::outcome_mark(ind, o);
+            let mut text = o.summary("", Lang::Zh) + &outcome::outcome_mark(ind, o);
             if conflicts
                 .iter()
                 .any(|c| c.indicator == ind.id && c.year == year && c.kind == kind)

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Dataset, Indicator, Kind};
+use crate::model::{Dataset, Indicator, Kind, Observation};
 
 /// One figure that two files of one region and one plan year give differently. The file
 /// later in argument (or opening) order wins; both figures name their file in

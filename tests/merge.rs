@@ -9,10 +9,10 @@
 
 use gwr_charts::extract::extract;
 use gwr_charts::merge::{MergeError, merge};
-use gwr_charts::outcome::{Outcome, outcomes, target_outcome};
 use gwr_charts::model::{
     self, Category, Dataset, Indicator, Kind, Observation, Qualifier, Report, SCHEMA_VERSION,
 };
+use gwr_charts::outcome::{Outcome, outcomes, target_outcome};
 use gwr_charts::outcome::{Outcome, outcomes, target_outcome};
 
 const B23: &str = "tests/reports/beihe-2023.txt";

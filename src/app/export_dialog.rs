@@ -4,10 +4,9 @@
 use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
 
 use super::{AppCommand, GwrApp, status};
-use crate::i18n::Lang;
 use crate::export::Format;
+use crate::i18n::Lang;
 use crate::render::{ImageSettings, MAX_SIDE, SCALES};
-
 
 /// Slide sizes offered in the dialog: (label, width, height).
 pub const SIZE_PRESETS: [(&str, u32, u32); 3] = [

@@ -16,11 +16,11 @@ use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use crate::chart::{self, ChartSpec, Mode};
+use crate::export::{self, Format};
 use crate::fonts;
 use crate::i18n::Lang;
 use crate::model::{self, Category, Dataset, Indicator};
 use crate::open;
-use crate::export::{self, Format};
 use crate::render::{self, Renderer};
 use crate::selection;
 pub use commands::AppCommand;
@@ -247,7 +247,7 @@ impl GwrApp {
                 .notices
                 .iter()
                 .map(|n| match n {
-                    open::Notice::UnknownRegion { file, .. } => {
+                    crate::collection::Notice::UnknownRegion { file, .. } => {
                         Lang::fill_text(t.unknown_region_notice, file)
                     }
                 })
@@ -539,8 +539,18 @@ impl GwrApp {
         self.chart_rect = ui.available_rect_before_wrap();
         let reset = std::mem::take(&mut self.reset_plot);
         let spec = self.chart_spec();
-        let selected: Vec<&Indicator> = self.order.iter().map(|&n| &self.data.indicators[n]).collect();
-        let response = chart::show(ui, &self.data, &selected, &spec, Mode::Interactive { reset });
+        let selected: Vec<&Indicator> = self
+            .order
+            .iter()
+            .map(|&n| &self.data.indicators[n])
+            .collect();
+        let response = chart::show(
+            ui,
+            &self.data,
+            &selected,
+            &spec,
+            Mode::Interactive { reset },
+        );
         if let Some(id) = response.clicked {
             self.details = Some(id);
         }

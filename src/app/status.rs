@@ -27,8 +27,12 @@ pub enum Status {
     Copied,
     DataCopied,
     /// Something the user should know about what was opened (a report of unknown region).
-    Notice { text: String },
-    CopyFailed { error: String },
+    Notice {
+        text: String,
+    },
+    CopyFailed {
+        error: String,
+    },
 }
 
 impl Status {
@@ -38,10 +42,9 @@ impl Status {
             | Status::SaveFailed { .. }
             | Status::ExportFailed { .. }
             | Status::CopyFailed { .. } => true,
-            Status::Saved { .. }
-            | Status::Copied
-            | Status::DataCopied
-            | Status::Notice { .. } => false,
+            Status::Saved { .. } | Status::Copied | Status::DataCopied | Status::Notice { .. } => {
+                false
+            }
         }
     }
 
