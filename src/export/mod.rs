@@ -153,7 +153,7 @@ pub fn bytes(
     settings: &ImageSettings,
 ) -> Result<Vec<u8>, ExportError> {
     let fail = encode_error(format);
-    let paint = || render::paint(data, selected, settings);
+    let paint = || layout(data, selected, settings);
     match format {
         Format::Png => {
             // The window's rasterizer, so the dialog's preview and the file are the same
@@ -182,6 +182,18 @@ pub fn bytes(
             }
         }
     }
+}
+
+/// The chart laid out for vector and data export: [`render::paint`] without the font
+/// textures, which only a GPU needs (egui insists that they are handled, not dropped).
+pub fn layout(
+    data: &Dataset,
+    selected: &[&Indicator],
+    settings: &ImageSettings,
+) -> Result<Painted, RenderError> {
+    let mut painted = render::paint(data, selected, settings)?;
+    painted.textures.clear();
+    Ok(painted)
 }
 
 /// The chart as an SVG document.
@@ -221,7 +233,7 @@ pub fn image(
     selected: &[&Indicator],
     settings: &ImageSettings,
 ) -> Result<ColorImage, ExportError> {
-    rasterize(&render::paint(data, selected, settings)?, settings)
+    rasterize(&layout(data, selected, settings)?, settings)
 }
 
 /// The numbers of the chart as tab-separated text, for "Copy data": pastes into Excel or
@@ -231,7 +243,7 @@ pub fn data_text(
     selected: &[&Indicator],
     settings: &ImageSettings,
 ) -> Result<String, RenderError> {
-    let painted = render::paint(data, selected, settings)?;
+    let painted = layout(data, selected, settings)?;
     let rows = table::rows(data, selected, &settings.spec, &painted.drawn);
     Ok(table::tsv(&table::table(data, &settings.spec, &rows)))
 }
