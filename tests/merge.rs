@@ -13,7 +13,6 @@ use gwr_charts::model::{
     self, Category, Dataset, Indicator, Kind, Observation, Qualifier, Report, SCHEMA_VERSION,
 };
 use gwr_charts::outcome::{Outcome, outcomes, target_outcome};
-use gwr_charts::outcome::{Outcome, outcomes, target_outcome};
 
 const B23: &str = "tests/reports/beihe-2023.txt";
 const B24: &str = "tests/reports/beihe-2024.txt";
