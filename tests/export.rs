@@ -186,9 +186,9 @@ fn bad_requests_fail_clearly_and_leave_no_file() {
             "expected WIDTHxHEIGHT",
         ),
         (
-            vec!["--view", "growth", "--scale", "4", "--out", out],
+            vec!["--view", "growth", "--scale", "5", "--out", out],
             2,
-            "4 is not in 1..=3",
+            "scale 5 is out of range: use a number from 0.5 to 4",
         ),
         (
             vec!["--view", "growth", "--out", "/proc/gwr-charts-test/x.png"],

@@ -245,9 +245,15 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
 
     // Four lines at most: what was not drawn, the source, the marks, the footnotes.
     let footer_height = 4.0 * 17.0 * scale + 8.0;
+    // A tiny image (or huge type) may leave no room for the body; it is then empty, never
+    // of negative size.
+    let top = ui.cursor().min;
     let body = egui::Rect::from_min_max(
-        ui.cursor().min,
-        egui::pos2(full.max.x, full.max.y - footer_height),
+        top,
+        egui::pos2(
+            full.max.x.max(top.x),
+            (full.max.y - footer_height).max(top.y),
+        ),
     );
     ui.scope_builder(UiBuilder::new().max_rect(body), |ui| {
         ui.set_min_size(body.size());
@@ -319,6 +325,9 @@ fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
     }
 }
 
+/// A legend entry: its label, its colour, and the series it switches with whether it is on.
+type LegendEntry = (String, Color32, Option<(Series, bool)>);
+
 /// The series legend; in the window its entries switch the series on and off, which the
 /// response reports.
 fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
@@ -328,7 +337,7 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
     let size = 14.0 * cx.scale;
     let mut toggled = None;
     ui.horizontal(|ui| {
-        let entries: Vec<(String, Color32, Option<(Series, bool)>)> = match spec.view {
+        let entries: Vec<LegendEntry> = match spec.view {
             View::Growth | View::Levels => vec![
                 (
                     format!("{review} {}", t.actual),

@@ -20,10 +20,17 @@ const SHAPES: [MarkerShape; 6] = [
     MarkerShape::Cross,
 ];
 
-/// A line's label: its text and how wide it is at the label font.
+/// A line's label: the name, the end value after it, and how wide both are.
 struct Label {
-    text: String,
+    name: String,
+    value: String,
     width: f32,
+}
+
+impl Label {
+    fn text(&self, name_chars: usize) -> String {
+        format!("{} {}", truncate(&self.name, name_chars), self.value)
+    }
 }
 
 fn labels(ui: &Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>], font: &FontId) -> Vec<Label> {
@@ -46,13 +53,14 @@ fn labels(ui: &Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>], font: &FontId) -> V
                 _ => "",
             };
             let number = end.map_or(String::new(), |p| format_rounded(p.index));
-            let text = format!(
-                "{} {symbol}{number}",
-                truncate(s.pair.indicator.name(lang), name_chars(lang))
-            );
+            let label = Label {
+                name: truncate(s.pair.indicator.name(lang), name_chars(lang)),
+                value: format!("{symbol}{number}"),
+                width: 0.0,
+            };
             Label {
-                width: measure(&text),
-                text,
+                width: measure(&label.text(usize::MAX)),
+                ..label
             }
         })
         .collect()
@@ -108,14 +116,14 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>]) -> ChartRespo
     for &(k, at, y) in &placed {
         let color = cx.palette.line(k);
         let label = &labels[k];
-        let max_chars = label.text.chars().count();
-        // A label wider than the column loses characters from its name until it fits.
-        let mut text = label.text.clone();
+        // A label wider than the column loses characters from its name (never its value)
+        // until it fits.
+        let mut keep = label.name.chars().count();
+        let mut text = label.text(keep);
         let mut width = label.width;
-        let mut keep = max_chars;
-        while width > column - gap && keep > 4 {
+        while width > column - gap && keep > 2 {
             keep -= 1;
-            text = truncate(&label.text, keep);
+            text = label.text(keep);
             width = painter
                 .layout_no_wrap(text.clone(), font.clone(), color)
                 .size()
