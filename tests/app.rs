@@ -504,3 +504,54 @@ fn hovering_a_bar_shows_its_quote_and_clicking_it_shows_details() {
     harness.run();
     assert_eq!(harness.state().details.as_deref(), Some("gdp"));
 }
+
+#[test]
+fn pasting_report_text_opens_it_as_a_draft_of_its_region() {
+    let mut harness = app();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/reports/mianyang-2024.txt"
+    ))
+    .unwrap();
+    harness.event(egui::Event::Paste(text));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.data.report.region_zh, "绵阳市");
+    assert!(app.chart_spec().draft, "a pasted report is a draft");
+    assert!(!app.drawn.is_empty(), "its figures are charted");
+}
+
+#[test]
+fn two_regions_stay_apart_and_the_picker_switches_between_them() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports");
+    let files = vec![
+        std::path::PathBuf::from(format!("{dir}/mianyang-2024.txt")),
+        std::path::PathBuf::from(format!("{dir}/wuhu-2024.txt")),
+    ];
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| GwrApp::new(cc, files.clone()));
+    harness.run();
+    assert_eq!(harness.state().regions.len(), 2);
+    assert_eq!(harness.state().data.report.region_zh, "绵阳市");
+    let first: Vec<String> = harness
+        .state()
+        .data
+        .indicators
+        .iter()
+        .map(|i| i.name_zh.clone())
+        .collect();
+    harness.state_mut().show_region(1);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.data.report.region_zh, "芜湖市");
+    // The second region's dataset holds only its own report's figures.
+    assert!(
+        app.data
+            .indicators
+            .iter()
+            .flat_map(|i| &i.observations)
+            .all(|o| o.source_file.as_deref().is_none_or(|f| f.contains("wuhu")))
+    );
+    assert!(!first.is_empty());
+}
