@@ -284,29 +284,26 @@ fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
     }
     let view = cx.spec.view;
     match view {
-        View::Growth => {
-            let rows = growth_rows(pairs);
+        View::Growth | View::Progress => {
+            let (rows, axes) = if view == View::Growth {
+                let axes = bars::Axes {
+                    id: "growth",
+                    label: t.percent_axis,
+                    reference: None,
+                };
+                (bars::growth_bars(&growth_rows(pairs), cx), axes)
+            } else {
+                let axes = bars::Axes {
+                    id: "progress",
+                    label: t.index_axis,
+                    reference: Some((100.0, cx.palette.reference)),
+                };
+                (bars::progress_bars(&progress_rows(pairs), cx), axes)
+            };
             if rows.is_empty() {
                 return empty(ui, view.empty_text(cx.spec.lang));
             }
-            let axes = bars::Axes {
-                id: "growth",
-                label: t.percent_axis,
-                reference: None,
-            };
-            bars::show(ui, cx, &axes, &bars::growth_bars(&rows, cx))
-        }
-        View::Progress => {
-            let rows = progress_rows(pairs);
-            if rows.is_empty() {
-                return empty(ui, view.empty_text(cx.spec.lang));
-            }
-            let axes = bars::Axes {
-                id: "progress",
-                label: t.index_axis,
-                reference: Some((100.0, cx.palette.reference)),
-            };
-            bars::show(ui, cx, &axes, &bars::progress_bars(&rows, cx))
+            bars::show(ui, cx, &axes, &rows)
         }
         View::Levels => {
             let rows = level_rows(pairs);
