@@ -2,7 +2,8 @@
 //! dashed wherever an end is implied or a target. Each line is named in a column to the
 //! right of the plot: labels are measured (never clipped), spread apart where they would
 //! overlap, joined to their line's end by a leader where moved, and left out (and counted
-//! in the footer) where the column has no room.
+//! in the footer) where the column has no room. Lines beyond what the column can name are
+//! not drawn; the footer names them.
 
 use eframe::egui::{self, Align2, Color32, FontId, Pos2, Stroke, Ui, UiBuilder};
 use egui_plot::{GridInput, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotTransform, Points};
@@ -71,8 +72,12 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>]) -> ChartRespo
     let scale = cx.scale;
     let font = FontId::proportional(13.0 * scale);
     let row = font.size * 1.25;
-    let labels = labels(ui, cx, series, &font);
     let area = ui.available_rect_before_wrap();
+    // No more lines than the label column can name: more would be a smear, and each costs
+    // a frame's time. The rest are named in the footer, as the other views do.
+    let room = ((area.height() - 60.0 * scale) / row).floor().max(1.0) as usize;
+    let series = &series[..series.len().min(room)];
+    let labels = labels(ui, cx, series, &font);
     let gap = 10.0 * scale;
     let column = labels
         .iter()
