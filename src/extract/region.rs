@@ -15,7 +15,7 @@ use std::cell::LazyCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::text::{Norm, at, is_at, is_han, year_at};
+use super::text::{Norm, at, is_han, year_at};
 
 /// `report.region_zh` of a draft whose region could not be told: a person names it.
 pub const UNKNOWN_REGION: &str = "未知地区";
@@ -53,12 +53,17 @@ pub struct Region {
     pub cue: Cue,
 }
 
+/// How much of a text place names are counted in.
+const RECURRENCE_CHARS: usize = 120_000;
+
 /// The region of a report's text, or `None` when no cue is strong enough.
 pub fn detect(text: &str) -> Option<Region> {
     let norm = Norm::new(text);
     let chars = &norm.chars;
     let list = &*DIVISIONS;
-    let mentions = LazyCell::new(|| list.mentions(chars));
+    // Recurrence is read from the first [`RECURRENCE_CHARS`] characters: a whole report
+    // (Harbin's is 15,000), and a bounded cost for a pasted book.
+    let mentions = LazyCell::new(|| list.mentions(&chars[..chars.len().min(RECURRENCE_CHARS)]));
     let mut found: Vec<(Cue, Found)> = Vec::new();
     for (cue, name) in header_cues(chars) {
         let f = match list.resolve(&name) {
@@ -466,19 +471,22 @@ impl Divisions {
         let mut counts = Mentions::new();
         let mut i = 0;
         let mut window = String::new();
+        let mut ends: Vec<(usize, usize)> = Vec::new();
         while i < chars.len() {
             let mut step = 1;
             if let Some(&longest) = self.longest.get(&at(chars, i)) {
                 window.clear();
                 window.extend(chars.get(i..(i + longest).min(chars.len())).unwrap_or(&[]));
                 // Byte ends of the window's prefixes of 2 characters and more, longest first.
-                let ends: Vec<(usize, usize)> = window
-                    .char_indices()
-                    .map(|(b, c)| b + c.len_utf8())
-                    .enumerate()
-                    .skip(1)
-                    .map(|(n, b)| (n + 1, b))
-                    .collect();
+                ends.clear();
+                ends.extend(
+                    window
+                        .char_indices()
+                        .map(|(b, c)| b + c.len_utf8())
+                        .enumerate()
+                        .skip(1)
+                        .map(|(n, b)| (n + 1, b)),
+                );
                 for &(n, b) in ends.iter().rev() {
                     if let Some(ds) = window.get(..b).and_then(|k| self.by_name.get(k)) {
                         if let [d] = ds.as_slice() {
@@ -541,20 +549,29 @@ fn clear_winner(scores: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
 /// The level a report speaks of itself at: 市 when 全市, 我市, 市委, 市政府… outnumber the
 /// same words of 省, 县, 区….
 fn self_level(chars: &[char]) -> Option<char> {
+    const LEVELS: [char; 7] = ['省', '市', '县', '区', '州', '盟', '旗'];
+    // One pass: at each level character, 全X or 我X before it, X委, X政府, X人大 or X政协
+    // after it; each such word counts once.
+    let mut counts = [0usize; LEVELS.len()];
+    for (i, c) in chars.iter().enumerate() {
+        let Some(k) = LEVELS.iter().position(|l| l == c) else {
+            continue;
+        };
+        if i > 0 && matches!(chars[i - 1], '全' | '我') {
+            counts[k] += 1;
+        }
+        let next = |n: usize| chars.get(i + n).copied();
+        let after = matches!(
+            (next(1), next(2)),
+            (Some('委'), _) | (Some('政'), Some('府' | '协')) | (Some('人'), Some('大'))
+        );
+        if after {
+            counts[k] += 1;
+        }
+    }
     let mut best: Option<(char, usize)> = None;
     let mut tie = false;
-    for c in ['省', '市', '县', '区', '州', '盟', '旗'] {
-        let words = [
-            format!("全{c}"),
-            format!("我{c}"),
-            format!("{c}委"),
-            format!("{c}政府"),
-            format!("{c}人大"),
-            format!("{c}政协"),
-        ];
-        let n = (0..chars.len())
-            .filter(|&i| words.iter().any(|w| is_at(chars, i, w)))
-            .count();
+    for (c, n) in LEVELS.into_iter().zip(counts) {
         match best {
             Some((_, m)) if n == m => tie = true,
             Some((_, m)) if n < m => {}
