@@ -21,7 +21,7 @@ use crate::fonts;
 use crate::i18n::Lang;
 use crate::model::{self, Category, Dataset, Indicator};
 use crate::open;
-use crate::render::{self, Renderer};
+use crate::render;
 use crate::selection;
 pub use commands::AppCommand;
 use export_dialog::ExportDialog;
@@ -114,8 +114,6 @@ pub struct GwrApp {
     pub drawn: Vec<String>,
     /// Where the chart was drawn in the last frame: what is left between the panels.
     pub chart_rect: egui::Rect,
-    /// Created on the first export; creating a device takes a moment.
-    renderer: Option<Renderer>,
     pending: Vec<Pending>,
     reset_plot: bool,
     focus_search: bool,
@@ -150,7 +148,6 @@ impl GwrApp {
             export: ExportDialog::default(),
             drawn: Vec::new(),
             chart_rect: egui::Rect::NOTHING,
-            renderer: None,
             pending: Vec::new(),
             reset_plot: false,
             focus_search: false,
@@ -408,20 +405,9 @@ impl GwrApp {
         if matches!(&self.export.image, Some((s, i, _)) if *s == settings && *i == ids) {
             return Ok(false);
         }
-        let renderer = match &mut self.renderer {
-            Some(renderer) => renderer,
-            None => self
-                .renderer
-                .insert(Renderer::new().map_err(|e| e.to_string())?),
-        };
-        let selected: Vec<&Indicator> = self
-            .order
-            .iter()
-            .map(|&n| &self.data.indicators[n])
-            .collect();
-        let image = renderer
-            .render(&self.data, &selected, &settings)
-            .map_err(|e| e.to_string())?;
+        // The vector path, as the command line's PNG: the same pixels, and no GPU device.
+        let image =
+            export::image(&self.data, &self.selected(), &settings).map_err(|e| e.to_string())?;
         self.export.image = Some((settings, ids, image));
         Ok(true)
     }
