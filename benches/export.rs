@@ -30,7 +30,7 @@ fn export(c: &mut Criterion) {
         })
     });
     c.bench_function("export/paint-1920x1080", |b| {
-        b.iter(|| black_box(export::layout(&data, &selected, &settings).unwrap()))
+        b.iter(|| black_box(render::paint(&data, &selected, &settings).unwrap()))
     });
     c.bench_function("export/resvg-render-1920x1080", |b| {
         b.iter(|| black_box(export::image(&data, &selected, &settings).unwrap()))

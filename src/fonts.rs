@@ -110,7 +110,7 @@ fn collect(dir: &Path, depth: u32, found: &mut Vec<(usize, PathBuf)>) {
     }
 }
 
-/// The system CJK font, read once per run: exports install fonts for every image.
+/// The system CJK font, read once per run (the window only: exports use the bundled fonts).
 fn system_cjk() -> Option<FontData> {
     static FONT: OnceLock<Option<(Blob, u32)>> = OnceLock::new();
     let (blob, index) = FONT

@@ -323,7 +323,9 @@ pub fn paint(
     settings.check()?;
     let ppp = settings.scale;
     let ctx = egui::Context::default();
-    fonts::install(&ctx);
+    // The bundled fonts only: the vector writers draw glyphs from them, and an image must
+    // not depend on the fonts of the machine that made it.
+    ctx.set_fonts(fonts::definitions());
     ctx.set_theme(if settings.dark {
         egui::Theme::Dark
     } else {

@@ -9,7 +9,7 @@ use gwr_charts::chart::{self, ChartSpec, View};
 use gwr_charts::export::{self, Format, table};
 use gwr_charts::i18n::Lang;
 use gwr_charts::model::{Dataset, Indicator, Kind};
-use gwr_charts::render::{ImageSettings, Renderer};
+use gwr_charts::render::{self, ImageSettings, Renderer};
 use gwr_charts::selection::{self, Preset};
 
 fn settings(view: View, lang: Lang, width: u32, height: u32) -> ImageSettings {
@@ -118,7 +118,7 @@ fn the_pdf_holds_the_names_and_values_as_text() {
             squeezed.contains(&settings.spec.title_text().replace(' ', "")),
             "{lang:?}: no title in {text}"
         );
-        let painted = export::layout(&data, &selected, &settings).unwrap();
+        let painted = render::paint(&data, &selected, &settings).unwrap();
         let pairs = chart::pairs(&data, &selected);
         assert!(!painted.drawn.is_empty());
         for id in &painted.drawn {
@@ -233,7 +233,7 @@ fn csv_and_xlsx_read_back_to_the_charts_numbers() {
     for view in View::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let settings = settings(view, lang, 1920, 1080);
-            let painted = export::layout(&data, &selected, &settings).unwrap();
+            let painted = render::paint(&data, &selected, &settings).unwrap();
             let expected: Vec<_> = chart_numbers(&data, &selected, view)
                 .into_iter()
                 .filter(|(id, _, _)| painted.drawn.contains(id))
@@ -295,7 +295,7 @@ fn data_rows_carry_units_qualifiers_quotes_and_flags() {
     let data = Dataset::bundled();
     let selected = selected(&data, Preset::All);
     let settings = settings(View::Progress, Lang::Zh, 1920, 1080);
-    let painted = export::layout(&data, &selected, &settings).unwrap();
+    let painted = render::paint(&data, &selected, &settings).unwrap();
     let rows = table::rows(&data, &selected, &settings.spec, &painted.drawn);
     let cells = table::table(&data, &settings.spec, &rows);
     assert_eq!(cells.len(), rows.len() + 1);

@@ -153,7 +153,7 @@ pub fn bytes(
     settings: &ImageSettings,
 ) -> Result<Vec<u8>, ExportError> {
     let fail = encode_error(format);
-    let paint = || layout(data, selected, settings);
+    let paint = || render::paint(data, selected, settings);
     match format {
         Format::Png => {
             // The vector path rasterised by resvg: about 4× faster than the GPU renderer on
@@ -183,18 +183,6 @@ pub fn bytes(
             }
         }
     }
-}
-
-/// The chart laid out for vector and data export: [`render::paint`] without the font
-/// textures, which only a GPU needs (egui insists that they are handled, not dropped).
-pub fn layout(
-    data: &Dataset,
-    selected: &[&Indicator],
-    settings: &ImageSettings,
-) -> Result<Painted, RenderError> {
-    let mut painted = render::paint(data, selected, settings)?;
-    painted.textures.clear();
-    Ok(painted)
 }
 
 /// The chart as an SVG document.
@@ -234,7 +222,7 @@ pub fn image(
     selected: &[&Indicator],
     settings: &ImageSettings,
 ) -> Result<ColorImage, ExportError> {
-    rasterize(&layout(data, selected, settings)?, settings)
+    rasterize(&render::paint(data, selected, settings)?, settings)
 }
 
 /// The numbers of the chart as tab-separated text, for "Copy data": pastes into Excel or
@@ -244,7 +232,7 @@ pub fn data_text(
     selected: &[&Indicator],
     settings: &ImageSettings,
 ) -> Result<String, RenderError> {
-    let painted = layout(data, selected, settings)?;
+    let painted = render::paint(data, selected, settings)?;
     let rows = table::rows(data, selected, &settings.spec, &painted.drawn);
     Ok(table::tsv(&table::table(data, &settings.spec, &rows)))
 }
