@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::chart::{ChartSpec, View};
+use crate::chart::{ChartInput, ChartSpec, View};
 use crate::collection::{Collection, Notice, RegionData};
 use crate::compare::{self, CompareTable, LeftOut, Measure, Missing, Sort};
 use crate::export::{self, Format};
@@ -136,6 +136,15 @@ pub struct ExportArgs {
     /// Every indicator.
     #[arg(long)]
     pub all: bool,
+    /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值).
+    #[arg(long)]
+    pub indicator: Option<String>,
+    /// The compare view's plan year (the targets' year); the latest present by default.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The compare view's order of the regions; a missing figure always comes last.
+    #[arg(long, value_enum, default_value = "target")]
+    pub sort: Sort,
     /// Image size in pixels, WIDTHxHEIGHT, each side 1 to 8192.
     #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
     pub size: (u32, u32),
@@ -314,18 +323,38 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let Some(collection) = load_for_command(&args.data) else {
         return Ok(ExitCode::FAILURE);
     };
-    if collection.regions.len() > 1 {
+    let compare_table = match (args.view, args.indicator.as_deref()) {
+        (View::Compare, Some(name)) => {
+            match compare::compare_rows(&collection.regions, name, args.year, args.sort) {
+                Some(table) => Some(table),
+                None => {
+                    eprintln!("error: {}", no_such_indicator(&collection.regions, name));
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+        (View::Compare, None) => {
+            eprintln!(
+                "error: --view compare needs --indicator NAME; {}",
+                names_to_compare(&collection.regions)
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        (_, Some(_)) => anyhow::bail!("--indicator is for --view compare; the other views take --indicators ID,ID"),
+        (_, None) => None,
+    };
+    if collection.regions.len() > 1 && args.view != View::Compare {
         eprintln!(
             "{} regions opened; this chart shows the first, {} (the compare view shows them side by side)",
             collection.regions.len(),
             collection.regions[0].key
         );
     }
-    let Some(RegionData { data, draft, .. }) = collection.into_first() else {
+    let Some(RegionData { data, draft, .. }) = collection.regions.first() else {
         return Ok(ExitCode::FAILURE);
     };
     let ticked = if args.all {
-        selection::preset(&data, Preset::All)
+        selection::preset(data, Preset::All)
     } else if !args.indicators.is_empty() {
         let unknown: Vec<&str> = args
             .indicators
@@ -345,14 +374,18 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             .map(|id| id.trim().to_owned())
             .collect()
     } else {
-        selection::preset(&data, Preset::Headline)
+        selection::preset(data, Preset::Headline)
     };
     let settings = ImageSettings {
         spec: ChartSpec {
             view: args.view,
             lang: args.lang,
             title: args.title.clone(),
-            draft,
+            // The compare view draws every region: a draft among them makes it a draft.
+            draft: match args.view {
+                View::Compare => collection.regions.iter().any(|r| r.draft),
+                _ => *draft,
+            },
             ..ChartSpec::default()
         },
         width: args.size.0,
@@ -360,8 +393,14 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         scale: args.scale,
         dark: args.theme == ThemeArg::Dark,
     };
-    let selected = selection::indicators(&data, &ticked);
-    let path = export::write(&args.out, format, &data, &selected, &settings)?;
+    let selected = selection::indicators(data, &ticked);
+    let input = ChartInput {
+        data,
+        selected: &selected,
+        regions: &collection.regions,
+        compare: compare_table.as_ref(),
+    };
+    let path = export::write(&args.out, format, &input, &settings)?;
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }
@@ -524,23 +563,12 @@ fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let Some(collection) = load_for_command(&paths) else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(table) = compare::compare_rows(&collection, &args.indicator, args.year, args.sort)
+    let Some(table) =
+        compare::compare_rows(&collection.regions, &args.indicator, args.year, args.sort)
     else {
-        let mut names = compare::indicator_names(&collection);
-        let what = if names.is_empty() {
-            names = compare::all_names(&collection);
-            "the indicators open"
-        } else {
-            "the indicators of two or more regions"
-        };
-        let names: Vec<String> = names
-            .iter()
-            .map(|n| format!("{} ({})", n.name, n.regions))
-            .collect();
         eprintln!(
-            "error: no region has an indicator named {:?}; {what} (and how many regions have each): {}",
-            args.indicator,
-            names.join(", ")
+            "error: {}",
+            no_such_indicator(&collection.regions, &args.indicator)
         );
         return Ok(ExitCode::FAILURE);
     };
@@ -554,8 +582,36 @@ fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Says that no region has an indicator of that name, and which names there are.
+fn no_such_indicator(regions: &[RegionData], name: &str) -> String {
+    format!(
+        "no region has an indicator named {name:?}; {}",
+        names_to_compare(regions)
+    )
+}
+
+/// The names that can be compared (or, when no name is in two regions, every name), with
+/// how many regions have each.
+fn names_to_compare(regions: &[RegionData]) -> String {
+    let mut names = compare::indicator_names(regions);
+    let what = if names.is_empty() {
+        names = compare::all_names(regions);
+        "the indicators open"
+    } else {
+        "the indicators of two or more regions"
+    };
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| format!("{} ({})", n.name, n.regions))
+        .collect();
+    format!(
+        "{what} (and how many regions have each): {}",
+        names.join(", ")
+    )
+}
+
 /// The rows in chart order: `{"region_zh", "actual": {...} | null, "target": {...} | null}`.
-fn compare_json(table: &CompareTable<'_>) -> serde_json::Value {
+fn compare_json(table: &CompareTable) -> serde_json::Value {
     let figure = |o: Option<&Observation>| {
         o.map(|o| {
             serde_json::json!({
@@ -573,14 +629,14 @@ fn compare_json(table: &CompareTable<'_>) -> serde_json::Value {
         .map(|row| {
             serde_json::json!({
                 "region_zh": row.region_zh,
-                "actual": figure(row.actual),
-                "target": figure(row.target),
+                "actual": figure(row.actual.as_ref()),
+                "target": figure(row.target.as_ref()),
             })
         })
         .collect()
 }
 
-fn compare_text(table: &CompareTable<'_>) -> String {
+fn compare_text(table: &CompareTable) -> String {
     let (review, plan) = (table.review_year, table.plan_year);
     let measure = match &table.measure {
         Measure::Growth => "growth, %".to_owned(),
@@ -607,9 +663,9 @@ fn compare_text(table: &CompareTable<'_>) -> String {
             })
             .collect();
         rows.push(vec![
-            row.region_zh.to_owned(),
-            figure(row.actual),
-            figure(row.target),
+            row.region_zh.clone(),
+            figure(row.actual.as_ref()),
+            figure(row.target.as_ref()),
             notes.join("; "),
         ]);
     }

@@ -5,7 +5,10 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::collection::{Collection, RegionData};
+use serde::{Deserialize, Serialize};
+
+use crate::collection::RegionData;
+use crate::i18n::Lang;
 use crate::merge::fold;
 use crate::model::{Indicator, Kind, Observation};
 
@@ -83,30 +86,58 @@ pub enum Missing {
     MultiYear,
 }
 
-/// One region's result and target.
+impl Missing {
+    /// The reason in words, for tooltips and footers.
+    pub fn words(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        match self {
+            Missing::NotReported => t.missing_not_reported.to_owned(),
+            Missing::LevelOnly => t.missing_level_only.to_owned(),
+            Missing::GrowthOnly => t.missing_growth_only.to_owned(),
+            Missing::OtherUnit(unit) => t.missing_other_unit.replace("{unit}", unit),
+            Missing::MultiYear => t.missing_multi_year.to_owned(),
+        }
+    }
+}
+
+/// One region's result and target. Owns its figures, so the window can keep a table
+/// (worked out once) while the regions it came from stay editable.
 #[derive(Clone, Debug, PartialEq)]
-pub struct CompareRow<'a> {
-    pub region_zh: &'a str,
-    pub region_en: Option<&'a str>,
-    pub indicator: &'a Indicator,
+pub struct CompareRow {
+    pub region_zh: String,
+    pub region_en: Option<String>,
+    pub indicator: Indicator,
     /// The review year's result, when it can be shown in the chart's measure.
-    pub actual: Option<&'a Observation>,
+    pub actual: Option<Observation>,
     /// The plan year's target, likewise.
-    pub target: Option<&'a Observation>,
+    pub target: Option<Observation>,
     /// Why the actual or the target is missing.
     pub missing: Vec<(Kind, Missing)>,
 }
 
-impl CompareRow<'_> {
+impl CompareRow {
+    /// The result or the target, when the chart can show it.
+    pub fn figure(&self, kind: Kind) -> Option<&Observation> {
+        match kind {
+            Kind::Actual => self.actual.as_ref(),
+            Kind::Target => self.target.as_ref(),
+        }
+    }
+
     /// The number the chart draws for a figure, in the table's measure.
     pub fn number(&self, kind: Kind, measure: &Measure) -> Option<f64> {
-        let obs = match kind {
-            Kind::Actual => self.actual,
-            Kind::Target => self.target,
-        }?;
+        let obs = self.figure(kind)?;
         match measure {
             Measure::Growth => obs.growth_pct,
             Measure::Level { .. } => obs.value,
+        }
+    }
+
+    /// The region's name in `lang` (Chinese when it has no English name).
+    pub fn region(&self, lang: Lang) -> &str {
+        match (lang, self.region_en.as_deref()) {
+            (Lang::En, Some(en)) if !en.is_empty() => en,
+            _ => &self.region_zh,
         }
     }
 }
@@ -120,7 +151,10 @@ pub enum LeftOut {
     UnknownRegion,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// This year's target, largest first.
     #[default]
@@ -131,17 +165,32 @@ pub enum Sort {
     Name,
 }
 
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Target, Sort::Result, Sort::Name];
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        let t = lang.texts();
+        match self {
+            Sort::Target => t.sort_target,
+            Sort::Result => t.sort_result,
+            Sort::Name => t.sort_name,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
-pub struct CompareTable<'a> {
+pub struct CompareTable {
     /// The name asked for, as the first region with it writes it.
     pub name: String,
     pub review_year: i32,
     pub plan_year: i32,
     pub measure: Measure,
     /// In chart order: sorted, missing figures last.
-    pub rows: Vec<CompareRow<'a>>,
+    pub rows: Vec<CompareRow>,
     /// Regions not in the rows, by key, and why.
-    pub left_out: Vec<(&'a str, LeftOut)>,
+    pub left_out: Vec<(String, LeftOut)>,
+    /// Every plan year some region has a target of this indicator for, latest first.
+    pub plan_years: Vec<i32>,
 }
 
 /// An indicator name and how many regions have it.
@@ -153,9 +202,9 @@ pub struct IndicatorName {
 
 /// Every indicator name of the named regions, with how many regions have it, most common
 /// first (then in the order first met).
-pub fn all_names(collection: &Collection) -> Vec<IndicatorName> {
+pub fn all_names(regions: &[RegionData]) -> Vec<IndicatorName> {
     let mut names: Vec<(String, IndicatorName)> = Vec::new();
-    for region in collection.regions.iter().filter(|r| !r.unknown_region) {
+    for region in regions.iter().filter(|r| !r.unknown_region) {
         let mut seen: Vec<String> = Vec::new();
         for ind in &region.data.indicators {
             let key = match_key(&ind.name_zh);
@@ -181,8 +230,8 @@ pub fn all_names(collection: &Collection) -> Vec<IndicatorName> {
 }
 
 /// The names present in at least two regions, most common first: what can be compared.
-pub fn indicator_names(collection: &Collection) -> Vec<IndicatorName> {
-    let mut names = all_names(collection);
+pub fn indicator_names(regions: &[RegionData]) -> Vec<IndicatorName> {
+    let mut names = all_names(regions);
     names.retain(|n| n.regions >= 2);
     names
 }
@@ -192,17 +241,17 @@ pub fn indicator_names(collection: &Collection) -> Vec<IndicatorName> {
 /// two regions have them, else levels in the unit most regions use. None when no named
 /// region has an indicator of that name.
 pub fn compare_rows<'a>(
-    collection: &'a Collection,
+    regions: &'a [RegionData],
     name: &str,
     plan_year: Option<i32>,
     sort: Sort,
-) -> Option<CompareTable<'a>> {
+) -> Option<CompareTable> {
     let key = match_key(name);
     let mut found: Vec<(&'a RegionData, Vec<&'a Indicator>)> = Vec::new();
     let mut left_out = Vec::new();
-    for region in &collection.regions {
+    for region in regions {
         if region.unknown_region {
-            left_out.push((region.key.as_str(), LeftOut::UnknownRegion));
+            left_out.push((region.key.clone(), LeftOut::UnknownRegion));
             continue;
         }
         let matching: Vec<&Indicator> = region
@@ -212,7 +261,7 @@ pub fn compare_rows<'a>(
             .filter(|i| match_key(&i.name_zh) == key)
             .collect();
         if matching.is_empty() {
-            left_out.push((region.key.as_str(), LeftOut::NoIndicator));
+            left_out.push((region.key.clone(), LeftOut::NoIndicator));
         } else {
             found.push((region, matching));
         }
@@ -256,7 +305,7 @@ pub fn compare_rows<'a>(
             unit_zh: most_common_unit(&picked, &figures),
         }
     };
-    let mut rows: Vec<CompareRow<'a>> = picked
+    let mut rows: Vec<CompareRow> = picked
         .iter()
         .map(|&(region, ind)| {
             let mut missing = Vec::new();
@@ -272,12 +321,12 @@ pub fn compare_rows<'a>(
                         Missing::MultiYear
                     }
                     Some(obs) => match (&measure, obs.growth_pct, obs.value) {
-                        (Measure::Growth, Some(_), _) => return Some(obs),
+                        (Measure::Growth, Some(_), _) => return Some(obs.clone()),
                         (Measure::Growth, None, _) => Missing::LevelOnly,
                         (Measure::Level { unit_zh }, _, Some(_))
                             if fold(&ind.unit_zh) == fold(unit_zh) =>
                         {
-                            return Some(obs);
+                            return Some(obs.clone());
                         }
                         (Measure::Level { .. }, _, Some(_)) => {
                             Missing::OtherUnit(ind.unit_zh.clone())
@@ -294,9 +343,9 @@ pub fn compare_rows<'a>(
             let actual = shown(Kind::Actual);
             let target = shown(Kind::Target);
             CompareRow {
-                region_zh: region.data.report.region_zh.as_str(),
-                region_en: region.data.report.region_en.as_deref(),
-                indicator: ind,
+                region_zh: region.data.report.region_zh.clone(),
+                region_en: region.data.report.region_en.clone(),
+                indicator: ind.clone(),
                 actual,
                 target,
                 missing,
@@ -304,6 +353,16 @@ pub fn compare_rows<'a>(
         })
         .collect();
     sort_rows(&mut rows, sort, &measure);
+    let mut plan_years: Vec<i32> = found
+        .iter()
+        .flat_map(|(_, inds)| inds.iter())
+        .filter(|i| i.multi_year.is_none())
+        .flat_map(|i| &i.observations)
+        .filter(|o| o.kind == Kind::Target)
+        .map(|o| o.year)
+        .collect();
+    plan_years.sort_unstable_by(|a, b| b.cmp(a));
+    plan_years.dedup();
     Some(CompareTable {
         name: first.name_zh.clone(),
         review_year,
@@ -311,6 +370,7 @@ pub fn compare_rows<'a>(
         measure,
         rows,
         left_out,
+        plan_years,
     })
 }
 
@@ -341,7 +401,7 @@ fn most_common_unit<'a>(
 }
 
 /// Sorts by the chosen figure, largest first, rows missing it last; then by name.
-fn sort_rows(rows: &mut [CompareRow<'_>], sort: Sort, measure: &Measure) {
+fn sort_rows(rows: &mut [CompareRow], sort: Sort, measure: &Measure) {
     let kind = match sort {
         Sort::Target => Kind::Target,
         Sort::Result => Kind::Actual,
@@ -361,6 +421,6 @@ fn sort_rows(rows: &mut [CompareRow<'_>], sort: Sort, measure: &Measure) {
     });
 }
 
-fn by_name(a: &CompareRow<'_>, b: &CompareRow<'_>) -> Ordering {
-    a.region_zh.cmp(b.region_zh)
+fn by_name(a: &CompareRow, b: &CompareRow) -> Ordering {
+    a.region_zh.cmp(&b.region_zh)
 }

@@ -161,6 +161,44 @@ pub struct Texts {
     pub close_details: &'static str,
     pub more: &'static str,
     pub scale_hint: &'static str,
+    // The compare view (issue 9): one indicator across regions.
+    pub view_compare: &'static str,
+    pub view_compare_title: &'static str,
+    /// "{n} regions" in the subtitle.
+    pub compare_regions: &'static str,
+    /// The empty state with fewer than two named regions open.
+    pub compare_open_more: &'static str,
+    /// The empty state when no indicator is in two regions.
+    pub compare_no_common: &'static str,
+    pub compare_indicator: &'static str,
+    pub compare_year: &'static str,
+    pub compare_sort: &'static str,
+    pub sort_target: &'static str,
+    pub sort_result: &'static str,
+    pub sort_name: &'static str,
+    /// The label of a figure that is missing (never drawn as zero).
+    pub compare_missing_mark: &'static str,
+    /// Footer: "Missing (not drawn as zero): " before the regions and reasons.
+    pub compare_missing: &'static str,
+    /// Footer: "{n} more regions not drawn for lack of room".
+    pub compare_rows_left_out: &'static str,
+    /// Footer: "Not compared: {n} regions without this indicator".
+    pub compare_no_indicator: &'static str,
+    /// Footer: "{n} reports of unknown region not compared".
+    pub compare_unknown_region: &'static str,
+    /// Footer: the source of a compare chart, "{n} regions' government work reports".
+    pub compare_source: &'static str,
+    pub missing_not_reported: &'static str,
+    pub missing_level_only: &'static str,
+    pub missing_growth_only: &'static str,
+    /// "in another unit ({unit})".
+    pub missing_other_unit: &'static str,
+    pub missing_multi_year: &'static str,
+    /// The details panel: two files of one region and year disagree.
+    pub conflict: &'static str,
+    /// "the figure shown" / "set aside" in a conflict.
+    pub conflict_kept: &'static str,
+    pub conflict_dropped: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -301,6 +339,32 @@ pub const ZH: Texts = Texts {
         "来源",
     ],
     data_yes_no: ["是", "否"],
+    view_compare: "对比",
+    view_compare_title: "各地区对比：上年实际与今年目标",
+    compare_regions: "{n}个地区",
+    compare_open_more: "对比视图把同一指标的各地区数字并列。当前只打开了一个地区的报告：请再打开至少一个其他地区的报告或数据文件（“打开”，可多选）。",
+    compare_no_common: "打开的各地区报告没有共同的指标（按名称匹配），无法对比。",
+    compare_indicator: "指标",
+    compare_year: "目标年份",
+    compare_sort: "排序",
+    sort_target: "按目标",
+    sort_result: "按实际",
+    sort_name: "按地区名",
+    compare_missing_mark: "— 无数据",
+    compare_missing: "缺少数字（未按零绘制）：",
+    compare_rows_left_out: "另有{n}个地区因空间不足未绘制",
+    compare_no_indicator: "{n}个地区没有此指标",
+    compare_unknown_region: "{n}份地区不明的报告未参与对比",
+    compare_source: "各地区政府工作报告（{n}个地区）",
+    missing_not_reported: "报告未给出",
+    missing_level_only: "只有数值，没有增长率",
+    missing_growth_only: "只有增长率，没有数值",
+    missing_other_unit: "单位不同（{unit}）",
+    missing_multi_year: "为多年目标，不是当年目标",
+    conflict: "‼ 两份文件数字不一致",
+    conflict_kept: "采用",
+    conflict_dropped: "未采用",
+
 };
 
 pub const EN: Texts = Texts {
@@ -435,4 +499,30 @@ pub const EN: Texts = Texts {
         "source",
     ],
     data_yes_no: ["yes", "no"],
+    view_compare: "Compare",
+    view_compare_title: "Regions compared: last year's result against this year's target",
+    compare_regions: "{n} regions",
+    compare_open_more: "The compare view puts one indicator of several regions side by side. Only one region's report is open: open the report or dataset of at least one other region (Open; several files can be picked).",
+    compare_no_common: "The regions open have no indicator in common (matched by name), so there is nothing to compare.",
+    compare_indicator: "Indicator",
+    compare_year: "Target year",
+    compare_sort: "Sort",
+    sort_target: "By target",
+    sort_result: "By result",
+    sort_name: "By region",
+    compare_missing_mark: "— no figure",
+    compare_missing: "Missing (not drawn as zero): ",
+    compare_rows_left_out: "{n} more regions not drawn for lack of room",
+    compare_no_indicator: "{n} regions without this indicator",
+    compare_unknown_region: "{n} reports of unknown region not compared",
+    compare_source: "Government work reports of {n} regions",
+    missing_not_reported: "not in the report",
+    missing_level_only: "only a level, no growth rate",
+    missing_growth_only: "only a growth rate, no level",
+    missing_other_unit: "in another unit ({unit})",
+    missing_multi_year: "a goal over several years, not this year's",
+    conflict: "‼ Two files disagree",
+    conflict_kept: "shown",
+    conflict_dropped: "set aside",
+
 };

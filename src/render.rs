@@ -11,9 +11,8 @@ use eframe::egui::{self, ColorImage, Frame, Pos2, RawInput, Rect, ViewportId};
 use egui_wgpu::wgpu;
 use image::ImageEncoder as _;
 
-use crate::chart::{self, ChartSpec, Mode};
+use crate::chart::{self, ChartInput, ChartSpec, Mode};
 use crate::fonts;
-use crate::model::{Dataset, Indicator};
 
 /// The largest width or height, in pixels, an image may have.
 pub const MAX_SIDE: u32 = 8192;
@@ -155,14 +154,13 @@ impl Renderer {
         })
     }
 
-    /// Draws the chart for `selected` at the settings' size and scale.
+    /// Draws the chart of `input` at the settings' size and scale.
     pub fn render(
         &mut self,
-        data: &Dataset,
-        selected: &[&Indicator],
+        input: &ChartInput<'_>,
         settings: &ImageSettings,
     ) -> Result<ColorImage, RenderError> {
-        let mut painted = paint(data, selected, settings)?;
+        let mut painted = paint(input, settings)?;
         for (id, deltas) in painted.textures.set.drain() {
             for delta in deltas {
                 self.renderer
@@ -315,11 +313,7 @@ impl Drop for Painted {
 
 /// Lays out and paints the chart in a fresh egui context of the settings' size and scale,
 /// through [`chart::show`], the function the window uses. Needs no GPU.
-pub fn paint(
-    data: &Dataset,
-    selected: &[&Indicator],
-    settings: &ImageSettings,
-) -> Result<Painted, RenderError> {
+pub fn paint(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<Painted, RenderError> {
     settings.check()?;
     let ppp = settings.scale;
     let ctx = egui::Context::default();
@@ -333,11 +327,11 @@ pub fn paint(
     });
     ctx.all_styles_mut(|style| style.animation_time = 0.0);
     let size = egui::vec2(settings.width as f32 / ppp, settings.height as f32 / ppp);
-    let mut input = RawInput {
+    let mut raw = RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, size)),
         ..Default::default()
     };
-    if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
+    if let Some(viewport) = raw.viewports.get_mut(&ViewportId::ROOT) {
         viewport.native_pixels_per_point = Some(ppp);
     }
     let margin = (size.min_elem() * 0.035).round() as i8;
@@ -353,11 +347,11 @@ pub fn paint(
     // Fonts load in the first pass and plots lay out axes from the pass before, so a few
     // passes settle the layout; the textures of every pass are kept.
     for _ in 0..3 {
-        let mut full = ctx.run_ui(input.clone(), |ui| {
+        let mut full = ctx.run_ui(raw.clone(), |ui| {
             egui::CentralPanel::default()
                 .frame(Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(margin)))
                 .show(ui, |ui| {
-                    drawn = chart::show(ui, data, selected, &settings.spec, mode).drawn;
+                    drawn = chart::show(ui, input, &settings.spec, mode).drawn;
                 });
         });
         textures.append(std::mem::take(&mut full.textures_delta));

@@ -2,6 +2,7 @@
 //! actions that run after the frame, and one file per panel.
 
 mod commands;
+mod compare;
 mod details;
 pub mod export_dialog;
 mod icon;
@@ -15,7 +16,7 @@ use std::path::PathBuf;
 use eframe::egui;
 use serde::{Deserialize, Serialize};
 
-use crate::chart::{self, ChartSpec, Mode};
+use crate::chart::{self, ChartSpec, Mode, View};
 use crate::export::{self, Format};
 use crate::fonts;
 use crate::i18n::Lang;
@@ -24,6 +25,7 @@ use crate::open;
 use crate::render;
 use crate::selection;
 pub use commands::AppCommand;
+pub use compare::CompareChoice;
 use export_dialog::ExportDialog;
 pub use status::Status;
 
@@ -51,6 +53,8 @@ pub struct State {
     /// Ticked indicator ids per region ([`selection::region_key`]). Checked against the
     /// dataset when it loads ([`selection::resolve`]).
     pub selections: BTreeMap<String, BTreeSet<String>>,
+    /// The compare view's indicator, year and order.
+    pub compare: CompareChoice,
 }
 
 impl Default for State {
@@ -60,6 +64,7 @@ impl Default for State {
             chart: ChartSpec::default(),
             theme: Theme::System,
             selections: BTreeMap::new(),
+            compare: CompareChoice::default(),
         }
     }
 }
@@ -98,6 +103,9 @@ pub struct GwrApp {
     /// picks it). Regions never share an indicator.
     pub regions: Vec<open::RegionData>,
     pub shown: usize,
+    /// The compare view's table, made again only when its choice or `regions` change
+    /// (clear it whenever `regions` changes).
+    compare: compare::CompareCache,
     /// The window title last sent, so it is sent only when it changes.
     title: String,
     /// The ticked indicators' places in `data.indicators`, in chart order.
@@ -139,6 +147,7 @@ impl GwrApp {
             region: String::new(),
             regions: Vec::new(),
             shown: 0,
+            compare: compare::CompareCache::default(),
             title: String::new(),
             order: Vec::new(),
             search: String::new(),
@@ -252,6 +261,7 @@ impl GwrApp {
                 .join("\n"),
         });
         self.regions = collection.regions;
+        self.compare.clear();
         self.show_region(0);
     }
 
@@ -400,14 +410,20 @@ impl GwrApp {
     /// Renders the export image unless the one kept was made from the same settings and
     /// selection. Returns whether a new image was made.
     pub fn refresh_export_image(&mut self) -> Result<bool, String> {
+        self.refresh_compare();
         let settings = self.export.settings(&self.chart_spec());
-        let ids: Vec<String> = self.selected().iter().map(|i| i.id.clone()).collect();
+        let mut ids: Vec<String> = self.selected().iter().map(|i| i.id.clone()).collect();
+        if let (View::Compare, Some(table)) = (settings.spec.view, self.compare_table()) {
+            ids = vec![table.name.clone(), table.plan_year.to_string()];
+            ids.extend(table.rows.iter().map(|r| r.region_zh.clone()));
+        }
         if matches!(&self.export.image, Some((s, i, _)) if *s == settings && *i == ids) {
             return Ok(false);
         }
         // The vector path, as the command line's PNG: the same pixels, and no GPU device.
-        let image =
-            export::image(&self.data, &self.selected(), &settings).map_err(|e| e.to_string())?;
+        let selected = self.selected();
+        let image = export::image(&self.chart_input(&selected), &settings)
+            .map_err(|e| e.to_string())?;
         self.export.image = Some((settings, ids, image));
         Ok(true)
     }
@@ -431,7 +447,8 @@ impl GwrApp {
             (Format::Png, Some((_, _, image))) => render::write_png(&path, image),
             _ => {
                 let settings = self.export.settings(&self.chart_spec());
-                export::write(&path, format, &self.data, &self.selected(), &settings)
+                let selected = self.selected();
+                export::write(&path, format, &self.chart_input(&selected), &settings)
             }
         };
         self.status = Some(match written {
@@ -446,8 +463,9 @@ impl GwrApp {
     /// The chart's numbers as tab-separated text on the clipboard.
     fn copy_data(&mut self, ctx: &egui::Context) {
         let settings = self.export.settings(&self.chart_spec());
+        let selected = self.selected();
         self.status = Some(
-            match export::data_text(&self.data, &self.selected(), &settings) {
+            match export::data_text(&self.chart_input(&selected), &settings) {
                 Ok(text) => {
                     ctx.copy_text(text);
                     Status::DataCopied
@@ -525,15 +543,11 @@ impl GwrApp {
         self.chart_rect = ui.available_rect_before_wrap();
         let reset = std::mem::take(&mut self.reset_plot);
         let spec = self.chart_spec();
-        let selected: Vec<&Indicator> = self
-            .order
-            .iter()
-            .map(|&n| &self.data.indicators[n])
-            .collect();
+        self.refresh_compare();
+        let selected = self.selected();
         let response = chart::show(
             ui,
-            &self.data,
-            &selected,
+            &self.chart_input(&selected),
             &spec,
             Mode::Interactive { reset },
         );

@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText, TextStyle, TextWrapMode, WidgetText};
 
 use super::{AppCommand, GwrApp, Theme};
 use crate::chart::View;
+use crate::compare::Sort;
 use crate::i18n::Lang;
 
 /// The width of the line between two groups.
@@ -80,6 +81,69 @@ pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
             bar(app, ui);
         });
     });
+    compare_bar(app, ui);
+}
+
+/// In the compare view, a second row: the indicator (the names of two or more regions,
+/// most common first), the plan year when there are several, and the order.
+fn compare_bar(app: &mut GwrApp, ui: &mut egui::Ui) {
+    if app.state.chart.view != View::Compare {
+        return;
+    }
+    app.refresh_compare();
+    let (Some(table), names) = (app.compare_table(), app.compare_names()) else {
+        return;
+    };
+    let lang = app.state.chart.lang;
+    let t = lang.texts();
+    let mut choice = app.state.compare.clone();
+    egui::Panel::top("compare_bar").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let label = ui.label(t.compare_indicator);
+            egui::ComboBox::from_id_salt("compare_indicator")
+                .selected_text(&table.name)
+                .height(480.0)
+                .show_ui(ui, |ui| {
+                    for name in names {
+                        let text = format!("{} ({})", name.name, name.regions);
+                        if ui.selectable_label(name.name == table.name, text).clicked() {
+                            choice.indicator = Some(name.name.clone());
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if table.plan_years.len() > 1 {
+                ui.separator();
+                let label = ui.label(t.compare_year);
+                egui::ComboBox::from_id_salt("compare_year")
+                    .selected_text(table.plan_year.to_string())
+                    .show_ui(ui, |ui| {
+                        for &year in &table.plan_years {
+                            let on = year == table.plan_year;
+                            if ui.selectable_label(on, year.to_string()).clicked() {
+                                choice.year = Some(year);
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            }
+            ui.separator();
+            ui.label(t.compare_sort);
+            for sort in Sort::ALL {
+                if ui
+                    .selectable_label(choice.sort == sort, sort.name(lang))
+                    .clicked()
+                {
+                    choice.sort = sort;
+                }
+            }
+        });
+    });
+    if choice != app.state.compare {
+        app.state.compare = choice;
+    }
 }
 
 /// With several regions open, which one the views show (the compare view shows them all).

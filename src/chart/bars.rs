@@ -9,8 +9,8 @@ use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, PlotPoint, Span, 
 
 use super::rows::{Pair, ProgressRow};
 use super::style::{Look, format_rounded, name_chars, truncate};
-use super::{ChartResponse, Ctx, Mode, plot};
-use crate::model::Indicator;
+use super::plot::{self, Subject};
+use super::{ChartResponse, Ctx, Mode};
 use crate::outcome::outcome_mark;
 
 /// One horizontal bar: its series, where it starts and ends, and its label.
@@ -23,9 +23,10 @@ pub struct BarSpec {
 }
 
 pub struct BarRow<'a> {
-    pub indicator: &'a Indicator,
+    pub subject: Subject<'a>,
     pub bars: Vec<BarSpec>,
 }
+
 
 /// Review-year growth against plan-year target growth, for the series switched on.
 pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
@@ -37,7 +38,7 @@ pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
     };
     rows.iter()
         .map(|p| BarRow {
-            indicator: p.indicator,
+            subject: Subject::Indicator(p.indicator),
             bars: series(p)
                 .into_iter()
                 .filter(|(_, _, shown)| *shown)
@@ -73,7 +74,7 @@ pub fn progress_bars<'a>(rows: &[ProgressRow<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'
                 label.push_str(t.from_growth);
             }
             BarRow {
-                indicator: r.pair.indicator,
+                subject: Subject::Indicator(r.pair.indicator),
                 bars: vec![BarSpec {
                     color: cx.palette.target,
                     base: 100.0,
@@ -171,7 +172,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, axes: &Axes<'_>, rows: &[BarRow<'_>]) -> 
             });
         });
     // Every row is reachable by scrolling, so none is counted as left out.
-    response.drawn = rows.iter().map(|r| r.indicator.id.clone()).collect();
+    response.drawn = rows.iter().map(|r| r.subject.id()).collect();
     response
 }
 
@@ -192,7 +193,7 @@ fn name_column_bound(cx: &Ctx<'_>, rows: &[BarRow<'_>], font: f32) -> f32 {
             .sum()
     };
     rows.iter()
-        .map(|r| ems(r.indicator.name(cx.spec.lang)))
+        .map(|r| ems(r.subject.name(cx.spec.lang)))
         .fold(0.0, f32::max)
         * font
         + 12.0
@@ -267,7 +268,7 @@ fn rows_plot(
     let names: Vec<String> = rows
         .iter()
         .rev()
-        .map(|r| truncate(r.indicator.name(lang), max_chars))
+        .map(|r| truncate(r.subject.name(lang), max_chars))
         .collect();
     let name_width = names
         .iter()
@@ -310,6 +311,7 @@ fn rows_plot(
 
     let width = if bars_per_row > 1 { 0.36 } else { 0.6 };
     let highlight = ui.visuals().weak_text_color().gamma_multiply(0.15);
+    let missing = ui.visuals().weak_text_color();
     let stroke = 1.5 * cx.scale;
     let result = plot.show(ui, |plot_ui| {
         let hovered = plot_ui
@@ -343,16 +345,22 @@ fn rows_plot(
                     0.0
                 };
                 let at = y + offset;
-                let (fill, outline) = bar.look.paint(bar.color, stroke);
-                let b = Bar::new(at, bar.end - bar.base)
-                    .base_offset(bar.base)
-                    .width(width * 0.92)
-                    .horizontal()
-                    .fill(fill)
-                    .stroke(outline);
-                match charts.iter_mut().find(|(c, _)| *c == bar.color) {
-                    Some((_, list)) => list.push(b),
-                    None => charts.push((bar.color, vec![b])),
+                let mut label = RichText::new(format!(" {} ", bar.label)).size(value_font);
+                if bar.look == Look::Missing {
+                    // No bar at all: a missing figure is never drawn as zero.
+                    label = label.color(missing);
+                } else {
+                    let (fill, outline) = bar.look.paint(bar.color, stroke);
+                    let b = Bar::new(at, bar.end - bar.base)
+                        .base_offset(bar.base)
+                        .width(width * 0.92)
+                        .horizontal()
+                        .fill(fill)
+                        .stroke(outline);
+                    match charts.iter_mut().find(|(c, _)| *c == bar.color) {
+                        Some((_, list)) => list.push(b),
+                        None => charts.push((bar.color, vec![b])),
+                    }
                 }
                 let anchor = if bar.end >= bar.base {
                     Align2::LEFT_CENTER
@@ -360,11 +368,7 @@ fn rows_plot(
                     Align2::RIGHT_CENTER
                 };
                 texts.push(
-                    Text::new(
-                        "",
-                        PlotPoint::new(bar.end, at),
-                        RichText::new(format!(" {} ", bar.label)).size(value_font),
-                    )
+                    Text::new("", PlotPoint::new(bar.end, at), label)
                     .anchor(anchor)
                     .allow_hover(false),
                 );
@@ -383,12 +387,12 @@ fn rows_plot(
         hovered
     });
     let mut response = ChartResponse {
-        drawn: rows.iter().map(|r| r.indicator.id.clone()).collect(),
+        drawn: rows.iter().map(|r| r.subject.id()).collect(),
         ..ChartResponse::default()
     };
     plot::hover_and_click(
         &result,
-        result.inner.map(|i| rows[i].indicator),
+        result.inner.map(|i| rows[i].subject),
         cx,
         &mut response,
     );

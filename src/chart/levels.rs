@@ -7,7 +7,8 @@ use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
 use super::rows::Pair;
 use super::style::Look;
-use super::{ChartResponse, Ctx, Mode, plot};
+use super::plot::{self, Subject};
+use super::{ChartResponse, Ctx, Mode};
 use crate::model::{self, Observation};
 use crate::outcome::outcome_mark;
 
@@ -244,5 +245,5 @@ fn cell_plot(
                 );
             }
         });
-    plot::hover_and_click(&result, Some(pair.indicator), cx, response);
+    plot::hover_and_click(&result, Some(Subject::Indicator(pair.indicator)), cx, response);
 }

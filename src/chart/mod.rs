@@ -7,6 +7,7 @@
 
 mod bars;
 pub mod card;
+mod compare;
 mod levels;
 mod plot;
 pub mod rows;
@@ -18,6 +19,8 @@ use eframe::egui::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::collection::RegionData;
+use crate::compare::CompareTable;
 use crate::fonts;
 use crate::i18n::{Lang, Texts};
 use crate::model::{Dataset, Indicator};
@@ -40,10 +43,18 @@ pub enum View {
     Levels,
     Progress,
     Trend,
+    /// One indicator across regions.
+    Compare,
 }
 
 impl View {
-    pub const ALL: [View; 4] = [View::Growth, View::Levels, View::Progress, View::Trend];
+    pub const ALL: [View; 5] = [
+        View::Growth,
+        View::Levels,
+        View::Progress,
+        View::Trend,
+        View::Compare,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -51,6 +62,7 @@ impl View {
             View::Levels => "levels",
             View::Progress => "progress",
             View::Trend => "trend",
+            View::Compare => "compare",
         }
     }
 
@@ -61,6 +73,7 @@ impl View {
             View::Levels => t.view_levels,
             View::Progress => t.view_progress,
             View::Trend => t.view_trend,
+            View::Compare => t.view_compare,
         }
     }
 
@@ -71,6 +84,7 @@ impl View {
             View::Levels => t.view_levels_title,
             View::Progress => t.view_progress_title,
             View::Trend => t.view_trend_title,
+            View::Compare => t.view_compare_title,
         }
     }
 
@@ -81,6 +95,7 @@ impl View {
             View::Levels => t.empty_levels,
             View::Progress => t.empty_progress,
             View::Trend => t.empty_trend,
+            View::Compare => t.compare_no_common,
         }
     }
 }
@@ -165,9 +180,35 @@ pub enum Mode {
     },
 }
 
+/// What a chart draws: the region shown with its ticked indicators and, for the compare
+/// view, every region open and the table of the indicator picked (worked out once by the
+/// caller, since it takes a while for hundreds of regions).
+#[derive(Clone, Copy)]
+pub struct ChartInput<'a> {
+    pub data: &'a Dataset,
+    pub selected: &'a [&'a Indicator],
+    /// Every region open; the compare view's empty state says what is missing.
+    pub regions: &'a [RegionData],
+    pub compare: Option<&'a CompareTable>,
+}
+
+impl<'a> ChartInput<'a> {
+    /// One region's indicators, for the four views of one region.
+    pub fn single(data: &'a Dataset, selected: &'a [&'a Indicator]) -> ChartInput<'a> {
+        ChartInput {
+            data,
+            selected,
+            regions: &[],
+            compare: None,
+        }
+    }
+}
+
 /// What every view needs to draw, gathered once per frame.
 pub struct Ctx<'a> {
     pub data: &'a Dataset,
+    pub regions: &'a [RegionData],
+    pub compare: Option<&'a CompareTable>,
     pub spec: &'a ChartSpec,
     pub palette: Palette,
     pub mode: Mode,
@@ -183,16 +224,19 @@ impl Ctx<'_> {
     fn interactive(&self) -> bool {
         matches!(self.mode, Mode::Interactive { .. })
     }
+
+    /// The review and plan years the chart is about: the compare table's in the compare
+    /// view, else the dataset's.
+    fn years(&self) -> (i32, i32) {
+        match (self.spec.view, self.compare) {
+            (View::Compare, Some(table)) => (table.review_year, table.plan_year),
+            _ => self.data.years(),
+        }
+    }
 }
 
 /// Draws the chart with its title, legend and footer into the whole of `ui`.
-pub fn show(
-    ui: &mut Ui,
-    data: &Dataset,
-    selected: &[&Indicator],
-    spec: &ChartSpec,
-    mode: Mode,
-) -> ChartResponse {
+pub fn show(ui: &mut Ui, input: &ChartInput<'_>, spec: &ChartSpec, mode: Mode) -> ChartResponse {
     let full = ui.available_rect_before_wrap();
     let scale = match mode {
         // The window keeps screen-sized type, a little larger on a tall window.
@@ -200,7 +244,9 @@ pub fn show(
         Mode::Image { type_scale } => type_scale,
     };
     let cx = Ctx {
-        data,
+        data: input.data,
+        regions: input.regions,
+        compare: input.compare,
         spec,
         palette: Palette::new(ui.visuals().dark_mode),
         mode,
@@ -210,7 +256,7 @@ pub fn show(
         for font in ui.style_mut().text_styles.values_mut() {
             font.size *= scale;
         }
-        show_scaled(ui, &cx, selected)
+        show_scaled(ui, &cx, input.selected)
     })
     .inner
 }
@@ -228,14 +274,19 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
             .strong(),
     );
     let draft = if spec.draft { t.draft_note } else { "" };
-    ui.label(
-        RichText::new(format!(
-            "{} · {}{draft}",
+    let subtitle = match (spec.view, cx.compare) {
+        (View::Compare, Some(table)) => compare::subtitle(cx, table),
+        (View::Compare, None) => String::new(),
+        _ => format!(
+            "{} · {}",
             data.report.title(lang),
             data.report.region(lang)
-        ))
-        .size(14.0 * scale)
-        .weak(),
+        ),
+    };
+    ui.label(
+        RichText::new(format!("{subtitle}{draft}"))
+            .size(14.0 * scale)
+            .weak(),
     );
     let mut response = ChartResponse {
         toggled: legend(ui, cx),
@@ -263,10 +314,13 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
             ..drawn
         };
     });
-    let omitted = omitted(&pairs, &response.drawn);
     let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
-    ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| {
-        footer_ui(ui, cx, &pairs, &omitted, response.labels_left_out);
+    ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| match spec.view {
+        View::Compare => compare::footer_ui(ui, cx, &response.drawn),
+        _ => {
+            let omitted = omitted(&pairs, &response.drawn);
+            footer_ui(ui, cx, &pairs, &omitted, response.labels_left_out);
+        }
     });
     response
 }
@@ -279,10 +333,16 @@ fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
         });
         ChartResponse::default()
     };
+    let view = cx.spec.view;
+    if view == View::Compare {
+        return match compare::empty_text(cx) {
+            Some(text) => empty(ui, text),
+            None => compare::show(ui, cx),
+        };
+    }
     if pairs.is_empty() {
         return empty(ui, t.empty_selection);
     }
-    let view = cx.spec.view;
     match view {
         View::Growth | View::Progress => {
             let (rows, axes) = if view == View::Growth {
@@ -319,6 +379,7 @@ fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
             }
             trend::show(ui, cx, &series)
         }
+        View::Compare => ChartResponse::default(),
     }
 }
 
@@ -328,14 +389,15 @@ type LegendEntry = (String, Color32, Option<(Series, bool)>);
 /// The series legend; in the window its entries switch the series on and off, which the
 /// response reports.
 fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
-    let (review, plan) = cx.data.years();
+    let (review, plan) = cx.years();
     let (spec, palette) = (cx.spec, &cx.palette);
     let t = cx.texts();
     let size = 14.0 * cx.scale;
     let mut toggled = None;
     ui.horizontal(|ui| {
         let entries: Vec<LegendEntry> = match spec.view {
-            View::Growth | View::Levels => vec![
+            View::Compare if cx.compare.is_none() => vec![],
+            View::Growth | View::Levels | View::Compare => vec![
                 (
                     format!("{review} {}", t.actual),
                     palette.actual,

@@ -5,6 +5,8 @@ use eframe::egui::{self, Ui};
 use egui_plot::{GridInput, GridMark, Plot, PlotResponse};
 
 use super::{ChartResponse, Ctx, Mode, card};
+use crate::compare::CompareRow;
+use crate::i18n::Lang;
 use crate::model::Indicator;
 
 /// A plot with the app's behaviour for the mode: in the window it pans and zooms (and is
@@ -90,24 +92,60 @@ pub fn whole_marks(input: GridInput, lo: i64, hi: i64) -> Vec<GridMark> {
         .collect()
 }
 
-/// In the window, hovering shows the indicator's card and a click picks it for the details
-/// panel; an image has no pointer.
+/// What a row is about: an indicator of the region shown, or one region's figures in the
+/// compare view.
+#[derive(Clone, Copy)]
+pub enum Subject<'a> {
+    Indicator(&'a Indicator),
+    Region(&'a CompareRow),
+}
+
+impl Subject<'_> {
+    /// The row's name on the axis.
+    pub fn name(&self, lang: Lang) -> &str {
+        match self {
+            Subject::Indicator(ind) => ind.name(lang),
+            Subject::Region(row) => row.region(lang),
+        }
+    }
+
+    /// What [`ChartResponse::drawn`] reports: the indicator's id, or the region's name.
+    pub fn id(&self) -> String {
+        match self {
+            Subject::Indicator(ind) => ind.id.clone(),
+            Subject::Region(row) => row.region_zh.clone(),
+        }
+    }
+}
+
+/// In the window, hovering shows the indicator's card (or the region's figures with their
+/// quotes) and a click picks an indicator for the details panel; an image has no pointer.
 pub fn hover_and_click<R>(
     result: &PlotResponse<R>,
-    indicator: Option<&Indicator>,
+    subject: Option<Subject<'_>>,
     cx: &Ctx<'_>,
     response: &mut ChartResponse,
 ) {
-    let (Mode::Interactive { .. }, Some(indicator)) = (cx.mode, indicator) else {
+    let (Mode::Interactive { .. }, Some(subject)) = (cx.mode, subject) else {
         return;
     };
-    if result.response.clicked() {
-        response.clicked = Some(indicator.id.clone());
-    }
     let lang = cx.spec.lang;
-    result.response.clone().on_hover_ui_at_pointer(|ui| {
-        card::indicator_ui(ui, indicator, lang);
-    });
+    match subject {
+        Subject::Indicator(indicator) => {
+            if result.response.clicked() {
+                response.clicked = Some(indicator.id.clone());
+            }
+            result.response.clone().on_hover_ui_at_pointer(|ui| {
+                card::indicator_ui(ui, indicator, lang);
+            });
+        }
+        Subject::Region(row) => {
+            let years = cx.years();
+            result.response.clone().on_hover_ui_at_pointer(|ui| {
+                card::region_ui(ui, row, years, lang);
+            });
+        }
+    }
 }
 
 #[cfg(test)]

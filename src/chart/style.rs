@@ -59,6 +59,8 @@ pub enum Look {
     Hollow,
     /// Implied by a growth target, not stated as a level.
     Implied,
+    /// No figure: no bar, only a label saying so (never a bar of zero).
+    Missing,
 }
 
 impl Look {
@@ -82,6 +84,7 @@ impl Look {
             Look::Solid => (color, Stroke::NONE),
             Look::Hollow => (Color32::TRANSPARENT, Stroke::new(width, color)),
             Look::Implied => (color.gamma_multiply(0.3), Stroke::new(width, color)),
+            Look::Missing => (Color32::TRANSPARENT, Stroke::NONE),
         }
     }
 }

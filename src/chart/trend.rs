@@ -10,7 +10,8 @@ use egui_plot::{GridInput, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotTr
 
 use super::rows::{PointKind, TrendPoint, TrendSeries};
 use super::style::{format_rounded, name_chars, truncate};
-use super::{ChartResponse, Ctx, plot};
+use super::plot::{self, Subject};
+use super::{ChartResponse, Ctx};
 
 const SHAPES: [MarkerShape; 6] = [
     MarkerShape::Circle,
@@ -155,7 +156,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>]) -> ChartRespo
     };
     plot::hover_and_click(
         &result,
-        result.inner.map(|k| series[k].pair.indicator),
+        result.inner.map(|k| Subject::Indicator(series[k].pair.indicator)),
         cx,
         &mut response,
     );

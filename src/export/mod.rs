@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui::ColorImage;
 
-use crate::model::{Dataset, Indicator};
+use crate::chart::{ChartInput, View};
 use crate::render::{self, ImageSettings, Painted, RenderError, WriteError};
 
 /// The file formats of an export.
@@ -95,16 +95,15 @@ pub fn resolve_format(path: &Path, requested: Option<Format>) -> Result<Format, 
     }
 }
 
-/// Draws the chart for `selected` into `path` in `format`, atomically: on any error the
+/// Draws the chart of `input` into `path` in `format`, atomically: on any error the
 /// file that was there is untouched and no temporary file is left.
 pub fn write(
     path: &Path,
     format: Format,
-    data: &Dataset,
-    selected: &[&Indicator],
+    input: &ChartInput<'_>,
     settings: &ImageSettings,
 ) -> Result<PathBuf, WriteError> {
-    let bytes = bytes(format, data, selected, settings).map_err(|e| e.at(path))?;
+    let bytes = bytes(format, input, settings).map_err(|e| e.at(path))?;
     crate::files::write_atomic(path, &bytes).map_err(|source| WriteError::Io {
         path: path.display().to_string(),
         source,
@@ -148,18 +147,21 @@ fn encode_error(format: Format) -> impl Fn(String) -> ExportError {
 /// The file's content.
 pub fn bytes(
     format: Format,
-    data: &Dataset,
-    selected: &[&Indicator],
+    input: &ChartInput<'_>,
     settings: &ImageSettings,
 ) -> Result<Vec<u8>, ExportError> {
     let fail = encode_error(format);
-    let paint = || render::paint(data, selected, settings);
+    let paint = || render::paint(input, settings);
+    let (data, selected) = (input.data, input.selected);
     match format {
+        Format::Csv | Format::Xlsx if settings.spec.view == View::Compare => Err(fail(
+            "the compare view is written as an image (PNG, SVG or PDF); `gwr-charts compare --json` gives its numbers".to_owned(),
+        )),
         Format::Png => {
             // The vector path rasterised by resvg: about 4× faster than the GPU renderer on
             // a software rasterizer, no device to start, and the dialog's preview is made
             // the same way (see benches/export.rs and tests/vector_export.rs).
-            let image = image(data, selected, settings)?;
+            let image = image(input, settings)?;
             render::png_bytes(&image).map_err(|e| fail(e.to_string()))
         }
         Format::Svg => Ok(svg_text(&paint()?, settings).into_bytes()),
@@ -217,22 +219,14 @@ pub fn rasterize(painted: &Painted, settings: &ImageSettings) -> Result<ColorIma
 }
 
 /// The chart as pixels through the vector path.
-pub fn image(
-    data: &Dataset,
-    selected: &[&Indicator],
-    settings: &ImageSettings,
-) -> Result<ColorImage, ExportError> {
-    rasterize(&render::paint(data, selected, settings)?, settings)
+pub fn image(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<ColorImage, ExportError> {
+    rasterize(&render::paint(input, settings)?, settings)
 }
 
 /// The numbers of the chart as tab-separated text, for "Copy data": pastes into Excel or
 /// WPS as cells.
-pub fn data_text(
-    data: &Dataset,
-    selected: &[&Indicator],
-    settings: &ImageSettings,
-) -> Result<String, RenderError> {
-    let painted = render::paint(data, selected, settings)?;
-    let rows = table::rows(data, selected, &settings.spec, &painted.drawn);
-    Ok(table::tsv(&table::table(data, &settings.spec, &rows)))
+pub fn data_text(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<String, RenderError> {
+    let painted = render::paint(input, settings)?;
+    let rows = table::rows(input.data, input.selected, &settings.spec, &painted.drawn);
+    Ok(table::tsv(&table::table(input.data, &settings.spec, &rows)))
 }

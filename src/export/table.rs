@@ -79,6 +79,8 @@ pub fn rows<'a>(
                 }
                 out.push(row(plan, Kind::Target, p.index, pair.target, p.from_growth));
             }
+            // Regions, not indicators: `gwr-charts compare --json` gives its numbers.
+            View::Compare => {}
             View::Trend => {
                 let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
                     continue;
@@ -157,7 +159,8 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
             .source
             .filter(|o| o.year == row.year && o.kind == row.kind);
         let measure = match spec.view {
-            View::Growth => t.percent_axis,
+            // The compare view has no rows here (see `rows`).
+            View::Growth | View::Compare => t.percent_axis,
             View::Levels => ind.unit(lang),
             View::Progress | View::Trend => t.index_axis,
         };
