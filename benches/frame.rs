@@ -1,13 +1,16 @@
 //! CPU time of one frame: the egui pass plus tessellation, headless, for every view with
-//! the whole dataset ticked, and for a synthetic 2,000-indicator dataset; and the app's
-//! start-up to its first frame.
+//! the whole dataset ticked, and for a synthetic 2,000-indicator dataset; the compare view
+//! of 333 regions (every prefecture-level city) with its table made once, as the window
+//! keeps it; and the app's start-up to its first frame.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
 use egui_kittest::Harness;
-use gwr_charts::chart::{self, ChartSpec, Mode, View};
+use gwr_charts::chart::{self, ChartInput, ChartSpec, Mode, View};
+use gwr_charts::collection::{self, Opened};
+use gwr_charts::compare::{self, Sort};
 use gwr_charts::model::Dataset;
 use gwr_charts::selection::{self, Preset};
 use gwr_charts::{GwrApp, fonts};
@@ -26,47 +29,95 @@ fn synthetic(n: usize) -> Dataset {
     data
 }
 
+/// Times one frame of the chart of `input` in `view`, in a 1280×800 window.
+fn chart_frame(c: &mut Criterion, name: &str, input: &ChartInput<'_>, view: View) {
+    let ctx = egui::Context::default();
+    fonts::install(&ctx);
+    let raw = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let spec = ChartSpec {
+        view,
+        ..ChartSpec::default()
+    };
+    let mut run = || {
+        let mut out = ctx.run_ui(raw.clone(), |ui| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                chart::show(ui, input, &spec, Mode::Interactive { reset: false });
+            });
+        });
+        out.textures_delta.clear();
+        let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), 1.0);
+        black_box(primitives);
+    };
+    // Settle fonts and plot memory before timing.
+    for _ in 0..3 {
+        run();
+    }
+    c.bench_function(name, |b| b.iter(&mut run));
+}
+
 fn frame(c: &mut Criterion, label: &str, data: &Dataset) {
     let ticked = selection::preset(data, Preset::All);
     let selected = selection::indicators(data, &ticked);
-    for view in View::ALL {
-        let ctx = egui::Context::default();
-        fonts::install(&ctx);
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1280.0, 800.0),
-            )),
-            ..Default::default()
-        };
-        let spec = ChartSpec {
-            view,
-            ..ChartSpec::default()
-        };
-        let mut run = || {
-            let mut out = ctx.run_ui(input.clone(), |ui| {
-                egui::CentralPanel::default().show(ui, |ui| {
-                    chart::show(
-                        ui,
-                        data,
-                        &selected,
-                        &spec,
-                        Mode::Interactive { reset: false },
-                    );
-                });
-            });
-            out.textures_delta.clear();
-            let primitives = ctx.tessellate(std::mem::take(&mut out.shapes), 1.0);
-            black_box(primitives);
-        };
-        // Settle fonts and plot memory before timing.
-        for _ in 0..3 {
-            run();
-        }
-        c.bench_function(&format!("frame/{label}/{}", view.key()), |b| {
-            b.iter(&mut run)
-        });
+    let input = ChartInput::single(data, &selected);
+    // The compare view of many regions has its own benchmark below.
+    for view in View::ALL.into_iter().filter(|v| *v != View::Compare) {
+        chart_frame(c, &format!("frame/{label}/{}", view.key()), &input, view);
     }
+}
+
+/// The bundled dataset once per prefecture-level city (names from the bundled list of
+/// divisions), each with its own GDP growth so that sorting matters.
+fn prefectures() -> collection::Collection {
+    let divisions = include_str!("../assets/divisions/divisions.tsv");
+    let bundled = Dataset::bundled();
+    let opened: Vec<Opened> = divisions
+        .lines()
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            (fields.get(1) == Some(&"prefecture")).then(|| fields[3].to_owned())
+        })
+        .enumerate()
+        .map(|(n, region)| {
+            let mut data = bundled.clone();
+            data.report.title_zh = format!("2024年{region}政府工作报告");
+            data.report.region_zh = region;
+            data.report.region_en = None;
+            for obs in data.indicators.iter_mut().flat_map(|i| &mut i.observations) {
+                if let Some(g) = obs.growth_pct.as_mut() {
+                    *g += (n % 37) as f64 / 10.0;
+                }
+            }
+            Opened {
+                name: format!("{n}.json"),
+                data,
+                draft: false,
+            }
+        })
+        .collect();
+    collection::group(opened)
+}
+
+/// The compare view of 333 regions, the table made once (as the window caches it): the
+/// frame lays out only the rows in view. Goal: at most 2 ms.
+fn compare_333(c: &mut Criterion) {
+    let regions = prefectures().regions;
+    assert_eq!(regions.len(), 333);
+    let table = compare::compare_rows(&regions, "地区生产总值", None, Sort::Target)
+        .expect("every region has GDP");
+    let data = &regions[0].data;
+    let input = ChartInput {
+        data,
+        selected: &[],
+        regions: &regions,
+        compare: Some(&table),
+    };
+    chart_frame(c, "frame/compare-333/compare", &input, View::Compare);
 }
 
 fn bundled(c: &mut Criterion) {
@@ -134,6 +185,6 @@ fn startup(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = bundled, two_thousand, app_frame, startup
+    targets = bundled, two_thousand, compare_333, app_frame, startup
 }
 criterion_main!(benches);

@@ -2,7 +2,7 @@
 //! two overlap: checked from the painted shapes (no GPU needed) for every view, both
 //! languages, a slide and a small screen, and a few selections.
 
-use gwr_charts::chart::{ChartSpec, View};
+use gwr_charts::chart::{ChartInput, ChartSpec, View};
 use gwr_charts::i18n::Lang;
 use gwr_charts::model::Dataset;
 use gwr_charts::render::{self, ImageSettings, TextBox};
@@ -23,7 +23,7 @@ fn boxes(data: &Dataset, preset: Preset, view: View, lang: Lang, size: (u32, u32
         height: size.1,
         ..ImageSettings::default()
     };
-    let painted = render::paint(data, &selected, &settings).expect("paint");
+    let painted = render::paint(&ChartInput::single(data, &selected), &settings).expect("paint");
     render::text_boxes(&painted)
 }
 

@@ -356,11 +356,11 @@ fn compare_rows_sorting_and_missing_figures() {
     let files = four_regions(dir.path());
     let collection = open::open_paths(&files).unwrap();
 
-    let table = compare::compare_rows(&collection, "GDP", None, Sort::Target).unwrap();
+    let table = compare::compare_rows(&collection.regions, "GDP", None, Sort::Target).unwrap();
     assert_eq!(table.name, "地区生产总值");
     assert_eq!((table.review_year, table.plan_year), (2023, 2024));
     assert_eq!(table.measure, Measure::Growth);
-    let order: Vec<&str> = table.rows.iter().map(|r| r.region_zh).collect();
+    let order: Vec<&str> = table.rows.iter().map(|r| r.region_zh.as_str()).collect();
     // By target, largest first; no target last, by name (丙市 has a result, 丁市 only a
     // level).
     assert_eq!(order, ["乙市", "甲市", "丁市", "丙市"]);
@@ -377,31 +377,31 @@ fn compare_rows_sorting_and_missing_figures() {
             (Kind::Target, Missing::NotReported)
         ]
     );
-    assert_eq!(table.left_out, [("戊市", LeftOut::NoIndicator)]);
+    assert_eq!(table.left_out, [("戊市".to_owned(), LeftOut::NoIndicator)]);
 
-    let by_result = compare::compare_rows(&collection, "地区生产总值", None, Sort::Result).unwrap();
-    let order: Vec<&str> = by_result.rows.iter().map(|r| r.region_zh).collect();
+    let by_result = compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Result).unwrap();
+    let order: Vec<&str> = by_result.rows.iter().map(|r| r.region_zh.as_str()).collect();
     assert_eq!(order, ["乙市", "甲市", "丙市", "丁市"]);
-    assert_eq!(by_result.rows[1].actual.unwrap().growth_pct, Some(5.1));
+    assert_eq!(by_result.rows[1].actual.as_ref().unwrap().growth_pct, Some(5.1));
 
-    let by_name = compare::compare_rows(&collection, "地区生产总值", None, Sort::Name).unwrap();
-    let mut names: Vec<&str> = by_name.rows.iter().map(|r| r.region_zh).collect();
+    let by_name = compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Name).unwrap();
+    let mut names: Vec<&str> = by_name.rows.iter().map(|r| r.region_zh.as_str()).collect();
     let shown = names.clone();
     names.sort_unstable();
     assert_eq!(shown, names);
 
     // Last year's plan: only 甲市 has a report for it.
-    let old = compare::compare_rows(&collection, "地区生产总值", Some(2023), Sort::Target).unwrap();
+    let old = compare::compare_rows(&collection.regions, "地区生产总值", Some(2023), Sort::Target).unwrap();
     let jia = old.rows.iter().find(|r| r.region_zh == "甲市").unwrap();
-    assert_eq!(jia.target.and_then(|o| o.growth_pct), Some(4.5));
-    assert_eq!(jia.actual.and_then(|o| o.growth_pct), Some(3.0));
+    assert_eq!(jia.target.as_ref().and_then(|o| o.growth_pct), Some(4.5));
+    assert_eq!(jia.actual.as_ref().and_then(|o| o.growth_pct), Some(3.0));
     assert_eq!(old.rows[0].region_zh, "甲市");
 
     assert_eq!(
-        compare::compare_rows(&collection, "粮食", None, Sort::Target),
+        compare::compare_rows(&collection.regions, "粮食", None, Sort::Target),
         None
     );
-    let names = compare::indicator_names(&collection);
+    let names = compare::indicator_names(&collection.regions);
     assert_eq!(names[0].name, "地区生产总值");
     assert_eq!(names[0].regions, 4);
     assert!(names.iter().all(|n| n.regions >= 2), "{names:?}");
@@ -430,14 +430,14 @@ fn levels_in_the_most_common_unit() {
         write(dir.path(), "c.json", &level("丙市", "亿元", 1200.0)),
     ];
     let collection = open::open_paths(&files).unwrap();
-    let table = compare::compare_rows(&collection, "地区生产总值", None, Sort::Result).unwrap();
+    let table = compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Result).unwrap();
     assert_eq!(
         table.measure,
         Measure::Level {
             unit_zh: "亿元".into()
         }
     );
-    let order: Vec<&str> = table.rows.iter().map(|r| r.region_zh).collect();
+    let order: Vec<&str> = table.rows.iter().map(|r| r.region_zh.as_str()).collect();
     assert_eq!(order, ["丙市", "甲市", "乙市"]);
     assert_eq!(table.rows[2].actual, None);
     assert!(

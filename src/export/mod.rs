@@ -152,11 +152,7 @@ pub fn bytes(
 ) -> Result<Vec<u8>, ExportError> {
     let fail = encode_error(format);
     let paint = || render::paint(input, settings);
-    let (data, selected) = (input.data, input.selected);
     match format {
-        Format::Csv | Format::Xlsx if settings.spec.view == View::Compare => Err(fail(
-            "the compare view is written as an image (PNG, SVG or PDF); `gwr-charts compare --json` gives its numbers".to_owned(),
-        )),
         Format::Png => {
             // The vector path rasterised by resvg: about 4× faster than the GPU renderer on
             // a software rasterizer, no device to start, and the dialog's preview is made
@@ -175,8 +171,7 @@ pub fn bytes(
         }
         Format::Csv | Format::Xlsx => {
             let painted = paint()?;
-            let rows = table::rows(data, selected, &settings.spec, &painted.drawn);
-            let cells = table::table(data, &settings.spec, &rows);
+            let cells = cells(input, settings, &painted);
             if format == Format::Csv {
                 table::csv(&cells).map_err(|e| fail(e.to_string()))
             } else {
@@ -227,6 +222,16 @@ pub fn image(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<ColorIm
 /// WPS as cells.
 pub fn data_text(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<String, RenderError> {
     let painted = render::paint(input, settings)?;
-    let rows = table::rows(input.data, input.selected, &settings.spec, &painted.drawn);
-    Ok(table::tsv(&table::table(input.data, &settings.spec, &rows)))
+    Ok(table::tsv(&cells(input, settings, &painted)))
+}
+
+/// The table of what the painted chart drew: the indicators of the region shown, or the
+/// regions of the compare view.
+fn cells(input: &ChartInput<'_>, settings: &ImageSettings, painted: &Painted) -> Vec<Vec<table::Cell>> {
+    let spec = &settings.spec;
+    let rows = match (spec.view, input.compare) {
+        (View::Compare, Some(compare)) => table::compare_rows(compare, spec, &painted.drawn),
+        _ => table::rows(input.data, input.selected, spec, &painted.drawn),
+    };
+    table::table(input.data, spec, &rows)
 }

@@ -6,6 +6,7 @@
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use crate::chart::{self, ChartSpec, PointKind, View};
+use crate::compare::{CompareTable, Measure};
 use crate::model::{Dataset, Indicator, Kind, Observation};
 
 /// One point the chart draws.
@@ -22,6 +23,43 @@ pub struct DataRow<'a> {
     /// True when the chart worked the number out: a year implied by a growth rate, or an
     /// index from a target growth rate.
     pub implied: bool,
+    /// In the compare view: the region, and whether the chart compares growth or levels.
+    pub compare: Option<(&'a str, &'a Measure)>,
+}
+
+/// The rows of the compare view: per region drawn (`drawn` holds region names, in chart
+/// order), the result and the target the chart shows. A missing figure has no row.
+pub fn compare_rows<'a>(
+    table: &'a CompareTable,
+    spec: &ChartSpec,
+    drawn: &[String],
+) -> Vec<DataRow<'a>> {
+    let series = [
+        (Kind::Actual, spec.show_actual),
+        (Kind::Target, spec.show_target),
+    ];
+    let mut out = Vec::new();
+    for name in drawn {
+        let Some(row) = table.rows.iter().find(|r| &r.region_zh == name) else {
+            continue;
+        };
+        for (kind, shown) in series {
+            if let (Some(obs), Some(number), true) =
+                (row.figure(kind), row.number(kind, &table.measure), shown)
+            {
+                out.push(DataRow {
+                    indicator: &row.indicator,
+                    year: obs.year,
+                    kind,
+                    charted: number,
+                    source: Some(obs),
+                    implied: false,
+                    compare: Some((&row.region_zh, &table.measure)),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The rows of the chart `spec` draws for `selected`, in the order of `drawn` (the ids
@@ -50,6 +88,7 @@ pub fn rows<'a>(
             charted,
             source,
             implied,
+            compare: None,
         };
         match spec.view {
             View::Growth | View::Levels => {
@@ -79,7 +118,7 @@ pub fn rows<'a>(
                 }
                 out.push(row(plan, Kind::Target, p.index, pair.target, p.from_growth));
             }
-            // Regions, not indicators: `gwr-charts compare --json` gives its numbers.
+            // Regions, not indicators: see `compare_rows`.
             View::Compare => {}
             View::Trend => {
                 let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
@@ -158,15 +197,19 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
         let own = row
             .source
             .filter(|o| o.year == row.year && o.kind == row.kind);
-        let measure = match spec.view {
-            // The compare view has no rows here (see `rows`).
-            View::Growth | View::Compare => t.percent_axis,
-            View::Levels => ind.unit(lang),
-            View::Progress | View::Trend => t.index_axis,
+        let measure = match (spec.view, row.compare) {
+            (_, Some((_, Measure::Level { .. }))) | (View::Levels, _) => ind.unit(lang),
+            (_, Some((_, Measure::Growth))) | (View::Growth | View::Compare, _) => t.percent_axis,
+            (View::Progress | View::Trend, _) => t.index_axis,
+        };
+        // The compare view's figures come from many reports: the region names its own.
+        let report = match row.compare {
+            Some((region, _)) => region,
+            None => data.report.title(lang),
         };
         let source_line = match row.source.and_then(|o| o.source_file.as_deref()) {
-            Some(file) => format!("{} ({file})", data.report.title(lang)),
-            None => data.report.title(lang).to_owned(),
+            Some(file) => format!("{report} ({file})"),
+            None => report.to_owned(),
         };
         out.push(vec![
             Cell::Text(spec.view.name(lang).to_owned()),
