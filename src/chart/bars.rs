@@ -299,6 +299,8 @@ fn rows_plot(
         .custom_x_axes(vec![
             AxisHints::new_x()
                 .label(axes.label)
+                // egui_plot's default shows a step of 0.5 with no decimals (0, 0, 1, 2, 2…).
+                .formatter(|mark: GridMark, _| crate::model::format_number(mark.value))
                 .tick_label_font(FontId::proportional(value_font))
                 .label_spacing(egui::Rangef::new(36.0 * cx.scale, 56.0 * cx.scale)),
         ])
