@@ -1,10 +1,16 @@
 //! Every piece of text an export paints lies inside the image and inside its clip, and no
 //! two overlap: checked from the painted shapes (no GPU needed) for every view, both
-//! languages, a slide and a small screen, and a few selections.
+//! languages, a slide and a small screen, and a few selections. The compare view draws
+//! the fictional reports of tests/reports/, one region each.
+
+use std::sync::LazyLock;
 
 use gwr_charts::chart::{ChartInput, ChartSpec, View};
+use gwr_charts::collection::{self, Collection, Opened};
+use gwr_charts::compare::{self, CompareTable, Sort};
 use gwr_charts::i18n::Lang;
 use gwr_charts::model::Dataset;
+use gwr_charts::open;
 use gwr_charts::render::{self, ImageSettings, TextBox};
 use gwr_charts::selection::{self, Preset};
 
@@ -23,9 +29,34 @@ fn boxes(data: &Dataset, preset: Preset, view: View, lang: Lang, size: (u32, u32
         height: size.1,
         ..ImageSettings::default()
     };
-    let painted = render::paint(&ChartInput::single(data, &selected), &settings).expect("paint");
+    let input = match view {
+        View::Compare => ChartInput {
+            data,
+            selected: &selected,
+            regions: &REPORTS.0.regions,
+            compare: Some(&REPORTS.1),
+        },
+        _ => ChartInput::single(data, &selected),
+    };
+    let painted = render::paint(&input, &settings).expect("paint");
     render::text_boxes(&painted)
 }
+
+/// The fictional reports of tests/reports/ (eight regions, one of them over two years) and
+/// their GDP compared.
+static REPORTS: LazyLock<(Collection, CompareTable)> = LazyLock::new(|| {
+    let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports"));
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt") && !p.to_string_lossy().contains(".gbk") && !p.to_string_lossy().contains(".utf16"))
+        .collect();
+    paths.sort();
+    let collection = open::open_paths(&paths).expect("the reports open");
+    let table = compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Target)
+        .expect("the reports have GDP");
+    (collection, table)
+});
 
 /// Overlap area of two rectangles, in square points.
 fn overlap(a: egui::Rect, b: egui::Rect) -> f32 {
@@ -130,4 +161,58 @@ fn an_export_with_more_rows_than_fit_counts_the_rest_in_the_footer() {
         "{:?}",
         boxes.iter().map(|b| &b.text).collect::<Vec<_>>()
     );
+}
+
+/// Many regions: an image draws the first rows in sort order that fit and the footer says
+/// how many are left out.
+#[test]
+fn a_compare_export_with_more_regions_than_fit_counts_the_rest() {
+    let bundled = Dataset::bundled();
+    let opened = (0..60)
+        .map(|n| {
+            let mut data = bundled.clone();
+            data.report.region_zh = format!("第{n}市");
+            data.report.region_en = None;
+            for obs in data.indicators.iter_mut().flat_map(|i| &mut i.observations) {
+                obs.growth_pct = obs.growth_pct.map(|g| g + n as f64 / 10.0);
+            }
+            Opened {
+                data,
+                name: format!("{n}.json"),
+                draft: false,
+            }
+        })
+        .collect();
+    let regions = collection::group(opened).regions;
+    let table = compare::compare_rows(&regions, "地区生产总值", None, Sort::Target).unwrap();
+    let settings = ImageSettings {
+        spec: ChartSpec {
+            view: View::Compare,
+            lang: Lang::En,
+            ..ChartSpec::default()
+        },
+        width: 1280,
+        height: 720,
+        ..ImageSettings::default()
+    };
+    let input = ChartInput {
+        data: &regions[0].data,
+        selected: &[],
+        regions: &regions,
+        compare: Some(&table),
+    };
+    let painted = render::paint(&input, &settings).unwrap();
+    let drawn = painted.drawn.len();
+    assert!(drawn > 3 && drawn < 60, "{drawn} rows drawn");
+    // The first rows in sort order: the largest targets.
+    let first: Vec<&str> = table.rows[..drawn].iter().map(|r| r.region_zh.as_str()).collect();
+    assert_eq!(painted.drawn, first);
+    let boxes = render::text_boxes(&painted);
+    let footer = format!("{} more regions not drawn for lack of room", 60 - drawn);
+    assert!(
+        boxes.iter().any(|b| b.text.contains(&footer)),
+        "{footer:?} not in {:?}",
+        boxes.iter().map(|b| &b.text).collect::<Vec<_>>()
+    );
+    assert!(problems(&boxes, (1280, 720)).is_empty());
 }
