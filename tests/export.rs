@@ -49,7 +49,7 @@ fn every_view_in_both_languages_exports_a_finished_png() {
     for view in View::ALL {
         for lang in ["zh", "en"] {
             let out = dir.path().join(format!("{}-{lang}.png", view.key()));
-            let (code, stdout, stderr) = export(&[
+            let mut args = vec![
                 "--view",
                 view.key(),
                 "--lang",
@@ -59,7 +59,19 @@ fn every_view_in_both_languages_exports_a_finished_png() {
                 "1200x700",
                 "--out",
                 out.to_str().unwrap(),
-            ]);
+            ];
+            // The compare view: one indicator of two fictional cities.
+            if view == View::Compare {
+                args.extend([
+                    "--indicator",
+                    "地区生产总值",
+                    "--data",
+                    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports/mianyang-2024.txt"),
+                    "--data",
+                    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports/wuhu-2024.txt"),
+                ]);
+            }
+            let (code, stdout, stderr) = export(&args);
             assert_eq!(code, 0, "{stderr}");
             assert_eq!(stdout.trim(), out.display().to_string());
             let image = decode(&out);
