@@ -217,7 +217,7 @@ fn chart_numbers(data: &Dataset, selected: &[&Indicator], view: View) -> Vec<(St
                     out.push((s.pair.indicator.id.clone(), p.year, p.index));
                 }
             }
-        }        // Regions, not indicators; with one region it draws nothing (see tests/compare_view.rs).
+        }        // Regions, not indicators (see tests/compare_view.rs).
         View::Compare => {}
     }
     out
@@ -231,7 +231,8 @@ fn close(a: f64, b: f64) -> bool {
 fn csv_and_xlsx_read_back_to_the_charts_numbers() {
     let data = Dataset::bundled();
     let selected = selected(&data, Preset::All);
-    for view in View::ALL {
+    // The compare view's table of regions is checked in tests/compare_view.rs.
+    for view in View::ALL.into_iter().filter(|v| *v != View::Compare) {
         for lang in [Lang::Zh, Lang::En] {
             let settings = settings(view, lang, 1920, 1080);
             let painted = render::paint(&ChartInput::single(&data, &selected), &settings).unwrap();
