@@ -118,6 +118,32 @@ fn compare_333(c: &mut Criterion) {
         compare: Some(&table),
     };
     chart_frame(c, "frame/compare-333/compare", &input, View::Compare);
+
+    // The whole window: the app makes the table once and keeps it between frames.
+    let ctx = egui::Context::default();
+    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let mut app = GwrApp::new(&cc, vec![]);
+    let mut frame = eframe::Frame::_new_kittest();
+    app.show_collection(prefectures());
+    app.state.chart.view = View::Compare;
+    let raw = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let mut run = || {
+        let mut out = ctx.run_ui(raw.clone(), |ui| {
+            eframe::App::ui(&mut app, ui, &mut frame);
+        });
+        out.textures_delta.clear();
+        black_box(ctx.tessellate(std::mem::take(&mut out.shapes), 1.0));
+    };
+    for _ in 0..3 {
+        run();
+    }
+    c.bench_function("app-frame/compare-333/compare", |b| b.iter(&mut run));
 }
 
 fn bundled(c: &mut Criterion) {

@@ -304,8 +304,13 @@ impl GwrApp {
 
     /// The chart's settings with this run's facts filled in.
     pub fn chart_spec(&self) -> ChartSpec {
+        // The compare view draws every region: a draft among them makes it a draft.
+        let draft = match self.state.chart.view {
+            View::Compare => self.regions.iter().any(|r| r.draft),
+            _ => self.draft,
+        };
         ChartSpec {
-            draft: self.draft,
+            draft,
             ..self.state.chart.clone()
         }
     }
