@@ -18,27 +18,48 @@ fn export(c: &mut Criterion) {
     let settings = ImageSettings::default();
     let mut renderer = Renderer::new().expect("a wgpu adapter");
     c.bench_function("export/render-1920x1080", |b| {
-        b.iter(|| black_box(renderer.render(&ChartInput::single(&data, &selected), &settings).unwrap()))
+        b.iter(|| {
+            black_box(
+                renderer
+                    .render(&ChartInput::single(&data, &selected), &settings)
+                    .unwrap(),
+            )
+        })
     });
-    let image = renderer.render(&ChartInput::single(&data, &selected), &settings).unwrap();
+    let image = renderer
+        .render(&ChartInput::single(&data, &selected), &settings)
+        .unwrap();
     c.bench_function("export/png-encode-1920x1080", |b| {
         b.iter(|| black_box(render::png_bytes(&image).unwrap()))
     });
     c.bench_function("export/device-and-render", |b| {
         b.iter(|| {
             let mut renderer = Renderer::new().unwrap();
-            black_box(renderer.render(&ChartInput::single(&data, &selected), &settings).unwrap())
+            black_box(
+                renderer
+                    .render(&ChartInput::single(&data, &selected), &settings)
+                    .unwrap(),
+            )
         })
     });
     c.bench_function("export/paint-1920x1080", |b| {
-        b.iter(|| black_box(render::paint(&ChartInput::single(&data, &selected), &settings).unwrap()))
+        b.iter(|| {
+            black_box(render::paint(&ChartInput::single(&data, &selected), &settings).unwrap())
+        })
     });
     c.bench_function("export/resvg-render-1920x1080", |b| {
-        b.iter(|| black_box(export::image(&ChartInput::single(&data, &selected), &settings).unwrap()))
+        b.iter(|| {
+            black_box(export::image(&ChartInput::single(&data, &selected), &settings).unwrap())
+        })
     });
     for format in Format::ALL.into_iter().filter(|f| *f != Format::Png) {
         c.bench_function(&format!("export/{}-1920x1080", format.extension()), |b| {
-            b.iter(|| black_box(export::bytes(format, &ChartInput::single(&data, &selected), &settings).unwrap()))
+            b.iter(|| {
+                black_box(
+                    export::bytes(format, &ChartInput::single(&data, &selected), &settings)
+                        .unwrap(),
+                )
+            })
         });
     }
 }

@@ -40,7 +40,8 @@ fn regions(c: &mut Criterion) {
     c.bench_function("regions/compare-rows-333", |b| {
         b.iter(|| {
             black_box(
-                compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Target).unwrap(),
+                compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Target)
+                    .unwrap(),
             )
         })
     });

@@ -340,7 +340,9 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             );
             return Ok(ExitCode::FAILURE);
         }
-        (_, Some(_)) => anyhow::bail!("--indicator is for --view compare; the other views take --indicators ID,ID"),
+        (_, Some(_)) => anyhow::bail!(
+            "--indicator is for --view compare; the other views take --indicators ID,ID"
+        ),
         (_, None) => None,
     };
     if collection.regions.len() > 1 && args.view != View::Compare {

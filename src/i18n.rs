@@ -364,7 +364,6 @@ pub const ZH: Texts = Texts {
     conflict: "‼ 两份文件数字不一致",
     conflict_kept: "采用",
     conflict_dropped: "未采用",
-
 };
 
 pub const EN: Texts = Texts {
@@ -524,5 +523,4 @@ pub const EN: Texts = Texts {
     conflict: "‼ Two files disagree",
     conflict_kept: "shown",
     conflict_dropped: "set aside",
-
 };

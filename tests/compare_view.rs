@@ -119,7 +119,10 @@ fn the_compare_view_draws_every_region_and_its_pickers_change_the_chart() {
         harness.state().state.compare.indicator.as_deref(),
         Some("固定资产投资")
     );
-    assert_eq!(harness.state().compare_table().unwrap().name, "固定资产投资");
+    assert_eq!(
+        harness.state().compare_table().unwrap().name,
+        "固定资产投资"
+    );
 
     // Last year's plan: only 宜昌市 has a report for 2023.
     harness
@@ -219,7 +222,10 @@ fn the_region_picker_switches_regions_and_keeps_each_selection() {
     harness.run();
     assert_eq!(harness.state().data.report.region_zh, first);
     let id = gdp_id(&harness);
-    assert!(!harness.state().drawn.contains(&id), "{first} kept its choice");
+    assert!(
+        !harness.state().drawn.contains(&id),
+        "{first} kept its choice"
+    );
 }
 
 /// Two datasets of one region and plan year that disagree on GDP growth.
@@ -228,7 +234,11 @@ fn conflicting(dir: &std::path::Path) -> Vec<PathBuf> {
     for (name, growth) in [("harbin-a.json", 3.1), ("harbin-b.json", 3.4)] {
         let mut data = Dataset::bundled();
         let gdp = data.indicators.iter_mut().find(|i| i.id == "gdp").unwrap();
-        let actual = gdp.observations.iter_mut().find(|o| o.year == 2023).unwrap();
+        let actual = gdp
+            .observations
+            .iter_mut()
+            .find(|o| o.year == 2023)
+            .unwrap();
         actual.growth_pct = Some(growth);
         actual.quote = format!("实现地区生产总值5576.3亿元，比上年增长{growth}%");
         let path = dir.join(name);
@@ -272,7 +282,15 @@ fn export_view_compare_writes_a_png_of_every_region() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("compare.png");
     let mut cmd = cli();
-    cmd.args(["export", "--view", "compare", "--indicator", "GDP", "--lang", "en"]);
+    cmd.args([
+        "export",
+        "--view",
+        "compare",
+        "--indicator",
+        "GDP",
+        "--lang",
+        "en",
+    ]);
     for file in four_cities() {
         cmd.arg("--data").arg(file);
     }

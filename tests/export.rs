@@ -66,7 +66,10 @@ fn every_view_in_both_languages_exports_a_finished_png() {
                     "--indicator",
                     "地区生产总值",
                     "--data",
-                    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports/mianyang-2024.txt"),
+                    concat!(
+                        env!("CARGO_MANIFEST_DIR"),
+                        "/tests/reports/mianyang-2024.txt"
+                    ),
                     "--data",
                     concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports/wuhu-2024.txt"),
                 ]);

@@ -49,7 +49,11 @@ static REPORTS: LazyLock<(Collection, CompareTable)> = LazyLock::new(|| {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt") && !p.to_string_lossy().contains(".gbk") && !p.to_string_lossy().contains(".utf16"))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "txt")
+                && !p.to_string_lossy().contains(".gbk")
+                && !p.to_string_lossy().contains(".utf16")
+        })
         .collect();
     paths.sort();
     let collection = open::open_paths(&paths).expect("the reports open");
@@ -205,7 +209,10 @@ fn a_compare_export_with_more_regions_than_fit_counts_the_rest() {
     let drawn = painted.drawn.len();
     assert!(drawn > 3 && drawn < 60, "{drawn} rows drawn");
     // The first rows in sort order: the largest targets.
-    let first: Vec<&str> = table.rows[..drawn].iter().map(|r| r.region_zh.as_str()).collect();
+    let first: Vec<&str> = table.rows[..drawn]
+        .iter()
+        .map(|r| r.region_zh.as_str())
+        .collect();
     assert_eq!(painted.drawn, first);
     let boxes = render::text_boxes(&painted);
     let footer = format!("{} more regions not drawn for lack of room", 60 - drawn);

@@ -379,19 +379,34 @@ fn compare_rows_sorting_and_missing_figures() {
     );
     assert_eq!(table.left_out, [("戊市".to_owned(), LeftOut::NoIndicator)]);
 
-    let by_result = compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Result).unwrap();
-    let order: Vec<&str> = by_result.rows.iter().map(|r| r.region_zh.as_str()).collect();
+    let by_result =
+        compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Result).unwrap();
+    let order: Vec<&str> = by_result
+        .rows
+        .iter()
+        .map(|r| r.region_zh.as_str())
+        .collect();
     assert_eq!(order, ["乙市", "甲市", "丙市", "丁市"]);
-    assert_eq!(by_result.rows[1].actual.as_ref().unwrap().growth_pct, Some(5.1));
+    assert_eq!(
+        by_result.rows[1].actual.as_ref().unwrap().growth_pct,
+        Some(5.1)
+    );
 
-    let by_name = compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Name).unwrap();
+    let by_name =
+        compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Name).unwrap();
     let mut names: Vec<&str> = by_name.rows.iter().map(|r| r.region_zh.as_str()).collect();
     let shown = names.clone();
     names.sort_unstable();
     assert_eq!(shown, names);
 
     // Last year's plan: only 甲市 has a report for it.
-    let old = compare::compare_rows(&collection.regions, "地区生产总值", Some(2023), Sort::Target).unwrap();
+    let old = compare::compare_rows(
+        &collection.regions,
+        "地区生产总值",
+        Some(2023),
+        Sort::Target,
+    )
+    .unwrap();
     let jia = old.rows.iter().find(|r| r.region_zh == "甲市").unwrap();
     assert_eq!(jia.target.as_ref().and_then(|o| o.growth_pct), Some(4.5));
     assert_eq!(jia.actual.as_ref().and_then(|o| o.growth_pct), Some(3.0));
@@ -430,7 +445,8 @@ fn levels_in_the_most_common_unit() {
         write(dir.path(), "c.json", &level("丙市", "亿元", 1200.0)),
     ];
     let collection = open::open_paths(&files).unwrap();
-    let table = compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Result).unwrap();
+    let table =
+        compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Result).unwrap();
     assert_eq!(
         table.measure,
         Measure::Level {

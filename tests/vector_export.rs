@@ -67,10 +67,18 @@ fn the_svg_looks_like_the_gpu_png_in_every_view_and_language() {
     for view in View::ALL {
         for lang in [Lang::Zh, Lang::En] {
             let settings = settings(view, lang, w, h);
-            let png = renderer.render(&ChartInput::single(&data, &selected), &settings).unwrap();
-            let svg =
-                String::from_utf8(export::bytes(Format::Svg, &ChartInput::single(&data, &selected), &settings).unwrap())
-                    .unwrap();
+            let png = renderer
+                .render(&ChartInput::single(&data, &selected), &settings)
+                .unwrap();
+            let svg = String::from_utf8(
+                export::bytes(
+                    Format::Svg,
+                    &ChartInput::single(&data, &selected),
+                    &settings,
+                )
+                .unwrap(),
+            )
+            .unwrap();
             assert!(svg.starts_with("<svg"), "{view:?} {lang:?}");
             let raster = rasterize_svg(&svg, w, h);
             let a = quarter_grey(png.as_raw(), w as usize, h as usize);
@@ -96,7 +104,12 @@ fn a_dark_svg_is_dark_and_its_text_is_light() {
     let selected = selected(&data, Preset::Headline);
     let mut settings = settings(View::Growth, Lang::En, 800, 450);
     settings.dark = true;
-    let svg = export::bytes(Format::Svg, &ChartInput::single(&data, &selected), &settings).unwrap();
+    let svg = export::bytes(
+        Format::Svg,
+        &ChartInput::single(&data, &selected),
+        &settings,
+    )
+    .unwrap();
     let raster = rasterize_svg(std::str::from_utf8(&svg).unwrap(), 800, 450);
     let grey = quarter_grey(&raster, 800, 450);
     let dark = grey.iter().filter(|g| **g < 60.0).count();
@@ -110,7 +123,12 @@ fn the_pdf_holds_the_names_and_values_as_text() {
     let selected = selected(&data, Preset::Headline);
     for lang in [Lang::Zh, Lang::En] {
         let settings = settings(View::Growth, lang, 1920, 1080);
-        let pdf = export::bytes(Format::Pdf, &ChartInput::single(&data, &selected), &settings).unwrap();
+        let pdf = export::bytes(
+            Format::Pdf,
+            &ChartInput::single(&data, &selected),
+            &settings,
+        )
+        .unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
         let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
         let squeezed: String = text.split_whitespace().collect();
@@ -145,7 +163,12 @@ fn the_pdf_page_has_the_image_aspect_ratio_and_embeds_a_font_subset() {
     let data = Dataset::bundled();
     let selected = selected(&data, Preset::Headline);
     let settings = settings(View::Levels, Lang::Zh, 1600, 1200);
-    let pdf = export::bytes(Format::Pdf, &ChartInput::single(&data, &selected), &settings).unwrap();
+    let pdf = export::bytes(
+        Format::Pdf,
+        &ChartInput::single(&data, &selected),
+        &settings,
+    )
+    .unwrap();
     let doc = lopdf::Document::load_mem(&pdf).unwrap();
     let page = *doc.get_pages().values().next().unwrap();
     let media = doc
@@ -217,7 +240,7 @@ fn chart_numbers(data: &Dataset, selected: &[&Indicator], view: View) -> Vec<(St
                     out.push((s.pair.indicator.id.clone(), p.year, p.index));
                 }
             }
-        }        // Regions, not indicators (see tests/compare_view.rs).
+        } // Regions, not indicators (see tests/compare_view.rs).
         View::Compare => {}
     }
     out
@@ -242,7 +265,12 @@ fn csv_and_xlsx_read_back_to_the_charts_numbers() {
                 .collect();
             assert!(!expected.is_empty(), "{view:?}");
 
-            let csv = export::bytes(Format::Csv, &ChartInput::single(&data, &selected), &settings).unwrap();
+            let csv = export::bytes(
+                Format::Csv,
+                &ChartInput::single(&data, &selected),
+                &settings,
+            )
+            .unwrap();
             assert!(csv.starts_with(b"\xEF\xBB\xBF"), "no byte order mark");
             let mut reader = ::csv::Reader::from_reader(&csv[3..]);
             let header = reader.headers().unwrap().clone();
@@ -260,7 +288,12 @@ fn csv_and_xlsx_read_back_to_the_charts_numbers() {
                 })
                 .collect();
 
-            let xlsx = export::bytes(Format::Xlsx, &ChartInput::single(&data, &selected), &settings).unwrap();
+            let xlsx = export::bytes(
+                Format::Xlsx,
+                &ChartInput::single(&data, &selected),
+                &settings,
+            )
+            .unwrap();
             let mut book = Xlsx::new(Cursor::new(xlsx)).unwrap();
             let sheet = book.worksheet_range_at(0).unwrap().unwrap();
             let mut xlsx_rows = Vec::new();

@@ -427,8 +427,8 @@ impl GwrApp {
         }
         // The vector path, as the command line's PNG: the same pixels, and no GPU device.
         let selected = self.selected();
-        let image = export::image(&self.chart_input(&selected), &settings)
-            .map_err(|e| e.to_string())?;
+        let image =
+            export::image(&self.chart_input(&selected), &settings).map_err(|e| e.to_string())?;
         self.export.image = Some((settings, ids, image));
         Ok(true)
     }

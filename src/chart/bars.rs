@@ -7,9 +7,9 @@
 use eframe::egui::{self, Align2, Color32, FontId, RichText, Ui, UiBuilder};
 use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, PlotPoint, Span, Text, VLine};
 
+use super::plot::{self, Subject};
 use super::rows::{Pair, ProgressRow};
 use super::style::{Look, format_rounded, name_chars, truncate};
-use super::plot::{self, Subject};
 use super::{ChartResponse, Ctx, Mode};
 use crate::outcome::outcome_mark;
 
@@ -26,7 +26,6 @@ pub struct BarRow<'a> {
     pub subject: Subject<'a>,
     pub bars: Vec<BarSpec>,
 }
-
 
 /// Review-year growth against plan-year target growth, for the series switched on.
 pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
@@ -371,8 +370,8 @@ fn rows_plot(
                 };
                 texts.push(
                     Text::new("", PlotPoint::new(bar.end, at), label)
-                    .anchor(anchor)
-                    .allow_hover(false),
+                        .anchor(anchor)
+                        .allow_hover(false),
                 );
             }
         }

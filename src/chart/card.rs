@@ -96,13 +96,26 @@ pub fn region_ui(ui: &mut Ui, row: &CompareRow, years: (i32, i32), lang: Lang) {
     ui.set_max_width(420.0);
     ui.label(RichText::new(row.region(lang)).strong().size(15.0));
     let ind = &row.indicator;
-    ui.label(RichText::new(format!("{} · {}{}{}", ind.name(lang), t.unit, t.colon, ind.unit(lang))).weak());
+    ui.label(
+        RichText::new(format!(
+            "{} · {}{}{}",
+            ind.name(lang),
+            t.unit,
+            t.colon,
+            ind.unit(lang)
+        ))
+        .weak(),
+    );
     for kind in [Kind::Actual, Kind::Target] {
         ui.separator();
         if let Some(obs) = row.figure(kind) {
             observation_ui(ui, ind, obs, lang);
         }
-        let year = if kind == Kind::Target { years.1 } else { years.0 };
+        let year = if kind == Kind::Target {
+            years.1
+        } else {
+            years.0
+        };
         for (_, why) in row.missing.iter().filter(|(k, _)| *k == kind) {
             ui.label(
                 RichText::new(format!(

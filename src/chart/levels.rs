@@ -5,9 +5,9 @@
 use eframe::egui::{self, Align2, Color32, FontId, RichText, Ui, UiBuilder};
 use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
+use super::plot::{self, Subject};
 use super::rows::Pair;
 use super::style::Look;
-use super::plot::{self, Subject};
 use super::{ChartResponse, Ctx, Mode};
 use crate::model::{self, Observation};
 use crate::outcome::outcome_mark;
@@ -245,5 +245,10 @@ fn cell_plot(
                 );
             }
         });
-    plot::hover_and_click(&result, Some(Subject::Indicator(pair.indicator)), cx, response);
+    plot::hover_and_click(
+        &result,
+        Some(Subject::Indicator(pair.indicator)),
+        cx,
+        response,
+    );
 }

@@ -277,11 +277,7 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
     let subtitle = match (spec.view, cx.compare) {
         (View::Compare, Some(table)) => compare::subtitle(cx, table),
         (View::Compare, None) => String::new(),
-        _ => format!(
-            "{} · {}",
-            data.report.title(lang),
-            data.report.region(lang)
-        ),
+        _ => format!("{} · {}", data.report.title(lang), data.report.region(lang)),
     };
     ui.label(
         RichText::new(format!("{subtitle}{draft}"))

@@ -8,9 +8,9 @@
 use eframe::egui::{self, Align2, Color32, FontId, Pos2, Stroke, Ui, UiBuilder};
 use egui_plot::{GridInput, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotTransform, Points};
 
+use super::plot::{self, Subject};
 use super::rows::{PointKind, TrendPoint, TrendSeries};
 use super::style::{format_rounded, name_chars, truncate};
-use super::plot::{self, Subject};
 use super::{ChartResponse, Ctx};
 
 const SHAPES: [MarkerShape; 6] = [
@@ -156,7 +156,9 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>]) -> ChartRespo
     };
     plot::hover_and_click(
         &result,
-        result.inner.map(|k| Subject::Indicator(series[k].pair.indicator)),
+        result
+            .inner
+            .map(|k| Subject::Indicator(series[k].pair.indicator)),
         cx,
         &mut response,
     );

@@ -227,7 +227,11 @@ pub fn data_text(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<Str
 
 /// The table of what the painted chart drew: the indicators of the region shown, or the
 /// regions of the compare view.
-fn cells(input: &ChartInput<'_>, settings: &ImageSettings, painted: &Painted) -> Vec<Vec<table::Cell>> {
+fn cells(
+    input: &ChartInput<'_>,
+    settings: &ImageSettings,
+    painted: &Painted,
+) -> Vec<Vec<table::Cell>> {
     let spec = &settings.spec;
     let rows = match (spec.view, input.compare) {
         (View::Compare, Some(compare)) => table::compare_rows(compare, spec, &painted.drawn),
