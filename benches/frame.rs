@@ -29,17 +29,22 @@ fn synthetic(n: usize) -> Dataset {
     data
 }
 
-/// Times one frame of the chart of `input` in `view`, in a 1280×800 window.
-fn chart_frame(c: &mut Criterion, name: &str, input: &ChartInput<'_>, view: View) {
-    let ctx = egui::Context::default();
-    fonts::install(&ctx);
-    let raw = egui::RawInput {
+/// The input of a 1280×800 window.
+fn window() -> egui::RawInput {
+    egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
             egui::vec2(1280.0, 800.0),
         )),
         ..Default::default()
-    };
+    }
+}
+
+/// Times one frame of the chart of `input` in `view`, in a 1280×800 window.
+fn chart_frame(c: &mut Criterion, name: &str, input: &ChartInput<'_>, view: View) {
+    let ctx = egui::Context::default();
+    fonts::install(&ctx);
+    let raw = window();
     let spec = ChartSpec {
         view,
         ..ChartSpec::default()
@@ -123,27 +128,9 @@ fn compare_333(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let cc = eframe::CreationContext::_new_kittest(ctx.clone());
     let mut app = GwrApp::new(&cc, vec![]);
-    let mut frame = eframe::Frame::_new_kittest();
     app.show_collection(prefectures());
     app.state.chart.view = View::Compare;
-    let raw = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1280.0, 800.0),
-        )),
-        ..Default::default()
-    };
-    let mut run = || {
-        let mut out = ctx.run_ui(raw.clone(), |ui| {
-            eframe::App::ui(&mut app, ui, &mut frame);
-        });
-        out.textures_delta.clear();
-        black_box(ctx.tessellate(std::mem::take(&mut out.shapes), 1.0));
-    };
-    for _ in 0..3 {
-        run();
-    }
-    c.bench_function("app-frame/compare-333/compare", |b| b.iter(&mut run));
+    window_frame(c, "app-frame/compare-333/compare", &ctx, &mut app);
 }
 
 fn bundled(c: &mut Criterion) {
@@ -165,34 +152,32 @@ fn app_frame(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
         let mut app = GwrApp::new(&cc, vec![]);
-        let mut frame = eframe::Frame::_new_kittest();
         app.load(data, label.to_owned(), false);
         app.set_selection(selection::preset(&app.data, Preset::All));
         app.details = Some(app.data.indicators[0].id.clone());
-        let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1280.0, 800.0),
-            )),
-            ..Default::default()
-        };
         for view in View::ALL {
             app.state.chart.view = view;
-            let mut run = || {
-                let mut out = ctx.run_ui(input.clone(), |ui| {
-                    eframe::App::ui(&mut app, ui, &mut frame);
-                });
-                out.textures_delta.clear();
-                black_box(ctx.tessellate(std::mem::take(&mut out.shapes), 1.0));
-            };
-            for _ in 0..3 {
-                run();
-            }
-            c.bench_function(&format!("app-frame/{label}/{}", view.key()), |b| {
-                b.iter(&mut run)
-            });
+            let name = format!("app-frame/{label}/{}", view.key());
+            window_frame(c, &name, &ctx, &mut app);
         }
     }
+}
+
+/// Times one frame of the whole window, after a few to settle fonts and plot memory.
+fn window_frame(c: &mut Criterion, name: &str, ctx: &egui::Context, app: &mut GwrApp) {
+    let mut frame = eframe::Frame::_new_kittest();
+    let raw = window();
+    let mut run = || {
+        let mut out = ctx.run_ui(raw.clone(), |ui| {
+            eframe::App::ui(app, ui, &mut frame);
+        });
+        out.textures_delta.clear();
+        black_box(ctx.tessellate(std::mem::take(&mut out.shapes), 1.0));
+    };
+    for _ in 0..3 {
+        run();
+    }
+    c.bench_function(name, |b| b.iter(&mut run));
 }
 
 /// Building the app (fonts, dataset, saved state) and running its first frame.

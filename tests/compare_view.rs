@@ -15,23 +15,8 @@ use gwr_charts::chart::View;
 use gwr_charts::compare::Sort;
 use gwr_charts::model::Dataset;
 
-fn report(name: &str) -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports")).join(name)
-}
-
-/// Four cities; 宜昌市 with two years of reports, so there are two plan years.
-fn four_cities() -> Vec<PathBuf> {
-    [
-        "mianyang-2024.txt",
-        "wuhu-2024.txt",
-        "yichang-2023.txt",
-        "yichang-2024.txt",
-        "liuzhou-2024.txt",
-    ]
-    .into_iter()
-    .map(report)
-    .collect()
-}
+mod common;
+use common::four_cities;
 
 fn app_with(files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
     let mut harness = Harness::builder()
@@ -273,40 +258,28 @@ fn the_details_panel_shows_both_figures_of_a_conflict() {
     ));
 }
 
-fn cli() -> Command {
-    Command::cargo_bin("gwr-charts").unwrap()
+/// `gwr-charts export --view compare ARGS --data (the four cities) --out OUT`.
+fn export_compare(args: &[&str], out: &std::path::Path) -> std::process::Output {
+    let mut cmd = Command::cargo_bin("gwr-charts").unwrap();
+    cmd.args(["export", "--view", "compare"]).args(args);
+    for file in four_cities() {
+        cmd.arg("--data").arg(file);
+    }
+    cmd.arg("--out").arg(out).output().unwrap()
 }
 
 #[test]
 fn export_view_compare_writes_a_png_of_every_region() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("compare.png");
-    let mut cmd = cli();
-    cmd.args([
-        "export",
-        "--view",
-        "compare",
-        "--indicator",
-        "GDP",
-        "--lang",
-        "en",
-    ]);
-    for file in four_cities() {
-        cmd.arg("--data").arg(file);
-    }
-    let result = cmd.arg("--out").arg(&out).output().unwrap();
+    let result = export_compare(&["--indicator", "GDP", "--lang", "en"], &out);
     assert!(result.status.success(), "{result:?}");
     let image = image::open(&out).unwrap();
     assert_eq!((image.width(), image.height()), (1920, 1080));
 
     // Its numbers too: one row per figure drawn, named by region.
     let csv_path = dir.path().join("compare.csv");
-    let mut cmd = cli();
-    cmd.args(["export", "--view", "compare", "--indicator", "地区生产总值"]);
-    for file in four_cities() {
-        cmd.arg("--data").arg(file);
-    }
-    let result = cmd.arg("--out").arg(&csv_path).output().unwrap();
+    let result = export_compare(&["--indicator", "地区生产总值"], &csv_path);
     assert!(result.status.success(), "{result:?}");
     let csv = std::fs::read_to_string(&csv_path).unwrap();
     let collection = gwr_charts::open::open_paths(&four_cities()).unwrap();
@@ -336,12 +309,7 @@ fn export_view_compare_writes_a_png_of_every_region() {
 fn export_view_compare_of_an_unknown_indicator_names_those_there_are() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("compare.png");
-    let mut cmd = cli();
-    cmd.args(["export", "--view", "compare", "--indicator", "粮食产量"]);
-    for file in four_cities() {
-        cmd.arg("--data").arg(file);
-    }
-    let result = cmd.arg("--out").arg(&out).output().unwrap();
+    let result = export_compare(&["--indicator", "粮食产量"], &out);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("粮食产量"), "{stderr}");
@@ -349,12 +317,7 @@ fn export_view_compare_of_an_unknown_indicator_names_those_there_are() {
     assert!(!out.exists());
 
     // Without --indicator: the same list.
-    let mut cmd = cli();
-    cmd.args(["export", "--view", "compare"]);
-    for file in four_cities() {
-        cmd.arg("--data").arg(file);
-    }
-    let result = cmd.arg("--out").arg(&out).output().unwrap();
+    let result = export_compare(&[], &out);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("--indicator"), "{stderr}");

@@ -1,6 +1,8 @@
 //! Pixel snapshots of the window, each view in both languages (wgpu, Mesa's software
 //! renderer). Run with UPDATE_SNAPSHOTS=1 to accept a deliberate change.
 
+mod common;
+
 use egui_kittest::{Harness, SnapshotOptions};
 use gwr_charts::GwrApp;
 use gwr_charts::chart::View;
@@ -46,17 +48,7 @@ fn each_view_in_both_languages() {
 /// The compare view of four cities (tests/reports/), one of them with two years.
 #[test]
 fn compare_view_in_both_languages() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/reports");
-    let files: Vec<std::path::PathBuf> = [
-        "mianyang-2024.txt",
-        "wuhu-2024.txt",
-        "yichang-2023.txt",
-        "yichang-2024.txt",
-        "liuzhou-2024.txt",
-    ]
-    .into_iter()
-    .map(|f| std::path::Path::new(dir).join(f))
-    .collect();
+    let files = common::four_cities();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)

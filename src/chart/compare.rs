@@ -2,12 +2,12 @@
 //! last year's result beside this year's target. The rows are the bar rows of the growth
 //! view, so they scroll in the window and an image draws those that fit.
 
-use eframe::egui::{self, Align, Layout, RichText, Ui};
+use eframe::egui::{self, Align, Layout, Ui};
 
 use super::bars::{self, BarRow, BarSpec};
 use super::plot::Subject;
 use super::style::{Look, name_chars, truncate};
-use super::{ChartResponse, Ctx};
+use super::{ChartResponse, Ctx, footer_line, name_list};
 use crate::compare::{CompareRow, CompareTable, LeftOut, Measure};
 use crate::i18n::Lang;
 use crate::model::Kind;
@@ -140,10 +140,7 @@ pub fn footer_ui(ui: &mut Ui, cx: &Ctx<'_>, drawn: &[String]) {
     let t = cx.texts();
     let lang = cx.spec.lang;
     let size = 12.0 * cx.scale;
-    let line = |ui: &mut Ui, text: String, weak: bool| {
-        let text = RichText::new(text).size(size);
-        ui.add(egui::Label::new(if weak { text.weak() } else { text }).truncate());
-    };
+    let line = |ui: &mut Ui, text: String, weak: bool| footer_line(ui, text, weak, size);
     let Some(table) = cx.compare else {
         return;
     };
@@ -171,20 +168,9 @@ pub fn footer_ui(ui: &mut Ui, cx: &Ctx<'_>, drawn: &[String]) {
             .filter(|r| !r.missing.is_empty())
             .collect();
         if !missing.is_empty() {
-            let names: Vec<String> = missing
-                .iter()
-                .take(3)
-                .map(|r| missing_text(r, table, lang))
-                .collect();
-            let more = match missing.len() - names.len() {
-                0 => String::new(),
-                rest => Lang::fill(t.more_items, rest),
-            };
-            line(
-                ui,
-                format!("{}{}{more}", t.compare_missing, names.join(t.list_sep)),
-                true,
-            );
+            let names = missing.iter().map(|r| missing_text(r, table, lang));
+            let names = name_list(names, missing.len(), 3, t);
+            line(ui, format!("{}{names}", t.compare_missing), true);
         }
         line(
             ui,

@@ -476,26 +476,14 @@ fn footer_ui(
     let lang = spec.lang;
     let t = cx.texts();
     let size = 12.0 * cx.scale;
-    let line = |ui: &mut Ui, text: String, weak: bool| {
-        let text = RichText::new(text).size(size);
-        ui.add(egui::Label::new(if weak { text.weak() } else { text }).truncate());
-    };
+    let line = |ui: &mut Ui, text: String, weak: bool| footer_line(ui, text, weak, size);
     ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
         if !omitted.is_empty() {
-            let names: Vec<String> = omitted
+            let names = omitted
                 .iter()
-                .take(4)
-                .map(|i| style::truncate(i.name(lang), style::name_chars(lang)))
-                .collect();
-            let more = match omitted.len() - names.len() {
-                0 => String::new(),
-                rest => Lang::fill(t.more_items, rest),
-            };
-            line(
-                ui,
-                format!("{}{}{more}", t.not_drawn, names.join(t.list_sep)),
-                true,
-            );
+                .map(|i| style::truncate(i.name(lang), style::name_chars(lang)));
+            let names = name_list(names, omitted.len(), 4, t);
+            line(ui, format!("{}{names}", t.not_drawn), true);
         }
         if labels_left_out > 0 {
             line(ui, Lang::fill(t.labels_left_out, labels_left_out), true);
@@ -522,4 +510,20 @@ fn footer_ui(
         }
         line(ui, note, true);
     });
+}
+
+/// A line of the footer, weak for a note; cut short rather than wrapped.
+fn footer_line(ui: &mut Ui, text: String, weak: bool, size: f32) {
+    let text = RichText::new(text).size(size);
+    ui.add(egui::Label::new(if weak { text.weak() } else { text }).truncate());
+}
+
+/// The first `max` of `total` names, joined, with "and {n} more".
+fn name_list(names: impl Iterator<Item = String>, total: usize, max: usize, t: &Texts) -> String {
+    let names: Vec<String> = names.take(max).collect();
+    let more = match total - names.len() {
+        0 => String::new(),
+        rest => Lang::fill(t.more_items, rest),
+    };
+    format!("{}{more}", names.join(t.list_sep))
 }
