@@ -323,3 +323,21 @@ fn export_view_compare_of_an_unknown_indicator_names_those_there_are() {
     assert!(stderr.contains("--indicator"), "{stderr}");
     assert!(stderr.contains("地区生产总值 (4)"), "{stderr}");
 }
+
+#[test]
+fn the_export_preview_draws_the_compare_table_and_follows_its_choice() {
+    let mut harness = app_with(four_cities());
+    press(&mut harness, AppCommand::ShowView(View::Compare));
+    let app = harness.state_mut();
+    assert_eq!(app.refresh_export_image(), Ok(true));
+    // Kept while nothing changes; made again when the order changes.
+    assert_eq!(app.refresh_export_image(), Ok(false));
+    app.state.compare.sort = Sort::Name;
+    assert_eq!(app.refresh_export_image(), Ok(true));
+    let (settings, _, image) = app.export.image.as_ref().unwrap();
+    assert_eq!(settings.spec.view, View::Compare);
+    assert_eq!(
+        image.size,
+        [settings.width as usize, settings.height as usize]
+    );
+}
