@@ -349,7 +349,7 @@ pub fn format_signed(v: f64) -> String {
 
 /// What a draft's `region_zh` says when no cue named the region: such a report is kept
 /// apart from every other until the user names its region.
-pub const UNKNOWN_REGIONS: [&str; 3] = ["", "未知", "未识别地区"];
+pub const UNKNOWN_REGIONS: [&str; 4] = ["", "未知", crate::extract::UNKNOWN_REGION, "未识别地区"];
 
 impl Report {
     pub fn title(&self, lang: Lang) -> &str {

@@ -532,3 +532,21 @@ fn compare_on_the_command_line() {
         "{err}"
     );
 }
+
+/// What `extract` writes for a report without a cue is a region no other report joins.
+#[test]
+fn an_extracted_report_without_a_region_cue_stays_apart() {
+    let unnamed = PathBuf::from("tests/reports/unnamed-2024.txt");
+    let named = PathBuf::from("tests/reports/wuhu-2024.txt");
+    let collection = open::open_paths(&[named, unnamed.clone(), unnamed.clone()]).unwrap();
+    assert_eq!(collection.regions.len(), 3, "the two drafts never join");
+    assert_eq!(
+        collection
+            .regions
+            .iter()
+            .filter(|r| r.unknown_region)
+            .count(),
+        2
+    );
+    assert_eq!(collection.notices.len(), 2);
+}
