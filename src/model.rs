@@ -470,6 +470,26 @@ impl LoadError {
         }
     }
 
+    /// Faults found in a loaded dataset, named by indicator id and field (no line: the
+    /// dataset is no longer text).
+    pub fn of_faults(file: &str, data: &Dataset, faults: Vec<Fault>) -> LoadError {
+        LoadError {
+            file: file.to_owned(),
+            problems: faults
+                .into_iter()
+                .map(|f| Problem {
+                    line: None,
+                    column: None,
+                    indicator: f
+                        .indicator
+                        .and_then(|n| data.indicators.get(n))
+                        .map(|i| i.id.clone()),
+                    message: f.to_string(),
+                })
+                .collect(),
+        }
+    }
+
     /// A problem with the file as a whole, with no line to point at.
     pub fn whole_file(file: &str, message: String) -> LoadError {
         LoadError {
