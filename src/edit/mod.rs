@@ -467,10 +467,20 @@ impl Document {
     /// text is at hand.
     pub fn faults(&self) -> Vec<Fault> {
         let mut out = model::faults(&self.data);
-        if let (Some(index), Ok(text)) = (&self.index, &self.text) {
-            out.extend(source::quote_faults(&self.data, index, &text.origin));
+        if let Some(index) = &self.index {
+            out.extend(source::quote_faults(&self.data, index, self.source_name()));
         }
         out
+    }
+
+    /// The text as quote messages name it: as `report.source` says (as `check` does), else
+    /// where it came from ("bundled", a path).
+    fn source_name(&self) -> &str {
+        match (&self.data.report.source, &self.text) {
+            (Some(source), _) if !source.trim().is_empty() => source,
+            (_, Ok(text)) => &text.origin,
+            _ => "",
+        }
     }
 
     /// `check` passes (incl. quotes in text) and every indicator is reviewed.
@@ -797,14 +807,14 @@ impl Document {
     /// One indicator's faults, with the quote rule when the text is at hand.
     fn indicator_faults(&self, n: usize, ind: &Indicator) -> Vec<Fault> {
         let mut out = model::indicator_faults(n, ind);
-        if let (Some(index), Ok(text)) = (&self.index, &self.text) {
+        if let Some(index) = &self.index {
             for (k, obs) in ind.observations.iter().enumerate() {
                 let found = match self.found.get(obs.quote.as_str()) {
                     Some(range) => range.is_some(),
                     None => index.find(&obs.quote).is_some(),
                 };
                 if !found && !obs.quote.trim().is_empty() {
-                    out.push(source::quote_not_found(n, k, &text.origin));
+                    out.push(source::quote_not_found(n, k, self.source_name()));
                 }
             }
         }
@@ -1076,3 +1086,6 @@ pub fn synthetic(text_bytes: usize, observations: usize) -> (Dataset, String) {
     };
     (data, text)
 }
+
+#[cfg(test)]
+mod tests;
