@@ -11,6 +11,16 @@ use gwr_charts::edit::{self, Document, Edit, ObservationField, SourceText};
 const TEXT_BYTES: usize = 1_000_000;
 const OBSERVATIONS: usize = 2000;
 
+/// An edit of the first observation of indicator 10.
+fn edit_first(field: ObservationField, value: &str) -> Edit {
+    Edit::Observation {
+        indicator: 10,
+        observation: 0,
+        field,
+        value: value.into(),
+    }
+}
+
 fn open(c: &mut Criterion) {
     let (data, text) = edit::synthetic(TEXT_BYTES, OBSERVATIONS);
     c.bench_function("review: open 1 MB text, 2000 observations", |b| {
@@ -33,13 +43,7 @@ fn edit_quote(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             let quote = format!("{}达到", quotes[n % 2]);
-            let edit = Edit::Observation {
-                indicator: 10,
-                observation: 0,
-                field: ObservationField::Quote,
-                value: quote,
-            };
-            doc.apply(edit).ok();
+            doc.apply(edit_first(ObservationField::Quote, &quote)).ok();
             black_box(doc.highlights().len())
         })
     });
@@ -59,12 +63,7 @@ fn edit_quote(c: &mut Criterion) {
     );
     c.bench_function("review: check a value as typed", |b| {
         b.iter(|| {
-            let edit = Edit::Observation {
-                indicator: 10,
-                observation: 0,
-                field: ObservationField::Value,
-                value: "123.4".into(),
-            };
+            let edit = edit_first(ObservationField::Value, "123.4");
             black_box(doc.check(&edit).is_ok())
         })
     });

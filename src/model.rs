@@ -263,6 +263,31 @@ impl Kind {
 }
 
 impl Indicator {
+    /// An indicator with no observations yet, comparable, not headline, not reviewed, with
+    /// no English names or notes.
+    pub fn new(
+        id: impl Into<String>,
+        name_zh: impl Into<String>,
+        category: Category,
+        unit_zh: impl Into<String>,
+    ) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name_zh: name_zh.into(),
+            name_en: None,
+            category,
+            unit_zh: unit_zh.into(),
+            unit_en: None,
+            headline: false,
+            comparable: true,
+            note_zh: None,
+            note_en: None,
+            observations: Vec::new(),
+            reviewed: false,
+            multi_year: None,
+        }
+    }
+
     pub fn name(&self, lang: Lang) -> &str {
         pick_opt(lang, &self.name_zh, self.name_en.as_deref())
     }

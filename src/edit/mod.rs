@@ -1033,21 +1033,14 @@ pub fn synthetic(text_bytes: usize, observations: usize) -> (Dataset, String) {
             text.push_str(&quote);
             text.push('，');
             if placed % 2 == 0 {
-                indicators.push(Indicator {
-                    id: format!("ind_{n:05}"),
-                    name_zh: format!("第{n}项指标"),
-                    name_en: None,
-                    category: Category::ALL[n % Category::ALL.len()],
-                    unit_zh: "亿元".into(),
-                    unit_en: None,
-                    headline: n % 7 == 0,
-                    comparable: true,
-                    note_zh: None,
-                    note_en: None,
-                    observations: Vec::new(),
-                    reviewed: false,
-                    multi_year: None,
-                });
+                let mut ind = Indicator::new(
+                    format!("ind_{n:05}"),
+                    format!("第{n}项指标"),
+                    Category::ALL[n % Category::ALL.len()],
+                    "亿元",
+                );
+                ind.headline = n % 7 == 0;
+                indicators.push(ind);
             }
             if let Some(ind) = indicators.last_mut() {
                 ind.observations.push(Observation {
