@@ -346,7 +346,11 @@ impl Document {
 
     /// A dataset file with its report text found via `report.source` (relative to the file).
     pub fn open(path: &Path) -> Result<Document, LoadError> {
-        let data = model::load_path(path)?;
+        model::load_path(path).map(|data| Document::of_file(data, path))
+    }
+
+    /// A dataset read from `path`, with the text its `report.source` names.
+    fn of_file(data: Dataset, path: &Path) -> Document {
         let text = source::read_source(path, &data.report);
         let source_file = match &text {
             Ok((_, file)) => Some(file.clone()),
@@ -354,7 +358,29 @@ impl Document {
         };
         let mut doc = Document::new(data, Some(path.to_owned()), text.map(|(t, _)| t));
         doc.source_file = source_file;
-        Ok(doc)
+        doc
+    }
+
+    /// Any file the app opens: a dataset (as [`Document::open`]), or a report (.txt, .html,
+    /// .docx, .pdf) drafted by `extract`, with the normalized text its quotes were cut from.
+    /// A draft has no path yet: it is unsaved until saved under a name.
+    pub fn open_any(path: &Path) -> Result<Document, LoadError> {
+        let (opened, text) =
+            crate::open::open_path_with_text(path, &crate::extract::Overrides::default())?;
+        match text {
+            Some(text) => {
+                let text = SourceText::new(text, path.display().to_string());
+                Ok(Document::new(opened.data, None, Ok(text)))
+            }
+            None => Ok(Document::of_file(opened.data, path)),
+        }
+    }
+
+    /// A draft of report text pasted from the clipboard; `name` is what the window calls it.
+    pub fn from_pasted(text: &str, name: &str) -> Result<Document, LoadError> {
+        let opened = crate::open::open_text(text, name)?;
+        let text = SourceText::new(crate::formats::read_text(text), name);
+        Ok(Document::new(opened.data, None, Ok(text)))
     }
 
     /// The bundled Harbin dataset with its compiled-in text. It has no path: saving it needs

@@ -532,3 +532,28 @@ fn a_large_synthetic_review_finds_every_quote() {
     .unwrap();
     assert_eq!(doc.highlights().len(), 2000);
 }
+
+#[test]
+fn a_report_opens_as_a_draft_with_the_text_its_quotes_came_from() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/harbin-2024-government-work-report.txt");
+    let doc = Document::open_any(&seed).unwrap();
+    assert!(doc.data().report.draft);
+    assert_eq!(doc.path(), None);
+    assert!(doc.is_dirty());
+    assert!(doc.data().observation_count() > 50);
+    assert_eq!(doc.highlights().len(), doc.data().observation_count());
+    assert!(doc.faults().is_empty(), "{:?}", doc.faults());
+    let pasted = Document::from_pasted(model::BUNDLED_TEXT, "clipboard").unwrap();
+    assert_eq!(pasted.data().indicators, doc.data().indicators);
+    assert_eq!(pasted.highlights(), doc.highlights());
+    // A dataset opens as a dataset.
+    let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/indicators.json");
+    let curated = Document::open_any(&json).unwrap();
+    assert_eq!(curated.data(), &Dataset::bundled());
+    assert!(curated.text().is_ok(), "found through ../seeds/");
+    assert_eq!(
+        curated.highlights().len(),
+        curated.data().observation_count()
+    );
+}
