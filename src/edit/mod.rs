@@ -311,7 +311,8 @@ pub struct Document {
 
 impl Document {
     /// A dataset with its report text (or why there is none). `path` is the file it was
-    /// read from, if any; it counts as saved there.
+    /// read from, if any. It is not dirty: dirty means edited since opened or saved (a draft
+    /// with no path still needs Save as…, which `path() == None` tells).
     pub fn new(
         data: Dataset,
         path: Option<PathBuf>,
@@ -320,7 +321,7 @@ impl Document {
         let index = text.as_ref().ok().map(|t| QuoteIndex::new(&t.text));
         let mut doc = Document {
             data,
-            saved_version: path.as_ref().map(|_| 0),
+            saved_version: Some(0),
             path,
             text,
             index,
