@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use gwr_charts::edit::source::QuoteIndex;
 use gwr_charts::edit::{self, Document, Edit, ObservationField, SourceText};
 
 const TEXT_BYTES: usize = 1_000_000;
@@ -27,6 +28,24 @@ fn open(c: &mut Criterion) {
         b.iter(|| {
             let text = SourceText::new(text.clone(), "synthetic");
             black_box(Document::new(data.clone(), None, Ok(text)))
+        })
+    });
+}
+
+/// The part of opening that finds the quotes: the whitespace-free copy of the text and one
+/// Aho–Corasick pass for all 2,000 quotes.
+fn find_quotes(c: &mut Criterion) {
+    let (data, text) = edit::synthetic(TEXT_BYTES, OBSERVATIONS);
+    let quotes: Vec<&str> = data
+        .indicators
+        .iter()
+        .flat_map(|i| &i.observations)
+        .map(|o| o.quote.as_str())
+        .collect();
+    c.bench_function("review: find 2000 quotes in 1 MB", |b| {
+        b.iter(|| {
+            let index = QuoteIndex::new(&text);
+            black_box(index.find_all(&quotes).len())
         })
     });
 }
@@ -69,5 +88,5 @@ fn edit_quote(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, open, edit_quote);
+criterion_group!(benches, open, find_quotes, edit_quote);
 criterion_main!(benches);
