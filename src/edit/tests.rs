@@ -68,6 +68,19 @@ fn the_bundled_dataset_has_its_text_and_every_quote_is_highlighted() {
         doc.quote_range(first.indicator, first.observation),
         Some(first.range.clone())
     );
+    // Per paragraph, the highlights are exactly those that overlap it.
+    let mut seen = 0;
+    for p in &text.paragraphs {
+        let inside: Vec<&Highlight> = doc.highlights_in(p.clone()).collect();
+        let expected: Vec<&Highlight> = doc
+            .highlights()
+            .iter()
+            .filter(|h| h.range.start < p.end && h.range.end > p.start)
+            .collect();
+        assert_eq!(inside, expected);
+        seen += inside.len();
+    }
+    assert!(seen >= doc.highlights().len());
 }
 
 #[test]
