@@ -337,7 +337,7 @@ impl Document {
             next_version: 1,
         };
         if let Some(index) = &doc.index {
-            let quotes: Vec<&str> = quotes(&doc.data).collect();
+            let quotes: Vec<&str> = doc.data.quotes().collect();
             doc.found = index
                 .find_all(&quotes)
                 .into_iter()
@@ -608,7 +608,7 @@ impl Document {
     /// After the dataset changed: the highlights, searching only quotes not seen before.
     fn after_change(&mut self) {
         if let Some(index) = &self.index {
-            for quote in quotes(&self.data) {
+            for quote in self.data.quotes() {
                 if !self.found.contains_key(quote) {
                     self.found.insert(quote.to_owned(), index.find(quote));
                 }
@@ -904,13 +904,6 @@ fn fault_key(ind: &Indicator, fault: Fault) -> FaultKey {
         .and_then(|k| ind.observations.get(k))
         .map(|o| o.quote.clone());
     (quote, fault.field, fault.message)
-}
-
-fn quotes(data: &Dataset) -> impl Iterator<Item = &str> {
-    data.indicators
-        .iter()
-        .flat_map(|i| &i.observations)
-        .map(|o| o.quote.as_str())
 }
 
 /// Typed text to a field's type, refused with the words `check` prints for that value in a
