@@ -493,6 +493,13 @@ impl Document {
         !self.redo.is_empty()
     }
 
+    /// A number for the dataset's current state: it changes with every edit, undo and redo
+    /// (and comes back with an undo), so the window can rebuild charts or autosave only when
+    /// something changed.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// Edits since the last save (or open); an undo back to the saved state is clean.
     pub fn is_dirty(&self) -> bool {
         self.saved_version != Some(self.version)
