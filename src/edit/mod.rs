@@ -264,9 +264,13 @@ impl Change {
         }
     }
 
-    /// Makes the change; returns its inverse.
+    /// Makes the change; returns its inverse. `report.source` is left as it is: no edit
+    /// changes it, and a save may have moved it since the change was recorded.
     fn apply(self, data: &mut Dataset) -> Change {
-        let report = self.report.map(|r| std::mem::replace(&mut data.report, r));
+        let report = self.report.map(|mut r| {
+            r.source.clone_from(&data.report.source);
+            std::mem::replace(&mut data.report, r)
+        });
         let mut undo = Vec::with_capacity(self.splices.len());
         for s in self.splices {
             let inserted = s.insert.len();
