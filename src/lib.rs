@@ -7,6 +7,7 @@ pub mod chart;
 pub mod cli;
 pub mod collection;
 pub mod compare;
+pub mod edit;
 pub mod export;
 pub mod extract;
 pub mod files;

@@ -274,3 +274,36 @@ fn tidy(v: f64) -> f64 {
     let r = (v * 1e9).round() / 1e9;
     if r.is_finite() { r } else { v }
 }
+
+/// A number in a piece of report text, read as the extractor reads a report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Number {
+    /// The level in its unit, or the growth rate in percent (2.5倍 of last year → 150).
+    pub value: f64,
+    /// A growth rate (增长5.5%, 下降3%, 是上年的2.5倍) rather than a level.
+    pub growth: bool,
+    /// The unit as written (亿元, 万人, %), empty for a growth rate in 倍.
+    pub unit: String,
+    pub qualifier: crate::model::Qualifier,
+}
+
+/// The numbers of a short piece of report text (a selection): levels and growth rates with
+/// their units and qualifiers, in text order. Dates, codes and ranges are left out.
+pub fn numbers_in(text: &str) -> Vec<Number> {
+    let norm = text::Norm::new(text);
+    sentence::selected_numbers(&norm.chars)
+        .into_iter()
+        .map(|s| Number {
+            value: tidy(s.value),
+            growth: s.growth,
+            unit: s.unit,
+            qualifier: s.qualifier,
+        })
+        .collect()
+}
+
+/// Every year written as `YYYY年` in a piece of text, in the schema's plausible range.
+pub fn years_in(text: &str) -> Vec<i32> {
+    let norm = text::Norm::new(text);
+    text::years_in(&norm.chars, 0, norm.chars.len())
+}

@@ -852,6 +852,57 @@ fn explicit_year(before: &str) -> Option<i32> {
     (tail.is_empty() || tail == "的" || tail == "底" || tail == "末").then_some(year)
 }
 
+/// A number in a piece of text read on its own (a selection in the review window): its
+/// value or growth rate, unit and qualifier, by the words right before it, as in a report.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Selected {
+    pub value: f64,
+    pub growth: bool,
+    pub unit: String,
+    pub qualifier: Qualifier,
+}
+
+/// Every quantity in `chars` with a role (a level or a growth rate), in text order.
+pub(crate) fn selected_numbers(chars: &[char]) -> Vec<Selected> {
+    let toks = scan::tokenize(chars, 0, chars.len());
+    let mut prev_end = 0;
+    let mut out = Vec::new();
+    for t in &toks {
+        let words_from = prev_end;
+        if t.unit != Unit::Year {
+            prev_end = t.end;
+        }
+        if !t.is_quantity() {
+            continue;
+        }
+        let bound = (words_from..t.start)
+            .rev()
+            .find(|&k| CLAUSE.contains(&at(chars, k)))
+            .map_or(words_from, |k| k + 1);
+        let before = string(chars, bound, t.start);
+        let (core, before_q) = strip_qualifier(&before);
+        let Some((role, _)) = role(&core, t.unit) else {
+            continue;
+        };
+        let clause_q = before.contains("力争").then_some(Qualifier::AtLeast);
+        out.push(Selected {
+            value: if role.is_growth() {
+                role.growth(t.value)
+            } else {
+                t.value
+            },
+            growth: role.is_growth(),
+            unit: t.unit_text.clone(),
+            qualifier: t
+                .after
+                .or(before_q)
+                .or(clause_q)
+                .unwrap_or(Qualifier::Exact),
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
