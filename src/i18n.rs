@@ -202,6 +202,7 @@ pub struct Texts {
     /// "{name}" is the indicator kept.
     pub merge_into: &'static str,
     pub merge_clashes: &'static str,
+    pub merge_pick: &'static str,
     pub keep_kept: &'static str,
     pub take_other: &'static str,
     pub merge_do: &'static str,
@@ -218,8 +219,6 @@ pub struct Texts {
     pub drop_recovered: &'static str,
     pub autosave_failed: &'static str,
     pub edit_refused: &'static str,
-    /// The id stem of an indicator added from selected text.
-    pub new_indicator_id: &'static str,
 }
 
 pub const ZH: Texts = Texts {
@@ -396,6 +395,7 @@ pub const ZH: Texts = Texts {
     merge: "合并…",
     merge_title: "合并指标",
     merge_into: "将另一个指标并入“{name}”：",
+    merge_pick: "被并入的指标：",
     merge_clashes: "两个指标在以下年份和类型上都有数据，请选择保留哪一个：",
     keep_kept: "保留本指标的",
     take_other: "采用被并入的",
@@ -413,7 +413,6 @@ pub const ZH: Texts = Texts {
     drop_recovered: "丢弃",
     autosave_failed: "自动保存失败：",
     edit_refused: "修改未生效：",
-    new_indicator_id: "new",
 };
 
 pub const EN: Texts = Texts {
@@ -584,6 +583,7 @@ pub const EN: Texts = Texts {
     merge: "Merge…",
     merge_title: "Merge indicators",
     merge_into: "Merge another indicator into \"{name}\":",
+    merge_pick: "Indicator to merge in:",
     merge_clashes: "Both indicators have a figure for these years and kinds; pick the one to keep:",
     keep_kept: "keep this one's",
     take_other: "take the merged one's",
@@ -601,5 +601,4 @@ pub const EN: Texts = Texts {
     drop_recovered: "Discard",
     autosave_failed: "Autosave failed:",
     edit_refused: "Edit refused:",
-    new_indicator_id: "new",
 };

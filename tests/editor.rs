@@ -10,7 +10,7 @@ use egui_kittest::{Harness, SnapshotOptions};
 use gwr_charts::GwrApp;
 use gwr_charts::app::AppCommand;
 use gwr_charts::app::review::{Field, Leave, Row};
-use gwr_charts::edit::{Edit, IndicatorField, ObservationField};
+use gwr_charts::edit::{IndicatorField, ObservationField};
 use gwr_charts::i18n::Lang;
 use gwr_charts::model::{self, Dataset, Kind};
 
@@ -21,6 +21,7 @@ fn app_in(dir: &Path, files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
     let dir = dir.to_path_buf();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 900.0))
+        .with_max_steps(32)
         .build_eframe(move |cc| GwrApp::with_autosave(cc, files, Some(dir)));
     harness.run();
     harness
@@ -50,16 +51,16 @@ fn reveal(harness: &mut Harness<'_, GwrApp>, row: Row) {
 
 fn node_of(field: Field) -> egui_kittest::kittest::By<'static> {
     let id = field.id().accesskit_id();
-    by().predicate(move |n| n.id() == id)
+    by().predicate(move |n| n.locate().0 == id)
 }
 
 /// Clicks a text field, selects all it holds, types `text` in its place; Enter if `commit`.
 fn replace_text(harness: &mut Harness<'_, GwrApp>, field: Field, text: &str, commit: bool) {
-    harness.get_by(node_of(field)).click();
+    harness.get(node_of(field)).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
-    harness.get_by(node_of(field)).type_text(text);
+    harness.get(node_of(field)).type_text(text);
     harness.run();
     if commit {
         harness.key_press(egui::Key::Enter);
@@ -68,7 +69,7 @@ fn replace_text(harness: &mut Harness<'_, GwrApp>, field: Field, text: &str, com
 }
 
 fn field_value(harness: &Harness<'_, GwrApp>, field: Field) -> Option<String> {
-    harness.get_by(node_of(field)).value()
+    harness.get(node_of(field)).value()
 }
 
 /// The chart's numbers, as "Copy data" puts them on the clipboard: the same drawing path
@@ -109,7 +110,7 @@ fn the_review_command_shows_the_text_and_the_table_and_goes_back() {
     let text = gwr_charts::edit::Document::bundled();
     let first = text.text().unwrap().paragraphs[0].clone();
     let first = text.text().unwrap().text[first].to_owned();
-    harness.get_by(by().role(Role::MultilineTextInput).value(&first));
+    harness.get(by().role(Role::MultilineTextInput).value(&first));
     harness.get_by_label(ZH.back_to_charts).click();
     harness.run();
     assert!(!harness.state().reviewing);
@@ -133,7 +134,7 @@ fn editing_a_value_changes_the_chart() {
         Some(3.4)
     );
     let app = harness.state();
-    assert_eq!(app.regions[app.shown].data, app.data);
+    assert!(app.regions.get(app.shown).is_none_or(|r| r.data == app.data));
     // …and back on the charts, the growth chart draws the new figure.
     press(&mut harness, AppCommand::Review);
     assert!(!harness.state().reviewing);
@@ -176,7 +177,6 @@ fn selected_report_text_becomes_an_observation_or_an_indicator() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_in(dir.path(), vec![]);
     press(&mut harness, AppCommand::Review);
-    let gdp = index(&harness, "gdp");
     let count = harness.state().data.indicators.len();
     // A sentence of the report no indicator quotes yet.
     let quote = "全市地区生产总值突破6000亿元";
@@ -212,22 +212,32 @@ fn selected_report_text_becomes_an_observation_or_an_indicator() {
     let offer = gwr_charts::edit::numbers_in(&sentence);
     assert_eq!(added.observations[0].growth_pct, offer.growth_pct);
     assert_eq!(added.observations[0].value, offer.value);
-    // The same text as an observation of the row picked.
-    reveal(&mut harness, Row::Indicator(gdp));
-    let before = harness.state().data.indicators[gdp].observations.len();
+    // Another sentence as an observation of the row picked: the new indicator has this
+    // year's target, so it becomes last year's result.
+    let added = count;
+    reveal(&mut harness, Row::Indicator(added));
+    let before = harness.state().data.indicators[added].observations.len();
+    let sentence = text
+        .split(['，', '。', '；'])
+        .filter(|s| s.contains("亿元") && s.chars().any(|c| c.is_ascii_digit()))
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    let start = text.find(&sentence).unwrap();
     {
         let review = harness.state_mut().review.as_mut().unwrap();
         review.selection = Some(start..start + sentence.len());
     }
     harness.run();
-    let name = harness.state().data.indicators[gdp].name_zh.clone();
+    let name = harness.state().data.indicators[added].name_zh.clone();
     harness
         .get_by_label(&ZH.add_observation.replace("{name}", &name))
         .click();
     harness.run();
-    let observations = &harness.state().data.indicators[gdp].observations;
-    assert_eq!(observations.len(), before + 1);
+    let observations = &harness.state().data.indicators[added].observations;
+    assert_eq!(observations.len(), before + 1, "{:?}", harness.state().status);
     assert_eq!(observations.last().unwrap().quote, sentence);
+    assert_eq!(observations.last().unwrap().kind, Kind::Actual);
 }
 
 #[test]
@@ -251,9 +261,15 @@ fn merging_two_indicators_asks_which_figure_to_keep() {
     harness.get_all_by_label(ZH.merge).next().unwrap().click();
     harness.run();
     harness.get_by_label(ZH.merge_title);
-    harness.get_by_role(Role::ComboBox).click();
+    harness
+        .get_by_role_and_label(Role::ComboBox, ZH.merge_pick)
+        .click();
     harness.run();
-    harness.get_by_label("地区生产总值（重复） (gdp_again)").click();
+    // The last of the list: scrolled into view first.
+    let option = "地区生产总值（重复） (gdp_again)";
+    harness.get_by_label(option).scroll_to_me();
+    harness.run();
+    harness.get_by_label(option).click();
     harness.run();
     // Both have a 2023 result: take the merged one's.
     harness.get_by_label(ZH.merge_clashes);
@@ -291,7 +307,7 @@ fn undo_and_redo_with_the_keys_but_not_while_typing() {
     assert_eq!(harness.state().data.indicators[gdp].name_zh, "生产总值");
     // Inside a focused field the keys belong to the field.
     reveal(&mut harness, Row::Indicator(gdp));
-    harness.get_by(node_of(name)).click();
+    harness.get(node_of(name)).click();
     harness.run();
     press(&mut harness, AppCommand::Undo);
     assert_eq!(harness.state().data.indicators[gdp].name_zh, "生产总值");
@@ -470,3 +486,4 @@ fn review_mode_screenshot() {
     let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(200);
     harness.snapshot_options("review-zh", &options);
 }
+

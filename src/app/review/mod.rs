@@ -17,7 +17,7 @@ use crate::edit::{
     TextMissing, autosave,
 };
 use crate::i18n::{Lang, Texts};
-use crate::model::{self, Category, Indicator, Kind, Observation, Qualifier};
+use crate::model::{self, Category, Indicator, Kind, Observation};
 
 /// A line of the table: an indicator, or one of its observations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,9 +61,43 @@ impl Field {
         }
     }
 
+    /// What the column or label calls it (also the widget's accessible name).
+    pub fn name(self, t: &Texts) -> &'static str {
+        match self {
+            Field::Report(f) => match f {
+                ReportField::TitleZh => t.report_title_zh,
+                ReportField::TitleEn => t.report_title_en,
+                ReportField::RegionZh => t.report_region_zh,
+                ReportField::RegionEn => t.report_region_en,
+                ReportField::ReviewYear => t.review_year,
+                ReportField::PlanYear => t.plan_year,
+            },
+            Field::Indicator(_, f) => match f {
+                IndicatorField::NameZh => t.name_zh,
+                IndicatorField::NameEn => t.name_en,
+                IndicatorField::UnitZh => t.unit_zh,
+                IndicatorField::UnitEn => t.unit_en,
+                IndicatorField::Category => t.category,
+                IndicatorField::Headline => t.headline_short,
+                IndicatorField::Comparable => t.comparable,
+                IndicatorField::NoteZh => t.note_zh,
+                IndicatorField::NoteEn => t.note_en,
+                IndicatorField::Reviewed => t.reviewed,
+            },
+            Field::Observation(_, _, f) => match f {
+                ObservationField::Year => t.year,
+                ObservationField::Kind => t.kind,
+                ObservationField::Value => t.value,
+                ObservationField::GrowthPct => t.growth_pct,
+                ObservationField::Qualifier => t.qualifier,
+                ObservationField::Quote => t.quote,
+            },
+        }
+    }
+
     /// The text field's widget id (also its accessibility node).
     pub fn id(self) -> egui::Id {
-        egui::Id::new(("review-field", self))
+        egui::Id::unique(("review-field", self))
     }
 }
 
@@ -106,6 +140,8 @@ pub struct Review {
     others: Vec<Opened>,
     /// The region was a draft when the review began: the draft mark stays until clean.
     was_draft: bool,
+    /// Brought back from an autosave.
+    recovered: bool,
     pub selected: Option<Row>,
     pub editing: Option<Draft>,
     /// Text selected in the report, as a byte range.
@@ -128,6 +164,7 @@ impl Review {
             region,
             others: Vec::new(),
             was_draft,
+            recovered: false,
             selected: None,
             editing: None,
             selection: None,
@@ -153,6 +190,15 @@ impl Review {
             self.rows_version = Some(self.version);
         }
         &self.rows
+    }
+
+    /// The user made edits that are not saved. A document never saved counts as dirty in
+    /// [`Document::is_dirty`]; one with no edit yet is still what was opened (a dataset, the
+    /// bundled one, a draft `extract` makes again from its report), so nothing would be
+    /// lost; but a review brought back from an autosave is nowhere else.
+    pub fn unsaved(&self) -> bool {
+        self.doc.is_dirty()
+            && (self.doc.can_undo() || self.doc.path().is_some() || self.recovered)
     }
 
     /// Picks a row and brings its quote into view in the text.
@@ -213,12 +259,27 @@ pub fn missing_text(missing: &TextMissing, t: &Texts) -> String {
     }
 }
 
-/// A quote cut from the report as a new observation: the numbers in it as value and growth.
-fn observation_from(quote: &str, year: i32) -> Observation {
+/// A quote cut from the report as a new observation of `to` (or of a new indicator): the
+/// numbers in it as value and growth; the plan year's target, or last year's result when
+/// the indicator has that target already.
+fn observation_from(quote: &str, data: &model::Dataset, to: Option<usize>) -> Observation {
     let offer = edit::numbers_in(quote);
+    let (review_year, plan_year) = (
+        data.report.review_year.unwrap_or(data.years().0),
+        data.report.plan_year.unwrap_or(data.years().1),
+    );
+    let has = |year, kind| {
+        to.and_then(|i| data.indicators.get(i))
+            .is_some_and(|ind| ind.observation(year, kind).is_some())
+    };
+    let (year, kind) = if has(plan_year, Kind::Target) && !has(review_year, Kind::Actual) {
+        (review_year, Kind::Actual)
+    } else {
+        (plan_year, Kind::Target)
+    };
     Observation {
         year: offer.year.unwrap_or(year),
-        kind: Kind::Target,
+        kind,
         value: offer.value,
         growth_pct: offer.growth_pct,
         qualifier: offer.qualifier,
@@ -327,7 +388,7 @@ impl GwrApp {
 
     /// Edits not yet saved.
     pub fn is_dirty(&self) -> bool {
-        self.review.as_ref().is_some_and(|r| r.doc.is_dirty())
+        self.review.as_ref().is_some_and(Review::unsaved)
     }
 
     /// After every committed edit, undo and redo: the charts, the list and exports show the
@@ -431,23 +492,18 @@ impl GwrApp {
             return Ok(());
         };
         let data = review.doc.data();
-        let year = data.report.plan_year.unwrap_or_else(|| data.years().1);
-        let observation = observation_from(quote.trim(), year);
+        let observation = observation_from(quote.trim(), data, to);
         let edit = match to {
             Some(indicator) => Edit::AddObservation {
                 indicator,
                 observation,
             },
             None => {
-                let stem = data.report.plan_year.map_or(0, |y| y);
-                let id = (1..)
-                    .map(|n| format!("{}_{stem}_{n}", review_texts(self).new_indicator_id))
-                    .find(|id| data.indicator(id).is_none())
-                    .unwrap_or_default();
                 let unit = unit_from(&quote);
                 Edit::AddIndicator {
                     indicator: Indicator {
-                        id,
+                        // The document gives it a new unique id.
+                        id: String::new(),
                         name_zh: name_from(&quote),
                         name_en: None,
                         category: Category::Economy,
@@ -559,7 +615,7 @@ impl GwrApp {
         let (Some(dir), Some(review)) = (&self.autosave_dir, &self.review) else {
             return;
         };
-        if !review.doc.is_dirty() || self.autosaved == Some(review.version) {
+        if !review.unsaved() || self.autosaved == Some(review.version) {
             return;
         }
         self.autosaved = Some(review.version);
@@ -605,6 +661,9 @@ impl GwrApp {
             .or_else(|| recovered.original.map(|p| p.display().to_string()))
             .unwrap_or_else(|| doc.data().report.title(self.state.chart.lang).to_owned());
         self.review_document(doc, name);
+        if let Some(review) = self.review.as_mut() {
+            review.recovered = true;
+        }
     }
 
     /// Shows a document's dataset and opens it in review mode.
@@ -644,7 +703,7 @@ impl GwrApp {
             _ => true,
         };
         if dropped && let Some(review) = self.review.take() {
-            if review.doc.is_dirty() {
+            if review.unsaved() {
                 // Given up: the charts go back to the file as it was.
                 if let Some(dir) = &self.autosave_dir {
                     let _ = autosave::clear(dir);
@@ -816,32 +875,32 @@ fn header(
         let report = &review.doc.data().report;
         let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_default();
         let fields = [
-            (t.report_title_zh, ReportField::TitleZh, report.title_zh.clone(), 220.0),
+            (ReportField::TitleZh, report.title_zh.clone(), 220.0),
             (
-                t.report_title_en,
                 ReportField::TitleEn,
                 report.title_en.clone().unwrap_or_default(),
                 200.0,
             ),
-            (t.report_region_zh, ReportField::RegionZh, report.region_zh.clone(), 90.0),
+            (ReportField::RegionZh, report.region_zh.clone(), 90.0),
             (
-                t.report_region_en,
                 ReportField::RegionEn,
                 report.region_en.clone().unwrap_or_default(),
                 90.0,
             ),
-            (t.review_year, ReportField::ReviewYear, year(report.review_year), 48.0),
-            (t.plan_year, ReportField::PlanYear, year(report.plan_year), 48.0),
+            (ReportField::ReviewYear, year(report.review_year), 48.0),
+            (ReportField::PlanYear, year(report.plan_year), 48.0),
         ];
-        for (label, field, current, width) in fields {
-            ui.label(label);
+        for (field, current, width) in fields {
+            let field = Field::Report(field);
+            ui.label(field.name(t));
             edits.extend(table::field(
                 ui,
                 &review.doc,
                 &mut review.editing,
-                Field::Report(field),
+                field,
                 &current,
                 width,
+                t,
             ));
         }
     });
@@ -869,7 +928,7 @@ fn merge_dialog(
     let mut next = dialog.clone();
     let mut action = None;
     let mut close = false;
-    egui::Modal::new(egui::Id::new("review_merge")).show(ctx, |ui| {
+    egui::Modal::new(egui::Id::unique("review_merge")).show(ctx, |ui| {
         ui.heading(t.merge_title);
         ui.label(t.merge_into.replace("{name}", &keep_name));
         let from_name = next
@@ -877,6 +936,7 @@ fn merge_dialog(
             .and_then(|f| data.indicators.get(f))
             .map(|i| format!("{} ({})", i.name(lang), i.id))
             .unwrap_or_default();
+        let label = ui.label(t.merge_pick);
         egui::ComboBox::from_id_salt("review_merge_from")
             .selected_text(from_name)
             .width(320.0)
@@ -890,7 +950,9 @@ fn merge_dialog(
                         );
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         if next.from != dialog.from {
             next.clashes = next
                 .from
@@ -944,7 +1006,7 @@ pub fn leaving_dialog(app: &mut GwrApp, ctx: &egui::Context) {
     let t = review_texts(app);
     let name = app.data_name.clone();
     let mut answer = None;
-    egui::Modal::new(egui::Id::new("review_leaving")).show(ctx, |ui| {
+    egui::Modal::new(egui::Id::unique("review_leaving")).show(ctx, |ui| {
         ui.heading(t.unsaved_title);
         ui.label(Lang::fill_text(t.unsaved_body, &name));
         ui.horizontal(|ui| {

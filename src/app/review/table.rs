@@ -31,6 +31,19 @@ const KIND: f32 = 64.0;
 const NUMBER: f32 = 70.0;
 const QUALIFIER: f32 = 110.0;
 const QUOTE: f32 = 420.0;
+/// The reviewed mark and the merge and delete buttons.
+const ACTIONS: f32 = 220.0;
+
+/// A cell of fixed width, so the columns line up whatever its widgets measure.
+fn cell(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+    let size = egui::vec2(width, ui.available_height());
+    let used = ui
+        .allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), add)
+        .response
+        .rect
+        .width();
+    ui.add_space((width - used).max(0.0));
+}
 
 /// A text field of the document: shows the current value, or the text being typed with
 /// `check`'s message beside it. Returns the edit to commit, if any.
@@ -41,12 +54,14 @@ pub fn field(
     field: Field,
     current: &str,
     width: f32,
+    t: &Texts,
 ) -> Option<Edit> {
     let mine = editing.as_ref().filter(|d| d.field == field);
     let mut text = mine.map_or_else(|| current.to_owned(), |d| d.text.clone());
     let error = mine.and_then(|d| d.error.clone());
     let mut widget = egui::TextEdit::singleline(&mut text)
         .id(field.id())
+        .hint_text(field.name(t))
         .desired_width(width);
     if error.is_some() {
         widget = widget.text_color(ui.visuals().error_fg_color);
@@ -107,6 +122,7 @@ const QUALIFIERS: [Qualifier; 5] = [
 ];
 
 /// A list of choices; returns the edit when another is picked.
+#[allow(clippy::too_many_arguments)]
 fn choice<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
     field: Field,
@@ -115,16 +131,22 @@ fn choice<T: Copy + PartialEq>(
     name: impl Fn(T) -> String,
     key: impl Fn(T) -> String,
     width: f32,
+    t: &Texts,
 ) -> Option<Edit> {
     let mut picked = current;
-    egui::ComboBox::from_id_salt(field.id())
+    let response = egui::ComboBox::from_id_salt(field.id())
         .selected_text(name(current))
         .width(width)
         .show_ui(ui, |ui| {
             for &option in all {
                 ui.selectable_value(&mut picked, option, name(option));
             }
-        });
+        })
+        .response;
+    let column = field.name(t);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, column)
+    });
     (picked != current).then(|| field.edit(key(picked)))
 }
 
@@ -139,7 +161,7 @@ fn flag(ui: &mut egui::Ui, field: Field, current: bool, label: &str) -> Option<E
 /// The selection bar, the column heads and the lines in view.
 pub fn show(review: &mut Review, ui: &mut egui::Ui, lang: Lang, edits: &mut Vec<Edit>) -> Option<Action> {
     let t = lang.texts();
-    let mut action = selection_bar(review, ui, lang);
+    let action = selection_bar(review, ui, lang);
     ui.separator();
     let row_height = ui
         .spacing()
@@ -152,28 +174,28 @@ pub fn show(review: &mut Review, ui: &mut egui::Ui, lang: Lang, edits: &mut Vec<
         .auto_shrink(false);
     if let Some(row) = review.scroll_table.take() {
         let spacing = ui.spacing().item_spacing.y;
-        area = area.vertical_scroll_offset(((row + 1) as f32 * (row_height + spacing)).max(0.0));
+        area = area.vertical_scroll_offset(row.saturating_sub(1) as f32 * (row_height + spacing));
     }
     let count = review.rows().len();
+    let line = |ui: &mut egui::Ui, add: &mut dyn FnMut(&mut egui::Ui)| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), row_height),
+            Layout::left_to_right(Align::Center),
+            add,
+        );
+    };
+    // Two lines more than the rows: the column heads go above the first line in view, so
+    // they stay in sight however far the table is scrolled.
     area.show_rows(ui, row_height, count + 2, |ui, range| {
-        for n in range {
-            let row = match n {
-                0 | 1 => None,
-                n => Some(review.rows[n - 2]),
-            };
-            ui.allocate_ui_with_layout(
-                egui::vec2(ui.available_width(), row_height),
-                Layout::left_to_right(Align::Center),
-                |ui| match row {
-                    None => heads(ui, t, n == 0),
-                    Some(row @ Row::Indicator(i)) => {
-                        indicator_row(review, ui, lang, i, row, edits)
-                    }
-                    Some(row @ Row::Observation(i, o)) => {
-                        observation_row(review, ui, lang, i, o, row, edits)
-                    }
-                },
-            );
+        line(ui, &mut |ui| heads(ui, t, true));
+        line(ui, &mut |ui| heads(ui, t, false));
+        for n in range.start..range.end.min(count) {
+            line(ui, &mut |ui| match review.rows[n] {
+                row @ Row::Indicator(i) => indicator_row(review, ui, lang, i, row, edits),
+                row @ Row::Observation(i, o) => {
+                    observation_row(review, ui, lang, i, o, row, edits)
+                }
+            });
         }
     });
     action
@@ -217,13 +239,13 @@ fn selection_bar(review: &mut Review, ui: &mut egui::Ui, lang: Lang) -> Option<A
 /// The column heads: the indicators' line, then the observations'.
 fn heads(ui: &mut egui::Ui, t: &Texts, indicators: bool) {
     let head = |ui: &mut egui::Ui, text: &str, width: f32| {
-        ui.add_sized(
-            [width, ui.available_height()],
-            egui::Label::new(RichText::new(text).strong()).truncate(),
-        );
+        cell(ui, width, |ui| {
+            ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
+        });
     };
+    head(ui, if indicators { "id" } else { "" }, ID);
+    ui.add_space(ACTIONS + ui.spacing().item_spacing.x);
     if indicators {
-        head(ui, "id", ID);
         for (text, width) in [
             (t.name_zh, NAME),
             (t.name_en, NAME),
@@ -236,7 +258,6 @@ fn heads(ui: &mut egui::Ui, t: &Texts, indicators: bool) {
             head(ui, text, width);
         }
     } else {
-        ui.add_space(ID);
         for (text, width) in [
             (t.year, YEAR),
             (t.kind, KIND),
@@ -288,9 +309,28 @@ fn indicator_row(
     let (category, headline, comparable, reviewed) =
         (ind.category, ind.headline, ind.comparable, ind.reviewed);
     pick(review, ui, row, id);
+    cell(ui, ACTIONS, |ui| {
+        edits.extend(flag(
+            ui,
+            Field::Indicator(i, IndicatorField::Reviewed),
+            reviewed,
+            t.reviewed,
+        ));
+        if ui.button(t.merge).clicked() {
+            review.merge = Some(MergeDialog {
+                keep: i,
+                from: None,
+                clashes: Vec::new(),
+                take: Vec::new(),
+            });
+        }
+        if ui.button(t.delete).clicked() {
+            edits.push(Edit::DeleteIndicator { indicator: i });
+        }
+    });
     for (f, current, width) in texts {
         let field = Field::Indicator(i, f);
-        edits.extend(field_fn(ui, review, field, &current, width));
+        edits.extend(field_fn(ui, review, field, &current, width, t));
     }
     edits.extend(choice(
         ui,
@@ -300,11 +340,8 @@ fn indicator_row(
         |c| c.name(lang).to_owned(),
         |c| c.key().to_owned(),
         CATEGORY,
+        t,
     ));
-    for (f, current, width) in notes {
-        let field = Field::Indicator(i, f);
-        edits.extend(field_fn(ui, review, field, &current, width));
-    }
     edits.extend(flag(
         ui,
         Field::Indicator(i, IndicatorField::Headline),
@@ -317,22 +354,9 @@ fn indicator_row(
         comparable,
         t.comparable,
     ));
-    edits.extend(flag(
-        ui,
-        Field::Indicator(i, IndicatorField::Reviewed),
-        reviewed,
-        t.reviewed,
-    ));
-    if ui.button(t.merge).clicked() {
-        review.merge = Some(MergeDialog {
-            keep: i,
-            from: None,
-            clashes: Vec::new(),
-            take: Vec::new(),
-        });
-    }
-    if ui.button(t.delete).clicked() {
-        edits.push(Edit::DeleteIndicator { indicator: i });
+    for (f, current, width) in notes {
+        let field = Field::Indicator(i, f);
+        edits.extend(field_fn(ui, review, field, &current, width, t));
     }
 }
 
@@ -342,8 +366,9 @@ fn field_fn(
     field: Field,
     current: &str,
     width: f32,
+    t: &Texts,
 ) -> Option<Edit> {
-    self::field(ui, &review.doc, &mut review.editing, field, current, width)
+    self::field(ui, &review.doc, &mut review.editing, field, current, width, t)
 }
 
 fn observation_row(
@@ -374,8 +399,16 @@ fn observation_row(
         obs.quote.clone(),
     );
     pick(review, ui, row, format!("  {year}{}{}", t.year_gap, kind.name(lang)));
+    cell(ui, ACTIONS, |ui| {
+        if ui.button(t.delete).clicked() {
+            edits.push(Edit::DeleteObservation {
+                indicator: i,
+                observation: o,
+            });
+        }
+    });
     let f = |field| Field::Observation(i, o, field);
-    edits.extend(field_fn(ui, review, f(ObservationField::Year), &year.to_string(), YEAR));
+    edits.extend(field_fn(ui, review, f(ObservationField::Year), &year.to_string(), YEAR, t));
     edits.extend(choice(
         ui,
         f(ObservationField::Kind),
@@ -384,9 +417,10 @@ fn observation_row(
         |k| k.name(lang).to_owned(),
         key,
         KIND,
+        t,
     ));
-    edits.extend(field_fn(ui, review, f(ObservationField::Value), &value, NUMBER));
-    edits.extend(field_fn(ui, review, f(ObservationField::GrowthPct), &growth, NUMBER));
+    edits.extend(field_fn(ui, review, f(ObservationField::Value), &value, NUMBER, t));
+    edits.extend(field_fn(ui, review, f(ObservationField::GrowthPct), &growth, NUMBER, t));
     edits.extend(choice(
         ui,
         f(ObservationField::Qualifier),
@@ -395,12 +429,7 @@ fn observation_row(
         |q| q.words(lang).to_owned(),
         key,
         QUALIFIER,
+        t,
     ));
-    edits.extend(field_fn(ui, review, f(ObservationField::Quote), &quote, QUOTE));
-    if ui.button(t.delete).clicked() {
-        edits.push(Edit::DeleteObservation {
-            indicator: i,
-            observation: o,
-        });
-    }
+    edits.extend(field_fn(ui, review, f(ObservationField::Quote), &quote, QUOTE, t));
 }
