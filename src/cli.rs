@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr as _;
 use crate::chart::{ChartSpec, View};
 use crate::collection::{Collection, Notice, RegionData};
 use crate::compare::{self, CompareTable, LeftOut, Measure, Missing, Sort};
+use crate::edit;
 use crate::export::{self, Format};
 use crate::files;
 use crate::i18n::Lang;
@@ -285,28 +286,50 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Validates a dataset: the file's form and meaning, then (when `report.source` leads to the
+/// report text) that every quote is in that text. A text that is not there is said on
+/// stderr but is no error: a dataset may travel without its report.
 fn check(file: &Path) -> anyhow::Result<ExitCode> {
-    match model::load_path(file) {
-        Ok(data) => {
-            println!(
-                "{}: ok, {} indicators, {} observations",
-                file.display(),
-                data.indicators.len(),
-                data.observation_count()
-            );
-            Ok(ExitCode::SUCCESS)
+    let failed = |e: &model::LoadError| {
+        eprintln!("{e}");
+        eprintln!(
+            "{}: {} problem{}",
+            file.display(),
+            e.problems.len(),
+            if e.problems.len() == 1 { "" } else { "s" }
+        );
+        Ok(ExitCode::FAILURE)
+    };
+    let data = match model::load_path(file) {
+        Ok(data) => data,
+        Err(e) => return failed(&e),
+    };
+    let quotes = match edit::source::read_source(file, &data.report) {
+        Ok((text, _)) => {
+            let index = edit::source::QuoteIndex::new(&text.text);
+            let source = data.report.source.as_deref().unwrap_or_default();
+            let faults = edit::source::quote_faults(&data, &index, source);
+            if !faults.is_empty() {
+                return failed(&model::LoadError::of_faults(
+                    &file.display().to_string(),
+                    &data,
+                    faults,
+                ));
+            }
+            "every quote found in the report text"
         }
-        Err(e) => {
-            eprintln!("{e}");
-            eprintln!(
-                "{}: {} problem{}",
-                file.display(),
-                e.problems.len(),
-                if e.problems.len() == 1 { "" } else { "s" }
-            );
-            Ok(ExitCode::FAILURE)
+        Err(missing) => {
+            eprintln!("{}: quotes not checked: {missing}", file.display());
+            "quotes not checked"
         }
-    }
+    };
+    println!(
+        "{}: ok, {} indicators, {} observations, {quotes}",
+        file.display(),
+        data.indicators.len(),
+        data.observation_count()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {

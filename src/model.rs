@@ -263,6 +263,31 @@ impl Kind {
 }
 
 impl Indicator {
+    /// An indicator with no observations yet, comparable, not headline, not reviewed, with
+    /// no English names or notes.
+    pub fn new(
+        id: impl Into<String>,
+        name_zh: impl Into<String>,
+        category: Category,
+        unit_zh: impl Into<String>,
+    ) -> Indicator {
+        Indicator {
+            id: id.into(),
+            name_zh: name_zh.into(),
+            name_en: None,
+            category,
+            unit_zh: unit_zh.into(),
+            unit_en: None,
+            headline: false,
+            comparable: true,
+            note_zh: None,
+            note_en: None,
+            observations: Vec::new(),
+            reviewed: false,
+            multi_year: None,
+        }
+    }
+
     pub fn name(&self, lang: Lang) -> &str {
         pick_opt(lang, &self.name_zh, self.name_en.as_deref())
     }
@@ -467,6 +492,26 @@ impl LoadError {
                 indicator: None,
                 message: message.to_owned(),
             }],
+        }
+    }
+
+    /// Faults found in a loaded dataset, named by indicator id and field (no line: the
+    /// dataset is no longer text).
+    pub fn of_faults(file: &str, data: &Dataset, faults: Vec<Fault>) -> LoadError {
+        LoadError {
+            file: file.to_owned(),
+            problems: faults
+                .into_iter()
+                .map(|f| Problem {
+                    line: None,
+                    column: None,
+                    indicator: f
+                        .indicator
+                        .and_then(|n| data.indicators.get(n))
+                        .map(|i| i.id.clone()),
+                    message: f.to_string(),
+                })
+                .collect(),
         }
     }
 

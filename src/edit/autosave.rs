@@ -69,6 +69,8 @@ pub fn find(dir: &Path) -> Option<Recovered> {
     let mut document = Document::new(saved.data, None, text);
     document.path = saved.original.clone();
     document.source_file = saved.source_file;
+    // Recovered edits are in no file of the user's yet.
+    document.saved_version = None;
     Some(Recovered {
         document,
         saved_at: SystemTime::UNIX_EPOCH + Duration::from_secs(saved.saved_at_secs),

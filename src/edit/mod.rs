@@ -311,7 +311,8 @@ pub struct Document {
 
 impl Document {
     /// A dataset with its report text (or why there is none). `path` is the file it was
-    /// read from, if any; it counts as saved there.
+    /// read from, if any. It is not dirty: dirty means edited since opened or saved (a draft
+    /// with no path still needs Save as…, which `path() == None` tells).
     pub fn new(
         data: Dataset,
         path: Option<PathBuf>,
@@ -320,7 +321,7 @@ impl Document {
         let index = text.as_ref().ok().map(|t| QuoteIndex::new(&t.text));
         let mut doc = Document {
             data,
-            saved_version: path.as_ref().map(|_| 0),
+            saved_version: Some(0),
             path,
             text,
             index,
@@ -346,7 +347,11 @@ impl Document {
 
     /// A dataset file with its report text found via `report.source` (relative to the file).
     pub fn open(path: &Path) -> Result<Document, LoadError> {
-        let data = model::load_path(path)?;
+        model::load_path(path).map(|data| Document::of_file(data, path))
+    }
+
+    /// A dataset read from `path`, with the text its `report.source` names.
+    fn of_file(data: Dataset, path: &Path) -> Document {
         let text = source::read_source(path, &data.report);
         let source_file = match &text {
             Ok((_, file)) => Some(file.clone()),
@@ -354,7 +359,29 @@ impl Document {
         };
         let mut doc = Document::new(data, Some(path.to_owned()), text.map(|(t, _)| t));
         doc.source_file = source_file;
-        Ok(doc)
+        doc
+    }
+
+    /// Any file the app opens: a dataset (as [`Document::open`]), or a report (.txt, .html,
+    /// .docx, .pdf) drafted by `extract`, with the normalized text its quotes were cut from.
+    /// A draft has no path yet: it is unsaved until saved under a name.
+    pub fn open_any(path: &Path) -> Result<Document, LoadError> {
+        let (opened, text) =
+            crate::open::open_path_with_text(path, &crate::extract::Overrides::default())?;
+        match text {
+            Some(text) => {
+                let text = SourceText::new(text, path.display().to_string());
+                Ok(Document::new(opened.data, None, Ok(text)))
+            }
+            None => Ok(Document::of_file(opened.data, path)),
+        }
+    }
+
+    /// A draft of report text pasted from the clipboard; `name` is what the window calls it.
+    pub fn from_pasted(text: &str, name: &str) -> Result<Document, LoadError> {
+        let opened = crate::open::open_text(text, name)?;
+        let text = SourceText::new(crate::formats::read_text(text), name);
+        Ok(Document::new(opened.data, None, Ok(text)))
     }
 
     /// The bundled Harbin dataset with its compiled-in text. It has no path: saving it needs
@@ -467,10 +494,20 @@ impl Document {
     /// text is at hand.
     pub fn faults(&self) -> Vec<Fault> {
         let mut out = model::faults(&self.data);
-        if let (Some(index), Ok(text)) = (&self.index, &self.text) {
-            out.extend(source::quote_faults(&self.data, index, &text.origin));
+        if let Some(index) = &self.index {
+            out.extend(source::quote_faults(&self.data, index, self.source_name()));
         }
         out
+    }
+
+    /// The text as quote messages name it: as `report.source` says (as `check` does), else
+    /// where it came from ("bundled", a path).
+    fn source_name(&self) -> &str {
+        match (&self.data.report.source, &self.text) {
+            (Some(source), _) if !source.trim().is_empty() => source,
+            (_, Ok(text)) => &text.origin,
+            _ => "",
+        }
     }
 
     /// `check` passes (incl. quotes in text) and every indicator is reviewed.
@@ -797,14 +834,14 @@ impl Document {
     /// One indicator's faults, with the quote rule when the text is at hand.
     fn indicator_faults(&self, n: usize, ind: &Indicator) -> Vec<Fault> {
         let mut out = model::indicator_faults(n, ind);
-        if let (Some(index), Ok(text)) = (&self.index, &self.text) {
+        if let Some(index) = &self.index {
             for (k, obs) in ind.observations.iter().enumerate() {
                 let found = match self.found.get(obs.quote.as_str()) {
                     Some(range) => range.is_some(),
                     None => index.find(&obs.quote).is_some(),
                 };
                 if !found && !obs.quote.trim().is_empty() {
-                    out.push(source::quote_not_found(n, k, &text.origin));
+                    out.push(source::quote_not_found(n, k, self.source_name()));
                 }
             }
         }
@@ -1023,21 +1060,14 @@ pub fn synthetic(text_bytes: usize, observations: usize) -> (Dataset, String) {
             text.push_str(&quote);
             text.push('，');
             if placed % 2 == 0 {
-                indicators.push(Indicator {
-                    id: format!("ind_{n:05}"),
-                    name_zh: format!("第{n}项指标"),
-                    name_en: None,
-                    category: Category::ALL[n % Category::ALL.len()],
-                    unit_zh: "亿元".into(),
-                    unit_en: None,
-                    headline: n % 7 == 0,
-                    comparable: true,
-                    note_zh: None,
-                    note_en: None,
-                    observations: Vec::new(),
-                    reviewed: false,
-                    multi_year: None,
-                });
+                let mut ind = Indicator::new(
+                    format!("ind_{n:05}"),
+                    format!("第{n}项指标"),
+                    Category::ALL[n % Category::ALL.len()],
+                    "亿元",
+                );
+                ind.headline = n % 7 == 0;
+                indicators.push(ind);
             }
             if let Some(ind) = indicators.last_mut() {
                 ind.observations.push(Observation {
@@ -1076,3 +1106,6 @@ pub fn synthetic(text_bytes: usize, observations: usize) -> (Dataset, String) {
     };
     (data, text)
 }
+
+#[cfg(test)]
+mod tests;
