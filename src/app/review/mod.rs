@@ -140,8 +140,6 @@ pub struct Review {
     others: Vec<Opened>,
     /// The region was a draft when the review began: the draft mark stays until clean.
     was_draft: bool,
-    /// Brought back from an autosave.
-    recovered: bool,
     pub selected: Option<Row>,
     pub editing: Option<Draft>,
     /// Text selected in the report, as a byte range.
@@ -164,7 +162,6 @@ impl Review {
             region,
             others: Vec::new(),
             was_draft,
-            recovered: false,
             selected: None,
             editing: None,
             selection: None,
@@ -192,13 +189,9 @@ impl Review {
         &self.rows
     }
 
-    /// The user made edits that are not saved. A document never saved counts as dirty in
-    /// [`Document::is_dirty`]; one with no edit yet is still what was opened (a dataset, the
-    /// bundled one, a draft `extract` makes again from its report), so nothing would be
-    /// lost; but a review brought back from an autosave is nowhere else.
+    /// The user made edits that are not saved (or brought them back from an autosave).
     pub fn unsaved(&self) -> bool {
         self.doc.is_dirty()
-            && (self.doc.can_undo() || self.doc.path().is_some() || self.recovered)
     }
 
     /// Picks a row and brings its quote into view in the text.
@@ -661,9 +654,6 @@ impl GwrApp {
             .or_else(|| recovered.original.map(|p| p.display().to_string()))
             .unwrap_or_else(|| doc.data().report.title(self.state.chart.lang).to_owned());
         self.review_document(doc, name);
-        if let Some(review) = self.review.as_mut() {
-            review.recovered = true;
-        }
     }
 
     /// Shows a document's dataset and opens it in review mode.
