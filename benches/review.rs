@@ -109,10 +109,9 @@ fn review_frame(c: &mut Criterion) {
     for _ in 0..3 {
         run(&mut app);
     }
-    c.bench_function(
-        "review: app frame, 1 MB text, 2000 observations",
-        |b| b.iter(|| run(&mut app)),
-    );
+    c.bench_function("review: app frame, 1 MB text, 2000 observations", |b| {
+        b.iter(|| run(&mut app))
+    });
 }
 
 criterion_group!(benches, open, edit_quote, review_frame);

@@ -134,7 +134,11 @@ fn editing_a_value_changes_the_chart() {
         Some(3.4)
     );
     let app = harness.state();
-    assert!(app.regions.get(app.shown).is_none_or(|r| r.data == app.data));
+    assert!(
+        app.regions
+            .get(app.shown)
+            .is_none_or(|r| r.data == app.data)
+    );
     // …and back on the charts, the growth chart draws the new figure.
     press(&mut harness, AppCommand::Review);
     assert!(!harness.state().reviewing);
@@ -180,7 +184,16 @@ fn selected_report_text_becomes_an_observation_or_an_indicator() {
     let count = harness.state().data.indicators.len();
     // A sentence of the report no indicator quotes yet.
     let quote = "全市地区生产总值突破6000亿元";
-    let text = harness.state().review.as_ref().unwrap().doc.text().unwrap().text.clone();
+    let text = harness
+        .state()
+        .review
+        .as_ref()
+        .unwrap()
+        .doc
+        .text()
+        .unwrap()
+        .text
+        .clone();
     let sentence = text
         .split(['，', '。', '；'])
         .find(|s| s.chars().any(|c| c.is_ascii_digit()) && s.contains('%'))
@@ -235,7 +248,12 @@ fn selected_report_text_becomes_an_observation_or_an_indicator() {
         .click();
     harness.run();
     let observations = &harness.state().data.indicators[added].observations;
-    assert_eq!(observations.len(), before + 1, "{:?}", harness.state().status);
+    assert_eq!(
+        observations.len(),
+        before + 1,
+        "{:?}",
+        harness.state().status
+    );
     assert_eq!(observations.last().unwrap().quote, sentence);
     assert_eq!(observations.last().unwrap().kind, Kind::Actual);
 }
@@ -374,7 +392,9 @@ fn leaving_unsaved_edits_asks_first() {
         .apply_edit(Field::Indicator(gdp, IndicatorField::NameZh).edit("生产总值".into()))
         .unwrap();
     harness.run();
-    harness.state_mut().request(Leave::Open(vec![other.clone()]));
+    harness
+        .state_mut()
+        .request(Leave::Open(vec![other.clone()]));
     harness.run();
     harness.get_by_label(ZH.unsaved_title);
     // Cancel: nothing changes.
@@ -384,7 +404,9 @@ fn leaving_unsaved_edits_asks_first() {
     assert!(harness.state().is_dirty());
     assert_eq!(harness.state().data.indicators[gdp].name_zh, "生产总值");
     // Discard: the other file opens.
-    harness.state_mut().request(Leave::Open(vec![other.clone()]));
+    harness
+        .state_mut()
+        .request(Leave::Open(vec![other.clone()]));
     harness.run();
     harness.get_by_label(ZH.discard).click();
     harness.run();
@@ -487,3 +509,44 @@ fn review_mode_screenshot() {
     harness.snapshot_options("review-zh", &options);
 }
 
+#[test]
+fn naming_the_region_of_a_draft_joins_it_to_that_regions_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let harbin = dataset_file(dir.path(), &Dataset::bundled());
+    let report = dir.path().join("report.txt");
+    std::fs::write(
+        &report,
+        "2025年政府工作报告\n2025年主要预期目标是：全市地区生产总值增长5.5%左右。\n",
+    )
+    .unwrap();
+    let mut harness = app_in(dir.path(), vec![report, harbin]);
+    assert_eq!(harness.state().regions.len(), 2);
+    let shown = &harness.state().regions[harness.state().shown];
+    assert_ne!(shown.data.report.region_zh, "哈尔滨市");
+    assert!(harness.state().reviewing, "a draft opens in review mode");
+    let draft_indicators = harness.state().data.indicators.len();
+    assert!(draft_indicators > 0);
+    // The region typed into the header's field.
+    let region = Field::Report(gwr_charts::edit::ReportField::RegionZh);
+    replace_text(&mut harness, region, "哈尔滨市", true);
+    let app = harness.state();
+    assert_eq!(app.regions.len(), 1, "the draft joined Harbin");
+    assert_eq!(app.regions[app.shown].files.len(), 2);
+    assert_eq!(app.data.report.region_zh, "哈尔滨市");
+    assert!(app.data.indicators.len() >= Dataset::bundled().indicators.len());
+    // Later edits of the draft still show in the merged history.
+    let name = Field::Indicator(0, IndicatorField::NameZh);
+    harness
+        .state_mut()
+        .apply_edit(name.edit("二〇二五年生产总值".into()))
+        .unwrap();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .data
+            .indicators
+            .iter()
+            .any(|i| i.name_zh == "二〇二五年生产总值")
+    );
+}

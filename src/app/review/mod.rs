@@ -135,6 +135,8 @@ pub struct Review {
     pub doc: Document,
     /// The region of [`GwrApp::regions`] it shows.
     pub region: usize,
+    /// The file (or files) it was opened from, as the window names them.
+    name: String,
     /// The other files of that region, merged with the document to make what the charts
     /// show (empty unless a draft of unknown region was given a region that had reports).
     others: Vec<Opened>,
@@ -156,9 +158,10 @@ pub struct Review {
 }
 
 impl Review {
-    fn new(doc: Document, region: usize, was_draft: bool) -> Review {
+    fn new(doc: Document, name: String, region: usize, was_draft: bool) -> Review {
         Review {
             doc,
+            name,
             region,
             others: Vec::new(),
             was_draft,
@@ -316,7 +319,8 @@ impl GwrApp {
         if self.review.as_ref().is_none_or(|r| r.region != self.shown) {
             let doc = self.document_for_shown();
             let was_draft = self.draft;
-            self.review = Some(Review::new(doc, self.shown, was_draft));
+            let name = self.data_name.clone();
+            self.review = Some(Review::new(doc, name, self.shown, was_draft));
         }
         self.reviewing = true;
     }
@@ -353,9 +357,10 @@ impl GwrApp {
             field: String::new(),
             message: String::new(),
         })?;
-        let region_was_known = review.doc.data().report.has_region();
+        let region_before = review.doc.data().report.region_zh.clone();
         review.doc.apply(edit)?;
-        let joins = !region_was_known && review.doc.data().report.has_region();
+        let report = &review.doc.data().report;
+        let joins = report.region_zh != region_before && report.has_region();
         self.document_changed();
         if joins {
             self.regroup();
@@ -431,35 +436,41 @@ impl GwrApp {
         {
             self.details = None;
         }
-        self.region = crate::selection::region_key(&self.data);
+        // A region given or renamed keeps what was ticked.
+        let key = crate::selection::region_key(&self.data);
+        if key != self.region {
+            let ticked = self.ticked().clone();
+            self.region = key;
+            self.state.selections.insert(self.region.clone(), ticked);
+        }
         self.order = crate::selection::order(&self.data, self.ticked());
     }
 
-    /// A draft of unknown region has been given one: it now joins its region's history, as
-    /// it would have had the report named it (see [`crate::collection::group`]).
+    /// The document's region was named (a draft of unknown region) or renamed: it now joins
+    /// that region's history, as it would have had the report named it (see
+    /// [`crate::collection::group`]).
     fn regroup(&mut self) {
         let Some(review) = self.review.as_mut() else {
             return;
         };
-        let doc_name = self
-            .regions
-            .get(review.region)
-            .map(|r| r.name())
-            .unwrap_or_default();
-        let opened: Vec<Opened> = self
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(k, r)| Opened {
-                data: if k == review.region {
-                    review.doc.data().clone()
-                } else {
-                    r.data.clone()
-                },
-                name: r.name(),
-                draft: r.draft,
-            })
-            .collect();
+        // Every file as opened, the document's own as it is now.
+        let mut opened = Vec::new();
+        for (k, r) in self.regions.iter().enumerate() {
+            if k == review.region {
+                opened.extend(review.others.iter().cloned());
+                opened.push(Opened {
+                    data: review.doc.data().clone(),
+                    name: review.name.clone(),
+                    draft: r.draft,
+                });
+            } else {
+                opened.push(Opened {
+                    data: r.data.clone(),
+                    name: r.name(),
+                    draft: r.draft,
+                });
+            }
+        }
         let key = review.doc.data().report.region_zh.trim().to_owned();
         let collection = crate::collection::group(opened.clone());
         let Some(k) = collection.regions.iter().position(|r| r.key == key) else {
@@ -467,7 +478,7 @@ impl GwrApp {
         };
         review.others = opened
             .into_iter()
-            .filter(|o| o.name != doc_name && collection.regions[k].files.contains(&o.name))
+            .filter(|o| o.name != review.name && collection.regions[k].files.contains(&o.name))
             .collect();
         review.region = k;
         self.regions = collection.regions;
@@ -520,7 +531,10 @@ impl GwrApp {
             let i = to.unwrap_or(count);
             let o = review.doc.data().indicators[i].observations.len() - 1;
             review.selected = Some(Row::Observation(i, o));
-            review.scroll_table = review.rows().iter().position(|r| *r == Row::Observation(i, o));
+            review.scroll_table = review
+                .rows()
+                .iter()
+                .position(|r| *r == Row::Observation(i, o));
         }
         Ok(())
     }
@@ -583,11 +597,11 @@ impl GwrApp {
                 if let Some(dir) = &self.autosave_dir {
                     let _ = autosave::clear(dir);
                 }
-                if let Some(region) = self.regions.get_mut(review.region)
-                    && review.others.is_empty()
-                {
-                    region.files = vec![path.display().to_string()];
-                    self.data_name = region.name();
+                if review.others.is_empty() {
+                    self.data_name = path.display().to_string();
+                    if let Some(region) = self.regions.get_mut(review.region) {
+                        region.files = vec![self.data_name.clone()];
+                    }
                 }
                 self.status = Some(Status::Saved { path });
                 true
@@ -664,7 +678,7 @@ impl GwrApp {
             name,
             draft,
         }]));
-        self.review = Some(Review::new(doc, self.shown, draft));
+        self.review = Some(Review::new(doc, self.data_name.clone(), self.shown, draft));
         self.reviewing = true;
         self.document_changed();
     }
@@ -852,7 +866,11 @@ fn header(
                 AppCommand::Redo => review.doc.can_redo(),
                 _ => true,
             };
-            if ui.add_enabled_ui(enabled, |ui| c.button(ui, lang)).inner.clicked() {
+            if ui
+                .add_enabled_ui(enabled, |ui| c.button(ui, lang))
+                .inner
+                .clicked()
+            {
                 command = Some(c);
             }
         }

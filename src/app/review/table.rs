@@ -144,9 +144,7 @@ fn choice<T: Copy + PartialEq>(
         })
         .response;
     let column = field.name(t);
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, column)
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, column));
     (picked != current).then(|| field.edit(key(picked)))
 }
 
@@ -159,16 +157,19 @@ fn flag(ui: &mut egui::Ui, field: Field, current: bool, label: &str) -> Option<E
 }
 
 /// The selection bar, the column heads and the lines in view.
-pub fn show(review: &mut Review, ui: &mut egui::Ui, lang: Lang, edits: &mut Vec<Edit>) -> Option<Action> {
+pub fn show(
+    review: &mut Review,
+    ui: &mut egui::Ui,
+    lang: Lang,
+    edits: &mut Vec<Edit>,
+) -> Option<Action> {
     let t = lang.texts();
     let action = selection_bar(review, ui, lang);
     ui.separator();
-    let row_height = ui
-        .spacing()
-        .interact_size
-        .y
-        .max(ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y)
-        + 4.0;
+    let row_height =
+        ui.spacing().interact_size.y.max(
+            ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y,
+        ) + 4.0;
     let mut area = egui::ScrollArea::both()
         .id_salt("review_table")
         .auto_shrink(false);
@@ -192,9 +193,7 @@ pub fn show(review: &mut Review, ui: &mut egui::Ui, lang: Lang, edits: &mut Vec<
         for n in range.start..range.end.min(count) {
             line(ui, &mut |ui| match review.rows[n] {
                 row @ Row::Indicator(i) => indicator_row(review, ui, lang, i, row, edits),
-                row @ Row::Observation(i, o) => {
-                    observation_row(review, ui, lang, i, o, row, edits)
-                }
+                row @ Row::Observation(i, o) => observation_row(review, ui, lang, i, o, row, edits),
             });
         }
     });
@@ -298,13 +297,29 @@ fn indicator_row(
     let id = ind.id.clone();
     let texts = [
         (IndicatorField::NameZh, ind.name_zh.clone(), NAME),
-        (IndicatorField::NameEn, ind.name_en.clone().unwrap_or_default(), NAME),
+        (
+            IndicatorField::NameEn,
+            ind.name_en.clone().unwrap_or_default(),
+            NAME,
+        ),
         (IndicatorField::UnitZh, ind.unit_zh.clone(), UNIT),
-        (IndicatorField::UnitEn, ind.unit_en.clone().unwrap_or_default(), UNIT),
+        (
+            IndicatorField::UnitEn,
+            ind.unit_en.clone().unwrap_or_default(),
+            UNIT,
+        ),
     ];
     let notes = [
-        (IndicatorField::NoteZh, ind.note_zh.clone().unwrap_or_default(), NOTE),
-        (IndicatorField::NoteEn, ind.note_en.clone().unwrap_or_default(), NOTE),
+        (
+            IndicatorField::NoteZh,
+            ind.note_zh.clone().unwrap_or_default(),
+            NOTE,
+        ),
+        (
+            IndicatorField::NoteEn,
+            ind.note_en.clone().unwrap_or_default(),
+            NOTE,
+        ),
     ];
     let (category, headline, comparable, reviewed) =
         (ind.category, ind.headline, ind.comparable, ind.reviewed);
@@ -368,7 +383,15 @@ fn field_fn(
     width: f32,
     t: &Texts,
 ) -> Option<Edit> {
-    self::field(ui, &review.doc, &mut review.editing, field, current, width, t)
+    self::field(
+        ui,
+        &review.doc,
+        &mut review.editing,
+        field,
+        current,
+        width,
+        t,
+    )
 }
 
 fn observation_row(
@@ -398,7 +421,12 @@ fn observation_row(
         obs.qualifier,
         obs.quote.clone(),
     );
-    pick(review, ui, row, format!("  {year}{}{}", t.year_gap, kind.name(lang)));
+    pick(
+        review,
+        ui,
+        row,
+        format!("  {year}{}{}", t.year_gap, kind.name(lang)),
+    );
     cell(ui, ACTIONS, |ui| {
         if ui.button(t.delete).clicked() {
             edits.push(Edit::DeleteObservation {
@@ -408,7 +436,14 @@ fn observation_row(
         }
     });
     let f = |field| Field::Observation(i, o, field);
-    edits.extend(field_fn(ui, review, f(ObservationField::Year), &year.to_string(), YEAR, t));
+    edits.extend(field_fn(
+        ui,
+        review,
+        f(ObservationField::Year),
+        &year.to_string(),
+        YEAR,
+        t,
+    ));
     edits.extend(choice(
         ui,
         f(ObservationField::Kind),
@@ -419,8 +454,22 @@ fn observation_row(
         KIND,
         t,
     ));
-    edits.extend(field_fn(ui, review, f(ObservationField::Value), &value, NUMBER, t));
-    edits.extend(field_fn(ui, review, f(ObservationField::GrowthPct), &growth, NUMBER, t));
+    edits.extend(field_fn(
+        ui,
+        review,
+        f(ObservationField::Value),
+        &value,
+        NUMBER,
+        t,
+    ));
+    edits.extend(field_fn(
+        ui,
+        review,
+        f(ObservationField::GrowthPct),
+        &growth,
+        NUMBER,
+        t,
+    ));
     edits.extend(choice(
         ui,
         f(ObservationField::Qualifier),
@@ -431,5 +480,12 @@ fn observation_row(
         QUALIFIER,
         t,
     ));
-    edits.extend(field_fn(ui, review, f(ObservationField::Quote), &quote, QUOTE, t));
+    edits.extend(field_fn(
+        ui,
+        review,
+        f(ObservationField::Quote),
+        &quote,
+        QUOTE,
+        t,
+    ));
 }

@@ -132,7 +132,9 @@ pub fn show(review: &mut Review, ui: &mut egui::Ui) {
         ui.set_width(width);
         let origin = ui.min_rect().min;
         // The paragraphs whose box meets the viewport.
-        let first = tops.partition_point(|&top| top <= viewport.min.y).saturating_sub(1);
+        let first = tops
+            .partition_point(|&top| top <= viewport.min.y)
+            .saturating_sub(1);
         let last = tops.partition_point(|&top| top < viewport.max.y);
         for p in first..last.min(source.paragraphs.len()) {
             let range = source.paragraphs[p].clone();
