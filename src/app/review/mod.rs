@@ -120,6 +120,14 @@ pub struct MergeDialog {
     pub take: Vec<bool>,
 }
 
+/// The answers to "save the unsaved edits first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Answer {
+    Save,
+    Discard,
+    Cancel,
+}
+
 /// What waits for an answer to "save the unsaved edits first?".
 #[derive(Clone, Debug, PartialEq)]
 pub enum Leave {
@@ -728,17 +736,14 @@ impl GwrApp {
     }
 
     /// The answer to "save first?": save (then go on if it saved), discard, or cancel.
-    fn answer_leaving(&mut self, save: Option<bool>) {
+    fn answer_leaving(&mut self, answer: Answer) {
         let Some(leave) = self.leaving.take() else {
             return;
         };
-        match save {
-            Some(true) => {
-                if self.save_document() {
-                    self.leave(leave);
-                }
-            }
-            Some(false) => {
+        match answer {
+            Answer::Save if self.save_document() => self.leave(leave),
+            Answer::Save | Answer::Cancel => {}
+            Answer::Discard => {
                 // Given up: every view goes back to the dataset as it was opened.
                 if let Some(review) = self.review.as_mut() {
                     while review.doc.undo() {}
@@ -746,7 +751,6 @@ impl GwrApp {
                 self.document_changed();
                 self.leave(leave);
             }
-            None => {}
         }
     }
 
@@ -1018,14 +1022,14 @@ pub fn leaving_dialog(app: &mut GwrApp, ctx: &egui::Context) {
         ui.heading(t.unsaved_title);
         ui.label(Lang::fill_text(t.unsaved_body, &name));
         ui.horizontal(|ui| {
-            if ui.button(t.save).clicked() {
-                answer = Some(Some(true));
-            }
-            if ui.button(t.discard).clicked() {
-                answer = Some(Some(false));
-            }
-            if ui.button(t.cancel).clicked() {
-                answer = Some(None);
+            for (label, choice) in [
+                (t.save, Answer::Save),
+                (t.discard, Answer::Discard),
+                (t.cancel, Answer::Cancel),
+            ] {
+                if ui.button(label).clicked() {
+                    answer = Some(choice);
+                }
             }
         });
     });
