@@ -244,8 +244,8 @@ fn heads(ui: &mut egui::Ui, t: &Texts, indicators: bool) {
     };
     head(ui, if indicators { "id" } else { "" }, ID);
     ui.add_space(ACTIONS + ui.spacing().item_spacing.x);
-    if indicators {
-        for (text, width) in [
+    let columns = if indicators {
+        vec![
             (t.name_zh, NAME),
             (t.name_en, NAME),
             (t.unit_zh, UNIT),
@@ -253,20 +253,19 @@ fn heads(ui: &mut egui::Ui, t: &Texts, indicators: bool) {
             (t.category, CATEGORY),
             (t.note_zh, NOTE),
             (t.note_en, NOTE),
-        ] {
-            head(ui, text, width);
-        }
+        ]
     } else {
-        for (text, width) in [
+        vec![
             (t.year, YEAR),
             (t.kind, KIND),
             (t.value, NUMBER),
             (t.growth_pct, NUMBER),
             (t.qualifier, QUALIFIER),
             (t.quote, QUOTE),
-        ] {
-            head(ui, text, width);
-        }
+        ]
+    };
+    for (text, width) in columns {
+        head(ui, text, width);
     }
 }
 
@@ -357,6 +356,10 @@ fn indicator_row(
         CATEGORY,
         t,
     ));
+    for (f, current, width) in notes {
+        let field = Field::Indicator(i, f);
+        edits.extend(field_fn(ui, review, field, &current, width, t));
+    }
     edits.extend(flag(
         ui,
         Field::Indicator(i, IndicatorField::Headline),
@@ -369,10 +372,6 @@ fn indicator_row(
         comparable,
         t.comparable,
     ));
-    for (f, current, width) in notes {
-        let field = Field::Indicator(i, f);
-        edits.extend(field_fn(ui, review, field, &current, width, t));
-    }
 }
 
 fn field_fn(
