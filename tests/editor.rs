@@ -544,3 +544,83 @@ fn naming_the_region_of_a_draft_joins_it_to_that_regions_history() {
             .any(|i| i.name_zh == "二〇二五年生产总值")
     );
 }
+
+#[test]
+fn closing_the_window_with_unsaved_edits_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path(), vec![]);
+    rename_gdp(&mut harness);
+    let commands = |harness: &Harness<'_, GwrApp>| {
+        harness
+            .output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .map(|v| v.commands.clone())
+            .unwrap_or_default()
+    };
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    assert!(commands(&harness).contains(&egui::ViewportCommand::CancelClose));
+    harness.run();
+    harness.get_by_label(ZH.unsaved_title);
+    // Discard: the window closes.
+    harness.get_by_label(ZH.discard).click();
+    harness.step();
+    harness.step();
+    assert!(commands(&harness).contains(&egui::ViewportCommand::Close));
+}
+
+#[test]
+fn picking_a_row_scrolls_the_text_to_its_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path(), vec![]);
+    press(&mut harness, AppCommand::Review);
+    // The last quote of the report: its paragraph is not laid out until scrolled to.
+    let review = harness.state().review.as_ref().unwrap();
+    let last = review.doc.highlights().last().unwrap().clone();
+    let source = review.doc.text().unwrap();
+    let paragraph = source
+        .paragraphs
+        .iter()
+        .find(|p| p.contains(&last.range.start))
+        .unwrap();
+    let paragraph = source.text[paragraph.clone()].to_owned();
+    let in_view = |harness: &Harness<'_, GwrApp>| {
+        harness
+            .query(by().role(Role::MultilineTextInput).value(&paragraph))
+            .is_some()
+    };
+    assert!(!in_view(&harness));
+    reveal(
+        &mut harness,
+        Row::Observation(last.indicator, last.observation),
+    );
+    assert!(in_view(&harness));
+}
+
+#[test]
+fn an_edit_is_autosaved_within_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let autosave = dir.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 900.0))
+        .with_step_dt(1.0)
+        .build_eframe(move |cc| GwrApp::with_autosave(cc, vec![], Some(autosave)));
+    harness.run_steps(2);
+    rename_gdp(&mut harness);
+    assert!(gwr_charts::edit::autosave::find(dir.path()).is_none());
+    harness.run_steps(8);
+    let found = gwr_charts::edit::autosave::find(dir.path()).expect("autosaved");
+    let gdp = index(&harness, "gdp");
+    assert_eq!(found.document.data().indicators[gdp].name_zh, "生产总值");
+    // Saved, the autosave is gone.
+    let file = dir.path().join("saved.json");
+    assert!(harness.state_mut().save_document_as(file));
+    assert!(gwr_charts::edit::autosave::find(dir.path()).is_none());
+}

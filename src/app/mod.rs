@@ -551,8 +551,8 @@ impl GwrApp {
     /// opens dropped files.
     fn handle_keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        // Esc belongs to the export dialog while it is open (it closes it).
-        let dialog = self.export.open;
+        // Esc belongs to a dialog while one is open (it closes it).
+        let dialog = self.export.open || self.review_dialog_open();
         ctx.input_mut(|i| {
             for command in AppCommand::with_shortcuts() {
                 if (typing && command.is_text_key())

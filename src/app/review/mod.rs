@@ -766,7 +766,12 @@ impl GwrApp {
         }
     }
 
-    /// The review's part of a frame: shortcuts' effects, the close request, autosave.
+    /// A review dialog is open (merge, or "save first?"): Esc is its.
+    pub(super) fn review_dialog_open(&self) -> bool {
+        self.leaving.is_some() || self.review.as_ref().is_some_and(|r| r.merge.is_some())
+    }
+
+    /// The review's part of a frame: the close request, autosave.
     pub(super) fn review_frame(&mut self, ctx: &egui::Context) {
         self.handle_close(ctx);
         self.autosave_tick(ctx);
@@ -940,7 +945,7 @@ fn merge_dialog(
     let mut next = dialog.clone();
     let mut action = None;
     let mut close = false;
-    egui::Modal::new(egui::Id::unique("review_merge")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("review_merge")).show(ctx, |ui| {
         ui.heading(t.merge_title);
         ui.label(t.merge_into.replace("{name}", &keep_name));
         let from_name = next
@@ -1006,6 +1011,8 @@ fn merge_dialog(
             }
         });
     });
+    // Esc or a click beside the dialog cancels it.
+    close |= modal.should_close();
     review.merge = (!close && action.is_none()).then_some(next);
     action
 }
@@ -1018,7 +1025,7 @@ pub fn leaving_dialog(app: &mut GwrApp, ctx: &egui::Context) {
     let t = review_texts(app);
     let name = app.data_name.clone();
     let mut answer = None;
-    egui::Modal::new(egui::Id::unique("review_leaving")).show(ctx, |ui| {
+    let modal = egui::Modal::new(egui::Id::unique("review_leaving")).show(ctx, |ui| {
         ui.heading(t.unsaved_title);
         ui.label(Lang::fill_text(t.unsaved_body, &name));
         ui.horizontal(|ui| {
@@ -1033,6 +1040,9 @@ pub fn leaving_dialog(app: &mut GwrApp, ctx: &egui::Context) {
             }
         });
     });
+    if modal.should_close() {
+        answer = answer.or(Some(Answer::Cancel));
+    }
     if let Some(answer) = answer {
         app.answer_leaving(answer);
     }
