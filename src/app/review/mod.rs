@@ -360,10 +360,11 @@ impl GwrApp {
 
     /// Makes an edit if `check` passes, and shows it in every view.
     pub fn apply_edit(&mut self, edit: Edit) -> Result<(), EditError> {
+        // Only reached by a caller that skipped enter_review: no window path leads here.
         let review = self.review.as_mut().ok_or_else(|| EditError {
             indicator: None,
-            field: String::new(),
-            message: String::new(),
+            field: "review".into(),
+            message: "no document is under review".into(),
         })?;
         let region_before = review.doc.data().report.region_zh.clone();
         review.doc.apply(edit)?;
@@ -512,24 +513,11 @@ impl GwrApp {
             },
             None => {
                 let unit = unit_from(&quote);
-                Edit::AddIndicator {
-                    indicator: Indicator {
-                        // The document gives it a new unique id.
-                        id: String::new(),
-                        name_zh: name_from(&quote),
-                        name_en: None,
-                        category: Category::Economy,
-                        unit_zh: if unit.is_empty() { "%".into() } else { unit },
-                        unit_en: None,
-                        headline: false,
-                        comparable: true,
-                        note_zh: None,
-                        note_en: None,
-                        observations: vec![observation],
-                        reviewed: false,
-                        multi_year: None,
-                    },
-                }
+                // An empty id: the document gives it a new unique one.
+                let unit = if unit.is_empty() { "%".into() } else { unit };
+                let mut indicator = Indicator::new("", name_from(&quote), Category::Economy, unit);
+                indicator.observations.push(observation);
+                Edit::AddIndicator { indicator }
             }
         };
         let count = data.indicators.len();
@@ -538,11 +526,7 @@ impl GwrApp {
             review.selection = None;
             let i = to.unwrap_or(count);
             let o = review.doc.data().indicators[i].observations.len() - 1;
-            review.selected = Some(Row::Observation(i, o));
-            review.scroll_table = review
-                .rows()
-                .iter()
-                .position(|r| *r == Row::Observation(i, o));
+            review.reveal(Row::Observation(i, o));
         }
         Ok(())
     }
