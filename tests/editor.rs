@@ -27,6 +27,15 @@ fn app_in(dir: &Path, files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
     harness
 }
 
+/// The app on the bundled dataset in review mode, autosaving into a new temporary folder
+/// (kept as long as the returned handle).
+fn review_bundled() -> (tempfile::TempDir, Harness<'static, GwrApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_in(dir.path(), vec![]);
+    press(&mut harness, AppCommand::Review);
+    (dir, harness)
+}
+
 /// Enters review mode and renames GDP (one committed edit); returns its place.
 fn rename_gdp(harness: &mut Harness<'_, GwrApp>) -> usize {
     press(harness, AppCommand::Review);
@@ -112,9 +121,7 @@ fn dataset_file(dir: &Path, data: &Dataset) -> PathBuf {
 
 #[test]
 fn the_review_command_shows_the_text_and_the_table_and_goes_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = app_in(dir.path(), vec![]);
-    press(&mut harness, AppCommand::Review);
+    let (_dir, mut harness) = review_bundled();
     assert!(harness.state().reviewing);
     let (reviewed, total) = harness.state().review.as_ref().unwrap().doc.reviewed();
     harness.get_by_label(&format!("{} {reviewed} / {total}", ZH.reviewed));
@@ -190,9 +197,7 @@ fn a_bad_value_shows_the_check_message_and_the_old_value_stays() {
 
 #[test]
 fn selected_report_text_becomes_an_observation_or_an_indicator() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = app_in(dir.path(), vec![]);
-    press(&mut harness, AppCommand::Review);
+    let (_dir, mut harness) = review_bundled();
     let count = harness.state().data.indicators.len();
     // A sentence of the report no indicator quotes yet.
     let quote = "全市地区生产总值突破6000亿元";
@@ -472,9 +477,7 @@ fn a_draft_opens_in_review_mode_and_loses_its_mark_when_all_is_reviewed() {
 
 #[test]
 fn clicking_a_quote_picks_its_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = app_in(dir.path(), vec![]);
-    press(&mut harness, AppCommand::Review);
+    let (_dir, mut harness) = review_bundled();
     let review = harness.state_mut().review.as_mut().unwrap();
     let first = review.doc.highlights()[0].clone();
     assert!(review.select_at(first.range.start));
@@ -578,9 +581,7 @@ fn closing_the_window_with_unsaved_edits_asks_first() {
 
 #[test]
 fn picking_a_row_scrolls_the_text_to_its_quote() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut harness = app_in(dir.path(), vec![]);
-    press(&mut harness, AppCommand::Review);
+    let (_dir, mut harness) = review_bundled();
     // The last quote of the report: its paragraph is not laid out until scrolled to.
     let review = harness.state().review.as_ref().unwrap();
     let last = review.doc.highlights().last().unwrap().clone();
