@@ -625,3 +625,28 @@ fn an_edit_is_autosaved_within_seconds() {
     assert!(harness.state_mut().save_document_as(file));
     assert!(gwr_charts::edit::autosave::find(dir.path()).is_none());
 }
+
+#[test]
+fn the_delete_buttons_remove_an_indicator_or_an_observation() {
+    let (_dir, mut harness) = review_bundled();
+    let gdp = index(&harness, "gdp");
+    let count = harness.state().data.indicators.len();
+    reveal(&mut harness, Row::Indicator(gdp));
+    // The first delete button in view is GDP's own, the second its 2023 result's.
+    harness.get_all_by_label(ZH.delete).nth(1).unwrap().click();
+    harness.run();
+    let observations = &harness.state().data.indicators[gdp].observations;
+    assert_eq!(observations.len(), 1);
+    assert_eq!(observations[0].kind, Kind::Target);
+    harness.get_all_by_label(ZH.delete).next().unwrap().click();
+    harness.run();
+    assert_eq!(harness.state().data.indicators.len(), count - 1);
+    assert!(harness.state().data.indicator("gdp").is_none());
+    // Back on the charts, GDP is gone from them too.
+    press(&mut harness, AppCommand::Review);
+    assert!(!harness.state().drawn.is_empty());
+    assert!(!harness.state().drawn.contains(&"gdp".to_owned()));
+    press(&mut harness, AppCommand::Undo);
+    press(&mut harness, AppCommand::Undo);
+    assert_eq!(harness.state().data, Dataset::bundled());
+}

@@ -242,7 +242,7 @@ fn heads(ui: &mut egui::Ui, t: &Texts, indicators: bool) {
             ui.add(egui::Label::new(RichText::new(text).strong()).truncate());
         });
     };
-    head(ui, if indicators { "id" } else { "" }, ID);
+    head(ui, if indicators { t.data_columns[1] } else { "" }, ID);
     ui.add_space(ACTIONS + ui.spacing().item_spacing.x);
     let columns = if indicators {
         vec![
