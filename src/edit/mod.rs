@@ -301,6 +301,8 @@ pub struct Document {
     /// Where each quote is: filled at open, then one search per new quote.
     found: HashMap<String, Option<Range<usize>>>,
     highlights: Vec<Highlight>,
+    /// The longest highlight, in bytes: bounds the search of [`Document::highlights_in`].
+    longest: usize,
     undo: Vec<(Change, u64)>,
     redo: Vec<(Change, u64)>,
     /// Each state of the dataset has its own number; dirty is "not the saved number".
@@ -328,6 +330,7 @@ impl Document {
             source_file: None,
             found: HashMap::new(),
             highlights: Vec::new(),
+            longest: 0,
             undo: Vec::new(),
             redo: Vec::new(),
             version: 0,
@@ -408,11 +411,23 @@ impl Document {
         &self.highlights
     }
 
+    /// The highlights that overlap a byte range of the text (a visible paragraph), found by
+    /// binary search.
+    pub fn highlights_in(&self, range: Range<usize>) -> impl Iterator<Item = &Highlight> {
+        let first = self
+            .highlights
+            .partition_point(|h| h.range.start + self.longest <= range.start);
+        let end = self
+            .highlights
+            .partition_point(|h| h.range.start < range.end);
+        self.highlights[first..end.max(first)]
+            .iter()
+            .filter(move |h| h.range.end > range.start)
+    }
+
     /// The highlight under a byte offset of the text (a click), the shortest if several.
     pub fn highlight_at(&self, byte: usize) -> Option<&Highlight> {
-        let end = self.highlights.partition_point(|h| h.range.start <= byte);
-        self.highlights[..end]
-            .iter()
+        self.highlights_in(byte..byte + 1)
             .filter(|h| h.range.contains(&byte))
             .min_by_key(|h| h.range.len())
     }
@@ -616,6 +631,7 @@ impl Document {
             }
         }
         out.sort_by_key(|h| (h.range.start, h.range.end));
+        self.longest = out.iter().map(|h| h.range.len()).max().unwrap_or(0);
         self.highlights = out;
     }
 

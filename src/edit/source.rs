@@ -37,6 +37,14 @@ impl SourceText {
     }
 }
 
+impl SourceText {
+    /// The paragraph holding a byte offset, or the first after it (to scroll to a quote).
+    pub fn paragraph_at(&self, byte: usize) -> Option<usize> {
+        let n = self.paragraphs.partition_point(|p| p.end <= byte);
+        (n < self.paragraphs.len()).then_some(n)
+    }
+}
+
 /// Byte ranges of the non-blank lines, without their line ends.
 fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -289,6 +297,16 @@ mod tests {
         let p = paragraphs(text);
         let lines: Vec<&str> = p.iter().map(|r| &text[r.clone()]).collect();
         assert_eq!(lines, ["甲乙", "丙", "丁"]);
+        let source = SourceText::new(text.to_owned(), "t");
+        assert_eq!(source.paragraph_at(0), Some(0));
+        assert_eq!(source.paragraph_at(3), Some(0));
+        assert_eq!(
+            source.paragraph_at(6),
+            Some(1),
+            "a blank line: the next paragraph"
+        );
+        assert_eq!(source.paragraph_at(text.len() - 1), Some(2));
+        assert_eq!(source.paragraph_at(text.len()), None);
     }
 
     #[test]

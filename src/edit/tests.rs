@@ -68,6 +68,19 @@ fn the_bundled_dataset_has_its_text_and_every_quote_is_highlighted() {
         doc.quote_range(first.indicator, first.observation),
         Some(first.range.clone())
     );
+    // Per paragraph, the highlights are exactly those that overlap it.
+    let mut seen = 0;
+    for p in &text.paragraphs {
+        let inside: Vec<&Highlight> = doc.highlights_in(p.clone()).collect();
+        let expected: Vec<&Highlight> = doc
+            .highlights()
+            .iter()
+            .filter(|h| h.range.start < p.end && h.range.end > p.start)
+            .collect();
+        assert_eq!(inside, expected);
+        seen += inside.len();
+    }
+    assert!(seen >= doc.highlights().len());
 }
 
 #[test]
@@ -558,4 +571,129 @@ fn a_report_opens_as_a_draft_with_the_text_its_quotes_came_from() {
         curated.highlights().len(),
         curated.data().observation_count()
     );
+}
+
+mod random_edits {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VALUES: [&str; 14] = [
+        "",
+        " ",
+        "abc",
+        "2023",
+        "2024",
+        "1800",
+        "5.5",
+        "-3",
+        "inf",
+        "true",
+        "false",
+        "target",
+        "about",
+        "地区生产总值增长6%左右",
+    ];
+
+    fn edit(kind: u8, a: usize, b: usize, field: usize, value: usize) -> Edit {
+        let value = VALUES[value % VALUES.len()].to_owned();
+        let indicator_fields = [
+            IndicatorField::NameZh,
+            IndicatorField::NameEn,
+            IndicatorField::Category,
+            IndicatorField::Headline,
+            IndicatorField::Reviewed,
+            IndicatorField::NoteZh,
+        ];
+        let observation_fields = [
+            ObservationField::Year,
+            ObservationField::Kind,
+            ObservationField::Value,
+            ObservationField::GrowthPct,
+            ObservationField::Qualifier,
+            ObservationField::Quote,
+        ];
+        match kind % 7 {
+            0 => Edit::Indicator {
+                indicator: a,
+                field: indicator_fields[field % indicator_fields.len()],
+                value,
+            },
+            1 => Edit::Observation {
+                indicator: a,
+                observation: b % 3,
+                field: observation_fields[field % observation_fields.len()],
+                value,
+            },
+            2 => Edit::Report {
+                field: [
+                    ReportField::TitleZh,
+                    ReportField::ReviewYear,
+                    ReportField::PlanYear,
+                ][field % 3],
+                value,
+            },
+            3 => Edit::DeleteIndicator { indicator: a },
+            4 => Edit::DeleteObservation {
+                indicator: a,
+                observation: b % 3,
+            },
+            5 => Edit::Merge {
+                keep: a,
+                from: b,
+                take: vec![(2023, Kind::Actual)],
+            },
+            _ => Edit::AddObservation {
+                indicator: a,
+                observation: Observation {
+                    year: 2022,
+                    kind: Kind::Actual,
+                    value: Some(1.0),
+                    growth_pct: None,
+                    qualifier: Qualifier::Exact,
+                    quote: value,
+                    derived: None,
+                    source_file: None,
+                },
+            },
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever is edited, nothing panics, the dataset never breaks a rule of `check`,
+        /// the highlights stay true, and undo and redo walk the whole history.
+        #[test]
+        fn never_break_a_rule_and_undo_everything(
+            edits in proptest::collection::vec((any::<u8>(), 0usize..112, 0usize..112, any::<usize>(), any::<usize>()), 1..24)
+        ) {
+            let mut doc = Document::bundled();
+            let original = doc.data().clone();
+            let mut applied = 0;
+            for (kind, a, b, field, value) in edits {
+                let edit = edit(kind, a, b, field, value);
+                let checked = doc.check(&edit);
+                let result = doc.apply(edit);
+                prop_assert_eq!(checked.is_ok(), result.is_ok());
+                applied += usize::from(result.is_ok());
+                prop_assert!(doc.faults().is_empty(), "{:?}", doc.faults());
+            }
+            let text = doc.text().unwrap().text.clone();
+            for h in doc.highlights() {
+                let obs = &doc.data().indicators[h.indicator].observations[h.observation];
+                prop_assert_eq!(squeezed(&text[h.range.clone()]), squeezed(&obs.quote));
+            }
+            prop_assert_eq!(doc.highlights().len(), doc.data().observation_count());
+            let last = doc.data().clone();
+            let mut undone = 0;
+            while doc.undo() {
+                undone += 1;
+            }
+            prop_assert_eq!(undone, applied);
+            prop_assert_eq!(doc.data(), &original);
+            prop_assert!(!doc.is_dirty());
+            while doc.redo() {}
+            prop_assert_eq!(doc.data(), &last);
+        }
+    }
 }

@@ -230,9 +230,7 @@ impl Review {
     pub fn select_at(&mut self, offset: usize) -> bool {
         let hit = self
             .doc
-            .highlights()
-            .iter()
-            .find(|h| h.range.contains(&offset))
+            .highlight_at(offset)
             .map(|h| Row::Observation(h.indicator, h.observation));
         if let Some(row) = hit {
             self.selected = Some(row);

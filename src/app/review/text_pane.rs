@@ -17,14 +17,6 @@ pub struct Cache {
     tops: Vec<f32>,
 }
 
-/// The highlights that start inside `range` (they are sorted by start; a quote never
-/// crosses a line).
-fn highlights_in<'h>(highlights: &'h [Highlight], range: &Range<usize>) -> &'h [Highlight] {
-    let lo = highlights.partition_point(|h| h.range.start < range.start);
-    let hi = highlights.partition_point(|h| h.range.start < range.end);
-    &highlights[lo..hi]
-}
-
 /// The byte offset of character `chars` of `text`.
 fn byte_of(text: &str, chars: usize) -> usize {
     text.char_indices()
@@ -33,10 +25,10 @@ fn byte_of(text: &str, chars: usize) -> usize {
 }
 
 /// A paragraph with its quotes marked; the chosen row's quotes stand out.
-fn job(
+fn job<'h>(
     text: &str,
     start: usize,
-    highlights: &[Highlight],
+    highlights: impl Iterator<Item = &'h Highlight>,
     selected: Option<Row>,
     style: &egui::Style,
 ) -> LayoutJob {
@@ -117,13 +109,10 @@ pub fn show(review: &mut Review, ui: &mut egui::Ui) {
         .id_salt("review_text_scroll")
         .auto_shrink(false);
     if let Some(offset) = review.scroll_text.take() {
-        let p = source
-            .paragraphs
-            .partition_point(|r| r.end <= offset)
-            .min(source.paragraphs.len().saturating_sub(1));
+        let p = source.paragraph_at(offset).unwrap_or(0);
         area = area.vertical_scroll_offset((tops.get(p).copied().unwrap_or(0.0) - 80.0).max(0.0));
     }
-    let highlights = review.doc.highlights();
+    let doc = &review.doc;
     let selected = review.selected;
     let mut clicked_at = None;
     let mut selection = None;
@@ -141,9 +130,10 @@ pub fn show(review: &mut Review, ui: &mut egui::Ui) {
             let Some(mut paragraph) = source.text.get(range.clone()) else {
                 continue;
             };
-            let marks = highlights_in(highlights, &range);
+
             let style = ui.style().clone();
             let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
+                let marks = doc.highlights_in(range.clone());
                 let mut job = job(buf.as_str(), range.start, marks, selected, &style);
                 job.wrap.max_width = wrap;
                 ui.fonts_mut(|f| f.layout_job(job))
