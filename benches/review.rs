@@ -39,12 +39,7 @@ fn open(c: &mut Criterion) {
 /// Aho–Corasick pass for all 2,000 quotes.
 fn find_quotes(c: &mut Criterion) {
     let (data, text) = edit::synthetic(TEXT_BYTES, OBSERVATIONS);
-    let quotes: Vec<&str> = data
-        .indicators
-        .iter()
-        .flat_map(|i| &i.observations)
-        .map(|o| o.quote.as_str())
-        .collect();
+    let quotes: Vec<&str> = data.quotes().collect();
     c.bench_function("review: find 2000 quotes in 1 MB", |b| {
         b.iter(|| {
             let index = QuoteIndex::new(&text);

@@ -440,6 +440,14 @@ impl Dataset {
         self.indicators.iter().find(|i| i.id == id)
     }
 
+    /// Every observation's quote, indicator by indicator.
+    pub fn quotes(&self) -> impl Iterator<Item = &str> {
+        self.indicators
+            .iter()
+            .flat_map(|i| &i.observations)
+            .map(|o| o.quote.as_str())
+    }
+
     pub fn observation_count(&self) -> usize {
         self.indicators.iter().map(|i| i.observations.len()).sum()
     }

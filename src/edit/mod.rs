@@ -264,9 +264,13 @@ impl Change {
         }
     }
 
-    /// Makes the change; returns its inverse.
+    /// Makes the change; returns its inverse. `report.source` is left as it is: no edit
+    /// changes it, and a save may have moved it since the change was recorded.
     fn apply(self, data: &mut Dataset) -> Change {
-        let report = self.report.map(|r| std::mem::replace(&mut data.report, r));
+        let report = self.report.map(|mut r| {
+            r.source.clone_from(&data.report.source);
+            std::mem::replace(&mut data.report, r)
+        });
         let mut undo = Vec::with_capacity(self.splices.len());
         for s in self.splices {
             let inserted = s.insert.len();
@@ -337,7 +341,7 @@ impl Document {
             next_version: 1,
         };
         if let Some(index) = &doc.index {
-            let quotes: Vec<&str> = quotes(&doc.data).collect();
+            let quotes: Vec<&str> = doc.data.quotes().collect();
             doc.found = index
                 .find_all(&quotes)
                 .into_iter()
@@ -493,6 +497,13 @@ impl Document {
         !self.redo.is_empty()
     }
 
+    /// A number for the dataset's current state: it changes with every edit, undo and redo
+    /// (and comes back with an undo), so the window can rebuild charts or autosave only when
+    /// something changed.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// Edits since the last save (or open); an undo back to the saved state is clean.
     pub fn is_dirty(&self) -> bool {
         self.saved_version != Some(self.version)
@@ -608,7 +619,7 @@ impl Document {
     /// After the dataset changed: the highlights, searching only quotes not seen before.
     fn after_change(&mut self) {
         if let Some(index) = &self.index {
-            for quote in quotes(&self.data) {
+            for quote in self.data.quotes() {
                 if !self.found.contains_key(quote) {
                     self.found.insert(quote.to_owned(), index.find(quote));
                 }
@@ -904,13 +915,6 @@ fn fault_key(ind: &Indicator, fault: Fault) -> FaultKey {
         .and_then(|k| ind.observations.get(k))
         .map(|o| o.quote.clone());
     (quote, fault.field, fault.message)
-}
-
-fn quotes(data: &Dataset) -> impl Iterator<Item = &str> {
-    data.indicators
-        .iter()
-        .flat_map(|i| &i.observations)
-        .map(|o| o.quote.as_str())
 }
 
 /// Typed text to a field's type, refused with the words `check` prints for that value in a

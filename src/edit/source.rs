@@ -240,12 +240,7 @@ fn squeeze(s: &str) -> String {
 /// The quote rule: every quote of `data` is found in the report text. `source` names the
 /// text in the message.
 pub fn quote_faults(data: &Dataset, index: &QuoteIndex, source: &str) -> Vec<Fault> {
-    let quotes: Vec<&str> = data
-        .indicators
-        .iter()
-        .flat_map(|i| &i.observations)
-        .map(|o| o.quote.as_str())
-        .collect();
+    let quotes: Vec<&str> = data.quotes().collect();
     let found = index.find_all(&quotes);
     let mut out = Vec::new();
     for (n, indicator) in data.indicators.iter().enumerate() {

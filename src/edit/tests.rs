@@ -283,6 +283,12 @@ fn dirty_follows_the_saved_state_and_saving_then_reopening_gives_the_same() {
 
     // Saved elsewhere, the source points back at the same text.
     let mut moved = reopened;
+    moved
+        .apply(Edit::Report {
+            field: ReportField::TitleEn,
+            value: "Moved".into(),
+        })
+        .unwrap();
     let sub = dir.path().join("sub");
     std::fs::create_dir(&sub).unwrap();
     moved.save(&sub.join("copy.json")).unwrap();
@@ -290,6 +296,17 @@ fn dirty_follows_the_saved_state_and_saving_then_reopening_gives_the_same() {
         moved.data().report.source.as_deref(),
         Some("../harbin.source.txt")
     );
+    // Undoing an edit made before the save keeps the source the save wrote.
+    moved.undo();
+    assert_eq!(
+        moved.data().report.title_en.as_deref(),
+        Some("Harbin Government Work Report 2024")
+    );
+    assert_eq!(
+        moved.data().report.source.as_deref(),
+        Some("../harbin.source.txt")
+    );
+    moved.redo();
     let again = Document::open(&sub.join("copy.json")).unwrap();
     assert_eq!(again.data(), moved.data());
     assert!(again.text().is_ok());
