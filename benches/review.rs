@@ -6,6 +6,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+use gwr_charts::GwrApp;
+use gwr_charts::app::review::Row;
 use gwr_charts::edit::source::QuoteIndex;
 use gwr_charts::edit::{self, Document, Edit, ObservationField, SourceText};
 
@@ -83,5 +86,47 @@ fn edit_quote(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, open, find_quotes, edit_quote);
+/// One frame of the whole window in review mode (top bar, header, text pane, table),
+/// built the way eframe builds it, without accessibility output: the text pane lays out
+/// only the paragraphs in view, the table only the rows in view. Scrolled to the middle of
+/// both, with a row picked so its quotes are marked.
+fn review_frame(c: &mut Criterion) {
+    let (data, text) = edit::synthetic(TEXT_BYTES, OBSERVATIONS);
+    let ctx = egui::Context::default();
+    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let mut app = GwrApp::with_autosave(&cc, vec![], None);
+    let mut frame = eframe::Frame::_new_kittest();
+    let doc = Document::new(data, None, Ok(SourceText::new(text, "synthetic")));
+    let middle = doc.data().indicators.len() / 2;
+    app.review_document(doc, "synthetic".into());
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let mut run = |app: &mut GwrApp| {
+        let mut out = ctx.run_ui(input.clone(), |ui| {
+            eframe::App::ui(app, ui, &mut frame);
+        });
+        out.textures_delta.clear();
+        black_box(ctx.tessellate(std::mem::take(&mut out.shapes), 1.0));
+    };
+    // The first frames measure the paragraphs (once per width) and settle the fonts.
+    for _ in 0..3 {
+        run(&mut app);
+    }
+    if let Some(review) = app.review.as_mut() {
+        review.reveal(Row::Indicator(middle));
+    }
+    for _ in 0..3 {
+        run(&mut app);
+    }
+    c.bench_function("review: app frame, 1 MB text, 2000 observations", |b| {
+        b.iter(|| run(&mut app))
+    });
+}
+
+criterion_group!(benches, open, find_quotes, edit_quote, review_frame);
 criterion_main!(benches);

@@ -98,6 +98,12 @@ pub fn open_path_with_text(
 /// Opens report text pasted from the clipboard as a draft, as a `.txt` would be. `name` is
 /// what the window calls it (e.g. "clipboard").
 pub fn open_text(text: &str, name: &str) -> Result<Opened, LoadError> {
+    open_text_with_text(text, name).map(|d| d.opened)
+}
+
+/// As [`open_text`], keeping the normalized text the draft's quotes were cut from (the
+/// review mode shows it beside the figures).
+pub fn open_text_with_text(text: &str, name: &str) -> Result<Drafted, LoadError> {
     let text = formats::read_text(text);
     draft(
         &text,
@@ -106,7 +112,6 @@ pub fn open_text(text: &str, name: &str) -> Result<Opened, LoadError> {
         SourceFormat::Paste,
         &extract::Overrides::default(),
     )
-    .map(|d| d.opened)
 }
 
 fn draft(
@@ -134,11 +139,25 @@ fn draft(
 /// history, different regions stay apart (see [`collection::group`]). Nothing is returned
 /// unless every file opened.
 pub fn open_paths(paths: &[PathBuf]) -> Result<Collection, OpenError> {
+    open_paths_with_texts(paths).map(|(collection, _)| collection)
+}
+
+/// As [`open_paths`], with the normalized text of every report drafted, by file name (the
+/// review mode shows it beside the draft's figures).
+pub fn open_paths_with_texts(
+    paths: &[PathBuf],
+) -> Result<(Collection, Vec<(String, String)>), OpenError> {
     let mut opened = Vec::new();
+    let mut texts = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        match open_path(path) {
-            Ok(o) => opened.push(o),
+        match open_path_with_text(path, &extract::Overrides::default()) {
+            Ok((o, text)) => {
+                if let Some(text) = text {
+                    texts.push((o.name.clone(), text));
+                }
+                opened.push(o)
+            }
             Err(e) => errors.push(e),
         }
     }
@@ -151,5 +170,5 @@ pub fn open_paths(paths: &[PathBuf]) -> Result<Collection, OpenError> {
             "no file to open".into(),
         )]));
     }
-    Ok(collection::group(opened))
+    Ok((collection::group(opened), texts))
 }

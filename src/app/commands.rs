@@ -28,6 +28,13 @@ pub enum AppCommand {
     SetLang(Lang),
     SetTheme(Theme),
     ApplyPreset(Preset),
+    /// Enter or leave review mode: the report text beside an editable table of its figures.
+    Review,
+    /// Save the document under review to its file (Save as… when it has none).
+    Save,
+    /// Undo or redo a committed edit (inside a focused text field egui undoes typing).
+    Undo,
+    Redo,
 }
 
 /// The digit keys that switch views, in the order of [`View::ALL`].
@@ -47,8 +54,13 @@ impl AppCommand {
     /// Every command that has a shortcut, in the order keys are tried.
     pub fn with_shortcuts() -> impl Iterator<Item = AppCommand> {
         [
-            AppCommand::OpenDialog,
+            // With Shift before without: Ctrl+Shift+Z also matches Ctrl+Z.
+            AppCommand::Redo,
+            AppCommand::Undo,
             AppCommand::SaveJson,
+            AppCommand::Save,
+            AppCommand::Review,
+            AppCommand::OpenDialog,
             AppCommand::OpenExport,
             AppCommand::CopyChart,
             AppCommand::FocusSearch,
@@ -63,7 +75,17 @@ impl AppCommand {
         let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         match self {
             AppCommand::OpenDialog => command(Key::O),
-            AppCommand::SaveJson => command(Key::S),
+            AppCommand::SaveJson => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::S,
+            )),
+            AppCommand::Review => command(Key::R),
+            AppCommand::Save => command(Key::S),
+            AppCommand::Undo => command(Key::Z),
+            AppCommand::Redo => Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )),
             AppCommand::OpenExport => command(Key::E),
             AppCommand::CopyChart => Some(KeyboardShortcut::new(
                 Modifiers::COMMAND | Modifiers::SHIFT,
@@ -91,6 +113,11 @@ impl AppCommand {
         self.shortcut().is_some_and(|s| s.modifiers.is_none())
     }
 
+    /// Keys a focused text field handles itself (its own undo of typing).
+    pub fn is_text_key(self) -> bool {
+        self.is_plain_key() || matches!(self, AppCommand::Undo | AppCommand::Redo)
+    }
+
     pub fn label(self, lang: Lang) -> String {
         let t = lang.texts();
         match self {
@@ -116,6 +143,10 @@ impl AppCommand {
             AppCommand::ApplyPreset(Preset::Comparable) => t.preset_comparable.into(),
             AppCommand::ApplyPreset(Preset::All) => t.preset_all.into(),
             AppCommand::ApplyPreset(Preset::None) => t.preset_none.into(),
+            AppCommand::Review => t.review.into(),
+            AppCommand::Save => t.save.into(),
+            AppCommand::Undo => t.undo.into(),
+            AppCommand::Redo => t.redo.into(),
         }
     }
 

@@ -6,6 +6,7 @@ mod compare;
 mod details;
 pub mod export_dialog;
 mod icon;
+pub mod review;
 mod side_panel;
 mod status;
 mod top_bar;
@@ -130,6 +131,25 @@ pub struct GwrApp {
     /// frame is then printed once, to measure start-up.
     startup: Option<std::time::Instant>,
     frames: u32,
+    // Review mode (issue 11).
+    /// The document under review, kept when the window goes back to the charts.
+    pub review: Option<review::Review>,
+    /// The window shows review mode rather than the charts.
+    pub reviewing: bool,
+    /// The normalized text of every report drafted this run, by file name.
+    texts: Vec<(String, String)>,
+    /// What waits for an answer to "save the unsaved edits first?".
+    pub leaving: Option<review::Leave>,
+    /// Where a review in progress is autosaved; `None` turns autosave off.
+    pub autosave_dir: Option<PathBuf>,
+    /// The review version last autosaved, and when the next autosave is due.
+    autosaved: Option<u64>,
+    autosave_due: Option<f64>,
+    /// A review an earlier run left unsaved, offered back until the user answers.
+    pub recovered: Option<crate::edit::autosave::Recovered>,
+    /// The user chose to close despite unsaved edits; the close is sent next frame.
+    close_confirmed: bool,
+    pending_close: bool,
 }
 
 /// The selection of a region that has none yet.
@@ -138,6 +158,16 @@ static NOTHING_TICKED: BTreeSet<String> = BTreeSet::new();
 impl GwrApp {
     /// Builds the app; `files` are opened in order, the last good one stays loaded.
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
+        Self::with_autosave(cc, files, crate::edit::autosave::default_dir())
+    }
+
+    /// As [`GwrApp::new`], autosaving reviews into `autosave_dir` (tests give a temporary
+    /// one) and offering back what an earlier run left there.
+    pub fn with_autosave(
+        cc: &eframe::CreationContext<'_>,
+        files: Vec<PathBuf>,
+        autosave_dir: Option<PathBuf>,
+    ) -> Self {
         fonts::install(&cc.egui_ctx);
         let mut app = GwrApp {
             state: State::restore(cc.storage),
@@ -163,6 +193,18 @@ impl GwrApp {
             applied_theme: None,
             startup: None,
             frames: 0,
+            review: None,
+            reviewing: false,
+            texts: Vec::new(),
+            leaving: None,
+            recovered: autosave_dir
+                .as_deref()
+                .and_then(crate::edit::autosave::find),
+            autosave_dir,
+            autosaved: None,
+            autosave_due: None,
+            close_confirmed: false,
+            pending_close: false,
         };
         app.resolve_selection();
         if !files.is_empty() {
@@ -234,8 +276,11 @@ impl GwrApp {
     /// Opens datasets or report texts (several are merged); on failure the current dataset
     /// stays and the error is shown.
     pub fn open(&mut self, paths: &[PathBuf]) {
-        match open::open_paths(paths) {
-            Ok(collection) => self.show_collection(collection),
+        match open::open_paths_with_texts(paths) {
+            Ok((collection, texts)) => {
+                self.texts = texts;
+                self.show_collection(collection);
+            }
             Err(e) => {
                 self.status = Some(Status::OpenFailed {
                     error: e.to_string(),
@@ -262,7 +307,13 @@ impl GwrApp {
         });
         self.regions = collection.regions;
         self.compare.clear();
+        self.review = None;
+        self.reviewing = false;
         self.show_region(0);
+        // A draft opens in review mode: its figures need a person's check.
+        if self.draft {
+            self.enter_review();
+        }
     }
 
     /// Shows one of the regions opened, with the selection kept for it.
@@ -282,8 +333,9 @@ impl GwrApp {
             0 | 1 => String::new(),
             n => Lang::fill(t.more_items, n - 1),
         };
+        let unsaved = if self.is_dirty() { t.unsaved_mark } else { "" };
         format!(
-            "gwr-charts — {}{more}{draft}",
+            "{unsaved}gwr-charts — {}{more}{draft}",
             self.data.report.title(self.state.chart.lang)
         )
     }
@@ -292,8 +344,11 @@ impl GwrApp {
     /// shown stays.
     pub fn open_text(&mut self, text: &str) {
         let name = self.state.chart.lang.texts().pasted;
-        match open::open_text(text, name) {
-            Ok(opened) => self.show_collection(crate::collection::group(vec![opened])),
+        match open::open_text_with_text(text, name) {
+            Ok(drafted) => {
+                self.texts = vec![(drafted.opened.name.clone(), drafted.text)];
+                self.show_collection(crate::collection::group(vec![drafted.opened]));
+            }
             Err(e) => {
                 self.status = Some(Status::OpenFailed {
                     error: e.to_string(),
@@ -349,8 +404,8 @@ impl GwrApp {
     fn run_pending(&mut self, ctx: &egui::Context) {
         for pending in std::mem::take(&mut self.pending) {
             match pending {
-                Pending::Open(paths) => self.open(&paths),
-                Pending::OpenText(text) => self.open_text(&text),
+                Pending::Open(paths) => self.request(review::Leave::Open(paths)),
+                Pending::OpenText(text) => self.request(review::Leave::OpenText(text)),
                 Pending::Command(command) => self.run(command, ctx),
             }
         }
@@ -366,26 +421,34 @@ impl GwrApp {
 
     fn run(&mut self, command: AppCommand, ctx: &egui::Context) {
         match command {
-            AppCommand::OpenDialog => {
-                let picked = rfd::FileDialog::new()
-                    .add_filter(
-                        self.state.chart.lang.texts().open_filter,
-                        &["json", "txt", "html", "htm", "docx", "pdf"],
-                    )
-                    .add_filter("*", &["*"])
-                    .pick_files();
-                if let Some(paths) = picked {
-                    self.open(&paths);
-                }
+            AppCommand::OpenDialog => self.request(review::Leave::OpenDialog),
+            AppCommand::SaveJson if self.review.is_some() => {
+                self.save_document_dialog();
             }
             AppCommand::SaveJson => self.save_json(),
+            AppCommand::Review if self.reviewing => self.reviewing = false,
+            AppCommand::Review => self.enter_review(),
+            AppCommand::Save if self.review.is_some() => {
+                self.save_document();
+            }
+            AppCommand::Save => self.save_json(),
+            AppCommand::Undo => {
+                self.undo();
+            }
+            AppCommand::Redo => {
+                self.redo();
+            }
             AppCommand::ApplyPreset(preset) => {
                 self.set_selection(selection::preset(&self.data, preset));
             }
             AppCommand::FocusSearch => self.focus_search = true,
             AppCommand::ResetPlot => self.reset_plot = true,
             AppCommand::CloseDetails => self.details = None,
-            AppCommand::ShowView(view) => self.state.chart.view = view,
+            AppCommand::ShowView(view) => {
+                // Picking a view asks for the chart: review mode steps aside, its edits kept.
+                self.reviewing = false;
+                self.state.chart.view = view;
+            }
             AppCommand::SetLang(lang) => self.state.chart.lang = lang,
             AppCommand::SetTheme(theme) => self.state.theme = theme,
             AppCommand::OpenExport => {
@@ -401,7 +464,7 @@ impl GwrApp {
             AppCommand::PasteReport => {
                 // egui reads the clipboard only on Ctrl+V; the menu entry asks it directly.
                 match arboard::Clipboard::new().and_then(|mut c| c.get_text()) {
-                    Ok(text) => self.open_text(&text),
+                    Ok(text) => self.request(review::Leave::OpenText(text)),
                     Err(e) => {
                         self.status = Some(Status::OpenFailed {
                             error: e.to_string(),
@@ -409,6 +472,20 @@ impl GwrApp {
                     }
                 }
             }
+        }
+    }
+
+    /// Asks for files to open, and opens them.
+    fn open_dialog(&mut self) {
+        let picked = rfd::FileDialog::new()
+            .add_filter(
+                self.state.chart.lang.texts().open_filter,
+                &["json", "txt", "html", "htm", "docx", "pdf"],
+            )
+            .add_filter("*", &["*"])
+            .pick_files();
+        if let Some(paths) = picked {
+            self.open(&paths);
         }
     }
 
@@ -501,11 +578,11 @@ impl GwrApp {
     /// opens dropped files.
     fn handle_keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        // Esc belongs to the export dialog while it is open (it closes it).
-        let dialog = self.export.open;
+        // Esc belongs to a dialog while one is open (it closes it).
+        let dialog = self.export.open || self.review_dialog_open();
         ctx.input_mut(|i| {
             for command in AppCommand::with_shortcuts() {
-                if (typing && command.is_plain_key())
+                if (typing && command.is_text_key())
                     || (dialog && command == AppCommand::CloseDetails)
                 {
                     continue;
@@ -581,11 +658,20 @@ impl eframe::App for GwrApp {
             self.title = title;
         }
         self.handle_keys(&ctx);
+        self.review_frame(&ctx);
         top_bar::show(self, ui);
-        side_panel::show(self, ui);
-        details::show(self, ui);
-        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        if self.recovered.is_some() {
+            egui::Panel::top("recovered").show(ui, |ui| review::recovered_banner(self, ui));
+        }
+        if self.reviewing {
+            review::show(self, ui);
+        } else {
+            side_panel::show(self, ui);
+            details::show(self, ui);
+            egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+        }
         export_dialog::show(self, &ctx);
+        review::leaving_dialog(self, &ctx);
         self.run_pending(&ctx);
     }
 

@@ -24,6 +24,7 @@ fn groups() -> [Vec<AppCommand>; 4] {
         ],
         vec![
             AppCommand::OpenDialog,
+            AppCommand::Review,
             AppCommand::PasteReport,
             AppCommand::SaveJson,
             AppCommand::OpenExport,
@@ -36,7 +37,7 @@ fn groups() -> [Vec<AppCommand>; 4] {
 
 /// Whether a command leaves the bar for the menu before another: the first goes first.
 /// The views never leave the bar.
-fn overflow_order() -> [Vec<AppCommand>; 8] {
+fn overflow_order() -> [Vec<AppCommand>; 9] {
     [
         vec![AppCommand::PasteReport],
         vec![AppCommand::CopyData],
@@ -49,6 +50,7 @@ fn overflow_order() -> [Vec<AppCommand>; 8] {
         Lang::ALL.into_iter().map(AppCommand::SetLang).collect(),
         vec![AppCommand::CopyChart],
         vec![AppCommand::OpenExport, AppCommand::OpenDialog],
+        vec![AppCommand::Review],
     ]
 }
 
@@ -70,6 +72,7 @@ fn is_selected(app: &GwrApp, ui: &egui::Ui, command: AppCommand) -> Option<bool>
         AppCommand::ShowView(view) => Some(app.state.chart.view == view),
         AppCommand::SetLang(lang) => Some(app.state.chart.lang == lang),
         AppCommand::SetTheme(theme) => Some((theme == Theme::Dark) == ui.visuals().dark_mode),
+        AppCommand::Review => Some(app.reviewing),
         _ => None,
     }
 }
@@ -164,7 +167,7 @@ fn region_picker(app: &mut GwrApp, ui: &mut egui::Ui) {
         .response
         .labelled_by(label.id);
     if picked != app.shown {
-        app.show_region(picked);
+        app.request(super::review::Leave::ShowRegion(picked));
     }
     ui.separator();
 }
