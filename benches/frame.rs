@@ -127,7 +127,7 @@ fn compare_333(c: &mut Criterion) {
     // The whole window: the app makes the table once and keeps it between frames.
     let ctx = egui::Context::default();
     let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-    let mut app = GwrApp::new(&cc, vec![]);
+    let mut app = GwrApp::with_autosave(&cc, vec![], None);
     app.show_collection(prefectures());
     app.state.chart.view = View::Compare;
     window_frame(c, "app-frame/compare-333/compare", &ctx, &mut app);
@@ -151,7 +151,7 @@ fn app_frame(c: &mut Criterion) {
     ] {
         let ctx = egui::Context::default();
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
-        let mut app = GwrApp::new(&cc, vec![]);
+        let mut app = GwrApp::with_autosave(&cc, vec![], None);
         app.load(data, label.to_owned(), false);
         app.set_selection(selection::preset(&app.data, Preset::All));
         app.details = Some(app.data.indicators[0].id.clone());
@@ -186,7 +186,7 @@ fn startup(c: &mut Criterion) {
         b.iter(|| {
             let mut harness = Harness::builder()
                 .with_size(egui::vec2(1280.0, 800.0))
-                .build_eframe(|cc| GwrApp::new(cc, vec![]));
+                .build_eframe(|cc| GwrApp::with_autosave(cc, vec![], None));
             harness.step();
             black_box(harness.state().drawn.len());
         })

@@ -17,7 +17,7 @@ fn app() -> Harness<'static, GwrApp> {
 fn app_sized(width: f32, height: f32) -> Harness<'static, GwrApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(width, height))
-        .build_eframe(|cc| GwrApp::new(cc, vec![]));
+        .build_eframe(|cc| GwrApp::with_autosave(cc, vec![], None));
     harness.run();
     harness
 }
@@ -46,7 +46,7 @@ fn app_restored(storage: Memory) -> Harness<'static, GwrApp> {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| {
             cc.storage = Some(storage);
-            GwrApp::new(cc, vec![])
+            GwrApp::with_autosave(cc, vec![], None)
         });
     harness.run();
     harness
@@ -532,7 +532,7 @@ fn two_regions_stay_apart_and_the_picker_switches_between_them() {
     ];
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| GwrApp::new(cc, files.clone()));
+        .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), None));
     harness.run();
     assert_eq!(harness.state().regions.len(), 2);
     assert_eq!(harness.state().data.report.region_zh, "绵阳市");

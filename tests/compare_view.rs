@@ -21,7 +21,7 @@ use common::four_cities;
 fn app_with(files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| GwrApp::new(cc, files.clone()));
+        .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), None));
     harness.run();
     harness
 }

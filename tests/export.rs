@@ -341,7 +341,7 @@ fn a_failed_export_keeps_the_good_file() {
 fn the_dialog_and_the_command_line_make_the_same_image() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| GwrApp::new(cc, vec![]));
+        .build_eframe(|cc| GwrApp::with_autosave(cc, vec![], None));
     harness.run();
     {
         let app = harness.state_mut();

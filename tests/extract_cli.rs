@@ -99,7 +99,9 @@ fn list_reads_a_report_as_data() {
 fn opening_a_report_in_the_app_shows_a_draft() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(|cc| GwrApp::new(cc, vec!["tests/reports/beihe-2023.txt".into()]));
+        .build_eframe(|cc| {
+            GwrApp::with_autosave(cc, vec!["tests/reports/beihe-2023.txt".into()], None)
+        });
     harness.run();
     let app = harness.state();
     assert!(app.status.is_none(), "{:?}", app.status);
@@ -135,12 +137,13 @@ fn two_reports_merge_and_say_whether_targets_were_met() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(|cc| {
-            GwrApp::new(
+            GwrApp::with_autosave(
                 cc,
                 vec![
                     "tests/reports/beihe-2023.txt".into(),
                     "tests/reports/beihe-2024.txt".into(),
                 ],
+                None,
             )
         });
     harness.run();

@@ -15,7 +15,7 @@ fn each_view_in_both_languages() {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
         .wgpu()
-        .build_eframe(|cc| GwrApp::new(cc, vec![]));
+        .build_eframe(|cc| GwrApp::with_autosave(cc, vec![], None));
     let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(200);
     let mut results = Vec::new();
     for lang in [Lang::Zh, Lang::En] {
@@ -53,7 +53,7 @@ fn compare_view_in_both_languages() {
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
         .wgpu()
-        .build_eframe(move |cc| GwrApp::new(cc, files.clone()));
+        .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), None));
     let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(200);
     let mut results = Vec::new();
     for (lang, name) in [(Lang::Zh, "compare-zh"), (Lang::En, "compare-en")] {
