@@ -20,6 +20,7 @@ mod words;
 use std::collections::HashMap;
 
 pub use decode::decode;
+pub(crate) use text::finders;
 
 use crate::model::{Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
 use sentence::Draft;

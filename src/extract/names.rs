@@ -1,10 +1,48 @@
 //! Indicator names from the words before (or after) a number, the key that joins the same
 //! indicator across the two years, and a category guessed from keywords.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
+use super::text::finders;
 use super::words::{CATEGORIES, CUTS, GENERIC, HEADS, PREFIXES, SUFFIXES, VERBS};
 use crate::model::Category;
 
 const MAX_NAME: usize = 20;
+
+/// Searchers for the words looked for in every subject, built once: `str::find` sets one up
+/// per call, and `clean` runs several times for each number of a report.
+static CUT_FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| finders(CUTS));
+static RUNNING: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("连续".as_bytes()));
+
+/// The characters PREFIXES start with and SUFFIXES end with: most names have none of them,
+/// and are left as they are without trying each word.
+static PREFIX_STARTS: LazyLock<Vec<char>> =
+    LazyLock::new(|| PREFIXES.iter().filter_map(|w| w.chars().next()).collect());
+static SUFFIX_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    SUFFIXES
+        .iter()
+        .filter_map(|w| w.chars().next_back())
+        .collect()
+});
+
+/// Words that differ between a result and a target (新建改造高标准农田 / 新增高标准农田).
+const KEY_DROPS: &[&str] = &[
+    "新建改造",
+    "新改扩建",
+    "新建扩建",
+    "启动建设",
+    "新建",
+    "新增",
+    "完成",
+    "实现",
+    "累计",
+    "全年",
+    "实施",
+    "全市",
+];
+static KEY_DROP_FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| finders(KEY_DROPS));
 
 /// A subject cleaned into a name: cut where the subject ends, without the verbs and adverbs
 /// around it, at most the last 20 characters.
@@ -15,49 +53,75 @@ pub(crate) fn clean(raw: &str) -> String {
     if let Some(at) = find_from(&s) {
         s.truncate(at);
     }
-    for cut in CUTS {
-        if let Some(at) = s.find(cut)
+    for cut in CUT_FINDERS.iter() {
+        if let Some(at) = cut.find(s.as_bytes())
             && at > 0
         {
             s.truncate(at);
         }
     }
-    if let Some((_, after)) = s.rsplit_once('等') {
-        s = after.to_owned();
-    }
-    s = strip_year(&s);
+    let listed_after = s.rsplit_once('等').map_or(s.as_str(), |(_, after)| after);
+    let mut name = strip_year(listed_after);
     loop {
-        let before = s.len();
-        s = s.trim_matches(is_edge).to_owned();
-        for p in PREFIXES {
-            if let Some(rest) = s.strip_prefix(p) {
-                s = rest.to_owned();
+        let before = name.len();
+        name = name.trim_matches(is_edge);
+        if name
+            .chars()
+            .next()
+            .is_some_and(|c| PREFIX_STARTS.contains(&c))
+        {
+            for p in PREFIXES {
+                if starts_with(name, p) {
+                    name = name.get(p.len()..).unwrap_or("");
+                }
             }
         }
-        for p in SUFFIXES {
-            if let Some(rest) = s.strip_suffix(p) {
-                s = rest.to_owned();
+        if name
+            .chars()
+            .next_back()
+            .is_some_and(|c| SUFFIX_ENDS.contains(&c))
+        {
+            for p in SUFFIXES {
+                if ends_with(name, p) {
+                    name = name.get(..name.len() - p.len()).unwrap_or("");
+                }
             }
         }
-        if s.len() == before {
+        if name.len() == before {
             break;
         }
     }
     // 市属国企的专业化培训 → 专业化培训: the head noun follows the last 的.
-    if let Some((_, head)) = s.rsplit_once('的')
+    if let Some((_, head)) = name.rsplit_once('的')
         && head.chars().count() >= 2
     {
-        s = head.to_owned();
+        name = head;
     }
-    let n = s.chars().count();
+    let n = name.chars().count();
     if n > MAX_NAME {
-        s = s.chars().skip(n - MAX_NAME).collect();
+        return name.chars().skip(n - MAX_NAME).collect();
     }
-    s
+    name.to_owned()
+}
+
+/// `str::starts_with`, compared byte by byte: most words differ at their first bytes, and
+/// `clean` tries every prefix word on every subject, where a call to memcmp per word costs
+/// more than the comparison.
+fn starts_with(s: &str, word: &str) -> bool {
+    s.len() >= word.len() && s.bytes().zip(word.bytes()).all(|(a, b)| a == b)
+}
+
+/// `str::ends_with`, compared byte by byte from the end (see [`starts_with`]).
+fn ends_with(s: &str, word: &str) -> bool {
+    s.len() >= word.len() && s.bytes().rev().zip(word.bytes().rev()).all(|(a, b)| a == b)
 }
 
 fn is_edge(c: char) -> bool {
-    c.is_whitespace() || "、，,：:；;。—-·•（(".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '、' | '，' | ',' | '：' | ':' | '；' | ';' | '。' | '—' | '-' | '·' | '•' | '（' | '('
+        )
 }
 
 /// 由 opens the earlier value (税收占比由2022年的74.5%提高到…); 自由, 理由, 由于 are words.
@@ -71,6 +135,9 @@ pub(crate) fn find_from(s: &str) -> Option<usize> {
 
 /// Removes 在…下 / 在…中 (粮食产量在灾情影响下实现 → 粮食产量实现).
 fn drop_circumstance(s: &str) -> String {
+    if !s.contains('在') {
+        return s.to_owned();
+    }
     let chars: Vec<char> = s.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         if *c != '在' {
@@ -91,7 +158,7 @@ fn drop_circumstance(s: &str) -> String {
 
 /// Removes 连续5年 (粮食总产量连续5年稳定在 → 粮食总产量稳定在).
 fn drop_running_years(s: &str) -> String {
-    let Some(i) = s.find("连续") else {
+    let Some(i) = RUNNING.find(s.as_bytes()) else {
         return s.to_owned();
     };
     let rest = s.get(i + "连续".len()..).unwrap_or("");
@@ -103,15 +170,14 @@ fn drop_running_years(s: &str) -> String {
 }
 
 /// Drops a leading 2023年 / 2023年底.
-fn strip_year(s: &str) -> String {
+fn strip_year(s: &str) -> &str {
     let digits = s.chars().take_while(char::is_ascii_digit).count();
     if digits == 4
         && let Some(rest) = s.get(4..).and_then(|r| r.strip_prefix('年'))
     {
-        let rest = rest.trim_start_matches(['底', '末']);
-        return rest.to_owned();
+        return rest.trim_start_matches(['底', '末']);
     }
-    s.to_owned()
+    s
 }
 
 /// Whether a cleaned name can stand alone.
@@ -164,23 +230,18 @@ pub(crate) fn list_names(raw: &str) -> Vec<String> {
 pub(crate) fn key(name: &str) -> String {
     let mut k: String = name
         .chars()
-        .filter(|c| !c.is_whitespace() && !"“”\"'‘’（）()、".contains(*c))
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | '、'
+                )
+        })
         .collect();
-    for word in [
-        "新建改造",
-        "新改扩建",
-        "新建扩建",
-        "启动建设",
-        "新建",
-        "新增",
-        "完成",
-        "实现",
-        "累计",
-        "全年",
-        "实施",
-        "全市",
-    ] {
-        k = k.replace(word, "");
+    for (word, finder) in KEY_DROPS.iter().zip(KEY_DROP_FINDERS.iter()) {
+        if finder.find(k.as_bytes()).is_some() {
+            k = k.replace(word, "");
+        }
     }
     k.strip_prefix('市').map(str::to_owned).unwrap_or(k)
 }

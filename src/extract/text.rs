@@ -3,6 +3,15 @@
 //! Parsing works on one alphabet (full-width digits and signs folded to ASCII), while every
 //! quote is cut from the original text through `offsets`, so it stays verbatim.
 
+use memchr::memmem::Finder;
+
+/// Substring searchers for a fixed word list, to build once (in a `LazyLock`): `str::find`
+/// and `str::contains` set one up on every call, and the same words are looked for in every
+/// clause of a report.
+pub(crate) fn finders(words: &[&'static str]) -> Vec<Finder<'static>> {
+    words.iter().map(|w| Finder::new(w.as_bytes())).collect()
+}
+
 /// Normalized characters of a text and the byte offset of each in the original.
 pub(crate) struct Norm<'a> {
     src: &'a str,

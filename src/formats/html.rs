@@ -1,6 +1,9 @@
 //! HTML pages (government portals): charset, the report's own text, page furniture dropped.
 
+use std::sync::LazyLock;
+
 use encoding_rs::{Encoding, UTF_8};
+use memchr::memmem::Finder;
 use scraper::{Html, Node};
 
 use super::FormatError;
@@ -165,6 +168,9 @@ const FURNITURE_WORDS: &[&str] = &[
     "扫一扫",
 ];
 
+static FURNITURE_FINDERS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| crate::extract::finders(FURNITURE_WORDS));
+
 #[derive(Default)]
 struct Block {
     text: String,
@@ -258,7 +264,10 @@ fn is_furniture_line(block: &Block) -> bool {
     if block.link_chars * 2 > chars {
         return true;
     }
-    chars < 200 && FURNITURE_WORDS.iter().any(|w| block.text.contains(w))
+    chars < 200
+        && FURNITURE_FINDERS
+            .iter()
+            .any(|w| w.find(block.text.as_bytes()).is_some())
 }
 
 /// The report text of a page: one paragraph per line, furniture dropped.
