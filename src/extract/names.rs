@@ -3,18 +3,16 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
+use aho_corasick::AhoCorasick;
 
-use super::text::finders;
+use super::text::automaton;
 use super::words::{CATEGORIES, CUTS, GENERIC, HEADS, PREFIXES, SUFFIXES, VERBS};
 use crate::model::Category;
 
 const MAX_NAME: usize = 20;
 
-/// Searchers for the words looked for in every subject, built once: `str::find` sets one up
-/// per call, and `clean` runs several times for each number of a report.
-static CUT_FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| finders(CUTS));
-static RUNNING: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("连续".as_bytes()));
+/// The cut words, found in one pass: `clean` runs several times for each number of a report.
+static CUT_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CUTS));
 
 /// The characters PREFIXES start with and SUFFIXES end with: most names have none of them,
 /// and are left as they are without trying each word.
@@ -42,7 +40,7 @@ const KEY_DROPS: &[&str] = &[
     "实施",
     "全市",
 ];
-static KEY_DROP_FINDERS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| finders(KEY_DROPS));
+static KEY_DROP_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(KEY_DROPS));
 
 /// A subject cleaned into a name: cut where the subject ends, without the verbs and adverbs
 /// around it, at most the last 20 characters.
@@ -53,11 +51,16 @@ pub(crate) fn clean(raw: &str) -> String {
     if let Some(at) = find_from(&s) {
         s.truncate(at);
     }
-    for cut in CUT_FINDERS.iter() {
-        if let Some(at) = cut.find(s.as_bytes())
-            && at > 0
-        {
-            s.truncate(at);
+    // Each cut word in list order, at its first place in what is left of the name.
+    let mut first_at: [Option<(usize, usize)>; CUTS.len()] = [None; CUTS.len()];
+    for m in CUT_AUTOMATON.find_overlapping_iter(s.as_str()) {
+        if let Some(slot @ None) = first_at.get_mut(m.pattern().as_usize()) {
+            *slot = Some((m.start(), m.end()));
+        }
+    }
+    for (start, end) in first_at.into_iter().flatten() {
+        if start > 0 && end <= s.len() {
+            s.truncate(start);
         }
     }
     let listed_after = s.rsplit_once('等').map_or(s.as_str(), |(_, after)| after);
@@ -158,7 +161,11 @@ fn drop_circumstance(s: &str) -> String {
 
 /// Removes 连续5年 (粮食总产量连续5年稳定在 → 粮食总产量稳定在).
 fn drop_running_years(s: &str) -> String {
-    let Some(i) = RUNNING.find(s.as_bytes()) else {
+    let Some(i) = s
+        .match_indices('连')
+        .map(|(i, _)| i)
+        .find(|&i| s.get(i..).is_some_and(|r| r.starts_with("连续")))
+    else {
         return s.to_owned();
     };
     let rest = s.get(i + "连续".len()..).unwrap_or("");
@@ -238,8 +245,9 @@ pub(crate) fn key(name: &str) -> String {
                 )
         })
         .collect();
-    for (word, finder) in KEY_DROPS.iter().zip(KEY_DROP_FINDERS.iter()) {
-        if finder.find(k.as_bytes()).is_some() {
+    if KEY_DROP_AUTOMATON.is_match(&k) {
+        // In list order: dropping one word can join the halves of the next.
+        for word in KEY_DROPS {
             k = k.replace(word, "");
         }
     }

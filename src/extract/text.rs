@@ -3,13 +3,16 @@
 //! Parsing works on one alphabet (full-width digits and signs folded to ASCII), while every
 //! quote is cut from the original text through `offsets`, so it stays verbatim.
 
-use memchr::memmem::Finder;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-/// Substring searchers for a fixed word list, to build once (in a `LazyLock`): `str::find`
-/// and `str::contains` set one up on every call, and the same words are looked for in every
-/// clause of a report.
-pub(crate) fn finders(words: &[&'static str]) -> Vec<Finder<'static>> {
-    words.iter().map(|w| Finder::new(w.as_bytes())).collect()
+/// One automaton for a word list, to build once (in a `LazyLock`): it finds every word of
+/// the list in one pass over a text, where `str::find` scans the text once per word, and
+/// the same words are looked for in every clause of a report.
+pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("a word list of the extractor is far below the automaton's size limits")
 }
 
 /// Normalized characters of a text and the byte offset of each in the original.
@@ -22,8 +25,9 @@ pub(crate) struct Norm<'a> {
 
 impl<'a> Norm<'a> {
     pub fn new(src: &'a str) -> Norm<'a> {
-        let mut chars = Vec::with_capacity(src.len() / 2);
-        let mut offsets = Vec::with_capacity(src.len() / 2 + 1);
+        let count = src.chars().count();
+        let mut chars = Vec::with_capacity(count);
+        let mut offsets = Vec::with_capacity(count + 1);
         for (i, c) in src.char_indices() {
             chars.push(fold(c));
             offsets.push(i);
@@ -74,7 +78,11 @@ pub(crate) fn seg(chars: &[char], a: usize, b: usize) -> &[char] {
 }
 
 pub(crate) fn string(chars: &[char], a: usize, b: usize) -> String {
-    seg(chars, a, b).iter().collect()
+    let chars = seg(chars, a, b);
+    // Sized up front: collecting reserves one byte a character, and Chinese takes three.
+    let mut out = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    out.extend(chars);
+    out
 }
 
 /// Whether `pat` occurs in `chars` starting at `i`.

@@ -2,8 +2,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use encoding_rs::{Encoding, UTF_8};
-use memchr::memmem::Finder;
 use scraper::{Html, Node};
 
 use super::FormatError;
@@ -168,8 +168,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "扫一扫",
 ];
 
-static FURNITURE_FINDERS: LazyLock<Vec<Finder<'static>>> =
-    LazyLock::new(|| crate::extract::finders(FURNITURE_WORDS));
+static FURNITURE_AUTOMATON: LazyLock<AhoCorasick> =
+    LazyLock::new(|| crate::extract::automaton(FURNITURE_WORDS));
 
 #[derive(Default)]
 struct Block {
@@ -264,10 +264,7 @@ fn is_furniture_line(block: &Block) -> bool {
     if block.link_chars * 2 > chars {
         return true;
     }
-    chars < 200
-        && FURNITURE_FINDERS
-            .iter()
-            .any(|w| w.find(block.text.as_bytes()).is_some())
+    chars < 200 && FURNITURE_AUTOMATON.is_match(&block.text)
 }
 
 /// The report text of a page: one paragraph per line, furniture dropped.
