@@ -1,11 +1,12 @@
 //! Indicator names from the words before (or after) a number, the key that joins the same
 //! indicator across the two years, and a category guessed from keywords.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::text::automaton;
+use super::text::{automaton, ends_with, first_chars, starts_with};
 use super::words::{CATEGORIES, CUTS, GENERIC, HEADS, PREFIXES, SUFFIXES, VERBS};
 use crate::model::Category;
 
@@ -16,8 +17,7 @@ static CUT_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CUTS));
 
 /// The characters PREFIXES start with and SUFFIXES end with: most names have none of them,
 /// and are left as they are without trying each word.
-static PREFIX_STARTS: LazyLock<Vec<char>> =
-    LazyLock::new(|| PREFIXES.iter().filter_map(|w| w.chars().next()).collect());
+static PREFIX_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(PREFIXES));
 static SUFFIX_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
     SUFFIXES
         .iter()
@@ -45,25 +45,25 @@ static KEY_DROP_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(KE
 /// A subject cleaned into a name: cut where the subject ends, without the verbs and adverbs
 /// around it, at most the last 20 characters.
 pub(crate) fn clean(raw: &str) -> String {
-    let mut s = raw.trim_matches(is_edge).to_owned();
-    s = drop_circumstance(&s);
-    s = drop_running_years(&s);
-    if let Some(at) = find_from(&s) {
-        s.truncate(at);
+    let whole = drop_circumstance(raw.trim_matches(is_edge));
+    let whole = drop_running_years(&whole);
+    let mut s: &str = &whole;
+    if let Some(at) = find_from(s) {
+        s = s.get(..at).unwrap_or(s);
     }
     // Each cut word in list order, at its first place in what is left of the name.
     let mut first_at: [Option<(usize, usize)>; CUTS.len()] = [None; CUTS.len()];
-    for m in CUT_AUTOMATON.find_overlapping_iter(s.as_str()) {
+    for m in CUT_AUTOMATON.find_overlapping_iter(s) {
         if let Some(slot @ None) = first_at.get_mut(m.pattern().as_usize()) {
             *slot = Some((m.start(), m.end()));
         }
     }
     for (start, end) in first_at.into_iter().flatten() {
         if start > 0 && end <= s.len() {
-            s.truncate(start);
+            s = s.get(..start).unwrap_or(s);
         }
     }
-    let listed_after = s.rsplit_once('等').map_or(s.as_str(), |(_, after)| after);
+    let listed_after = s.rsplit_once('等').map_or(s, |(_, after)| after);
     let mut name = strip_year(listed_after);
     loop {
         let before = name.len();
@@ -107,18 +107,6 @@ pub(crate) fn clean(raw: &str) -> String {
     name.to_owned()
 }
 
-/// `str::starts_with`, compared byte by byte: most words differ at their first bytes, and
-/// `clean` tries every prefix word on every subject, where a call to memcmp per word costs
-/// more than the comparison.
-fn starts_with(s: &str, word: &str) -> bool {
-    s.len() >= word.len() && s.bytes().zip(word.bytes()).all(|(a, b)| a == b)
-}
-
-/// `str::ends_with`, compared byte by byte from the end (see [`starts_with`]).
-fn ends_with(s: &str, word: &str) -> bool {
-    s.len() >= word.len() && s.bytes().rev().zip(word.bytes().rev()).all(|(a, b)| a == b)
-}
-
 fn is_edge(c: char) -> bool {
     c.is_whitespace()
         || matches!(
@@ -137,9 +125,9 @@ pub(crate) fn find_from(s: &str) -> Option<usize> {
 }
 
 /// Removes 在…下 / 在…中 (粮食产量在灾情影响下实现 → 粮食产量实现).
-fn drop_circumstance(s: &str) -> String {
+fn drop_circumstance(s: &str) -> Cow<'_, str> {
     if !s.contains('在') {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     }
     let chars: Vec<char> = s.chars().collect();
     for (i, c) in chars.iter().enumerate() {
@@ -149,30 +137,32 @@ fn drop_circumstance(s: &str) -> String {
         let end =
             (i + 2..chars.len().min(i + 10)).find(|&k| matches!(chars.get(k), Some('下' | '中')));
         if let Some(end) = end {
-            return chars
-                .iter()
-                .take(i)
-                .chain(chars.iter().skip(end + 1))
-                .collect();
+            return Cow::Owned(
+                chars
+                    .iter()
+                    .take(i)
+                    .chain(chars.iter().skip(end + 1))
+                    .collect(),
+            );
         }
     }
-    s.to_owned()
+    Cow::Borrowed(s)
 }
 
 /// Removes 连续5年 (粮食总产量连续5年稳定在 → 粮食总产量稳定在).
-fn drop_running_years(s: &str) -> String {
+fn drop_running_years(s: &str) -> Cow<'_, str> {
     let Some(i) = s
         .match_indices('连')
         .map(|(i, _)| i)
         .find(|&i| s.get(i..).is_some_and(|r| r.starts_with("连续")))
     else {
-        return s.to_owned();
+        return Cow::Borrowed(s);
     };
     let rest = s.get(i + "连续".len()..).unwrap_or("");
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     match rest.get(digits..).and_then(|r| r.strip_prefix('年')) {
-        Some(tail) if digits > 0 => format!("{}{tail}", s.get(..i).unwrap_or("")),
-        _ => s.to_owned(),
+        Some(tail) if digits > 0 => Cow::Owned(format!("{}{tail}", s.get(..i).unwrap_or(""))),
+        _ => Cow::Borrowed(s),
     }
 }
 

@@ -5,7 +5,9 @@
 //! and line names (3号线) are kept as tokens of kind `Other`/`Year` so that they still bound
 //! the text around real quantities, but they never become observations.
 
-use super::text::{at, is_at, is_han, len};
+use std::sync::LazyLock;
+
+use super::text::{at, first_chars, is_at, is_han, len};
 use crate::model::Qualifier;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +45,9 @@ impl Token {
 }
 
 /// Counting and measuring words after a number (with or without 万/亿 before them).
+/// Built once: a unit is looked for after every number.
+static BASE_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(BASES));
+
 const BASES: &[&str] = &[
     "平方公里",
     "平方米",
@@ -280,6 +285,9 @@ fn unit_at(
 }
 
 fn base_at(chars: &[char], k: usize) -> Option<&'static str> {
+    if !BASE_STARTS.contains(&at(chars, k)) {
+        return None;
+    }
     BASES
         .iter()
         .filter(|b| is_at(chars, k, b))

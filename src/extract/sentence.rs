@@ -1,10 +1,14 @@
 //! Sentences to observation drafts: each number's role (level, growth, multiple of last
 //! year), its name, qualifier, year and kind, and the clause it is quoted from.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::layout::{Layout, Part};
 use super::names;
 use super::scan::{self, Token, Unit};
-use super::text::{at, is_at, is_han, seg, string, year_at};
+use super::text::{at, automaton, ends_with, first_chars, is_at, is_han, seg, string, year_at};
 use super::words::{
     AFTER_CUTS, BEFORE_QUALIFIERS, COMPARATORS, FALL, LAST_YEAR_OF, LINKS, PLAN_VERBS, RISE,
     TO_VERBS,
@@ -29,6 +33,10 @@ pub(crate) struct Draft {
     /// The paragraph's opening sentence and section heading, for the category.
     pub topic: String,
 }
+
+/// Built once: these are looked for at every number of a report.
+static AFTER_CUT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(AFTER_CUTS));
+static PLAN_VERB_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PLAN_VERBS));
 
 /// The longest clause looked at; longer runs without punctuation are not prose.
 const MAX_CLAUSE: usize = 300;
@@ -597,7 +605,7 @@ impl Sentence<'_> {
             if CLAUSE.contains(&c) || c == '、' || c.is_ascii_digit() {
                 break;
             }
-            if AFTER_CUTS.iter().any(|w| is_at(self.chars, b, w)) {
+            if AFTER_CUT_STARTS.contains(&c) && AFTER_CUTS.iter().any(|w| is_at(self.chars, b, w)) {
                 break;
             }
             b += 1;
@@ -712,7 +720,7 @@ impl Sentence<'_> {
                 .iter()
                 .any(|w| text.get(n..).is_some_and(|r| r.starts_with(w)))
         }) || text.contains('了');
-        let acting = PLAN_VERBS.iter().any(|v| lead.contains(v));
+        let acting = PLAN_VERB_AUTOMATON.is_match(&lead);
         if copula && !acting && self.headline.is_none() {
             return (review, Kind::Actual);
         }
@@ -818,16 +826,16 @@ fn role(core: &str, unit: Unit) -> Option<(Role, &'static str)> {
 
 /// Drops 比上年, 同比 … and the link words around them from the end of a subject.
 fn strip_comparators(s: &str) -> String {
-    let mut s = s.trim_end().to_owned();
+    let mut s = s.trim_end();
     loop {
         let n = s.len();
         for w in COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF) {
-            if let Some(rest) = s.strip_suffix(w) {
-                s = rest.to_owned();
+            if ends_with(s, w) {
+                s = s.get(..s.len() - w.len()).unwrap_or(s);
             }
         }
         if s.len() == n {
-            return s;
+            return s.to_owned();
         }
     }
 }

@@ -15,6 +15,24 @@ pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
         .expect("a word list of the extractor is far below the automaton's size limits")
 }
 
+/// `str::starts_with`, compared byte by byte: most words differ at their first bytes, and
+/// word lists are tried on every subject, where a call to memcmp per word costs more than
+/// the comparison.
+pub(crate) fn starts_with(s: &str, word: &str) -> bool {
+    s.len() >= word.len() && s.bytes().zip(word.bytes()).all(|(a, b)| a == b)
+}
+
+/// `str::ends_with`, compared byte by byte from the end (see [`starts_with`]).
+pub(crate) fn ends_with(s: &str, word: &str) -> bool {
+    s.len() >= word.len() && s.bytes().rev().zip(word.bytes().rev()).all(|(a, b)| a == b)
+}
+
+/// The first characters of a word list's words: a text at a character that is none of them
+/// starts no word of the list, without trying each.
+pub(crate) fn first_chars(words: &[&str]) -> Vec<char> {
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
 /// Normalized characters of a text and the byte offset of each in the original.
 pub(crate) struct Norm<'a> {
     src: &'a str,
