@@ -225,16 +225,15 @@ pub(crate) fn list_names(raw: &str) -> Vec<String> {
 /// The key that joins one indicator's observations across years: the name without the verbs
 /// that differ between a result and a target (新建改造高标准农田 / 新增高标准农田).
 pub(crate) fn key(name: &str) -> String {
-    let mut k: String = name
-        .chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | '、'
-                )
-        })
-        .collect();
+    // Sized up front: collecting a filter starts from an empty string and grows it.
+    let mut k = String::with_capacity(name.len());
+    k.extend(name.chars().filter(|c| {
+        !c.is_whitespace()
+            && !matches!(
+                c,
+                '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | '、'
+            )
+    }));
     if KEY_DROP_AUTOMATON.is_match(&k) {
         // In list order: dropping one word can join the halves of the next.
         for word in KEY_DROPS {

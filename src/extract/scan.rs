@@ -44,10 +44,10 @@ impl Token {
     }
 }
 
-/// Counting and measuring words after a number (with or without 万/亿 before them).
 /// Built once: a unit is looked for after every number.
 static BASE_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(BASES));
 
+/// Counting and measuring words after a number (with or without 万/亿 before them).
 const BASES: &[&str] = &[
     "平方公里",
     "平方米",

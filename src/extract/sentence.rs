@@ -237,10 +237,13 @@ impl Sentence<'_> {
             self.each_named(&run, &names)
         } else if marker == Some("均") && run.toks.len() == 1 && names.len() > 1 {
             self.one_value_many_names(&run, &names)
-        } else if run.role.is_growth() && names::clean(&run.subject).is_empty() {
-            self.growth_of_earlier(&run, r)
         } else if run.role.is_growth() {
-            self.named_growth(&run)
+            let name = names::clean(&run.subject);
+            if name.is_empty() {
+                self.growth_of_earlier(&run, r)
+            } else {
+                self.named_growth(&run, name)
+            }
         } else if let Some(item) = self.changed_value(&run, r) {
             // The earlier value of a change: only this number is used.
             r.prev_name = Some(item.draft.name.clone());
@@ -278,10 +281,10 @@ impl Sentence<'_> {
         let mut run = vec![t];
         let mut last_end = t.end;
         while let Some(next) = toks.get(k + run.len()) {
-            let gap = self.text(last_end, next.start);
+            let gap = seg(self.chars, last_end, next.start);
             let joins = !gap.is_empty()
-                && gap.chars().count() <= 2
-                && gap.chars().all(|c| "、和及与".contains(c));
+                && gap.len() <= 2
+                && gap.iter().all(|c| matches!(c, '、' | '和' | '及' | '与'));
             let alike = next.unit == t.unit
                 || (matches!(next.unit, Unit::Measure) && matches!(t.unit, Unit::Measure));
             if !(joins && alike) {
@@ -408,9 +411,9 @@ impl Sentence<'_> {
             .collect()
     }
 
-    /// 地区生产总值增长6%: named by its subject, split when it lists one name a number.
-    fn named_growth(&self, run: &Run) -> Vec<Draft> {
-        let name = names::clean(&run.subject);
+    /// 地区生产总值增长6%: named by its subject (`name`, cleaned), split when it lists one
+    /// name a number.
+    fn named_growth(&self, run: &Run, name: String) -> Vec<Draft> {
         let split = names::list_names(&run.subject);
         run.toks
             .iter()
@@ -630,8 +633,8 @@ impl Sentence<'_> {
 
     /// 提高到, 变为… right after a number: it was the value before a change.
     fn changes_after(&self, end: usize, next_start: usize) -> bool {
-        let gap = self.text(end, next_start);
-        TO_VERBS.iter().any(|v| gap.starts_with(v))
+        let gap = seg(self.chars, end, next_start);
+        TO_VERBS.iter().any(|v| is_at(gap, 0, v))
     }
 
     fn clause_has(&self, a: usize, b: usize, word: &str) -> bool {
@@ -714,12 +717,11 @@ impl Sentence<'_> {
             .find(|t| t.is_quantity())
             .map_or(self.e, |t| t.start);
         let lead = self.text(self.s, first);
-        let text = self.text(self.s, self.e);
-        let copula = text.match_indices('是').any(|(n, _)| {
-            !["是上年", "是去年"]
-                .iter()
-                .any(|w| text.get(n..).is_some_and(|r| r.starts_with(w)))
-        }) || text.contains('了');
+        let copula = (self.s..self.e).any(|k| match at(c, k) {
+            '是' => !is_at(c, k, "是上年") && !is_at(c, k, "是去年"),
+            '了' => true,
+            _ => false,
+        });
         let acting = PLAN_VERB_AUTOMATON.is_match(&lead);
         if copula && !acting && self.headline.is_none() {
             return (review, Kind::Actual);

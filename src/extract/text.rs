@@ -120,7 +120,8 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// A four-digit year followed by 年 at `i`, within the plausible range of the schema.
 pub(crate) fn year_at(chars: &[char], i: usize) -> Option<i32> {
-    if i > 0 && at(chars, i - 1).is_ascii_digit() {
+    // Asked at every character of a report: most are not a digit.
+    if !at(chars, i).is_ascii_digit() || i > 0 && at(chars, i - 1).is_ascii_digit() {
         return None;
     }
     let digits = seg(chars, i, i + 4);

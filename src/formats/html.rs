@@ -284,7 +284,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<String, FormatError> {
         let line = block
             .text
             .trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
-        han += line.chars().filter(|&c| super::text::is_cjk(c)).count();
+        // Counted up to the threshold only: a report has far more.
+        if han < 100 {
+            han += line.chars().filter(|&c| super::text::is_cjk(c)).count();
+        }
         out.push_str(line);
         out.push_str("\n\n");
     }
