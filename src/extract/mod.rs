@@ -137,7 +137,7 @@ struct Group {
     name: String,
     unit: Option<String>,
     headline: bool,
-    topic: String,
+    topic: std::rc::Rc<str>,
     drafts: Vec<Draft>,
 }
 

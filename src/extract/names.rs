@@ -19,10 +19,13 @@ static CUT_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CUTS));
 /// and are left as they are without trying each word.
 static PREFIX_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(PREFIXES));
 static SUFFIX_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    SUFFIXES
+    let mut ends: Vec<char> = SUFFIXES
         .iter()
         .filter_map(|w| w.chars().next_back())
-        .collect()
+        .collect();
+    ends.sort_unstable();
+    ends.dedup();
+    ends
 });
 
 /// Words that differ between a result and a target (新建改造高标准农田 / 新增高标准农田).
@@ -71,7 +74,7 @@ pub(crate) fn clean(raw: &str) -> String {
         if name
             .chars()
             .next()
-            .is_some_and(|c| PREFIX_STARTS.contains(&c))
+            .is_some_and(|c| PREFIX_STARTS.binary_search(&c).is_ok())
         {
             for p in PREFIXES {
                 if starts_with(name, p) {
@@ -82,7 +85,7 @@ pub(crate) fn clean(raw: &str) -> String {
         if name
             .chars()
             .next_back()
-            .is_some_and(|c| SUFFIX_ENDS.contains(&c))
+            .is_some_and(|c| SUFFIX_ENDS.binary_search(&c).is_ok())
         {
             for p in SUFFIXES {
                 if ends_with(name, p) {

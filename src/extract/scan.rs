@@ -285,7 +285,7 @@ fn unit_at(
 }
 
 fn base_at(chars: &[char], k: usize) -> Option<&'static str> {
-    if !BASE_STARTS.contains(&at(chars, k)) {
+    if BASE_STARTS.binary_search(&at(chars, k)).is_err() {
         return None;
     }
     BASES

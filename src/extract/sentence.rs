@@ -1,6 +1,7 @@
 //! Sentences to observation drafts: each number's role (level, growth, multiple of last
 //! year), its name, qualifier, year and kind, and the clause it is quoted from.
 
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -30,8 +31,9 @@ pub(crate) struct Draft {
     pub quote: (usize, usize),
     pub headline: bool,
     pub para: usize,
-    /// The paragraph's opening sentence and section heading, for the category.
-    pub topic: String,
+    /// The paragraph's opening sentence and section heading, for the category (shared by
+    /// the paragraph's drafts).
+    pub topic: Rc<str>,
 }
 
 /// Built once: these are looked for at every number of a report.
@@ -87,7 +89,7 @@ pub(crate) fn drafts(chars: &[char], layout: &Layout) -> Vec<Draft> {
             section.clone_from(&first);
         }
         let part = layout.parts.get(pi).copied().unwrap_or(Part::Review);
-        let topic = format!("{first} {section}");
+        let topic: Rc<str> = format!("{first} {section}").into();
         let passage = layout.headline.get(pi).copied().flatten();
         let mut s = para.start;
         while s < para.end {
@@ -122,7 +124,7 @@ struct Sentence<'a> {
     part: Part,
     headline: Option<(usize, usize)>,
     para: usize,
-    topic: &'a str,
+    topic: &'a Rc<str>,
 }
 
 /// The numbers of a sentence read so far.
@@ -348,7 +350,7 @@ impl Sentence<'_> {
             quote,
             headline: run.headline,
             para: self.para,
-            topic: self.topic.to_owned(),
+            topic: Rc::clone(self.topic),
         }
     }
 
@@ -608,7 +610,9 @@ impl Sentence<'_> {
             if CLAUSE.contains(&c) || c == '、' || c.is_ascii_digit() {
                 break;
             }
-            if AFTER_CUT_STARTS.contains(&c) && AFTER_CUTS.iter().any(|w| is_at(self.chars, b, w)) {
+            if AFTER_CUT_STARTS.binary_search(&c).is_ok()
+                && AFTER_CUTS.iter().any(|w| is_at(self.chars, b, w))
+            {
                 break;
             }
             b += 1;
@@ -758,7 +762,7 @@ impl Sentence<'_> {
                     quote: (q0, b),
                     headline: true,
                     para: self.para,
-                    topic: self.topic.to_owned(),
+                    topic: Rc::clone(self.topic),
                 });
             }
             a = b + 1;

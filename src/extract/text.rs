@@ -27,10 +27,13 @@ pub(crate) fn ends_with(s: &str, word: &str) -> bool {
     s.len() >= word.len() && s.bytes().rev().zip(word.bytes().rev()).all(|(a, b)| a == b)
 }
 
-/// The first characters of a word list's words: a text at a character that is none of them
-/// starts no word of the list, without trying each.
+/// The first characters of a word list's words, sorted for `binary_search`: a text at a
+/// character that is none of them starts no word of the list, without trying each.
 pub(crate) fn first_chars(words: &[&str]) -> Vec<char> {
-    words.iter().filter_map(|w| w.chars().next()).collect()
+    let mut chars: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
 }
 
 /// Normalized characters of a text and the byte offset of each in the original.
