@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use super::text::{at, first_chars, is_at, is_han, len};
+use super::text::{at, is_at, is_han, len};
 use crate::model::Qualifier;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,8 +44,9 @@ impl Token {
     }
 }
 
-/// Built once: a unit is looked for after every number.
-static BASE_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(BASES));
+/// [`BASES`] as characters, built once: a unit is looked for after every number.
+static BASE_CHARS: LazyLock<Vec<Vec<char>>> =
+    LazyLock::new(|| BASES.iter().map(|b| b.chars().collect()).collect());
 
 /// Counting and measuring words after a number (with or without 万/亿 before them).
 const BASES: &[&str] = &[
@@ -285,14 +286,12 @@ fn unit_at(
 }
 
 fn base_at(chars: &[char], k: usize) -> Option<&'static str> {
-    if BASE_STARTS.binary_search(&at(chars, k)).is_err() {
-        return None;
-    }
     BASES
         .iter()
-        .filter(|b| is_at(chars, k, b))
-        .max_by_key(|b| len(b))
-        .copied()
+        .zip(BASE_CHARS.iter())
+        .filter(|(_, b)| b.first() == chars.get(k) && chars.get(k..k + b.len()) == Some(b))
+        .max_by_key(|(_, b)| b.len())
+        .map(|(base, _)| *base)
 }
 
 /// 左右/上下 → about, 以上 → at least, 以内/以下 → at most, written after a number.
