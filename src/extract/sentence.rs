@@ -89,7 +89,11 @@ pub(crate) fn drafts(chars: &[char], layout: &Layout) -> Vec<Draft> {
             section.clone_from(&first);
         }
         let part = layout.parts.get(pi).copied().unwrap_or(Part::Review);
-        let topic: Rc<str> = format!("{first} {section}").into();
+        let mut topic = String::with_capacity(first.len() + 1 + section.len());
+        topic.push_str(&first);
+        topic.push(' ');
+        topic.push_str(&section);
+        let topic: Rc<str> = topic.into();
         let passage = layout.headline.get(pi).copied().flatten();
         let mut s = para.start;
         while s < para.end {

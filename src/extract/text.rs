@@ -140,6 +140,7 @@ pub(crate) fn year_at(chars: &[char], i: usize) -> Option<i32> {
 /// Every `YYYY年` in `chars[a..b]`.
 pub(crate) fn years_in(chars: &[char], a: usize, b: usize) -> Vec<i32> {
     (a..b.min(chars.len()))
+        .filter(|&i| at(chars, i).is_ascii_digit())
         .filter_map(|i| year_at(chars, i))
         .collect()
 }
