@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::text::{automaton, ends_with, first_chars, starts_with};
+use super::text::{automaton, ends_with, first_chars, last_chars, starts_with};
 use super::words::{CATEGORIES, CUTS, GENERIC, HEADS, PREFIXES, SUFFIXES, VERBS};
 use crate::model::Category;
 
@@ -18,15 +18,7 @@ static CUT_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CUTS));
 /// The characters PREFIXES start with and SUFFIXES end with: most names have none of them,
 /// and are left as they are without trying each word.
 static PREFIX_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(PREFIXES));
-static SUFFIX_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut ends: Vec<char> = SUFFIXES
-        .iter()
-        .filter_map(|w| w.chars().next_back())
-        .collect();
-    ends.sort_unstable();
-    ends.dedup();
-    ends
-});
+static SUFFIX_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| last_chars(SUFFIXES));
 
 /// Words that differ between a result and a target (新建改造高标准农田 / 新增高标准农田).
 const KEY_DROPS: &[&str] = &[

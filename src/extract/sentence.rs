@@ -9,7 +9,9 @@ use aho_corasick::AhoCorasick;
 use super::layout::{Layout, Part};
 use super::names;
 use super::scan::{self, Token, Unit};
-use super::text::{at, automaton, ends_with, first_chars, is_at, is_han, seg, string, year_at};
+use super::text::{
+    at, automaton, ends_with, first_chars, is_at, is_han, last_chars, seg, string, year_at,
+};
 use super::words::{
     AFTER_CUTS, BEFORE_QUALIFIERS, COMPARATORS, FALL, LAST_YEAR_OF, LINKS, PLAN_VERBS, RISE,
     TO_VERBS,
@@ -38,6 +40,9 @@ pub(crate) struct Draft {
 
 /// Built once: these are looked for at every number of a report.
 static AFTER_CUT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(AFTER_CUTS));
+/// The last characters of the words `strip_comparators` drops: most subjects end with none.
+static COMPARATOR_ENDS: LazyLock<Vec<char>> =
+    LazyLock::new(|| last_chars(COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF)));
 static PLAN_VERB_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PLAN_VERBS));
 
 /// The longest clause looked at; longer runs without punctuation are not prose.
@@ -839,6 +844,12 @@ fn strip_comparators(s: &str) -> String {
     let mut s = s.trim_end();
     loop {
         let n = s.len();
+        if s.chars()
+            .next_back()
+            .is_none_or(|c| COMPARATOR_ENDS.binary_search(&c).is_err())
+        {
+            return s.to_owned();
+        }
         for w in COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF) {
             if ends_with(s, w) {
                 s = s.get(..s.len() - w.len()).unwrap_or(s);

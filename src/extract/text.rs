@@ -29,8 +29,21 @@ pub(crate) fn ends_with(s: &str, word: &str) -> bool {
 
 /// The first characters of a word list's words, sorted for `binary_search`: a text at a
 /// character that is none of them starts no word of the list, without trying each.
-pub(crate) fn first_chars(words: &[&str]) -> Vec<char> {
-    let mut chars: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+pub(crate) fn first_chars<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Vec<char> {
+    sorted_set(words.into_iter().filter_map(|w| w.as_ref().chars().next()))
+}
+
+/// The last characters of a word list's words, sorted (see [`first_chars`]).
+pub(crate) fn last_chars<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Vec<char> {
+    sorted_set(
+        words
+            .into_iter()
+            .filter_map(|w| w.as_ref().chars().next_back()),
+    )
+}
+
+fn sorted_set(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut chars: Vec<char> = chars.collect();
     chars.sort_unstable();
     chars.dedup();
     chars
