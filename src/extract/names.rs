@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::text::{automaton, ends_with, first_chars, last_chars, starts_with};
+use super::text::{Edge, automaton, first_chars, last_chars, strip_words};
 use super::words::{CATEGORIES, CUTS, GENERIC, HEADS, PREFIXES, SUFFIXES, VERBS};
 use crate::model::Category;
 
@@ -63,28 +63,8 @@ pub(crate) fn clean(raw: &str) -> String {
     loop {
         let before = name.len();
         name = name.trim_matches(is_edge);
-        if name
-            .chars()
-            .next()
-            .is_some_and(|c| PREFIX_STARTS.binary_search(&c).is_ok())
-        {
-            for p in PREFIXES {
-                if starts_with(name, p) {
-                    name = name.get(p.len()..).unwrap_or("");
-                }
-            }
-        }
-        if name
-            .chars()
-            .next_back()
-            .is_some_and(|c| SUFFIX_ENDS.binary_search(&c).is_ok())
-        {
-            for p in SUFFIXES {
-                if ends_with(name, p) {
-                    name = name.get(..name.len() - p.len()).unwrap_or("");
-                }
-            }
-        }
+        name = strip_words(name, PREFIXES, Edge::Start, &PREFIX_STARTS);
+        name = strip_words(name, SUFFIXES, Edge::End, &SUFFIX_ENDS);
         if name.len() == before {
             break;
         }

@@ -10,7 +10,7 @@ use super::layout::{Layout, Part};
 use super::names;
 use super::scan::{self, Token, Unit};
 use super::text::{
-    at, automaton, ends_with, first_chars, is_at, is_han, last_chars, seg, string, year_at,
+    Edge, at, automaton, first_chars, is_at, is_han, last_chars, seg, string, strip_words, year_at,
 };
 use super::words::{
     AFTER_CUTS, BEFORE_QUALIFIERS, COMPARATORS, FALL, LAST_YEAR_OF, LINKS, PLAN_VERBS, RISE,
@@ -844,17 +844,8 @@ fn strip_comparators(s: &str) -> String {
     let mut s = s.trim_end();
     loop {
         let n = s.len();
-        if s.chars()
-            .next_back()
-            .is_none_or(|c| COMPARATOR_ENDS.binary_search(&c).is_err())
-        {
-            return s.to_owned();
-        }
-        for w in COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF) {
-            if ends_with(s, w) {
-                s = s.get(..s.len() - w.len()).unwrap_or(s);
-            }
-        }
+        let words = COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF);
+        s = strip_words(s, words, Edge::End, &COMPARATOR_ENDS);
         if s.len() == n {
             return s.to_owned();
         }

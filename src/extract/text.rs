@@ -15,16 +15,46 @@ pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
         .expect("a word list of the extractor is far below the automaton's size limits")
 }
 
-/// `str::starts_with`, compared byte by byte: most words differ at their first bytes, and
-/// word lists are tried on every subject, where a call to memcmp per word costs more than
-/// the comparison.
-pub(crate) fn starts_with(s: &str, word: &str) -> bool {
-    s.len() >= word.len() && s.bytes().zip(word.bytes()).all(|(a, b)| a == b)
+/// Which end of a text [`strip_words`] strips.
+#[derive(Clone, Copy)]
+pub(crate) enum Edge {
+    Start,
+    End,
 }
 
-/// `str::ends_with`, compared byte by byte from the end (see [`starts_with`]).
-pub(crate) fn ends_with(s: &str, word: &str) -> bool {
-    s.len() >= word.len() && s.bytes().rev().zip(word.bytes().rev()).all(|(a, b)| a == b)
+/// `s` without each of `words` in turn at one `edge` (one may uncover the next).
+/// `edge_chars` are the words' [`first_chars`] (or [`last_chars`] for the end): a text with
+/// none of them at that edge is left as it is without trying each word.
+pub(crate) fn strip_words<'s, W: AsRef<str>>(
+    mut s: &'s str,
+    words: impl IntoIterator<Item = W>,
+    edge: Edge,
+    edge_chars: &[char],
+) -> &'s str {
+    let c = match edge {
+        Edge::Start => s.chars().next(),
+        Edge::End => s.chars().next_back(),
+    };
+    if c.is_none_or(|c| edge_chars.binary_search(&c).is_err()) {
+        return s;
+    }
+    for w in words {
+        let (w, n) = (w.as_ref().as_bytes(), w.as_ref().len());
+        // Byte by byte: most words differ at their first bytes, where a call to memcmp per
+        // word would cost more than the comparison.
+        s = match edge {
+            Edge::Start if s.len() >= n && s.bytes().zip(w).all(|(a, b)| a == *b) => {
+                s.get(n..).unwrap_or("")
+            }
+            Edge::End
+                if s.len() >= n && s.bytes().rev().zip(w.iter().rev()).all(|(a, b)| a == *b) =>
+            {
+                s.get(..s.len() - n).unwrap_or("")
+            }
+            _ => s,
+        };
+    }
+    s
 }
 
 /// The first characters of a word list's words, sorted for `binary_search`: a text at a
