@@ -37,6 +37,17 @@ const KEY_DROPS: &[&str] = &[
 ];
 static KEY_DROP_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(KEY_DROPS));
 
+/// Every keyword of [`CATEGORIES`] in one automaton, with the index of its category: a
+/// category is guessed for each indicator, and a long report has thousands.
+static CATEGORY_WORDS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let (words, owners): (Vec<&str>, Vec<usize>) = CATEGORIES
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, words))| words.iter().map(move |w| (*w, i)))
+        .unzip();
+    (automaton(&words), owners)
+});
+
 /// A subject cleaned into a name: cut where the subject ends, without the verbs and adverbs
 /// around it, at most the last 20 characters.
 pub(crate) fn clean(raw: &str) -> String {
@@ -221,12 +232,16 @@ pub(crate) fn key(name: &str) -> String {
 /// The category of an indicator: its name's keywords first, then its quote's, then its
 /// paragraph's topic.
 pub(crate) fn category(name: &str, quote: &str, topic: &str) -> Category {
+    let (automaton, owners) = &*CATEGORY_WORDS;
     [name, quote, topic]
         .iter()
         .find_map(|text| {
-            CATEGORIES
-                .iter()
-                .find(|(_, words)| words.iter().any(|w| text.contains(w)))
+            // The first category in list order that has a word in the text.
+            automaton
+                .find_overlapping_iter(*text)
+                .filter_map(|m| owners.get(m.pattern().as_usize()))
+                .min()
+                .and_then(|&i| CATEGORIES.get(i))
                 .map(|(c, _)| *c)
         })
         .unwrap_or(Category::Economy)
