@@ -217,7 +217,7 @@ fn headline_passage(chars: &[char], paras: &[Para]) -> Vec<Option<(usize, usize)
     while i < paras.len() {
         let Some(p) = paras.get(i) else { break };
         let found = (p.start..p.end)
-            .find(|&k| is_at(chars, k, "主要预期目标"))
+            .find(|&k| at(chars, k) == '主' && is_at(chars, k, "主要预期目标"))
             .and_then(|k| {
                 let mut j = k + len("主要预期目标");
                 let stop = (j + 4).min(p.end);
@@ -294,8 +294,8 @@ fn find_years(
         }
         let part = parts.get(i).copied().unwrap_or(Part::Review);
         for k in p.start..p.end {
-            if let Some(y) = year_at(chars, k)
-                && at(chars, k + 5) == '是'
+            if at(chars, k + 5) == '是'
+                && let Some(y) = year_at(chars, k)
             {
                 let slot = if part == Part::Plan {
                     &mut plan_is

@@ -20,6 +20,7 @@ mod words;
 use std::collections::HashMap;
 
 pub use decode::decode;
+pub(crate) use text::automaton;
 
 use crate::model::{Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
 use sentence::Draft;
@@ -103,7 +104,9 @@ pub fn extract_with(
     }
     let region_zh = match &overrides.region {
         Some(region) => region.clone(),
-        None => region::detect(text).map_or_else(|| UNKNOWN_REGION.to_owned(), |r| r.name),
+        None => {
+            region::detect_in(&norm.chars).map_or_else(|| UNKNOWN_REGION.to_owned(), |r| r.name)
+        }
     };
     let title_zh = match region::title_line(text) {
         // The report's own title, when it names the region (not a bare 政府工作报告).
@@ -134,7 +137,7 @@ struct Group {
     name: String,
     unit: Option<String>,
     headline: bool,
-    topic: String,
+    topic: std::rc::Rc<str>,
     drafts: Vec<Draft>,
 }
 

@@ -1,63 +1,104 @@
 //! Indicator names from the words before (or after) a number, the key that joins the same
 //! indicator across the two years, and a category guessed from keywords.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::text::{Edge, automaton, first_chars, last_chars, strip_words};
 use super::words::{CATEGORIES, CUTS, GENERIC, HEADS, PREFIXES, SUFFIXES, VERBS};
 use crate::model::Category;
 
 const MAX_NAME: usize = 20;
 
+/// The cut words, found in one pass: `clean` runs several times for each number of a report.
+static CUT_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CUTS));
+
+/// The characters PREFIXES start with and SUFFIXES end with: most names have none of them,
+/// and are left as they are without trying each word.
+static PREFIX_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(PREFIXES));
+static SUFFIX_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| last_chars(SUFFIXES));
+
+/// Words that differ between a result and a target (新建改造高标准农田 / 新增高标准农田).
+const KEY_DROPS: &[&str] = &[
+    "新建改造",
+    "新改扩建",
+    "新建扩建",
+    "启动建设",
+    "新建",
+    "新增",
+    "完成",
+    "实现",
+    "累计",
+    "全年",
+    "实施",
+    "全市",
+];
+static KEY_DROP_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(KEY_DROPS));
+
+/// Every keyword of [`CATEGORIES`] in one automaton, with the index of its category: a
+/// category is guessed for each indicator, and a long report has thousands.
+static CATEGORY_WORDS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let (words, owners): (Vec<&str>, Vec<usize>) = CATEGORIES
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, words))| words.iter().map(move |w| (*w, i)))
+        .unzip();
+    (automaton(&words), owners)
+});
+
 /// A subject cleaned into a name: cut where the subject ends, without the verbs and adverbs
 /// around it, at most the last 20 characters.
 pub(crate) fn clean(raw: &str) -> String {
-    let mut s = raw.trim_matches(is_edge).to_owned();
-    s = drop_circumstance(&s);
-    s = drop_running_years(&s);
-    if let Some(at) = find_from(&s) {
-        s.truncate(at);
+    let whole = drop_circumstance(raw.trim_matches(is_edge));
+    let whole = drop_running_years(&whole);
+    let mut s: &str = &whole;
+    if let Some(at) = find_from(s) {
+        s = s.get(..at).unwrap_or(s);
     }
-    for cut in CUTS {
-        if let Some(at) = s.find(cut)
-            && at > 0
-        {
-            s.truncate(at);
+    // Each cut word in list order, at its first place in what is left of the name.
+    let mut first_at: [Option<(usize, usize)>; CUTS.len()] = [None; CUTS.len()];
+    for m in CUT_AUTOMATON.find_overlapping_iter(s) {
+        if let Some(slot @ None) = first_at.get_mut(m.pattern().as_usize()) {
+            *slot = Some((m.start(), m.end()));
         }
     }
-    if let Some((_, after)) = s.rsplit_once('等') {
-        s = after.to_owned();
+    for (start, end) in first_at.into_iter().flatten() {
+        if start > 0 && end <= s.len() {
+            s = s.get(..start).unwrap_or(s);
+        }
     }
-    s = strip_year(&s);
+    let listed_after = s.rsplit_once('等').map_or(s, |(_, after)| after);
+    let mut name = strip_year(listed_after);
     loop {
-        let before = s.len();
-        s = s.trim_matches(is_edge).to_owned();
-        for p in PREFIXES {
-            if let Some(rest) = s.strip_prefix(p) {
-                s = rest.to_owned();
-            }
-        }
-        for p in SUFFIXES {
-            if let Some(rest) = s.strip_suffix(p) {
-                s = rest.to_owned();
-            }
-        }
-        if s.len() == before {
+        let before = name.len();
+        name = name.trim_matches(is_edge);
+        name = strip_words(name, PREFIXES, Edge::Start, &PREFIX_STARTS);
+        name = strip_words(name, SUFFIXES, Edge::End, &SUFFIX_ENDS);
+        if name.len() == before {
             break;
         }
     }
     // 市属国企的专业化培训 → 专业化培训: the head noun follows the last 的.
-    if let Some((_, head)) = s.rsplit_once('的')
+    if let Some((_, head)) = name.rsplit_once('的')
         && head.chars().count() >= 2
     {
-        s = head.to_owned();
+        name = head;
     }
-    let n = s.chars().count();
+    let n = name.chars().count();
     if n > MAX_NAME {
-        s = s.chars().skip(n - MAX_NAME).collect();
+        return name.chars().skip(n - MAX_NAME).collect();
     }
-    s
+    name.to_owned()
 }
 
 fn is_edge(c: char) -> bool {
-    c.is_whitespace() || "、，,：:；;。—-·•（(".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '、' | '，' | ',' | '：' | ':' | '；' | ';' | '。' | '—' | '-' | '·' | '•' | '（' | '('
+        )
 }
 
 /// 由 opens the earlier value (税收占比由2022年的74.5%提高到…); 自由, 理由, 由于 are words.
@@ -70,7 +111,10 @@ pub(crate) fn find_from(s: &str) -> Option<usize> {
 }
 
 /// Removes 在…下 / 在…中 (粮食产量在灾情影响下实现 → 粮食产量实现).
-fn drop_circumstance(s: &str) -> String {
+fn drop_circumstance(s: &str) -> Cow<'_, str> {
+    if !s.contains('在') {
+        return Cow::Borrowed(s);
+    }
     let chars: Vec<char> = s.chars().collect();
     for (i, c) in chars.iter().enumerate() {
         if *c != '在' {
@@ -79,39 +123,44 @@ fn drop_circumstance(s: &str) -> String {
         let end =
             (i + 2..chars.len().min(i + 10)).find(|&k| matches!(chars.get(k), Some('下' | '中')));
         if let Some(end) = end {
-            return chars
-                .iter()
-                .take(i)
-                .chain(chars.iter().skip(end + 1))
-                .collect();
+            return Cow::Owned(
+                chars
+                    .iter()
+                    .take(i)
+                    .chain(chars.iter().skip(end + 1))
+                    .collect(),
+            );
         }
     }
-    s.to_owned()
+    Cow::Borrowed(s)
 }
 
 /// Removes 连续5年 (粮食总产量连续5年稳定在 → 粮食总产量稳定在).
-fn drop_running_years(s: &str) -> String {
-    let Some(i) = s.find("连续") else {
-        return s.to_owned();
+fn drop_running_years(s: &str) -> Cow<'_, str> {
+    let Some(i) = s
+        .match_indices('连')
+        .map(|(i, _)| i)
+        .find(|&i| s.get(i..).is_some_and(|r| r.starts_with("连续")))
+    else {
+        return Cow::Borrowed(s);
     };
     let rest = s.get(i + "连续".len()..).unwrap_or("");
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
     match rest.get(digits..).and_then(|r| r.strip_prefix('年')) {
-        Some(tail) if digits > 0 => format!("{}{tail}", s.get(..i).unwrap_or("")),
-        _ => s.to_owned(),
+        Some(tail) if digits > 0 => Cow::Owned(format!("{}{tail}", s.get(..i).unwrap_or(""))),
+        _ => Cow::Borrowed(s),
     }
 }
 
 /// Drops a leading 2023年 / 2023年底.
-fn strip_year(s: &str) -> String {
+fn strip_year(s: &str) -> &str {
     let digits = s.chars().take_while(char::is_ascii_digit).count();
     if digits == 4
         && let Some(rest) = s.get(4..).and_then(|r| r.strip_prefix('年'))
     {
-        let rest = rest.trim_start_matches(['底', '末']);
-        return rest.to_owned();
+        return rest.trim_start_matches(['底', '末']);
     }
-    s.to_owned()
+    s
 }
 
 /// Whether a cleaned name can stand alone.
@@ -162,25 +211,20 @@ pub(crate) fn list_names(raw: &str) -> Vec<String> {
 /// The key that joins one indicator's observations across years: the name without the verbs
 /// that differ between a result and a target (新建改造高标准农田 / 新增高标准农田).
 pub(crate) fn key(name: &str) -> String {
-    let mut k: String = name
-        .chars()
-        .filter(|c| !c.is_whitespace() && !"“”\"'‘’（）()、".contains(*c))
-        .collect();
-    for word in [
-        "新建改造",
-        "新改扩建",
-        "新建扩建",
-        "启动建设",
-        "新建",
-        "新增",
-        "完成",
-        "实现",
-        "累计",
-        "全年",
-        "实施",
-        "全市",
-    ] {
-        k = k.replace(word, "");
+    // Sized up front: collecting a filter starts from an empty string and grows it.
+    let mut k = String::with_capacity(name.len());
+    k.extend(name.chars().filter(|c| {
+        !c.is_whitespace()
+            && !matches!(
+                c,
+                '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | '、'
+            )
+    }));
+    if KEY_DROP_AUTOMATON.is_match(&k) {
+        // In list order: dropping one word can join the halves of the next.
+        for word in KEY_DROPS {
+            k = k.replace(word, "");
+        }
     }
     k.strip_prefix('市').map(str::to_owned).unwrap_or(k)
 }
@@ -188,12 +232,16 @@ pub(crate) fn key(name: &str) -> String {
 /// The category of an indicator: its name's keywords first, then its quote's, then its
 /// paragraph's topic.
 pub(crate) fn category(name: &str, quote: &str, topic: &str) -> Category {
+    let (automaton, owners) = &*CATEGORY_WORDS;
     [name, quote, topic]
         .iter()
         .find_map(|text| {
-            CATEGORIES
-                .iter()
-                .find(|(_, words)| words.iter().any(|w| text.contains(w)))
+            // The first category in list order that has a word in the text.
+            automaton
+                .find_overlapping_iter(*text)
+                .filter_map(|m| owners.get(m.pattern().as_usize()))
+                .min()
+                .and_then(|&i| CATEGORIES.get(i))
                 .map(|(c, _)| *c)
         })
         .unwrap_or(Category::Economy)

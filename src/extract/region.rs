@@ -58,8 +58,11 @@ const RECURRENCE_CHARS: usize = 120_000;
 
 /// The region of a report's text, or `None` when no cue is strong enough.
 pub fn detect(text: &str) -> Option<Region> {
-    let norm = Norm::new(text);
-    let chars = &norm.chars;
+    detect_in(&Norm::new(text).chars)
+}
+
+/// [`detect`] on a text's normalized characters (the extractor has them already).
+pub(crate) fn detect_in(chars: &[char]) -> Option<Region> {
     let list = &*DIVISIONS;
     // Recurrence is read from the first [`RECURRENCE_CHARS`] characters: a whole report
     // (Harbin's is 15,000), and a bounded cost for a pasted book.

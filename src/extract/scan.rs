@@ -5,6 +5,8 @@
 //! and line names (3号线) are kept as tokens of kind `Other`/`Year` so that they still bound
 //! the text around real quantities, but they never become observations.
 
+use std::sync::LazyLock;
+
 use super::text::{at, is_at, is_han, len};
 use crate::model::Qualifier;
 
@@ -41,6 +43,10 @@ impl Token {
         matches!(self.unit, Unit::Measure | Unit::Percent | Unit::Times)
     }
 }
+
+/// [`BASES`] as characters, built once: a unit is looked for after every number.
+static BASE_CHARS: LazyLock<Vec<Vec<char>>> =
+    LazyLock::new(|| BASES.iter().map(|b| b.chars().collect()).collect());
 
 /// Counting and measuring words after a number (with or without 万/亿 before them).
 const BASES: &[&str] = &[
@@ -282,9 +288,10 @@ fn unit_at(
 fn base_at(chars: &[char], k: usize) -> Option<&'static str> {
     BASES
         .iter()
-        .filter(|b| is_at(chars, k, b))
-        .max_by_key(|b| len(b))
-        .copied()
+        .zip(BASE_CHARS.iter())
+        .filter(|(_, b)| b.first() == chars.get(k) && chars.get(k..k + b.len()) == Some(b))
+        .max_by_key(|(_, b)| b.len())
+        .map(|(base, _)| *base)
 }
 
 /// 左右/上下 → about, 以上 → at least, 以内/以下 → at most, written after a number.

@@ -1,10 +1,17 @@
 //! Sentences to observation drafts: each number's role (level, growth, multiple of last
 //! year), its name, qualifier, year and kind, and the clause it is quoted from.
 
+use std::rc::Rc;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::layout::{Layout, Part};
 use super::names;
 use super::scan::{self, Token, Unit};
-use super::text::{at, is_at, is_han, seg, string, year_at};
+use super::text::{
+    Edge, at, automaton, first_chars, is_at, is_han, last_chars, seg, string, strip_words, year_at,
+};
 use super::words::{
     AFTER_CUTS, BEFORE_QUALIFIERS, COMPARATORS, FALL, LAST_YEAR_OF, LINKS, PLAN_VERBS, RISE,
     TO_VERBS,
@@ -26,9 +33,17 @@ pub(crate) struct Draft {
     pub quote: (usize, usize),
     pub headline: bool,
     pub para: usize,
-    /// The paragraph's opening sentence and section heading, for the category.
-    pub topic: String,
+    /// The paragraph's opening sentence and section heading, for the category (shared by
+    /// the paragraph's drafts).
+    pub topic: Rc<str>,
 }
+
+/// Built once: these are looked for at every number of a report.
+static AFTER_CUT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(AFTER_CUTS));
+/// The last characters of the words `strip_comparators` drops: most subjects end with none.
+static COMPARATOR_ENDS: LazyLock<Vec<char>> =
+    LazyLock::new(|| last_chars(COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF)));
+static PLAN_VERB_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PLAN_VERBS));
 
 /// The longest clause looked at; longer runs without punctuation are not prose.
 const MAX_CLAUSE: usize = 300;
@@ -79,7 +94,11 @@ pub(crate) fn drafts(chars: &[char], layout: &Layout) -> Vec<Draft> {
             section.clone_from(&first);
         }
         let part = layout.parts.get(pi).copied().unwrap_or(Part::Review);
-        let topic = format!("{first} {section}");
+        let mut topic = String::with_capacity(first.len() + 1 + section.len());
+        topic.push_str(&first);
+        topic.push(' ');
+        topic.push_str(&section);
+        let topic: Rc<str> = topic.into();
         let passage = layout.headline.get(pi).copied().flatten();
         let mut s = para.start;
         while s < para.end {
@@ -114,7 +133,7 @@ struct Sentence<'a> {
     part: Part,
     headline: Option<(usize, usize)>,
     para: usize,
-    topic: &'a str,
+    topic: &'a Rc<str>,
 }
 
 /// The numbers of a sentence read so far.
@@ -229,10 +248,13 @@ impl Sentence<'_> {
             self.each_named(&run, &names)
         } else if marker == Some("均") && run.toks.len() == 1 && names.len() > 1 {
             self.one_value_many_names(&run, &names)
-        } else if run.role.is_growth() && names::clean(&run.subject).is_empty() {
-            self.growth_of_earlier(&run, r)
         } else if run.role.is_growth() {
-            self.named_growth(&run)
+            let name = names::clean(&run.subject);
+            if name.is_empty() {
+                self.growth_of_earlier(&run, r)
+            } else {
+                self.named_growth(&run, name)
+            }
         } else if let Some(item) = self.changed_value(&run, r) {
             // The earlier value of a change: only this number is used.
             r.prev_name = Some(item.draft.name.clone());
@@ -270,10 +292,10 @@ impl Sentence<'_> {
         let mut run = vec![t];
         let mut last_end = t.end;
         while let Some(next) = toks.get(k + run.len()) {
-            let gap = self.text(last_end, next.start);
+            let gap = seg(self.chars, last_end, next.start);
             let joins = !gap.is_empty()
-                && gap.chars().count() <= 2
-                && gap.chars().all(|c| "、和及与".contains(c));
+                && gap.len() <= 2
+                && gap.iter().all(|c| matches!(c, '、' | '和' | '及' | '与'));
             let alike = next.unit == t.unit
                 || (matches!(next.unit, Unit::Measure) && matches!(t.unit, Unit::Measure));
             if !(joins && alike) {
@@ -337,7 +359,7 @@ impl Sentence<'_> {
             quote,
             headline: run.headline,
             para: self.para,
-            topic: self.topic.to_owned(),
+            topic: Rc::clone(self.topic),
         }
     }
 
@@ -400,9 +422,9 @@ impl Sentence<'_> {
             .collect()
     }
 
-    /// 地区生产总值增长6%: named by its subject, split when it lists one name a number.
-    fn named_growth(&self, run: &Run) -> Vec<Draft> {
-        let name = names::clean(&run.subject);
+    /// 地区生产总值增长6%: named by its subject (`name`, cleaned), split when it lists one
+    /// name a number.
+    fn named_growth(&self, run: &Run, name: String) -> Vec<Draft> {
         let split = names::list_names(&run.subject);
         run.toks
             .iter()
@@ -597,7 +619,9 @@ impl Sentence<'_> {
             if CLAUSE.contains(&c) || c == '、' || c.is_ascii_digit() {
                 break;
             }
-            if AFTER_CUTS.iter().any(|w| is_at(self.chars, b, w)) {
+            if AFTER_CUT_STARTS.binary_search(&c).is_ok()
+                && AFTER_CUTS.iter().any(|w| is_at(self.chars, b, w))
+            {
                 break;
             }
             b += 1;
@@ -622,8 +646,8 @@ impl Sentence<'_> {
 
     /// 提高到, 变为… right after a number: it was the value before a change.
     fn changes_after(&self, end: usize, next_start: usize) -> bool {
-        let gap = self.text(end, next_start);
-        TO_VERBS.iter().any(|v| gap.starts_with(v))
+        let gap = seg(self.chars, end, next_start);
+        TO_VERBS.iter().any(|v| is_at(gap, 0, v))
     }
 
     fn clause_has(&self, a: usize, b: usize, word: &str) -> bool {
@@ -706,13 +730,12 @@ impl Sentence<'_> {
             .find(|t| t.is_quantity())
             .map_or(self.e, |t| t.start);
         let lead = self.text(self.s, first);
-        let text = self.text(self.s, self.e);
-        let copula = text.match_indices('是').any(|(n, _)| {
-            !["是上年", "是去年"]
-                .iter()
-                .any(|w| text.get(n..).is_some_and(|r| r.starts_with(w)))
-        }) || text.contains('了');
-        let acting = PLAN_VERBS.iter().any(|v| lead.contains(v));
+        let copula = (self.s..self.e).any(|k| match at(c, k) {
+            '是' => !is_at(c, k, "是上年") && !is_at(c, k, "是去年"),
+            '了' => true,
+            _ => false,
+        });
+        let acting = PLAN_VERB_AUTOMATON.is_match(&lead);
         if copula && !acting && self.headline.is_none() {
             return (review, Kind::Actual);
         }
@@ -748,7 +771,7 @@ impl Sentence<'_> {
                     quote: (q0, b),
                     headline: true,
                     para: self.para,
-                    topic: self.topic.to_owned(),
+                    topic: Rc::clone(self.topic),
                 });
             }
             a = b + 1;
@@ -818,16 +841,13 @@ fn role(core: &str, unit: Unit) -> Option<(Role, &'static str)> {
 
 /// Drops 比上年, 同比 … and the link words around them from the end of a subject.
 fn strip_comparators(s: &str) -> String {
-    let mut s = s.trim_end().to_owned();
+    let mut s = s.trim_end();
     loop {
         let n = s.len();
-        for w in COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF) {
-            if let Some(rest) = s.strip_suffix(w) {
-                s = rest.to_owned();
-            }
-        }
+        let words = COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF);
+        s = strip_words(s, words, Edge::End, &COMPARATOR_ENDS);
         if s.len() == n {
-            return s;
+            return s.to_owned();
         }
     }
 }

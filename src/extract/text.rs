@@ -3,6 +3,82 @@
 //! Parsing works on one alphabet (full-width digits and signs folded to ASCII), while every
 //! quote is cut from the original text through `offsets`, so it stays verbatim.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+
+/// One automaton for a word list, to build once (in a `LazyLock`): it finds every word of
+/// the list in one pass over a text, where `str::find` scans the text once per word, and
+/// the same words are looked for in every clause of a report.
+pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("a word list of the extractor is far below the automaton's size limits")
+}
+
+/// Which end of a text [`strip_words`] strips.
+#[derive(Clone, Copy)]
+pub(crate) enum Edge {
+    Start,
+    End,
+}
+
+/// `s` without each of `words` in turn at one `edge` (one may uncover the next).
+/// `edge_chars` are the words' [`first_chars`] (or [`last_chars`] for the end): a text with
+/// none of them at that edge is left as it is without trying each word.
+pub(crate) fn strip_words<'s, W: AsRef<str>>(
+    mut s: &'s str,
+    words: impl IntoIterator<Item = W>,
+    edge: Edge,
+    edge_chars: &[char],
+) -> &'s str {
+    let c = match edge {
+        Edge::Start => s.chars().next(),
+        Edge::End => s.chars().next_back(),
+    };
+    if c.is_none_or(|c| edge_chars.binary_search(&c).is_err()) {
+        return s;
+    }
+    for w in words {
+        let (w, n) = (w.as_ref().as_bytes(), w.as_ref().len());
+        // Byte by byte: most words differ at their first bytes, where a call to memcmp per
+        // word would cost more than the comparison.
+        s = match edge {
+            Edge::Start if s.len() >= n && s.bytes().zip(w).all(|(a, b)| a == *b) => {
+                s.get(n..).unwrap_or("")
+            }
+            Edge::End
+                if s.len() >= n && s.bytes().rev().zip(w.iter().rev()).all(|(a, b)| a == *b) =>
+            {
+                s.get(..s.len() - n).unwrap_or("")
+            }
+            _ => s,
+        };
+    }
+    s
+}
+
+/// The first characters of a word list's words, sorted for `binary_search`: a text at a
+/// character that is none of them starts no word of the list, without trying each.
+pub(crate) fn first_chars<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Vec<char> {
+    sorted_set(words.into_iter().filter_map(|w| w.as_ref().chars().next()))
+}
+
+/// The last characters of a word list's words, sorted (see [`first_chars`]).
+pub(crate) fn last_chars<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Vec<char> {
+    sorted_set(
+        words
+            .into_iter()
+            .filter_map(|w| w.as_ref().chars().next_back()),
+    )
+}
+
+fn sorted_set(chars: impl Iterator<Item = char>) -> Vec<char> {
+    let mut chars: Vec<char> = chars.collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+}
+
 /// Normalized characters of a text and the byte offset of each in the original.
 pub(crate) struct Norm<'a> {
     src: &'a str,
@@ -13,8 +89,9 @@ pub(crate) struct Norm<'a> {
 
 impl<'a> Norm<'a> {
     pub fn new(src: &'a str) -> Norm<'a> {
-        let mut chars = Vec::with_capacity(src.len() / 2);
-        let mut offsets = Vec::with_capacity(src.len() / 2 + 1);
+        let count = src.chars().count();
+        let mut chars = Vec::with_capacity(count);
+        let mut offsets = Vec::with_capacity(count + 1);
         for (i, c) in src.char_indices() {
             chars.push(fold(c));
             offsets.push(i);
@@ -65,7 +142,11 @@ pub(crate) fn seg(chars: &[char], a: usize, b: usize) -> &[char] {
 }
 
 pub(crate) fn string(chars: &[char], a: usize, b: usize) -> String {
-    seg(chars, a, b).iter().collect()
+    let chars = seg(chars, a, b);
+    // Sized up front: collecting reserves one byte a character, and Chinese takes three.
+    let mut out = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    out.extend(chars);
+    out
 }
 
 /// Whether `pat` occurs in `chars` starting at `i`.
@@ -85,7 +166,8 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// A four-digit year followed by 年 at `i`, within the plausible range of the schema.
 pub(crate) fn year_at(chars: &[char], i: usize) -> Option<i32> {
-    if i > 0 && at(chars, i - 1).is_ascii_digit() {
+    // Asked at every character of a report: most are not a digit.
+    if !at(chars, i).is_ascii_digit() || i > 0 && at(chars, i - 1).is_ascii_digit() {
         return None;
     }
     let digits = seg(chars, i, i + 4);
@@ -101,6 +183,7 @@ pub(crate) fn year_at(chars: &[char], i: usize) -> Option<i32> {
 /// Every `YYYY年` in `chars[a..b]`.
 pub(crate) fn years_in(chars: &[char], a: usize, b: usize) -> Vec<i32> {
     (a..b.min(chars.len()))
+        .filter(|&i| at(chars, i).is_ascii_digit())
         .filter_map(|i| year_at(chars, i))
         .collect()
 }

@@ -1,5 +1,8 @@
 //! HTML pages (government portals): charset, the report's own text, page furniture dropped.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 use encoding_rs::{Encoding, UTF_8};
 use scraper::{Html, Node};
 
@@ -165,6 +168,9 @@ const FURNITURE_WORDS: &[&str] = &[
     "扫一扫",
 ];
 
+static FURNITURE_AUTOMATON: LazyLock<AhoCorasick> =
+    LazyLock::new(|| crate::extract::automaton(FURNITURE_WORDS));
+
 #[derive(Default)]
 struct Block {
     text: String,
@@ -258,12 +264,16 @@ fn is_furniture_line(block: &Block) -> bool {
     if block.link_chars * 2 > chars {
         return true;
     }
-    chars < 200 && FURNITURE_WORDS.iter().any(|w| block.text.contains(w))
+    chars < 200 && FURNITURE_AUTOMATON.is_match(&block.text)
 }
 
 /// The report text of a page: one paragraph per line, furniture dropped.
 pub(super) fn read(bytes: &[u8]) -> Result<String, FormatError> {
-    let page = decode(bytes);
+    // Portals indent every paragraph with &nbsp;&nbsp;, and html5ever spends thousands of
+    // instructions on each named reference (a third of a 1 MB page's parse). Replaced
+    // beforehand by the same character it decodes to everywhere but in scripts, styles and
+    // comments, which are dropped anyway.
+    let page = decode(bytes).replace("&nbsp;", "\u{a0}");
     let document = Html::parse_document(&page);
     let mut walker = Walker::default();
     walker.walk(document.tree.root(), false);
@@ -274,7 +284,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<String, FormatError> {
         let line = block
             .text
             .trim_matches(|c: char| c.is_whitespace() || c == '\u{00A0}');
-        han += line.chars().filter(|&c| super::text::is_cjk(c)).count();
+        // Counted up to the threshold only: a report has far more.
+        if han < 100 {
+            han += line.chars().filter(|&c| super::text::is_cjk(c)).count();
+        }
         out.push_str(line);
         out.push_str("\n\n");
     }

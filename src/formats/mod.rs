@@ -10,6 +10,7 @@ mod html;
 mod pdf;
 mod text;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::extract::{self, ExtractError};
@@ -138,10 +139,17 @@ pub fn read_text(text: &str) -> String {
 
 /// The normalization every format shares: line ends, Word-style spaces, trailing blanks.
 fn normalize(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        out.push_str(join_cjk_spaces(line).trim_end());
+        let start = out.len();
+        text::push_joined(&mut out, line);
+        let kept = out.get(start..).map_or(0, |l| l.trim_end().len());
+        out.truncate(start + kept);
         out.push('\n');
     }
     out

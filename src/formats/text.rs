@@ -21,31 +21,41 @@ fn is_gap(c: char) -> bool {
 /// reads the figures, and the quotes it cuts stay verbatim substrings of this text.
 /// Indentation at the start of a line and spaces between two Latin words stay.
 pub fn join_cjk_spaces(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if !is_gap(c) || out.trim_start().is_empty() {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let end = chars[i..]
-            .iter()
-            .position(|&c| !is_gap(c))
-            .map_or(chars.len(), |n| i + n);
-        let before = out.chars().next_back();
-        let after = chars.get(end).copied();
-        let join = match (before, after) {
-            (Some(b), Some(a)) => is_cjk(b) || is_cjk(a),
-            _ => false,
-        };
-        if !join {
-            out.extend(&chars[i..end]);
-        }
-        i = end;
-    }
+    push_joined(&mut out, line);
     out
+}
+
+/// Appends `line` to `out` with [`join_cjk_spaces`]; the stretches between spaces are copied
+/// whole (this runs on every line of a report).
+pub(super) fn push_joined(out: &mut String, line: &str) {
+    let start = out.len();
+    let mut pos = 0;
+    while let Some(i) = line
+        .get(pos..)
+        .and_then(|rest| rest.find(is_gap))
+        .map(|n| pos + n)
+    {
+        out.push_str(line.get(pos..i).unwrap_or(""));
+        let end = line
+            .get(i..)
+            .and_then(|rest| rest.find(|c| !is_gap(c)))
+            .map_or(line.len(), |n| i + n);
+        let gap = line.get(i..end).unwrap_or("");
+        let pushed = out.get(start..).unwrap_or("");
+        if pushed.trim_start().is_empty() {
+            out.push_str(gap);
+        } else {
+            let before = pushed.chars().next_back();
+            let after = line.get(end..).and_then(|rest| rest.chars().next());
+            let join = matches!((before, after), (Some(b), Some(a)) if is_cjk(b) || is_cjk(a));
+            if !join {
+                out.push_str(gap);
+            }
+        }
+        pos = end;
+    }
+    out.push_str(line.get(pos..).unwrap_or(""));
 }
 
 #[cfg(test)]
