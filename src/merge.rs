@@ -328,21 +328,7 @@ mod tests {
     fn clashing_ids_get_suffixes() {
         let mut inds: Vec<Indicator> = ["a", "a", "a_2", "b", "a"]
             .iter()
-            .map(|id| Indicator {
-                id: (*id).into(),
-                name_zh: "x".into(),
-                name_en: None,
-                category: crate::model::Category::Economy,
-                unit_zh: String::new(),
-                unit_en: None,
-                headline: false,
-                comparable: true,
-                note_zh: None,
-                note_en: None,
-                observations: Vec::new(),
-                reviewed: false,
-                multi_year: None,
-            })
+            .map(|id| Indicator::new(*id, "x", crate::model::Category::Economy, ""))
             .collect();
         unique_ids(&mut inds);
         let ids: Vec<&str> = inds.iter().map(|i| i.id.as_str()).collect();

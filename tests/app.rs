@@ -10,6 +10,9 @@ use gwr_charts::chart::View;
 use gwr_charts::i18n::Lang;
 use gwr_charts::selection::{self, Preset};
 
+mod common;
+use common::press;
+
 fn app() -> Harness<'static, GwrApp> {
     app_sized(1400.0, 900.0)
 }
@@ -50,12 +53,6 @@ fn app_restored(storage: Memory) -> Harness<'static, GwrApp> {
         });
     harness.run();
     harness
-}
-
-fn press(harness: &mut Harness<'_, GwrApp>, command: AppCommand) {
-    let shortcut = command.shortcut().expect("the command has a shortcut");
-    harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
-    harness.run();
 }
 
 fn headline() -> Vec<String> {

@@ -3,20 +3,8 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("gwr-charts")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::run;
 
 fn check(path: &Path) -> (i32, String, String) {
     run(&["check", path.to_str().unwrap()])

@@ -16,21 +16,7 @@ use gwr_charts::compare::Sort;
 use gwr_charts::model::Dataset;
 
 mod common;
-use common::four_cities;
-
-fn app_with(files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), None));
-    harness.run();
-    harness
-}
-
-fn press(harness: &mut Harness<'_, GwrApp>, command: AppCommand) {
-    let shortcut = command.shortcut().expect("the command has a shortcut");
-    harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
-    harness.run();
-}
+use common::{app_with, four_cities, press};
 
 /// The regions of the compare table, in chart order.
 fn table_order(harness: &Harness<'_, GwrApp>) -> Vec<String> {

@@ -14,6 +14,9 @@ use gwr_charts::edit::{IndicatorField, ObservationField};
 use gwr_charts::i18n::Lang;
 use gwr_charts::model::{self, Dataset, Kind};
 
+mod common;
+use common::press;
+
 const ZH: &gwr_charts::i18n::Texts = &gwr_charts::i18n::ZH;
 
 /// The app on the bundled dataset, autosaving into `dir`.
@@ -46,12 +49,6 @@ fn rename_gdp(harness: &mut Harness<'_, GwrApp>) -> usize {
         .unwrap();
     harness.run();
     gdp
-}
-
-fn press(harness: &mut Harness<'_, GwrApp>, command: AppCommand) {
-    let shortcut = command.shortcut().expect("the command has a shortcut");
-    harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
-    harness.run();
 }
 
 /// The place of an indicator in the dataset shown.

@@ -1,6 +1,42 @@
-//! Fixtures shared by the window tests: fictional reports of tests/reports/.
+//! Helpers shared by the test files: the fictional reports of tests/reports/, the real
+//! binary, the real app. Each test file uses a part of them.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use gwr_charts::GwrApp;
+use gwr_charts::app::AppCommand;
+
+/// Runs the real binary: exit code, stdout and stderr.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = assert_cmd::Command::cargo_bin("gwr-charts")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The real app at 1400×900 with `files` opened, never autosaving.
+pub fn app_with(files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), None));
+    harness.run();
+    harness
+}
+
+/// Presses the shortcut of `command`, as a user would.
+pub fn press(harness: &mut Harness<'_, GwrApp>, command: AppCommand) {
+    let shortcut = command.shortcut().expect("the command has a shortcut");
+    harness.key_press_modifiers(shortcut.modifiers, shortcut.logical_key);
+    harness.run();
+}
 
 /// Four cities; 宜昌市 with two years of reports, so there are two plan years.
 pub fn four_cities() -> Vec<PathBuf> {
