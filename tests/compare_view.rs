@@ -156,6 +156,46 @@ fn hovering_a_region_shows_its_quotes() {
 }
 
 #[test]
+fn clicking_a_region_shows_it_with_its_figure_in_the_details_panel() {
+    let mut harness = app_with(four_cities());
+    press(&mut harness, AppCommand::ShowView(View::Compare));
+    let table = harness.state().compare_table().unwrap().clone();
+    let first = &table.rows[0];
+    assert_ne!(
+        harness.state().regions[harness.state().shown].key,
+        first.region_zh,
+        "the first row is not the region shown already"
+    );
+    // Find the first row by its tooltip, then click there.
+    let mut at = None;
+    for y in (150..850).step_by(6) {
+        let pos = egui::pos2(700.0, y as f32);
+        harness.hover_at(pos);
+        harness.run();
+        if harness.query_by_label(&first.region_zh).is_some()
+            && harness.query_all_by_label_contains("「").next().is_some()
+        {
+            at = Some(pos);
+            break;
+        }
+    }
+    let pos = at.expect("the first row's tooltip");
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.regions[app.shown].key, first.region_zh);
+    assert_eq!(app.details.as_deref(), Some(first.indicator.id.as_str()));
+    assert_eq!(app.state.chart.view, View::Compare, "the chart stays");
+}
+
+#[test]
 fn the_region_picker_switches_regions_and_keeps_each_selection() {
     let mut harness = app_with(four_cities());
     let first = harness.state().data.report.region_zh.clone();

@@ -636,6 +636,16 @@ impl GwrApp {
         if let Some(id) = response.clicked {
             self.details = Some(id);
         }
+        // A region's row in the compare view: that region in the side panel, its figure in
+        // the details panel (once any unsaved review has been dealt with).
+        if let Some((region, id)) = response.clicked_region
+            && let Some(k) = self.regions.iter().position(|r| r.key == region)
+        {
+            self.request(review::Leave::ShowRegion(k));
+            if self.leaving.is_none() {
+                self.details = Some(id);
+            }
+        }
         self.drawn = response.drawn;
         if let Some(series) = response.toggled {
             self.state.chart.toggle(series);

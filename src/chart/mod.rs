@@ -150,6 +150,8 @@ pub enum Series {
 pub struct ChartResponse {
     /// The indicator the user clicked, for the details panel.
     pub clicked: Option<String>,
+    /// In the compare view, the region clicked (its `region_zh`) and its indicator's id.
+    pub clicked_region: Option<(String, String)>,
     /// The ids the chart drew (or can scroll to), in order.
     pub drawn: Vec<String>,
     /// A legend entry was clicked.

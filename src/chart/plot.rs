@@ -119,7 +119,8 @@ impl Subject<'_> {
 }
 
 /// In the window, hovering shows the indicator's card (or the region's figures with their
-/// quotes) and a click picks an indicator for the details panel; an image has no pointer.
+/// quotes) and a click picks an indicator (or a region's) for the details panel; an image
+/// has no pointer.
 pub fn hover_and_click<R>(
     result: &PlotResponse<R>,
     subject: Option<Subject<'_>>,
@@ -140,6 +141,9 @@ pub fn hover_and_click<R>(
             });
         }
         Subject::Region(row) => {
+            if result.response.clicked() {
+                response.clicked_region = Some((row.region_zh.clone(), row.indicator.id.clone()));
+            }
             let years = cx.years();
             result.response.clone().on_hover_ui_at_pointer(|ui| {
                 card::region_ui(ui, row, years, lang);
