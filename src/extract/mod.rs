@@ -137,7 +137,7 @@ struct Group {
     name: String,
     unit: Option<String>,
     headline: bool,
-    topic: std::rc::Rc<str>,
+    topic: std::sync::Arc<str>,
     drafts: Vec<Draft>,
 }
 
