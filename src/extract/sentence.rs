@@ -94,15 +94,10 @@ pub(crate) fn drafts(chars: &[char], layout: &Layout) -> Vec<Draft> {
     if mid == 0 || mid == n {
         return drafts_in(chars, layout, &topics, 0..n);
     }
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| drafts_in(chars, layout, &topics, mid..n));
-        let mut out = drafts_in(chars, layout, &topics, 0..mid);
-        match second.join() {
-            Ok(rest) => out.extend(rest),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-        out
-    })
+    super::in_parallel(
+        || drafts_in(chars, layout, &topics, 0..mid),
+        || drafts_in(chars, layout, &topics, mid..n),
+    )
 }
 
 /// Each paragraph's topic: its opening words and the section heading it is under.
