@@ -230,17 +230,11 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
     // Headline indicators first, as the report states them; then the rest in text order.
     groups.sort_by_key(|g| !g.headline);
     let width = groups.len().to_string().len().max(3);
-    // A long page has thousands: their quotes and categories are made on two threads.
-    let half = groups.len() / 2;
-    let second = groups.split_off(half);
-    let make = |groups: Vec<Group>, first: usize| {
-        groups
-            .into_iter()
-            .enumerate()
-            .map(|(n, g)| indicator(g, first + n + 1, width, norm))
-            .collect()
-    };
-    in_parallel(|| make(groups, 0), || make(second, half))
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, g)| indicator(g, n + 1, width, norm))
+        .collect()
 }
 
 /// Indicator number `n` (from 1), from its group.
