@@ -275,20 +275,19 @@ fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
     }
 }
 
-/// Runs `first` here and `second` on another thread, and joins their results in order:
-/// the two halves of a long report are read at once.
-fn in_parallel<T: Send>(
-    first: impl FnOnce() -> Vec<T>,
-    second: impl FnOnce() -> Vec<T> + Send,
-) -> Vec<T> {
+/// Runs `first` here and `second` on another thread at the same time, and returns both
+/// results: the two halves of a long report are read at once.
+pub(crate) fn in_parallel<A, B: Send>(
+    first: impl FnOnce() -> A,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
     std::thread::scope(|scope| {
         let second = scope.spawn(second);
-        let mut out = first();
+        let first = first();
         match second.join() {
-            Ok(rest) => out.extend(rest),
+            Ok(second) => (first, second),
             Err(panic) => std::panic::resume_unwind(panic),
         }
-        out
     })
 }
 

@@ -94,10 +94,12 @@ pub(crate) fn drafts(chars: &[char], layout: &Layout) -> Vec<Draft> {
     if mid == 0 || mid == n {
         return drafts_in(chars, layout, &topics, 0..n);
     }
-    super::in_parallel(
+    let (mut out, rest) = super::in_parallel(
         || drafts_in(chars, layout, &topics, 0..mid),
         || drafts_in(chars, layout, &topics, mid..n),
-    )
+    );
+    out.extend(rest);
+    out
 }
 
 /// Each paragraph's topic: its opening words and the section heading it is under.
