@@ -116,10 +116,12 @@ pub fn read(bytes: &[u8], path: Option<&Path>) -> Result<Normalized, FormatError
         SourceFormat::Pdf => pdf::read(bytes)?,
         SourceFormat::Docx => docx::read(bytes)?,
         // Normalized line by line as it is made: one pass less over a long page.
-        SourceFormat::Html => return Ok(Normalized {
-            text: html::read(bytes)?,
-            format,
-        }),
+        SourceFormat::Html => {
+            return Ok(Normalized {
+                text: html::read(bytes)?,
+                format,
+            });
+        }
         SourceFormat::Txt | SourceFormat::Paste => match extract::decode(bytes) {
             Ok(text) => text,
             Err(ExtractError::NotText(why)) => {
