@@ -137,7 +137,7 @@ struct Group {
     name: String,
     unit: Option<String>,
     headline: bool,
-    topic: std::rc::Rc<str>,
+    topic: std::sync::Arc<str>,
     drafts: Vec<Draft>,
 }
 
@@ -162,14 +162,13 @@ impl Group {
 fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for d in drafts {
+    for mut d in drafts {
         let key = names::key(&d.name);
         // The latest groups of a name only: a report that repeats one name thousands of
         // times stays linear, and real reports have a handful of groups per name.
-        let candidates: Vec<usize> = by_key
+        let candidates = by_key
             .get(&key)
-            .map(|v| v.iter().rev().take(8).rev().copied().collect())
-            .unwrap_or_default();
+            .map_or(&[][..], |v| &v[v.len().saturating_sub(8)..]);
         let same = |g: &Group, o: &Draft| o.year == d.year && o.kind == d.kind && g.unit_fits(&d);
         let duplicate = candidates.iter().any(|&g| {
             groups.get(g).is_some_and(|g| {
@@ -210,16 +209,17 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
             .copied()
             .find(|&g| groups.get(g).is_some_and(|g| g.unit_fits(&d) && !g.has(&d)));
         match join.and_then(|g| groups.get_mut(g)) {
+            // The group keeps the name and unit: its drafts need them no more.
             Some(g) => {
-                g.unit = g.unit.take().or_else(|| d.unit.clone());
+                g.unit = g.unit.take().or_else(|| d.unit.take());
                 g.headline |= d.headline;
                 g.drafts.push(d);
             }
             None => {
                 by_key.entry(key).or_default().push(groups.len());
                 groups.push(Group {
-                    name: d.name.clone(),
-                    unit: d.unit.clone(),
+                    name: std::mem::take(&mut d.name),
+                    unit: d.unit.take(),
                     headline: d.headline,
                     topic: d.topic.clone(),
                     drafts: vec![d],
@@ -233,43 +233,62 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
     groups
         .into_iter()
         .enumerate()
-        .map(|(n, g)| {
-            let mut observations: Vec<Observation> = g
-                .drafts
-                .iter()
-                .map(|d| Observation {
-                    year: d.year,
-                    kind: d.kind,
-                    value: d.value,
-                    growth_pct: d.growth.map(tidy),
-                    qualifier: d.qualifier,
-                    quote: norm.original(d.quote.0, d.quote.1).trim().to_owned(),
-                    derived: None,
-                    source_file: None,
-                })
-                .collect();
-            observations.sort_by_key(|o| (o.year, o.kind));
-            Indicator {
-                id: format!("ind_{:0width$}", n + 1),
-                category: names::category(
-                    &g.name,
-                    observations.first().map_or("", |o| o.quote.as_str()),
-                    &g.topic,
-                ),
-                name_zh: g.name,
-                name_en: None,
-                unit_zh: g.unit.unwrap_or_default(),
-                unit_en: None,
-                headline: g.headline,
-                comparable: true,
-                note_zh: None,
-                note_en: None,
-                observations,
-                reviewed: false,
-                multi_year: None,
-            }
-        })
+        .map(|(n, g)| indicator(g, n + 1, width, norm))
         .collect()
+}
+
+/// Indicator number `n` (from 1), from its group.
+fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
+    let mut observations: Vec<Observation> = g
+        .drafts
+        .iter()
+        .map(|d| Observation {
+            year: d.year,
+            kind: d.kind,
+            value: d.value,
+            growth_pct: d.growth.map(tidy),
+            qualifier: d.qualifier,
+            quote: norm.original(d.quote.0, d.quote.1).trim().to_owned(),
+            derived: None,
+            source_file: None,
+        })
+        .collect();
+    observations.sort_by_key(|o| (o.year, o.kind));
+    Indicator {
+        id: format!("ind_{n:0width$}"),
+        category: names::category(
+            &g.name,
+            observations.first().map_or("", |o| o.quote.as_str()),
+            &g.topic,
+        ),
+        name_zh: g.name,
+        name_en: None,
+        unit_zh: g.unit.unwrap_or_default(),
+        unit_en: None,
+        headline: g.headline,
+        comparable: true,
+        note_zh: None,
+        note_en: None,
+        observations,
+        reviewed: false,
+        multi_year: None,
+    }
+}
+
+/// Runs `first` here and `second` on another thread at the same time, and returns both
+/// results: the two halves of a long report are read at once.
+pub(crate) fn in_parallel<A, B: Send>(
+    first: impl FnOnce() -> A,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    std::thread::scope(|scope| {
+        let second = scope.spawn(second);
+        let first = first();
+        match second.join() {
+            Ok(second) => (first, second),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
 }
 
 /// Rounds away float noise from (N-1)×100 (2.5倍 → 150, not 150.00000000000003).

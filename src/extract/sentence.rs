@@ -1,7 +1,7 @@
 //! Sentences to observation drafts: each number's role (level, growth, multiple of last
 //! year), its name, qualifier, year and kind, and the clause it is quoted from.
 
-use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -35,7 +35,7 @@ pub(crate) struct Draft {
     pub para: usize,
     /// The paragraph's opening sentence and section heading, for the category (shared by
     /// the paragraph's drafts).
-    pub topic: Rc<str>,
+    pub topic: Arc<str>,
 }
 
 /// Built once: these are looked for at every number of a report.
@@ -82,23 +82,62 @@ impl Role {
 }
 
 /// Every draft in the report, in text order.
+///
+/// Sentences are read independently of each other, so the paragraphs are read in two
+/// halves on two threads: on a long page this is most of the extraction's time.
 pub(crate) fn drafts(chars: &[char], layout: &Layout) -> Vec<Draft> {
-    let mut out = Vec::new();
+    let topics = topics(chars, layout);
+    let n = layout.paras.len();
+    // Split where about half of the text is behind.
+    let half_chars = layout.paras.last().map_or(0, |p| p.end) / 2;
+    let mid = layout.paras.partition_point(|p| p.end <= half_chars);
+    if mid == 0 || mid == n {
+        return drafts_in(chars, layout, &topics, 0..n);
+    }
+    let (mut out, rest) = super::in_parallel(
+        || drafts_in(chars, layout, &topics, 0..mid),
+        || drafts_in(chars, layout, &topics, mid..n),
+    );
+    out.extend(rest);
+    out
+}
+
+/// Each paragraph's topic: its opening words and the section heading it is under.
+fn topics(chars: &[char], layout: &Layout) -> Vec<Arc<str>> {
     let mut section = String::new();
-    for (pi, para) in layout.paras.iter().enumerate() {
-        let first_end = (para.start..para.end)
-            .find(|&k| STOPS.contains(&at(chars, k)))
-            .unwrap_or(para.end);
-        let first = string(chars, para.start, first_end.min(para.start + 40));
-        if matches!(at(chars, para.start), '（' | '(' | '—') || first_end - para.start < 40 {
-            section.clone_from(&first);
-        }
+    layout
+        .paras
+        .iter()
+        .map(|para| {
+            let first_end = (para.start..para.end)
+                .find(|&k| STOPS.contains(&at(chars, k)))
+                .unwrap_or(para.end);
+            let first = string(chars, para.start, first_end.min(para.start + 40));
+            if matches!(at(chars, para.start), '（' | '(' | '—') || first_end - para.start < 40 {
+                section.clone_from(&first);
+            }
+            let mut topic = String::with_capacity(first.len() + 1 + section.len());
+            topic.push_str(&first);
+            topic.push(' ');
+            topic.push_str(&section);
+            topic.into()
+        })
+        .collect()
+}
+
+/// The drafts of paragraphs `paras`, in text order.
+fn drafts_in(
+    chars: &[char],
+    layout: &Layout,
+    topics: &[Arc<str>],
+    paras: std::ops::Range<usize>,
+) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for pi in paras {
+        let (Some(para), Some(topic)) = (layout.paras.get(pi), topics.get(pi)) else {
+            continue;
+        };
         let part = layout.parts.get(pi).copied().unwrap_or(Part::Review);
-        let mut topic = String::with_capacity(first.len() + 1 + section.len());
-        topic.push_str(&first);
-        topic.push(' ');
-        topic.push_str(&section);
-        let topic: Rc<str> = topic.into();
         let passage = layout.headline.get(pi).copied().flatten();
         let mut s = para.start;
         while s < para.end {
@@ -116,7 +155,7 @@ pub(crate) fn drafts(chars: &[char], layout: &Layout) -> Vec<Draft> {
                     .map(|(a, b)| (a.max(s), b.min(e)))
                     .filter(|(a, b)| a < b),
                 para: pi,
-                topic: &topic,
+                topic,
             };
             ctx.drafts(&mut out);
             s = e + 1;
@@ -133,7 +172,7 @@ struct Sentence<'a> {
     part: Part,
     headline: Option<(usize, usize)>,
     para: usize,
-    topic: &'a Rc<str>,
+    topic: &'a Arc<str>,
 }
 
 /// The numbers of a sentence read so far.
@@ -359,7 +398,7 @@ impl Sentence<'_> {
             quote,
             headline: run.headline,
             para: self.para,
-            topic: Rc::clone(self.topic),
+            topic: Arc::clone(self.topic),
         }
     }
 
@@ -771,7 +810,7 @@ impl Sentence<'_> {
                     quote: (q0, b),
                     headline: true,
                     para: self.para,
-                    topic: Rc::clone(self.topic),
+                    topic: Arc::clone(self.topic),
                 });
             }
             a = b + 1;

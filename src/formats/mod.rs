@@ -115,7 +115,13 @@ pub fn read(bytes: &[u8], path: Option<&Path>) -> Result<Normalized, FormatError
     let raw = match format {
         SourceFormat::Pdf => pdf::read(bytes)?,
         SourceFormat::Docx => docx::read(bytes)?,
-        SourceFormat::Html => html::read(bytes)?,
+        // Normalized line by line as it is made: one pass less over a long page.
+        SourceFormat::Html => {
+            return Ok(Normalized {
+                text: html::read(bytes)?,
+                format,
+            });
+        }
         SourceFormat::Txt | SourceFormat::Paste => match extract::decode(bytes) {
             Ok(text) => text,
             Err(ExtractError::NotText(why)) => {
@@ -146,11 +152,17 @@ fn normalize(text: &str) -> String {
     };
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let start = out.len();
-        text::push_joined(&mut out, line);
-        let kept = out.get(start..).map_or(0, |l| l.trim_end().len());
-        out.truncate(start + kept);
-        out.push('\n');
+        push_line(&mut out, line);
     }
     out
+}
+
+/// Appends one line of a text (without its end) as [`normalize`] makes it: Word-style
+/// spaces joined, trailing blanks dropped, a line end.
+fn push_line(out: &mut String, line: &str) {
+    let start = out.len();
+    text::push_joined(out, line);
+    let kept = out.get(start..).map_or(0, |l| l.trim_end().len());
+    out.truncate(start + kept);
+    out.push('\n');
 }
