@@ -4,6 +4,7 @@ use assert_cmd::Command;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use gwr_charts::GwrApp;
+use gwr_charts::app::AppCommand;
 use gwr_charts::model;
 
 fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
@@ -107,6 +108,12 @@ fn opening_a_report_in_the_app_shows_a_draft() {
     assert!(app.status.is_none(), "{:?}", app.status);
     assert!(app.draft);
     assert_eq!(app.data.years(), (2022, 2023));
+    // A draft opens in review mode; the charts are a command away.
+    assert!(app.reviewing);
+    harness.state_mut().push(AppCommand::Review);
+    harness.run();
+    let app = harness.state();
+    assert!(!app.reviewing);
     assert!(!app.drawn.is_empty());
     harness.get_by_label("草稿");
     harness.get_by_label_contains("草稿：自动提取，未经核对");
@@ -153,6 +160,7 @@ fn two_reports_merge_and_say_whether_targets_were_met() {
         harness.state().status
     );
     assert_eq!(harness.state().data.years(), (2023, 2024));
+    harness.state_mut().push(AppCommand::Review);
     harness.state_mut().details = Some("ind_001".into());
     harness.run();
     harness.get_by_label("✓ 2023年目标已完成");

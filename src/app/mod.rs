@@ -402,6 +402,11 @@ impl GwrApp {
     }
 
     fn run_pending(&mut self, ctx: &egui::Context) {
+        // What ran after the frame changed what it showed: draw the next one now, not at
+        // the next input event.
+        if !self.pending.is_empty() {
+            ctx.request_repaint();
+        }
         for pending in std::mem::take(&mut self.pending) {
             match pending {
                 Pending::Open(paths) => self.request(review::Leave::Open(paths)),
