@@ -1,6 +1,9 @@
 //! Bad dataset files through the real binary: exit code, and an error that names the place.
 
+use std::ffi::OsStr;
 use std::path::Path;
+
+mod common;
 
 use assert_cmd::Command;
 
@@ -24,16 +27,8 @@ fn with(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
 }
 
 fn check(path: &Path) -> (i32, String) {
-    let out = Command::cargo_bin("gwr-charts")
-        .unwrap()
-        .arg("check")
-        .arg(path)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, _, stderr) = common::run([OsStr::new("check"), path.as_os_str()]);
+    (code, stderr)
 }
 
 #[test]

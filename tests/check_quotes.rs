@@ -7,7 +7,7 @@ mod common;
 use common::run;
 
 fn check(path: &Path) -> (i32, String, String) {
-    run(&["check", path.to_str().unwrap()])
+    run(["check", path.to_str().unwrap()])
 }
 
 const TEXT: &str = "一、2023年工作回顾\n全市地区生产总值5576.3亿元，\n比上年增长3.1%。\n二、2024年目标\n地区生产总值增长6%左右。\n";
@@ -101,7 +101,7 @@ fn a_missing_text_is_said_but_is_no_error() {
 
 #[test]
 fn the_bundled_dataset_has_every_quote_in_its_seed() {
-    let (code, out, err) = run(&["check", "assets/indicators.json"]);
+    let (code, out, err) = run(["check", "assets/indicators.json"]);
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("every quote found in the report text"),
@@ -117,7 +117,7 @@ fn a_fresh_draft_passes_against_the_text_extract_writes() {
         "seeds/harbin-2024-government-work-report.txt",
         "tests/reports/beihe-2023.gbk.txt",
     ] {
-        let (code, _, err) = run(&["extract", report, "--out", out.to_str().unwrap()]);
+        let (code, _, err) = run(["extract", report, "--out", out.to_str().unwrap()]);
         assert_eq!(code, 0, "{err}");
         let (code, stdout, err) = check(&out);
         assert_eq!(code, 0, "{report}: {err}");

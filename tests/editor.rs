@@ -448,6 +448,32 @@ fn an_autosaved_review_is_offered_back_after_a_crash() {
     assert!(fresh.query_by_label(ZH.recovered).is_none());
 }
 
+/// The first edit of the next document is autosaved too, though its version number is
+/// the one the last document's autosave had.
+#[test]
+fn each_document_is_autosaved_from_its_first_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dataset_file(dir.path(), &Dataset::bundled());
+    let autosave = dir.path().join("autosave");
+    let mut harness = app_in(&autosave, vec![]);
+    rename_gdp(&mut harness);
+    harness.state_mut().autosave_now();
+    harness.state_mut().request(Leave::Open(vec![other]));
+    harness.run();
+    harness.get_by_label(ZH.discard).click();
+    harness.run();
+
+    press(&mut harness, AppCommand::Review);
+    let gdp = index(&harness, "gdp");
+    harness
+        .state_mut()
+        .apply_edit(Field::Indicator(gdp, IndicatorField::NameZh).edit("第二份".into()))
+        .unwrap();
+    harness.state_mut().autosave_now();
+    let found = gwr_charts::edit::autosave::find(&autosave).expect("autosaved");
+    assert_eq!(found.document.data().indicators[gdp].name_zh, "第二份");
+}
+
 #[test]
 fn a_draft_opens_in_review_mode_and_loses_its_mark_when_all_is_reviewed() {
     let dir = tempfile::tempdir().unwrap();

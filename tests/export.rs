@@ -9,18 +9,10 @@ use gwr_charts::GwrApp;
 use gwr_charts::chart::View;
 use gwr_charts::i18n::Lang;
 
+mod common;
+
 fn export(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("gwr-charts")
-        .unwrap()
-        .arg("export")
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::run(["export"].iter().chain(args))
 }
 
 fn decode(path: &Path) -> image::RgbaImage {

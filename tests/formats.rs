@@ -2,6 +2,7 @@
 //! figures as the plain text of the same report, none from the page furniture, and a clear
 //! error for every bad input. Fixtures: `tests/formats/make-fixtures.py` (outputs committed).
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -9,6 +10,8 @@ use egui::{FontFamily, FontId};
 use gwr_charts::formats::{self, FormatError};
 use gwr_charts::model::{self, Dataset, SourceFormat};
 use gwr_charts::{extract, fonts, open};
+
+mod common;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -165,16 +168,8 @@ fn a_pdf_the_reader_chokes_on_is_an_error_not_a_panic() {
 }
 
 fn extract_cli(path: &Path) -> (i32, String) {
-    let out = Command::cargo_bin("gwr-charts")
-        .unwrap()
-        .arg("extract")
-        .arg(path)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let (code, _, stderr) = common::run([OsStr::new("extract"), path.as_os_str()]);
+    (code, stderr)
 }
 
 #[test]

@@ -372,21 +372,9 @@ fn obs(
 }
 
 fn ind(id: &str, name: &str, unit: &str, observations: Vec<Observation>) -> Indicator {
-    Indicator {
-        id: id.into(),
-        name_zh: name.into(),
-        name_en: None,
-        category: Category::Economy,
-        unit_zh: unit.into(),
-        unit_en: None,
-        headline: false,
-        comparable: true,
-        note_zh: None,
-        note_en: None,
-        observations,
-        reviewed: false,
-        multi_year: None,
-    }
+    let mut indicator = Indicator::new(id, name, Category::Economy, unit);
+    indicator.observations = observations;
+    indicator
 }
 
 fn dataset(title: &str, indicators: Vec<Indicator>) -> Dataset {

@@ -3,9 +3,11 @@
 //! across regions. Through the library and through the real binary, on small fictional
 //! datasets written here.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+
 use gwr_charts::collection::Notice;
 use gwr_charts::compare::{self, LeftOut, Measure, Missing, Sort};
 use gwr_charts::model::{self, Dataset, Kind};
@@ -64,16 +66,10 @@ fn write(dir: &Path, name: &str, data: &Value) -> PathBuf {
 }
 
 fn run(args: &[&str], files: &[&Path]) -> (i32, String, String) {
-    let out = Command::cargo_bin("gwr-charts")
-        .unwrap()
-        .args(args)
-        .args(files)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
+    common::run(
+        args.iter()
+            .map(OsStr::new)
+            .chain(files.iter().map(|f| f.as_os_str())),
     )
 }
 

@@ -142,8 +142,7 @@ pub struct GwrApp {
     pub leaving: Option<review::Leave>,
     /// Where a review in progress is autosaved; `None` turns autosave off.
     pub autosave_dir: Option<PathBuf>,
-    /// The review version last autosaved, and when the next autosave is due.
-    autosaved: Option<u64>,
+    /// When the next autosave is due.
     autosave_due: Option<f64>,
     /// A review an earlier run left unsaved, offered back until the user answers.
     pub recovered: Option<crate::edit::autosave::Recovered>,
@@ -201,7 +200,6 @@ impl GwrApp {
                 .as_deref()
                 .and_then(crate::edit::autosave::find),
             autosave_dir,
-            autosaved: None,
             autosave_due: None,
             close_confirmed: false,
             pending_close: false,

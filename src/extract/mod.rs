@@ -22,7 +22,7 @@ use std::collections::HashMap;
 pub use decode::decode;
 pub(crate) use text::automaton;
 
-use crate::model::{Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
+use crate::model::{Category, Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
 use sentence::Draft;
 
 /// Why no dataset could be drafted.
@@ -254,25 +254,26 @@ fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
         })
         .collect();
     observations.sort_by_key(|o| (o.year, o.kind));
-    Indicator {
-        id: format!("ind_{n:0width$}"),
-        category: names::category(
-            &g.name,
-            observations.first().map_or("", |o| o.quote.as_str()),
-            &g.topic,
-        ),
-        name_zh: g.name,
-        name_en: None,
-        unit_zh: g.unit.unwrap_or_default(),
-        unit_en: None,
-        headline: g.headline,
-        comparable: true,
-        note_zh: None,
-        note_en: None,
-        observations,
-        reviewed: false,
-        multi_year: None,
-    }
+    let category = names::category(
+        &g.name,
+        observations.first().map_or("", |o| o.quote.as_str()),
+        &g.topic,
+    );
+    let mut indicator = Indicator::new(
+        format!("ind_{n:0width$}"),
+        g.name,
+        category,
+        g.unit.unwrap_or_default(),
+    );
+    indicator.headline = g.headline;
+    indicator.observations = observations;
+    indicator
+}
+
+/// The category `extract` would give an indicator of this name and quote: a guess for an
+/// indicator a person adds from the report text.
+pub fn category_of(name: &str, quote: &str) -> Category {
+    names::category(name, quote, "")
 }
 
 /// Runs `first` here and `second` on another thread at the same time, and returns both

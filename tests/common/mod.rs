@@ -2,14 +2,15 @@
 //! binary, the real app. Each test file uses a part of them.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use gwr_charts::GwrApp;
 use gwr_charts::app::AppCommand;
 
-/// Runs the real binary: exit code, stdout and stderr.
-pub fn run(args: &[&str]) -> (i32, String, String) {
+/// Runs the real binary: exit code (-1 when killed), stdout and stderr.
+pub fn run<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> (i32, String, String) {
     let out = assert_cmd::Command::cargo_bin("gwr-charts")
         .unwrap()
         .args(args)

@@ -17,7 +17,7 @@ use crate::edit::{
     TextMissing, autosave,
 };
 use crate::i18n::{Lang, Texts};
-use crate::model::{self, Category, Indicator, Kind, Observation};
+use crate::model::{self, Indicator, Kind, Observation};
 
 /// A line of the table: an indicator, or one of its observations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,8 +155,8 @@ pub struct Review {
     /// Text selected in the report, as a byte range.
     pub selection: Option<Range<usize>>,
     pub merge: Option<MergeDialog>,
-    /// Counts committed edits, undos and redos: caches key on it.
-    pub version: u64,
+    /// The document's version last autosaved (see [`Document::version`]).
+    autosaved: Option<u64>,
     rows: Vec<Row>,
     rows_version: Option<u64>,
     /// Scroll the text to this byte offset, or the table to this row, on the next frame.
@@ -177,7 +177,7 @@ impl Review {
             editing: None,
             selection: None,
             merge: None,
-            version: 0,
+            autosaved: None,
             rows: Vec::new(),
             rows_version: None,
             scroll_text: None,
@@ -188,14 +188,15 @@ impl Review {
 
     /// The table's lines: each indicator followed by its observations.
     pub fn rows(&mut self) -> &[Row] {
-        if self.rows_version != Some(self.version) {
+        let version = self.doc.version();
+        if self.rows_version != Some(version) {
             self.rows.clear();
             for (i, ind) in self.doc.data().indicators.iter().enumerate() {
                 self.rows.push(Row::Indicator(i));
                 self.rows
                     .extend((0..ind.observations.len()).map(|o| Row::Observation(i, o)));
             }
-            self.rows_version = Some(self.version);
+            self.rows_version = Some(version);
         }
         &self.rows
     }
@@ -264,8 +265,12 @@ pub fn missing_text(missing: &TextMissing, t: &Texts) -> String {
 /// A quote cut from the report as a new observation of `to` (or of a new indicator): the
 /// numbers in it as value and growth; the plan year's target, or last year's result when
 /// the indicator has that target already.
-fn observation_from(quote: &str, data: &model::Dataset, to: Option<usize>) -> Observation {
-    let offer = edit::numbers_in(quote);
+fn observation_from(
+    quote: &str,
+    offer: &edit::Offer,
+    data: &model::Dataset,
+    to: Option<usize>,
+) -> Observation {
     let (review_year, plan_year) = (
         data.report.review_year.unwrap_or(data.years().0),
         data.report.plan_year.unwrap_or(data.years().1),
@@ -305,18 +310,6 @@ fn name_from(quote: &str) -> String {
     } else {
         name
     }
-}
-
-/// The unit written right after the first number of a quote (亿元, %), if any.
-fn unit_from(quote: &str) -> String {
-    let after = quote
-        .trim_start_matches(|c: char| !c.is_ascii_digit())
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-    after
-        .chars()
-        .take_while(|c| !c.is_ascii_digit() && !"，。；、：（）,;".contains(*c))
-        .take(4)
-        .collect()
 }
 
 impl GwrApp {
@@ -402,7 +395,6 @@ impl GwrApp {
         let Some(review) = self.review.as_mut() else {
             return;
         };
-        review.version += 1;
         review.editing = None;
         let rows = review.doc.data().indicators.len();
         if review.selected.is_some_and(|r| r.indicator() >= rows) {
@@ -505,17 +497,22 @@ impl GwrApp {
             return Ok(());
         };
         let data = review.doc.data();
-        let observation = observation_from(quote.trim(), data, to);
+        let quote = quote.trim();
+        let offer = edit::numbers_in(quote);
+        let observation = observation_from(quote, &offer, data, to);
         let edit = match to {
             Some(indicator) => Edit::AddObservation {
                 indicator,
                 observation,
             },
             None => {
-                let unit = unit_from(&quote);
+                // The extractor's reading of the quote: the value's unit (a growth rate
+                // alone leaves "%") and a category from the name's words.
+                let name = name_from(quote);
+                let unit = offer.unit.unwrap_or_else(|| "%".into());
+                let category = crate::extract::category_of(&name, quote);
                 // An empty id: the document gives it a new unique one.
-                let unit = if unit.is_empty() { "%".into() } else { unit };
-                let mut indicator = Indicator::new("", name_from(&quote), Category::Economy, unit);
+                let mut indicator = Indicator::new("", name, category, unit);
                 indicator.observations.push(observation);
                 Edit::AddIndicator { indicator }
             }
@@ -611,13 +608,14 @@ impl GwrApp {
     /// Writes the review in progress to the autosave directory if it changed since the
     /// last time.
     pub fn autosave_now(&mut self) {
-        let (Some(dir), Some(review)) = (&self.autosave_dir, &self.review) else {
+        let (Some(dir), Some(review)) = (&self.autosave_dir, &mut self.review) else {
             return;
         };
-        if !review.unsaved() || self.autosaved == Some(review.version) {
+        let version = review.doc.version();
+        if !review.unsaved() || review.autosaved == Some(version) {
             return;
         }
-        self.autosaved = Some(review.version);
+        review.autosaved = Some(version);
         if let Err(e) = autosave::save(dir, &review.doc) {
             self.status = Some(Status::SaveFailed {
                 path: dir.clone(),
@@ -640,7 +638,11 @@ impl GwrApp {
             }
             Some(_) => {}
             None => {
-                if self.autosaved != self.review.as_ref().map(|r| r.version) {
+                if self
+                    .review
+                    .as_ref()
+                    .is_some_and(|r| r.autosaved != Some(r.doc.version()))
+                {
                     self.autosave_due = Some(now + EVERY);
                     ctx.request_repaint_after(std::time::Duration::from_secs_f64(EVERY));
                 }
