@@ -30,6 +30,9 @@ fn observation(year: i32, kind: Kind, n: usize) -> Observation {
         ),
         derived: None,
         source_file: None,
+        value_high: None,
+        growth_pct_high: None,
+        change: None,
     }
 }
 
@@ -51,6 +54,7 @@ fn indicator(n: usize) -> Indicator {
         ],
         reviewed: false,
         multi_year: None,
+        flags: Vec::new(),
     }
 }
 
@@ -68,6 +72,7 @@ fn large_dataset_json() -> String {
             source_file: None,
             source_format: None,
             draft: false,
+            level: None,
         },
         indicators: (0..INDICATORS).map(indicator).collect(),
     };

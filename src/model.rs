@@ -68,6 +68,54 @@ pub struct Report {
     /// indicator is marked reviewed.
     #[serde(default, skip_serializing_if = "is_false")]
     pub draft: bool,
+    /// Schema 2: the level of government that made the report. Regions of different levels
+    /// are never ranked together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+}
+
+/// The level of government a report comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The State Council's report to the National People's Congress (region 全国).
+    National,
+    /// Provinces, autonomous regions and municipalities (省、自治区、直辖市).
+    Province,
+    /// Prefecture-level cities, 地区, 盟 and 自治州.
+    Prefecture,
+    /// Counties, districts and county-level cities.
+    County,
+}
+
+impl Level {
+    pub const ALL: [Level; 4] = [
+        Level::National,
+        Level::Province,
+        Level::Prefecture,
+        Level::County,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::National => "national",
+            Level::Province => "province",
+            Level::Prefecture => "prefecture",
+            Level::County => "county",
+        }
+    }
+}
+
+/// Why a drafted indicator needs a person's eye before it is trusted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// No standard name was found: the name is the sentence's subject phrase.
+    UnclearName,
+    /// A range whose bounds the report gives high to low (stored low–high).
+    ReversedRange,
+    /// A growth rate over 1000%, more likely a misread than a fact.
+    ImplausibleGrowth,
 }
 
 /// How a report reached the app.
@@ -122,6 +170,9 @@ pub struct Indicator {
     /// Schema 2: the targets are goals over several years, not the plan year's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_year: Option<MultiYear>,
+    /// Schema 2: set by `extract` on what a person should look at first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<Flag>,
 }
 
 fn default_true() -> bool {
@@ -144,6 +195,16 @@ pub struct Observation {
     /// Schema 2: the file this figure was read from, when reports were merged.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_file: Option<String>,
+    /// Schema 2: the upper bound of a range (5000—5500亿元); `value` is then the lower.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_high: Option<f64>,
+    /// Schema 2: the upper bound of a growth range (增长4.5%—5%); `growth_pct` the lower.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth_pct_high: Option<f64>,
+    /// Schema 2: the change on the year before in the indicator's unit (比上年增加1.3万亿元),
+    /// kept apart from the level it qualifies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<f64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -285,6 +346,7 @@ impl Indicator {
             observations: Vec::new(),
             reviewed: false,
             multi_year: None,
+            flags: Vec::new(),
         }
     }
 
@@ -328,16 +390,38 @@ impl Observation {
         self.value.is_none() && self.growth_pct.is_none()
     }
 
-    /// The value with its qualifier mark, e.g. `≈5576.3`.
-    pub fn value_text(&self) -> Option<String> {
-        self.value
-            .map(|v| format!("{}{}", self.qualifier.symbol(), format_number(v)))
+    /// An observation of `year` and `kind` with nothing else set yet.
+    pub fn new(year: i32, kind: Kind, quote: impl Into<String>) -> Observation {
+        Observation {
+            year,
+            kind,
+            value: None,
+            growth_pct: None,
+            qualifier: Qualifier::Exact,
+            quote: quote.into(),
+            derived: None,
+            source_file: None,
+            value_high: None,
+            growth_pct_high: None,
+            change: None,
+        }
     }
 
-    /// The growth rate with its qualifier mark and sign, e.g. `≈6%` or `-30%`.
+    /// Whether the value or the growth is a range (low–high).
+    pub fn is_range(&self) -> bool {
+        self.value_high.is_some() || self.growth_pct_high.is_some()
+    }
+
+    /// The value with its qualifier mark, e.g. `≈5576.3`, or a range `5000–5500`.
+    pub fn value_text(&self) -> Option<String> {
+        self.value
+            .map(|v| range_text(self.qualifier, v, self.value_high, ""))
+    }
+
+    /// The growth rate with its qualifier mark and sign, e.g. `≈6%`, `-30%` or `4.5–5%`.
     pub fn growth_text(&self) -> Option<String> {
         self.growth_pct
-            .map(|g| format!("{}{}%", self.qualifier.symbol(), format_number(g)))
+            .map(|g| range_text(self.qualifier, g, self.growth_pct_high, "%"))
     }
 
     /// Value and growth together, e.g. `5576.3 亿元 (+3.1%)` (no unit when `unit` is
@@ -365,6 +449,15 @@ pub fn format_number(v: f64) -> String {
         "0".to_owned()
     } else {
         format!("{rounded}")
+    }
+}
+
+/// `≈6%`, `5000–5500`, `≈4.5–5%`: a number or a range with the qualifier's mark.
+pub fn range_text(qualifier: Qualifier, low: f64, high: Option<f64>, suffix: &str) -> String {
+    let mark = qualifier.symbol();
+    match high {
+        Some(h) => format!("{mark}{}–{}{suffix}", format_number(low), format_number(h)),
+        None => format!("{mark}{}{suffix}", format_number(low)),
     }
 }
 
@@ -1015,9 +1108,35 @@ pub fn indicator_faults(n: usize, indicator: &Indicator) -> Vec<Fault> {
         if !PLAUSIBLE_YEARS.contains(&obs.year) {
             fault("year", not_plausible(obs.year));
         }
-        for (name, value) in [("value", obs.value), ("growth_pct", obs.growth_pct)] {
+        for (name, value) in [
+            ("value", obs.value),
+            ("growth_pct", obs.growth_pct),
+            ("value_high", obs.value_high),
+            ("growth_pct_high", obs.growth_pct_high),
+            ("change", obs.change),
+        ] {
             if value.is_some_and(|v| !v.is_finite()) {
                 fault(name, "is not a finite number".into());
+            }
+        }
+        for (high_name, low_name, low, high) in [
+            ("value_high", "value", obs.value, obs.value_high),
+            ("growth_pct_high", "growth_pct", obs.growth_pct, obs.growth_pct_high),
+        ] {
+            match (low, high) {
+                (None, Some(_)) => fault(
+                    high_name,
+                    format!("is the upper bound of a range but {low_name} (its lower bound) is null"),
+                ),
+                (Some(l), Some(h)) if h < l => fault(
+                    high_name,
+                    format!(
+                        "is below {low_name} ({} < {}); a range is written low to high",
+                        format_number(h),
+                        format_number(l)
+                    ),
+                ),
+                _ => {}
             }
         }
         if obs.is_qualitative() && obs.kind == Kind::Actual {

@@ -368,6 +368,9 @@ fn obs(
         quote: "原文".into(),
         derived: None,
         source_file: None,
+        value_high: None,
+        growth_pct_high: None,
+        change: None,
     }
 }
 
@@ -391,6 +394,7 @@ fn dataset(title: &str, indicators: Vec<Indicator>) -> Dataset {
             source_file: None,
             source_format: None,
             draft: false,
+            level: None,
         },
         indicators,
     }

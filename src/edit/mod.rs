@@ -1099,6 +1099,9 @@ pub fn synthetic(text_bytes: usize, observations: usize) -> (Dataset, String) {
                     quote,
                     derived: None,
                     source_file: None,
+                    value_high: None,
+                    growth_pct_high: None,
+                    change: None,
                 });
             }
             placed += 1;
@@ -1121,6 +1124,7 @@ pub fn synthetic(text_bytes: usize, observations: usize) -> (Dataset, String) {
             source_file: None,
             source_format: Some(model::SourceFormat::Txt),
             draft: true,
+            level: None,
         },
         indicators,
     };

@@ -670,6 +670,9 @@ mod random_edits {
                     quote: value,
                     derived: None,
                     source_file: None,
+                    value_high: None,
+                    growth_pct_high: None,
+                    change: None,
                 },
             },
         }

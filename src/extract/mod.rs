@@ -127,6 +127,7 @@ pub fn extract_with(
             source_file: None,
             source_format: None,
             draft: true,
+            level: None,
         },
         indicators: indicators(drafts, &norm),
     })
@@ -251,6 +252,9 @@ fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
             quote: norm.original(d.quote.0, d.quote.1).trim().to_owned(),
             derived: None,
             source_file: None,
+            value_high: None,
+            growth_pct_high: None,
+            change: None,
         })
         .collect();
     observations.sort_by_key(|o| (o.year, o.kind));

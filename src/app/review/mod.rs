@@ -293,6 +293,9 @@ fn observation_from(
         quote: quote.to_owned(),
         derived: None,
         source_file: None,
+        value_high: None,
+        growth_pct_high: None,
+        change: None,
     }
 }
 
