@@ -8,7 +8,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use gwr_charts::chart::ChartInput;
 use gwr_charts::export::{self, Format};
 use gwr_charts::model::Dataset;
-use gwr_charts::render::{self, ImageSettings, Renderer};
+use gwr_charts::render::{self, ImageSettings};
+
+#[path = "../tests/common/gpu.rs"]
+mod gpu;
+use gpu::Renderer;
 use gwr_charts::selection::{self, Preset};
 
 fn export(c: &mut Criterion) {

@@ -128,7 +128,7 @@ fn compare_333(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let cc = eframe::CreationContext::_new_kittest(ctx.clone());
     let mut app = GwrApp::with_autosave(&cc, vec![], None);
-    app.show_collection(prefectures());
+    app.show_collection(prefectures(), Vec::new());
     app.state.chart.view = View::Compare;
     window_frame(c, "app-frame/compare-333/compare", &ctx, &mut app);
 }
@@ -152,9 +152,9 @@ fn app_frame(c: &mut Criterion) {
         let ctx = egui::Context::default();
         let cc = eframe::CreationContext::_new_kittest(ctx.clone());
         let mut app = GwrApp::with_autosave(&cc, vec![], None);
-        app.load(data, label.to_owned(), false);
-        app.set_selection(selection::preset(&app.data, Preset::All));
-        app.details = Some(app.data.indicators[0].id.clone());
+        app.show_collection(collection::Collection::single(data, label), Vec::new());
+        app.set_selection(selection::preset(app.data(), Preset::All));
+        app.ui.details = Some(app.data().indicators[0].id.clone());
         for view in View::ALL {
             app.state.chart.view = view;
             let name = format!("app-frame/{label}/{}", view.key());
@@ -188,7 +188,7 @@ fn startup(c: &mut Criterion) {
                 .with_size(egui::vec2(1280.0, 800.0))
                 .build_eframe(|cc| GwrApp::with_autosave(cc, vec![], None));
             harness.step();
-            black_box(harness.state().drawn.len());
+            black_box(harness.state().ui.drawn.len());
         })
     });
 }

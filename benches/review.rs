@@ -1,5 +1,5 @@
 //! The review mode's core on a large draft: a 1 MB report text and 2,000 observations
-//! (`edit::synthetic`). Opening finds every quote once (one pass over the text); an edit
+//! (`tests/common/synthetic.rs`). Opening finds every quote once (one pass over the text); an edit
 //! searches only the quotes it changed, so the highlights never cost a frame. The frame of
 //! the review window is benchmarked with the app (E2 adds it here).
 
@@ -10,7 +10,11 @@ use eframe::egui;
 use gwr_charts::GwrApp;
 use gwr_charts::app::review::Row;
 use gwr_charts::edit::source::QuoteIndex;
-use gwr_charts::edit::{self, Document, Edit, ObservationField, SourceText};
+use gwr_charts::edit::{Document, Edit, ObservationField, SourceText};
+
+#[path = "../tests/common/synthetic.rs"]
+mod synthetic;
+use synthetic::synthetic;
 
 const TEXT_BYTES: usize = 1_000_000;
 const OBSERVATIONS: usize = 2000;
@@ -26,7 +30,7 @@ fn edit_first(field: ObservationField, value: &str) -> Edit {
 }
 
 fn open(c: &mut Criterion) {
-    let (data, text) = edit::synthetic(TEXT_BYTES, OBSERVATIONS);
+    let (data, text) = synthetic(TEXT_BYTES, OBSERVATIONS);
     c.bench_function("review: open 1 MB text, 2000 observations", |b| {
         b.iter(|| {
             let text = SourceText::new(text.clone(), "synthetic");
@@ -38,7 +42,7 @@ fn open(c: &mut Criterion) {
 /// The part of opening that finds the quotes: the whitespace-free copy of the text and one
 /// Aho–Corasick pass for all 2,000 quotes.
 fn find_quotes(c: &mut Criterion) {
-    let (data, text) = edit::synthetic(TEXT_BYTES, OBSERVATIONS);
+    let (data, text) = synthetic(TEXT_BYTES, OBSERVATIONS);
     let quotes: Vec<&str> = data.quotes().collect();
     c.bench_function("review: find 2000 quotes in 1 MB", |b| {
         b.iter(|| {
@@ -49,7 +53,7 @@ fn find_quotes(c: &mut Criterion) {
 }
 
 fn edit_quote(c: &mut Criterion) {
-    let (data, text) = edit::synthetic(TEXT_BYTES, OBSERVATIONS);
+    let (data, text) = synthetic(TEXT_BYTES, OBSERVATIONS);
     let mut doc = Document::new(data, None, Ok(SourceText::new(text, "synthetic")));
     // Alternates between two quotes: after the first two, a quote is found in the cache, so
     // this is the cost of checking and replacing the indicator and redoing the highlights.
@@ -91,7 +95,7 @@ fn edit_quote(c: &mut Criterion) {
 /// only the paragraphs in view, the table only the rows in view. Scrolled to the middle of
 /// both, with a row picked so its quotes are marked.
 fn review_frame(c: &mut Criterion) {
-    let (data, text) = edit::synthetic(TEXT_BYTES, OBSERVATIONS);
+    let (data, text) = synthetic(TEXT_BYTES, OBSERVATIONS);
     let ctx = egui::Context::default();
     let cc = eframe::CreationContext::_new_kittest(ctx.clone());
     let mut app = GwrApp::with_autosave(&cc, vec![], None);
@@ -117,9 +121,7 @@ fn review_frame(c: &mut Criterion) {
     for _ in 0..3 {
         run(&mut app);
     }
-    if let Some(review) = app.review.as_mut() {
-        review.reveal(Row::Indicator(middle));
-    }
+    app.reveal(Row::Indicator(middle));
     for _ in 0..3 {
         run(&mut app);
     }

@@ -270,15 +270,13 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             // The normalized report text beside the dataset: its quotes are cut from it.
             if let Some(text) = text {
                 let source = path.with_extension("source.txt");
-                files::write_atomic(&source, text.as_bytes())
-                    .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", source.display()))?;
+                files::write_atomic(&source, text.as_bytes())?;
                 opened.data.report.source =
                     source.file_name().map(|n| n.to_string_lossy().into_owned());
             }
             let mut json = serde_json::to_string_pretty(&opened.data)?;
             json.push('\n');
-            files::write_atomic(path, json.as_bytes())
-                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+            files::write_atomic(path, json.as_bytes())?;
             eprintln!(
                 "{}: {} indicators, {} observations (a draft: check it against the report)",
                 path.display(),
@@ -341,8 +339,26 @@ fn check(file: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The export's file errors in the command line's words: the format is named with
+/// `--format`.
+fn with_format_flag(e: render::WriteError) -> anyhow::Error {
+    match e {
+        render::WriteError::Extension { .. } => {
+            anyhow::anyhow!("{e} (or name the format with --format)")
+        }
+        render::WriteError::FormatMismatch {
+            path,
+            format,
+            extension,
+        } => anyhow::anyhow!(
+            "{path}: --format {format} contradicts the file name's extension .{extension}"
+        ),
+        e => e.into(),
+    }
+}
+
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let format = export::resolve_format(&args.out, args.format)?;
+    let format = export::resolve_format(&args.out, args.format).map_err(with_format_flag)?;
     let Some(collection) = load_for_command(&args.data) else {
         return Ok(ExitCode::FAILURE);
     };

@@ -2,20 +2,31 @@
 //! before a byte is read (the one place that limit is checked), and writing never leaves a
 //! half-written file behind.
 
-use std::io::{Read as _, Write as _};
-use std::path::Path;
+use std::io::{self, Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{Texts, fill};
 
 /// Files (and pasted texts) larger than this are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A file or text over [`MAX_FILE_BYTES`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "the file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes ({} MiB)",
-    MAX_FILE_BYTES >> 20
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TooLarge {
     pub size: u64,
+}
+
+impl TooLarge {
+    pub fn message(&self, t: &Texts) -> String {
+        fill(
+            t.messages.too_large,
+            &[
+                ("size", &self.size),
+                ("limit", &MAX_FILE_BYTES),
+                ("mib", &(MAX_FILE_BYTES >> 20)),
+            ],
+        )
+    }
 }
 
 /// Refuses `size` bytes over the limit; every reader of files or pasted text asks here.
@@ -59,31 +70,141 @@ impl SpecialKind {
         SpecialKind::Other
     }
 
-    /// The English words, as `check` prints them: "a FIFO".
-    pub fn words(self) -> &'static str {
+    pub fn words(self, t: &Texts) -> &'static str {
+        t.messages.special_kinds[self as usize]
+    }
+}
+
+/// What the system said when a file could not be opened, read or written, in words of our
+/// own for the common cases and the system's own otherwise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IoProblem {
+    NotFound,
+    Denied,
+    /// The system's message, without any path (the caller names the file).
+    Other(String),
+}
+
+impl IoProblem {
+    fn of(e: &io::Error) -> IoProblem {
+        match e.kind() {
+            io::ErrorKind::NotFound => IoProblem::NotFound,
+            io::ErrorKind::PermissionDenied => IoProblem::Denied,
+            _ => IoProblem::Other(system_words(e)),
+        }
+    }
+
+    pub fn message(&self, t: &Texts) -> String {
         match self {
-            SpecialKind::Directory => "a directory",
-            SpecialKind::Fifo => "a FIFO",
-            SpecialKind::CharDevice => "a character device",
-            SpecialKind::BlockDevice => "a block device",
-            SpecialKind::Socket => "a socket",
-            SpecialKind::Other => "a special file",
+            IoProblem::NotFound => t.messages.no_such_file.to_owned(),
+            IoProblem::Denied => t.messages.permission_denied.to_owned(),
+            IoProblem::Other(words) => words.clone(),
         }
     }
 }
 
-/// Why a file could not be read. The file's name is the caller's to add.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("not a regular file ({})", .0.words())]
-    NotRegular(SpecialKind),
-    #[error(transparent)]
-    TooLarge(#[from] TooLarge),
-    #[error("cannot open: {0}")]
-    Open(std::io::Error),
-    #[error("cannot read: {0}")]
-    Read(std::io::Error),
+/// The system's words for an error, without the temporary file's name that `tempfile` adds
+/// to its errors (the user never chose that name, and the caller names the real file).
+fn system_words(e: &io::Error) -> String {
+    let inner = e
+        .get_ref()
+        .and_then(|inner| inner.source())
+        .and_then(|source| source.downcast_ref::<io::Error>());
+    match inner.or(Some(e)).and_then(io::Error::raw_os_error) {
+        Some(code) => io::Error::from_raw_os_error(code).to_string(),
+        None => inner.unwrap_or(e).to_string(),
+    }
 }
+
+/// Why a file could not be read. The file's name is the caller's to add.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    NotRegular(SpecialKind),
+    TooLarge(TooLarge),
+    Open(IoProblem),
+    Read(IoProblem),
+}
+
+impl From<TooLarge> for ReadError {
+    fn from(e: TooLarge) -> ReadError {
+        ReadError::TooLarge(e)
+    }
+}
+
+impl ReadError {
+    pub fn message(&self, t: &Texts) -> String {
+        let m = t.messages;
+        match self {
+            ReadError::NotRegular(kind) => fill(m.not_regular, &[("kind", &kind.words(t))]),
+            ReadError::TooLarge(e) => e.message(t),
+            ReadError::Open(why) => fill(m.cannot_open, &[("why", &why.message(t))]),
+            ReadError::Read(why) => fill(m.cannot_read, &[("why", &why.message(t))]),
+        }
+    }
+}
+
+/// Why a file could not be written; nothing was written (the old file, if any, is intact).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WriteError {
+    /// The file the user asked for (never the temporary one).
+    pub path: PathBuf,
+    pub cause: WriteCause,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteCause {
+    NoFolder(PathBuf),
+    NotAFolder(PathBuf),
+    Denied(PathBuf),
+    /// The path names a folder.
+    IsAFolder,
+    DiskFull,
+    /// Anything else: the system's words, or a writer's (an image that cannot be encoded).
+    Other(String),
+}
+
+impl WriteError {
+    pub fn new(path: &Path, cause: WriteCause) -> WriteError {
+        WriteError {
+            path: path.to_owned(),
+            cause,
+        }
+    }
+
+    /// The error of writing `path` into `dir` that the system reported as `e`.
+    pub fn of_io(path: &Path, dir: &Path, e: &io::Error) -> WriteError {
+        let cause = match e.kind() {
+            io::ErrorKind::NotFound => WriteCause::NoFolder(dir.to_owned()),
+            io::ErrorKind::NotADirectory => WriteCause::NotAFolder(dir.to_owned()),
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+                WriteCause::Denied(dir.to_owned())
+            }
+            io::ErrorKind::IsADirectory => WriteCause::IsAFolder,
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => WriteCause::DiskFull,
+            _ => WriteCause::Other(system_words(e)),
+        };
+        WriteError::new(path, cause)
+    }
+
+    pub fn message(&self, t: &Texts) -> String {
+        let m = t.messages;
+        let dir = |d: &Path| d.display().to_string();
+        let why = match &self.cause {
+            WriteCause::NoFolder(d) => fill(m.no_folder, &[("dir", &dir(d))]),
+            WriteCause::NotAFolder(d) => fill(m.not_a_folder, &[("dir", &dir(d))]),
+            WriteCause::Denied(d) => fill(m.no_write_permission, &[("dir", &dir(d))]),
+            WriteCause::IsAFolder => m.is_a_folder.to_owned(),
+            WriteCause::DiskFull => m.disk_full.to_owned(),
+            WriteCause::Other(words) => words.clone(),
+        };
+        fill(
+            m.cannot_write,
+            &[("file", &self.path.display()), ("why", &why)],
+        )
+    }
+}
+
+crate::i18n::display_in_english!(TooLarge, ReadError, WriteError);
 
 /// Reads a whole file, refusing anything that is not a regular file (a directory, a FIFO,
 /// a device, a socket) and anything over [`MAX_FILE_BYTES`], before reading a byte.
@@ -101,11 +222,13 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
                 Ok(meta) if !meta.is_file() => {
                     ReadError::NotRegular(SpecialKind::of(meta.file_type()))
                 }
-                _ => ReadError::Open(e),
+                _ => ReadError::Open(IoProblem::of(&e)),
             });
         }
     };
-    let meta = handle.metadata().map_err(ReadError::Read)?;
+    let meta = handle
+        .metadata()
+        .map_err(|e| ReadError::Read(IoProblem::of(&e)))?;
     if !meta.is_file() {
         return Err(ReadError::NotRegular(SpecialKind::of(meta.file_type())));
     }
@@ -114,7 +237,7 @@ pub fn read_limited(path: &Path) -> Result<Vec<u8>, ReadError> {
     handle
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(ReadError::Read)?;
+        .map_err(|e| ReadError::Read(IoProblem::of(&e)))?;
     // The file may have grown since its size was asked.
     check_size(bytes.len() as u64)?;
     Ok(bytes)
@@ -139,11 +262,20 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 /// (0644 under the usual 022), an overwritten file keeps its mode. A temporary file is
 /// private (0600) by default, which would make an export into a shared folder unreadable
 /// to everyone else.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    let fail = |e: io::Error| WriteError::of_io(path, dir, &e);
+    // Said of the folder the user named, before a temporary file in it is tried.
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => {
+            return Err(WriteError::new(path, WriteCause::NotAFolder(dir.into())));
+        }
+        Err(e) => return Err(fail(e)),
+        Ok(_) => {}
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".gwr-charts-").suffix(".tmp");
     #[cfg(unix)]
@@ -152,14 +284,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         // Created with 0666 less the umask, as `File::create` does.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder.tempfile_in(dir)?;
+    let mut temp = builder.tempfile_in(dir).map_err(fail)?;
     if let Ok(old) = std::fs::metadata(path)
         && old.is_file()
     {
-        temp.as_file().set_permissions(old.permissions())?;
+        temp.as_file()
+            .set_permissions(old.permissions())
+            .map_err(fail)?;
     }
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
+    temp.write_all(bytes).map_err(fail)?;
+    temp.as_file().sync_all().map_err(fail)?;
+    temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }

@@ -1,7 +1,41 @@
 //! The two languages of the interface. Every UI string is a field of [`Texts`], so the
-//! compiler refuses a string that exists in one language only.
+//! compiler refuses a string that exists in one language only. Templates are filled by
+//! [`fill`], the one helper for every message.
+
+mod messages;
+
+use std::fmt::Display;
 
 use serde::{Deserialize, Serialize};
+
+pub use messages::Messages;
+
+/// A template with each `{name}` replaced by its value, e.g.
+/// `fill("无法写入 {file}：{why}", &[("file", &path), ("why", &why)])`.
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        let key = format!("{{{name}}}");
+        if out.contains(&key) {
+            out = out.replace(&key, &value.to_string());
+        }
+    }
+    out
+}
+
+/// For errors that word themselves through [`Texts`] (a `message(&self, &Texts)` method):
+/// their `Display`, what the command line prints, is that message in English.
+macro_rules! display_in_english {
+    ($($type:ty),*) => {$(
+        impl std::fmt::Display for $type {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.message($crate::i18n::Lang::En.texts()))
+            }
+        }
+        impl std::error::Error for $type {}
+    )*};
+}
+pub(crate) use display_in_english;
 
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
@@ -23,14 +57,14 @@ impl Lang {
         }
     }
 
-    /// A template with `{file}` filled in.
+    /// A template with `{file}` filled in (see [`fill`]).
     pub fn fill_text(template: &str, file: &str) -> String {
-        template.replace("{file}", file)
+        fill(template, &[("file", &file)])
     }
 
-    /// A template with `{n}` filled in.
+    /// A template with `{n}` filled in (see [`fill`]).
     pub fn fill(template: &str, n: usize) -> String {
-        template.replace("{n}", &n.to_string())
+        fill(template, &[("n", &n)])
     }
 
     /// The language's name in itself, the same in either interface language.
@@ -122,6 +156,8 @@ pub struct Texts {
     pub empty_trend: &'static str,
     pub empty_selection: &'static str,
     pub open_failed: &'static str,
+    /// The words of every error a user can cause.
+    pub messages: &'static Messages,
     pub dismiss: &'static str,
     pub dataset: &'static str,
     pub draft: &'static str,
@@ -199,6 +235,8 @@ pub struct Texts {
     /// "the figure shown" / "set aside" in a conflict.
     pub conflict_kept: &'static str,
     pub conflict_dropped: &'static str,
+    /// The banner after opening files that disagree: "{n} figures differ…".
+    pub conflicts_notice: &'static str,
     // Review mode (issue 11): the editable table beside the report text.
     pub review: &'static str,
     pub back_to_charts: &'static str,
@@ -345,6 +383,7 @@ pub const ZH: Texts = Texts {
     empty_trend: "所选指标没有可画趋势的增长率或可比数值。",
     empty_selection: "尚未选择指标。请在左侧勾选指标，或点击“主要预期目标”。",
     open_failed: "无法打开文件，当前数据集保持不变：",
+    messages: &messages::ZH,
     dismiss: "关闭",
     dataset: "数据集",
     draft: "草稿",
@@ -422,6 +461,7 @@ pub const ZH: Texts = Texts {
     conflict: "‼ 两份文件数字不一致",
     conflict_kept: "采用",
     conflict_dropped: "未采用",
+    conflicts_notice: "同一地区同一年份的文件有 {n} 个数字不一致：图表采用较后文件的数字，明细面板列出两者",
     // Review mode (issue 11).
     review: "校对",
     back_to_charts: "返回图表",
@@ -558,6 +598,7 @@ pub const EN: Texts = Texts {
     empty_trend: "No selected indicator has a growth rate or comparable values to draw a trend.",
     empty_selection: "Nothing is selected. Tick indicators on the left, or click \"Main targets\".",
     open_failed: "Could not open the file; the current dataset stays loaded:",
+    messages: &messages::EN,
     dismiss: "Dismiss",
     dataset: "Dataset",
     draft: "draft",
@@ -635,6 +676,7 @@ pub const EN: Texts = Texts {
     conflict: "‼ Two files disagree",
     conflict_kept: "shown",
     conflict_dropped: "set aside",
+    conflicts_notice: "{n} figures differ between files of one region and year: the charts use the later file's, the details panel shows both",
     // Review mode (issue 11).
     review: "Review",
     back_to_charts: "Back to charts",

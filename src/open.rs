@@ -2,7 +2,6 @@
 //! [`crate::extract`]), or several files at once, grouped by region into a
 //! [`Collection`].
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::collection;
@@ -10,23 +9,21 @@ pub use crate::collection::{Collection, Opened, RegionData};
 use crate::extract;
 use crate::files;
 use crate::formats;
-use crate::model::{self, LoadError, SourceFormat};
+use crate::i18n::Texts;
+use crate::model::{self, Issue, LoadError, SourceFormat};
 
 /// Everything that went wrong, one entry per file.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct OpenError(pub Vec<LoadError>);
 
-impl fmt::Display for OpenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (n, e) in self.0.iter().enumerate() {
-            if n > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{e}")?;
-        }
-        Ok(())
+impl OpenError {
+    pub fn message(&self, t: &Texts) -> String {
+        let files: Vec<String> = self.0.iter().map(|e| e.message(t)).collect();
+        files.join("\n")
     }
 }
+
+crate::i18n::display_in_english!(OpenError);
 
 /// A report (text, page, Word file, PDF) rather than a dataset: by extension, else anything
 /// that does not start like JSON.
@@ -68,10 +65,10 @@ pub fn open_path_with_text(
 ) -> Result<(Opened, Option<String>), LoadError> {
     let name = path.display().to_string();
     let bytes =
-        files::read_limited(path).map_err(|e| LoadError::whole_file(&name, e.to_string()))?;
+        files::read_limited(path).map_err(|e| LoadError::whole_file(&name, Issue::File(e)))?;
     if is_report(path, &bytes) {
         let report = formats::read(&bytes, Some(path))
-            .map_err(|e| LoadError::whole_file(&name, e.to_string()))?;
+            .map_err(|e| LoadError::whole_file(&name, Issue::Report(e.to_string())))?;
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -124,7 +121,7 @@ fn draft(
     overrides: &extract::Overrides,
 ) -> Result<Drafted, LoadError> {
     let mut data = extract::extract_with(text, name, overrides)
-        .map_err(|e| LoadError::whole_file(name, e.to_string()))?;
+        .map_err(|e| LoadError::whole_file(name, Issue::Report(e.to_string())))?;
     data.report.source_file = source_file;
     data.report.source_format = Some(format);
     Ok(Drafted {
@@ -167,10 +164,7 @@ pub fn open_paths_with_texts(
         return Err(OpenError(errors));
     }
     if opened.is_empty() {
-        return Err(OpenError(vec![LoadError::whole_file(
-            "",
-            "no file to open".into(),
-        )]));
+        return Err(OpenError(vec![LoadError::whole_file("", Issue::NoFile)]));
     }
     Ok((collection::group(opened), texts))
 }

@@ -1,18 +1,16 @@
-//! Offscreen rendering of a chart to an image, and atomic PNG writing.
-//!
-//! The image is drawn by [`chart::show`], the function the window uses, in a fresh egui
-//! context of the requested size and scale, then rasterized by egui-wgpu into a texture
-//! (the way egui_kittest renders). The window's export dialog, the clipboard and the
-//! `export` command all come through [`Renderer::render`].
+//! A chart laid out and painted offscreen ([`paint`]), at an image's size and scale, by
+//! [`chart::show`], the function the window uses; the exports turn the painted shapes into
+//! files ([`crate::export`]). Also atomic PNG writing.
 
 use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, ColorImage, Frame, Pos2, RawInput, Rect, ViewportId};
-use egui_wgpu::wgpu;
 use image::ImageEncoder as _;
 
 use crate::chart::{self, ChartInput, ChartSpec, Mode};
+use crate::files;
 use crate::fonts;
+use crate::i18n::{Texts, fill};
 
 /// The largest width or height, in pixels, an image may have.
 pub const MAX_SIDE: u32 = 8192;
@@ -47,51 +45,89 @@ impl Default for ImageSettings {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why a chart cannot be drawn at these settings.
+#[derive(Clone, Debug, PartialEq)]
 pub enum RenderError {
-    #[error(
-        "image size {width}x{height} is out of range: each side must be 1 to {MAX_SIDE} pixels"
-    )]
     Size { width: u32, height: u32 },
-    #[error("scale {0} is out of range: use a number from 0.5 to 4")]
     Scale(f32),
-    #[error("no graphics adapter for offscreen rendering: {0}")]
-    Setup(String),
-    #[error("rendering failed: {0}")]
-    Gpu(String),
 }
 
-#[derive(Debug, thiserror::Error)]
+impl RenderError {
+    pub fn message(&self, t: &Texts) -> String {
+        let m = t.messages;
+        match self {
+            RenderError::Size { width, height } => fill(
+                m.image_size,
+                &[("width", width), ("height", height), ("max", &MAX_SIDE)],
+            ),
+            RenderError::Scale(scale) => fill(m.image_scale, &[("scale", scale)]),
+        }
+    }
+}
+
+/// Why an export was not written; the file that was there, if any, is untouched. Said of
+/// files: the command line adds its own words (its `--format`).
+#[derive(Clone, Debug, PartialEq)]
 pub enum WriteError {
-    #[error(
-        "{path}: unknown file type: the name must end in .png, .svg, .pdf, .csv or .xlsx (or name the format with --format)"
-    )]
-    Extension { path: String },
-    #[error("{path}: --format {format} contradicts the file name's extension .{extension}")]
+    /// The name's extension is no format's.
+    Extension {
+        path: String,
+    },
+    /// The format asked for is not the one the name's extension says.
     FormatMismatch {
         path: String,
         format: String,
         extension: String,
     },
-    #[error("{path}: {source}")]
-    Render { path: String, source: RenderError },
-    #[error("{path}: cannot write: {source}")]
-    Io {
+    Render {
         path: String,
-        source: std::io::Error,
+        source: RenderError,
     },
-    #[error("{path}: cannot encode PNG: {source}")]
-    Encode {
-        path: String,
-        source: image::ImageError,
-    },
-    #[error("{path}: cannot encode {format}: {message}")]
+    /// The file's bytes could not be made, in the encoder's words.
     Format {
         path: String,
         format: &'static str,
         message: String,
     },
+    File(files::WriteError),
 }
+
+impl From<files::WriteError> for WriteError {
+    fn from(e: files::WriteError) -> WriteError {
+        WriteError::File(e)
+    }
+}
+
+impl WriteError {
+    pub fn message(&self, t: &Texts) -> String {
+        let m = t.messages;
+        match self {
+            WriteError::Extension { path } => fill(m.unknown_extension, &[("file", path)]),
+            WriteError::FormatMismatch {
+                path,
+                format,
+                extension,
+            } => fill(
+                m.format_contradicts,
+                &[("file", path), ("format", format), ("extension", extension)],
+            ),
+            WriteError::Render { path, source } => {
+                format!("{path}{}{}", t.colon, source.message(t))
+            }
+            WriteError::Format {
+                path,
+                format,
+                message,
+            } => fill(
+                m.cannot_encode,
+                &[("file", path), ("format", format), ("detail", message)],
+            ),
+            WriteError::File(e) => e.message(t),
+        }
+    }
+}
+
+crate::i18n::display_in_english!(RenderError, WriteError);
 
 /// Refuses an image with a side of 0 or over [`MAX_SIDE`] pixels.
 pub fn check_size(width: u32, height: u32) -> Result<(), RenderError> {
@@ -110,182 +146,6 @@ impl ImageSettings {
             return Err(RenderError::Scale(self.scale));
         }
         Ok(())
-    }
-}
-
-/// A GPU device (or Mesa's software rasterizer) kept for repeated renders.
-pub struct Renderer {
-    device: wgpu::Device,
-    queue: wgpu::Queue,
-    renderer: egui_wgpu::Renderer,
-}
-
-const FORMAT: wgpu::TextureFormat = wgpu::TextureFormat::Rgba8Unorm;
-
-impl Renderer {
-    /// Creates a headless device; no window or display is needed.
-    pub fn new() -> Result<Renderer, RenderError> {
-        let mut setup = egui_wgpu::WgpuSetupCreateNew::without_display_handle();
-        setup
-            .instance_descriptor
-            .backends
-            .remove(wgpu::Backends::BROWSER_WEBGPU);
-        let setup = egui_wgpu::WgpuSetup::CreateNew(setup);
-        let instance = pollster::block_on(setup.new_instance());
-        let state = pollster::block_on(egui_wgpu::RenderState::create(
-            &egui_wgpu::WgpuConfiguration {
-                wgpu_setup: setup,
-                ..Default::default()
-            },
-            &instance,
-            None,
-            egui_wgpu::RendererOptions::PREDICTABLE,
-        ))
-        .map_err(|e| RenderError::Setup(e.to_string()))?;
-        let renderer = egui_wgpu::Renderer::new(
-            &state.device,
-            FORMAT,
-            egui_wgpu::RendererOptions::PREDICTABLE,
-        );
-        Ok(Renderer {
-            device: state.device,
-            queue: state.queue,
-            renderer,
-        })
-    }
-
-    /// Draws the chart of `input` at the settings' size and scale.
-    pub fn render(
-        &mut self,
-        input: &ChartInput<'_>,
-        settings: &ImageSettings,
-    ) -> Result<ColorImage, RenderError> {
-        let mut painted = paint(input, settings)?;
-        for (id, deltas) in painted.textures.set.drain() {
-            for delta in deltas {
-                self.renderer
-                    .update_texture(&self.device, &self.queue, id, &delta);
-            }
-        }
-        let ppp = painted.pixels_per_point;
-        let primitives = painted
-            .ctx
-            .tessellate(std::mem::take(&mut painted.shapes), ppp);
-        let image = self.rasterize(&primitives, settings.width, settings.height, ppp);
-        for id in painted.textures.free.drain() {
-            self.renderer.free_texture(&id);
-        }
-        image
-    }
-
-    fn rasterize(
-        &mut self,
-        primitives: &[egui::ClippedPrimitive],
-        width: u32,
-        height: u32,
-        ppp: f32,
-    ) -> Result<ColorImage, RenderError> {
-        let screen = egui_wgpu::ScreenDescriptor {
-            size_in_pixels: [width, height],
-            pixels_per_point: ppp,
-        };
-        let mut encoder = self
-            .device
-            .create_command_encoder(&wgpu::CommandEncoderDescriptor {
-                label: Some("gwr-charts export"),
-            });
-        let commands = self.renderer.update_buffers(
-            &self.device,
-            &self.queue,
-            &mut encoder,
-            primitives,
-            &screen,
-        );
-        let texture = self.device.create_texture(&wgpu::TextureDescriptor {
-            label: Some("gwr-charts export"),
-            size: wgpu::Extent3d {
-                width,
-                height,
-                depth_or_array_layers: 1,
-            },
-            mip_level_count: 1,
-            sample_count: 1,
-            dimension: wgpu::TextureDimension::D2,
-            format: FORMAT,
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
-            view_formats: &[],
-        });
-        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
-        {
-            let mut pass = encoder
-                .begin_render_pass(&wgpu::RenderPassDescriptor {
-                    label: Some("gwr-charts export"),
-                    color_attachments: &[Some(wgpu::RenderPassColorAttachment {
-                        view: &view,
-                        resolve_target: None,
-                        ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(wgpu::Color::WHITE),
-                            store: wgpu::StoreOp::Store,
-                        },
-                        depth_slice: None,
-                    })],
-                    ..Default::default()
-                })
-                .forget_lifetime();
-            self.renderer.render(&mut pass, primitives, &screen);
-        }
-        // Rows of a texture copy are padded to 256 bytes.
-        let unpadded = width as usize * 4;
-        let padded = unpadded.div_ceil(256) * 256;
-        let buffer = self.device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("gwr-charts readback"),
-            size: (padded * height as usize) as u64,
-            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
-            mapped_at_creation: false,
-        });
-        encoder.copy_texture_to_buffer(
-            texture.as_image_copy(),
-            wgpu::TexelCopyBufferInfo {
-                buffer: &buffer,
-                layout: wgpu::TexelCopyBufferLayout {
-                    offset: 0,
-                    bytes_per_row: Some(padded as u32),
-                    rows_per_image: None,
-                },
-            },
-            wgpu::Extent3d {
-                width,
-                height,
-                depth_or_array_layers: 1,
-            },
-        );
-        let submission = self
-            .queue
-            .submit(commands.into_iter().chain([encoder.finish()]));
-        let slice = buffer.slice(..);
-        let (sender, receiver) = std::sync::mpsc::channel();
-        slice.map_async(wgpu::MapMode::Read, move |r| drop(sender.send(r)));
-        self.device
-            .poll(wgpu::PollType::Wait {
-                submission_index: Some(submission),
-                timeout: Some(std::time::Duration::from_secs(60)),
-            })
-            .map_err(|e| RenderError::Gpu(e.to_string()))?;
-        receiver
-            .recv()
-            .map_err(|e| RenderError::Gpu(e.to_string()))?
-            .map_err(|e| RenderError::Gpu(e.to_string()))?;
-        let data = slice
-            .get_mapped_range()
-            .map_err(|e| RenderError::Gpu(e.to_string()))?;
-        let mut rgba = Vec::with_capacity(unpadded * height as usize);
-        for row in data.chunks_exact(padded) {
-            rgba.extend_from_slice(&row[..unpadded]);
-        }
-        Ok(ColorImage::from_rgba_unmultiplied(
-            [width as usize, height as usize],
-            &rgba,
-        ))
     }
 }
 
@@ -435,13 +295,11 @@ pub fn check_png_path(path: &Path) -> Result<(), WriteError> {
 pub fn write_png(path: &Path, image: &ColorImage) -> Result<PathBuf, WriteError> {
     check_png_path(path)?;
     let shown = path.display().to_string();
-    let bytes = png_bytes(image).map_err(|source| WriteError::Encode {
-        path: shown.clone(),
-        source,
+    let bytes = png_bytes(image).map_err(|e| WriteError::Format {
+        path: shown,
+        format: "PNG",
+        message: e.to_string(),
     })?;
-    crate::files::write_atomic(path, &bytes).map_err(|source| WriteError::Io {
-        path: shown.clone(),
-        source,
-    })?;
+    files::write_atomic(path, &bytes)?;
     Ok(path.to_path_buf())
 }

@@ -3,15 +3,17 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use gwr_charts::GwrApp;
-use gwr_charts::app::{AppCommand, State, Status};
+use gwr_charts::app::{AppCommand, Level, State, Status};
 use gwr_charts::chart::View;
-use gwr_charts::i18n::Lang;
+use gwr_charts::i18n::{Lang, fill};
 use gwr_charts::selection::{self, Preset};
 
 mod common;
 use common::press;
+
+const ZH: &gwr_charts::i18n::Texts = &gwr_charts::i18n::ZH;
 
 fn app() -> Harness<'static, GwrApp> {
     app_sized(1400.0, 900.0)
@@ -72,7 +74,7 @@ fn first_start_shows_growth_of_the_headline_targets_in_chinese() {
     let mut expected = headline();
     // The qualitative income target has no growth rate to draw.
     expected.retain(|id| id != "household_income");
-    assert_eq!(app.drawn, expected);
+    assert_eq!(app.ui.drawn, expected);
     harness.get_by_label("增长率：上年实际与今年目标");
     harness.get_by_label_contains("本视图未绘制");
 }
@@ -80,23 +82,41 @@ fn first_start_shows_growth_of_the_headline_targets_in_chinese() {
 #[test]
 fn ticking_a_checkbox_adds_and_removes_the_indicator_from_the_chart() {
     let mut harness = app();
-    assert!(!harness.state().drawn.contains(&"fiscal_revenue".to_owned()));
+    assert!(
+        !harness
+            .state()
+            .ui
+            .drawn
+            .contains(&"fiscal_revenue".to_owned())
+    );
     harness
         .get_by_role_and_label(Role::CheckBox, "一般公共预算收入")
         .click();
     harness.run();
-    assert!(harness.state().drawn.contains(&"fiscal_revenue".to_owned()));
+    assert!(
+        harness
+            .state()
+            .ui
+            .drawn
+            .contains(&"fiscal_revenue".to_owned())
+    );
     harness
         .get_by_role_and_label(Role::CheckBox, "一般公共预算收入")
         .click();
     harness.run();
-    assert!(!harness.state().drawn.contains(&"fiscal_revenue".to_owned()));
+    assert!(
+        !harness
+            .state()
+            .ui
+            .drawn
+            .contains(&"fiscal_revenue".to_owned())
+    );
 }
 
 #[test]
 fn presets_tick_what_they_say() {
     let mut harness = app();
-    let data = harness.state().data.clone();
+    let data = harness.state().data().clone();
     for (label, preset) in [
         ("全部", Preset::All),
         ("清空", Preset::None),
@@ -139,14 +159,14 @@ fn search_filters_the_list() {
     harness.run();
     harness.get_by_role(Role::TextInput).type_text("粮食");
     harness.run();
-    assert_eq!(harness.state().search, "粮食");
+    assert_eq!(harness.state().ui.search, "粮食");
     harness.get_by_label("粮食产量");
     assert!(harness.query_by_label("对俄进出口总额").is_none());
     // English names and ids match too.
-    harness.state_mut().search = "trade_with".into();
+    harness.state_mut().ui.search = "trade_with".into();
     harness.run();
     harness.get_by_label("对俄进出口总额");
-    harness.state_mut().search = "zzzz".into();
+    harness.state_mut().ui.search = "zzzz".into();
     harness.run();
     harness.get_by_label("没有匹配的指标");
 }
@@ -159,10 +179,13 @@ fn every_view_renders_for_all_and_for_nothing() {
         harness.state_mut().state.chart.view = view;
         harness.get_by_label("全部").click();
         harness.run();
-        assert!(!harness.state().drawn.is_empty(), "{view:?} drew nothing");
+        assert!(
+            !harness.state().ui.drawn.is_empty(),
+            "{view:?} drew nothing"
+        );
         harness.get_by_label("清空").click();
         harness.run();
-        assert!(harness.state().drawn.is_empty());
+        assert!(harness.state().ui.drawn.is_empty());
         harness.get_by_label_contains("尚未选择指标");
     }
 }
@@ -202,13 +225,13 @@ fn the_details_panel_shows_the_quote() {
     let mut harness = app();
     harness.get_by_label("地区生产总值 ★").click();
     harness.run();
-    assert_eq!(harness.state().details.as_deref(), Some("gdp"));
+    assert_eq!(harness.state().ui.details.as_deref(), Some("gdp"));
     harness.get_by_label("「实现地区生产总值5576.3亿元，比上年增长3.1%」");
     harness.get_by_label("「地区生产总值增长6%左右」");
     harness.get_by_label("2024 目标 — 增长 ≈6%");
 
     // Search brings a row lower down the list into view.
-    harness.state_mut().search = "新签约".into();
+    harness.state_mut().ui.search = "新签约".into();
     harness.run();
     harness.get_by_label("新签约项目 ≠").click();
     harness.run();
@@ -221,12 +244,20 @@ fn a_bad_file_leaves_the_dataset_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.json");
     std::fs::write(&bad, "{\"schema_version\": 1,").unwrap();
-    let before = harness.state().data.clone();
+    let before = harness.state().data().clone();
     harness.state_mut().open(std::slice::from_ref(&bad));
     harness.run();
-    assert_eq!(harness.state().data, before);
-    harness.get_by_label_contains("无法打开文件");
-    harness.get_by_label_contains(&format!("{}:1:21: EOF while parsing", bad.display()));
+    assert_eq!(harness.state().data(), &before);
+    harness.get_by_label_contains(ZH.open_failed);
+    // In the window's language, with the file and the place.
+    let error = gwr_charts::model::load_path(&bad).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!("{}:1:21: EOF while parsing a value", bad.display())
+    );
+    let shown = error.message(ZH);
+    assert!(shown.contains("第 1 行第 21 列"), "{shown}");
+    harness.get_by_label_contains(&shown);
 
     // A good file replaces it and ticks its headline targets.
     let good = dir.path().join("good.json");
@@ -236,8 +267,8 @@ fn a_bad_file_leaves_the_dataset_in_place() {
     std::fs::write(&good, serde_json::to_string(&other).unwrap()).unwrap();
     harness.state_mut().open(&[good]);
     harness.run();
-    assert_eq!(harness.state().data, other);
-    assert!(harness.state().status.is_none());
+    assert_eq!(harness.state().data(), &other);
+    assert!(harness.state().ui.status.is_none());
 }
 
 #[test]
@@ -284,7 +315,7 @@ fn the_app_saves_its_state_and_a_restart_restores_it() {
     assert_eq!(app.state, before);
     assert_eq!(app.state.chart.view, View::Trend);
     assert!(app.ticked().contains("fiscal_revenue"));
-    assert!(app.drawn.contains(&"fiscal_revenue".to_owned()));
+    assert!(app.ui.drawn.contains(&"fiscal_revenue".to_owned()));
 }
 
 #[test]
@@ -312,38 +343,53 @@ fn saved_ids_that_no_longer_exist_fall_back_to_the_headline_targets() {
         harness.state().ticked(),
         &selection::preset(&data, Preset::Headline)
     );
-    assert!(!harness.state().drawn.is_empty());
+    assert!(!harness.state().ui.drawn.is_empty());
 }
 
 #[test]
 fn a_failed_save_says_save_failed() {
     let mut harness = app();
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("no-such-folder").join("out.json");
+    let folder = dir.path().join("no-such-folder");
+    let path = folder.join("out.json");
     let status = harness.state().write_json(path.clone());
     assert!(
-        matches!(&status, Status::SaveFailed { path: p, .. } if *p == path),
+        matches!(&status, Status::SaveFailed(e) if e.path == path),
         "{status:?}"
     );
-    harness.state_mut().status = Some(status);
+    assert_eq!(status.level(), Level::Error);
+    harness.state_mut().ui.status = Some(status);
     harness.run();
-    harness.get_by_label("无法保存文件：");
-    harness.get_by_label_contains(&path.display().to_string());
-    assert!(harness.query_by_label_contains("无法打开文件").is_none());
-    harness.get_by_label("关闭").click();
+    harness.get_by_label(ZH.save_failed);
+    // The file and the missing folder, each once, and never the temporary file's name.
+    let said = harness
+        .get_by_label_contains(&path.display().to_string())
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    let no_folder = fill(ZH.messages.no_folder, &[("dir", &folder.display())]);
+    assert!(said.contains(&no_folder), "{said}");
+    assert_eq!(
+        said.matches(&path.display().to_string()).count(),
+        1,
+        "{said}"
+    );
+    assert!(!said.contains(".gwr-charts-"), "{said}");
+    assert!(harness.query_by_label_contains(ZH.open_failed).is_none());
+    harness.get_by_label(ZH.dismiss).click();
     harness.run();
-    assert!(harness.state().status.is_none());
+    assert!(harness.state().ui.status.is_none());
 
     // A save that works says where the file went.
     let good = dir.path().join("out.json");
     let status = harness.state().write_json(good.clone());
     assert_eq!(status, Status::Saved { path: good.clone() });
-    harness.state_mut().status = Some(status);
+    harness.state_mut().ui.status = Some(status);
     harness.run();
-    harness.get_by_label("已保存：");
+    harness.get_by_label(ZH.saved);
     harness.get_by_label(&good.display().to_string());
     let saved = gwr_charts::model::load_str("out.json", &std::fs::read_to_string(&good).unwrap());
-    assert_eq!(saved.unwrap(), harness.state().data);
+    assert_eq!(&saved.unwrap(), harness.state().data());
 }
 
 #[test]
@@ -357,28 +403,56 @@ fn tooltips_show_the_shortcut_and_the_shortcut_runs_the_command() {
     harness.run();
     harness.get_by_label(&keys);
 
-    assert!(!harness.state().export.open);
+    assert!(!harness.state().ui.export.open);
     press(&mut harness, AppCommand::OpenExport);
-    assert!(harness.state().export.open);
+    assert!(harness.state().ui.export.open);
+}
+
+/// At 1280×800 with the details panel open on any indicator, in either language, the chart
+/// keeps at least 60% of the window's width.
+#[test]
+fn at_1280_by_800_the_chart_keeps_most_of_the_width_with_the_details_open() {
+    let mut harness = app_sized(1280.0, 800.0);
+    let ids: Vec<String> = harness
+        .state()
+        .data()
+        .indicators
+        .iter()
+        .filter(|i| i.headline || i.note_zh.is_some())
+        .map(|i| i.id.clone())
+        .collect();
+    for lang in Lang::ALL {
+        harness.state_mut().state.chart.lang = lang;
+        for id in &ids {
+            harness.state_mut().ui.details = Some(id.clone());
+            harness.run();
+            let chart = harness.state().ui.chart_rect;
+            assert!(
+                chart.width() >= 0.6 * 1280.0,
+                "{lang:?} {id}: the chart is {} px wide",
+                chart.width()
+            );
+        }
+    }
 }
 
 #[test]
 fn the_details_panel_opens_when_something_is_picked_and_closes() {
     let mut harness = app_sized(1280.0, 720.0);
     assert!(harness.query_by_label("明细").is_none());
-    let closed = harness.state().chart_rect.width();
+    let closed = harness.state().ui.chart_rect.width();
 
     harness.get_by_label("地区生产总值 ★").click();
     harness.run();
     harness.get_by_label("明细");
-    assert!(harness.state().chart_rect.width() < closed);
+    assert!(harness.state().ui.chart_rect.width() < closed);
 
     // The × button closes it and gives the width back.
     harness.get_by_label("×").click();
     harness.run();
-    assert!(harness.state().details.is_none());
+    assert!(harness.state().ui.details.is_none());
     assert!(harness.query_by_label("明细").is_none());
-    assert_eq!(harness.state().chart_rect.width(), closed);
+    assert_eq!(harness.state().ui.chart_rect.width(), closed);
 
     // So does Esc.
     harness.get_by_label("地区生产总值 ★").click();
@@ -441,7 +515,7 @@ fn on_small_screens_the_top_bar_is_one_row_and_the_chart_gets_most_of_the_width(
             if rects.iter().all(|(label, _)| label != "…") {
                 assert!(rects.len() >= View::ALL.len() + 7, "{rects:?}");
             }
-            let chart = harness.state().chart_rect;
+            let chart = harness.state().ui.chart_rect;
             assert!(
                 chart.width() > 0.6 * width,
                 "{width}x{height} {lang:?}: the chart is {chart:?}"
@@ -487,7 +561,7 @@ fn hovering_a_bar_shows_its_quote_and_clicking_it_shows_details() {
     harness.get_by_label("「实现地区生产总值5576.3亿元，比上年增长3.1%」");
     harness.get_by_label("左右（约）");
     harness.get_by_label("2023 实际 — 5576.3 亿元 (+3.1%)");
-    assert!(harness.state().details.is_none());
+    assert!(harness.state().ui.details.is_none());
     harness.event(egui::Event::PointerButton {
         pos,
         button: egui::PointerButton::Primary,
@@ -501,7 +575,7 @@ fn hovering_a_bar_shows_its_quote_and_clicking_it_shows_details() {
         modifiers: egui::Modifiers::NONE,
     });
     harness.run();
-    assert_eq!(harness.state().details.as_deref(), Some("gdp"));
+    assert_eq!(harness.state().ui.details.as_deref(), Some("gdp"));
 }
 
 #[test]
@@ -515,9 +589,9 @@ fn pasting_report_text_opens_it_as_a_draft_of_its_region() {
     harness.event(egui::Event::Paste(text));
     harness.run();
     let app = harness.state();
-    assert_eq!(app.data.report.region_zh, "绵阳市");
+    assert_eq!(app.data().report.region_zh, "绵阳市");
     assert!(app.chart_spec().draft, "a pasted report is a draft");
-    assert!(!app.drawn.is_empty(), "its figures are charted");
+    assert!(!app.ui.drawn.is_empty(), "its figures are charted");
 }
 
 #[test]
@@ -531,11 +605,11 @@ fn two_regions_stay_apart_and_the_picker_switches_between_them() {
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), None));
     harness.run();
-    assert_eq!(harness.state().regions.len(), 2);
-    assert_eq!(harness.state().data.report.region_zh, "绵阳市");
+    assert_eq!(harness.state().session.regions().len(), 2);
+    assert_eq!(harness.state().data().report.region_zh, "绵阳市");
     let first: Vec<String> = harness
         .state()
-        .data
+        .data()
         .indicators
         .iter()
         .map(|i| i.name_zh.clone())
@@ -543,10 +617,10 @@ fn two_regions_stay_apart_and_the_picker_switches_between_them() {
     harness.state_mut().show_region(1);
     harness.run();
     let app = harness.state();
-    assert_eq!(app.data.report.region_zh, "芜湖市");
+    assert_eq!(app.data().report.region_zh, "芜湖市");
     // The second region's dataset holds only its own report's figures.
     assert!(
-        app.data
+        app.data()
             .indicators
             .iter()
             .flat_map(|i| &i.observations)

@@ -31,7 +31,7 @@ fn with_one_region_the_compare_view_says_what_to_open() {
     assert_eq!(harness.state().state.chart.view, View::Compare);
     harness.get_by_label("5 对比");
     harness.get_by_label_contains("当前只打开了一个地区的报告");
-    assert!(harness.state().drawn.is_empty());
+    assert!(harness.state().ui.drawn.is_empty());
     assert!(harness.state().compare_table().is_none());
     // No picker without anything to pick.
     assert!(harness.query_by_label("指标").is_none());
@@ -40,7 +40,7 @@ fn with_one_region_the_compare_view_says_what_to_open() {
 #[test]
 fn the_compare_view_draws_every_region_and_its_pickers_change_the_chart() {
     let mut harness = app_with(four_cities());
-    assert_eq!(harness.state().regions.len(), 4);
+    assert_eq!(harness.state().session.regions().len(), 4);
     press(&mut harness, AppCommand::ShowView(View::Compare));
 
     // The most common indicator, every region, sorted by target.
@@ -48,8 +48,8 @@ fn the_compare_view_draws_every_region_and_its_pickers_change_the_chart() {
     assert_eq!(table.name, "地区生产总值");
     assert_eq!(table.plan_year, 2024);
     assert_eq!(table.plan_years, [2024, 2023]);
-    assert_eq!(harness.state().drawn, table_order(&harness));
-    assert_eq!(harness.state().drawn.len(), 4);
+    assert_eq!(harness.state().ui.drawn, table_order(&harness));
+    assert_eq!(harness.state().ui.drawn.len(), 4);
     let targets: Vec<f64> = table
         .rows
         .iter()
@@ -77,7 +77,7 @@ fn the_compare_view_draws_every_region_and_its_pickers_change_the_chart() {
     let mut sorted = table_order(&harness);
     sorted.sort();
     assert_eq!(table_order(&harness), sorted);
-    assert_eq!(harness.state().drawn, sorted);
+    assert_eq!(harness.state().ui.drawn, sorted);
 
     // Another indicator from the picker: the names of two or more regions.
     harness
@@ -162,7 +162,7 @@ fn clicking_a_region_shows_it_with_its_figure_in_the_details_panel() {
     let table = harness.state().compare_table().unwrap().clone();
     let first = &table.rows[0];
     assert_ne!(
-        harness.state().regions[harness.state().shown].key,
+        harness.state().session.regions()[harness.state().session.shown()].key,
         first.region_zh,
         "the first row is not the region shown already"
     );
@@ -190,18 +190,21 @@ fn clicking_a_region_shows_it_with_its_figure_in_the_details_panel() {
     }
     harness.run();
     let app = harness.state();
-    assert_eq!(app.regions[app.shown].key, first.region_zh);
-    assert_eq!(app.details.as_deref(), Some(first.indicator.id.as_str()));
+    assert_eq!(
+        app.session.regions()[app.session.shown()].key,
+        first.region_zh
+    );
+    assert_eq!(app.ui.details.as_deref(), Some(first.indicator.id.as_str()));
     assert_eq!(app.state.chart.view, View::Compare, "the chart stays");
 }
 
 #[test]
 fn the_region_picker_switches_regions_and_keeps_each_selection() {
     let mut harness = app_with(four_cities());
-    let first = harness.state().data.report.region_zh.clone();
+    let first = harness.state().data().report.region_zh.clone();
     let gdp_id = |h: &Harness<'_, GwrApp>| {
         h.state()
-            .data
+            .data()
             .indicators
             .iter()
             .find(|i| i.name_zh == "地区生产总值")
@@ -213,7 +216,7 @@ fn the_region_picker_switches_regions_and_keeps_each_selection() {
     let id = gdp_id(&harness);
     harness.state_mut().set_ticked([id.as_str()], false);
     harness.run();
-    assert!(!harness.state().drawn.contains(&id));
+    assert!(!harness.state().ui.drawn.contains(&id));
 
     harness
         .get_by_role_and_label(Role::ComboBox, "地区")
@@ -221,9 +224,12 @@ fn the_region_picker_switches_regions_and_keeps_each_selection() {
     harness.run();
     harness.get_by_label("芜湖市").click();
     harness.run();
-    assert_eq!(harness.state().data.report.region_zh, "芜湖市");
+    assert_eq!(harness.state().data().report.region_zh, "芜湖市");
     let id = gdp_id(&harness);
-    assert!(harness.state().drawn.contains(&id), "芜湖市 keeps its own");
+    assert!(
+        harness.state().ui.drawn.contains(&id),
+        "芜湖市 keeps its own"
+    );
 
     harness
         .get_by_role_and_label(Role::ComboBox, "地区")
@@ -231,10 +237,10 @@ fn the_region_picker_switches_regions_and_keeps_each_selection() {
     harness.run();
     harness.get_by_label(&first).click();
     harness.run();
-    assert_eq!(harness.state().data.report.region_zh, first);
+    assert_eq!(harness.state().data().report.region_zh, first);
     let id = gdp_id(&harness);
     assert!(
-        !harness.state().drawn.contains(&id),
+        !harness.state().ui.drawn.contains(&id),
         "{first} kept its choice"
     );
 }
@@ -264,9 +270,9 @@ fn the_details_panel_shows_both_figures_of_a_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let files = conflicting(dir.path());
     let mut harness = app_with(files.clone());
-    assert_eq!(harness.state().regions.len(), 1);
-    assert_eq!(harness.state().regions[0].conflicts.len(), 1);
-    harness.state_mut().details = Some("gdp".into());
+    assert_eq!(harness.state().session.regions().len(), 1);
+    assert_eq!(harness.state().session.regions()[0].conflicts.len(), 1);
+    harness.state_mut().ui.details = Some("gdp".into());
     harness.run();
     harness.get_by_label_contains("两份文件数字不一致");
     // The later file's figure is shown, in the conflict and in the card below it; the
@@ -360,7 +366,7 @@ fn the_export_preview_draws_the_compare_table_and_follows_its_choice() {
     assert_eq!(app.refresh_export_image(), Ok(false));
     app.state.compare.sort = Sort::Name;
     assert_eq!(app.refresh_export_image(), Ok(true));
-    let (settings, _, image) = app.export.image.as_ref().unwrap();
+    let (settings, _, image) = app.ui.export.image.as_ref().unwrap();
     assert_eq!(settings.spec.view, View::Compare);
     assert_eq!(
         image.size,

@@ -5,13 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::{Queryable as _, by};
+use egui_kittest::kittest::{NodeT as _, Queryable as _, by};
 use egui_kittest::{Harness, SnapshotOptions};
 use gwr_charts::GwrApp;
 use gwr_charts::app::AppCommand;
 use gwr_charts::app::review::{Field, Leave, Row};
 use gwr_charts::edit::{IndicatorField, ObservationField};
-use gwr_charts::i18n::Lang;
+use gwr_charts::i18n::{Lang, fill};
 use gwr_charts::model::{self, Dataset, Kind};
 
 mod common;
@@ -53,7 +53,7 @@ fn rename_gdp(harness: &mut Harness<'_, GwrApp>) -> usize {
 
 /// The place of an indicator in the dataset shown.
 fn index(harness: &Harness<'_, GwrApp>, id: &str) -> usize {
-    let data = &harness.state().data;
+    let data = &harness.state().data();
     data.indicators
         .iter()
         .position(|i| i.id == id)
@@ -62,7 +62,7 @@ fn index(harness: &Harness<'_, GwrApp>, id: &str) -> usize {
 
 /// Brings a row into view and picks it, as a click on a highlight does.
 fn reveal(harness: &mut Harness<'_, GwrApp>, row: Row) {
-    harness.state_mut().review.as_mut().unwrap().reveal(row);
+    harness.state_mut().reveal(row);
     harness.run();
     harness.run();
 }
@@ -94,9 +94,9 @@ fn field_value(harness: &Harness<'_, GwrApp>, field: Field) -> Option<String> {
 /// as the window's chart and the exports.
 fn chart_numbers(harness: &Harness<'_, GwrApp>) -> String {
     let app = harness.state();
-    let settings = app.export.settings(&app.chart_spec());
+    let settings = app.ui.export.settings(&app.chart_spec());
     let selected = app.selected();
-    let input = gwr_charts::chart::ChartInput::single(&app.data, &selected);
+    let input = gwr_charts::chart::ChartInput::single(app.data(), &selected);
     gwr_charts::export::data_text(&input, &settings).unwrap()
 }
 
@@ -121,8 +121,8 @@ fn dataset_file(dir: &Path, data: &Dataset) -> PathBuf {
 #[test]
 fn the_review_command_shows_the_text_and_the_table_and_goes_back() {
     let (_dir, mut harness) = review_bundled();
-    assert!(harness.state().reviewing);
-    let (reviewed, total) = harness.state().review.as_ref().unwrap().doc.reviewed();
+    assert!(harness.state().reviewing());
+    let (reviewed, total) = harness.state().document().unwrap().reviewed();
     harness.get_by_label(&format!("{} {reviewed} / {total}", ZH.reviewed));
     // The bundled dataset's text is compiled in: its first line is in the text pane.
     let text = gwr_charts::edit::Document::bundled();
@@ -131,7 +131,7 @@ fn the_review_command_shows_the_text_and_the_table_and_goes_back() {
     harness.get(by().role(Role::MultilineTextInput).value(&first));
     harness.get_by_label(ZH.back_to_charts).click();
     harness.run();
-    assert!(!harness.state().reviewing);
+    assert!(!harness.state().reviewing());
 }
 
 #[test]
@@ -139,7 +139,7 @@ fn editing_a_value_changes_the_chart() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_in(dir.path(), vec![]);
     let gdp = index(&harness, "gdp");
-    assert!(harness.state().drawn.contains(&"gdp".to_owned()));
+    assert!(harness.state().ui.drawn.contains(&"gdp".to_owned()));
     assert!(!chart_numbers(&harness).contains("3.4"));
     press(&mut harness, AppCommand::Review);
     // The 2023 result's growth, 3.1%, becomes 3.4% in the table…
@@ -148,19 +148,16 @@ fn editing_a_value_changes_the_chart() {
     assert_eq!(field_value(&harness, field).as_deref(), Some("3.1"));
     replace_text(&mut harness, field, "3.4", true);
     assert_eq!(
-        harness.state().data.indicators[gdp].observations[0].growth_pct,
+        harness.state().data().indicators[gdp].observations[0].growth_pct,
         Some(3.4)
     );
+    // The charts show the document's dataset itself (the region's, written by each edit).
     let app = harness.state();
-    assert!(
-        app.regions
-            .get(app.shown)
-            .is_none_or(|r| r.data == app.data)
-    );
+    assert_eq!(app.document().unwrap().data(), app.data());
     // …and back on the charts, the growth chart draws the new figure.
     press(&mut harness, AppCommand::Review);
-    assert!(!harness.state().reviewing);
-    assert!(harness.state().drawn.contains(&"gdp".to_owned()));
+    assert!(!harness.state().reviewing());
+    assert!(harness.state().ui.drawn.contains(&"gdp".to_owned()));
     assert!(chart_numbers(&harness).contains("3.4"));
 }
 
@@ -173,17 +170,22 @@ fn a_bad_value_shows_the_check_message_and_the_old_value_stays() {
     reveal(&mut harness, Row::Observation(gdp, 0));
     let field = Field::Observation(gdp, 0, ObservationField::Value);
     replace_text(&mut harness, field, "五千", false);
-    let doc = &harness.state().review.as_ref().unwrap().doc;
+    let doc = harness.state().document().unwrap();
+    // Said in the window's language: the field, and that the text is no number.
     let message = doc
         .check(&field.edit("五千".into()))
         .expect_err("check refuses a value that is no number")
-        .to_string();
+        .message(ZH);
+    assert!(
+        message.ends_with(&fill(ZH.messages.not_a_number, &[("text", &"五千")])),
+        "{message}"
+    );
     harness.get_by_label(&message);
     // Enter does not commit it: the document keeps 5576.3, the message stays.
     harness.key_press(egui::Key::Enter);
     harness.run();
     assert_eq!(
-        harness.state().data.indicators[gdp].observations[0].value,
+        harness.state().data().indicators[gdp].observations[0].value,
         Some(5576.3)
     );
     harness.get_by_label(&message);
@@ -191,21 +193,22 @@ fn a_bad_value_shows_the_check_message_and_the_old_value_stays() {
     // An empty name is refused the same way.
     let name = Field::Indicator(gdp, IndicatorField::NameZh);
     replace_text(&mut harness, name, " ", true);
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "地区生产总值");
+    assert_eq!(
+        harness.state().data().indicators[gdp].name_zh,
+        "地区生产总值"
+    );
 }
 
 #[test]
 fn selected_report_text_becomes_an_observation_or_an_indicator() {
     let (_dir, mut harness) = review_bundled();
-    let count = harness.state().data.indicators.len();
+    let count = harness.state().data().indicators.len();
     // A sentence of the report no indicator quotes yet.
     let quote = "全市地区生产总值突破6000亿元";
     let text = harness
         .state()
-        .review
-        .as_ref()
+        .document()
         .unwrap()
-        .doc
         .text()
         .unwrap()
         .text
@@ -216,7 +219,7 @@ fn selected_report_text_becomes_an_observation_or_an_indicator() {
         .filter(|s| {
             !harness
                 .state()
-                .data
+                .data()
                 .indicators
                 .iter()
                 .flat_map(|i| &i.observations)
@@ -226,14 +229,14 @@ fn selected_report_text_becomes_an_observation_or_an_indicator() {
         .to_owned();
     let start = text.find(&sentence).expect("the sentence is in the report");
     {
-        let review = harness.state_mut().review.as_mut().unwrap();
+        let (_, review) = harness.state_mut().review_panes().unwrap();
         review.selection = Some(start..start + sentence.len());
     }
     harness.run();
     // The table names what was selected and offers to add it.
     harness.get_by_label(ZH.add_indicator).click();
     harness.run();
-    let data = &harness.state().data;
+    let data = &harness.state().data();
     assert_eq!(data.indicators.len(), count + 1);
     let added = data.indicators.last().unwrap();
     assert_eq!(added.observations.len(), 1);
@@ -245,7 +248,7 @@ fn selected_report_text_becomes_an_observation_or_an_indicator() {
     // year's target, so it becomes last year's result.
     let added = count;
     reveal(&mut harness, Row::Indicator(added));
-    let before = harness.state().data.indicators[added].observations.len();
+    let before = harness.state().data().indicators[added].observations.len();
     let sentence = text
         .split(['，', '。', '；'])
         .filter(|s| s.contains("亿元") && s.chars().any(|c| c.is_ascii_digit()))
@@ -254,21 +257,21 @@ fn selected_report_text_becomes_an_observation_or_an_indicator() {
         .to_owned();
     let start = text.find(&sentence).unwrap();
     {
-        let review = harness.state_mut().review.as_mut().unwrap();
+        let (_, review) = harness.state_mut().review_panes().unwrap();
         review.selection = Some(start..start + sentence.len());
     }
     harness.run();
-    let name = harness.state().data.indicators[added].name_zh.clone();
+    let name = harness.state().data().indicators[added].name_zh.clone();
     harness
         .get_by_label(&ZH.add_observation.replace("{name}", &name))
         .click();
     harness.run();
-    let observations = &harness.state().data.indicators[added].observations;
+    let observations = &harness.state().data().indicators[added].observations;
     assert_eq!(
         observations.len(),
         before + 1,
         "{:?}",
-        harness.state().status
+        harness.state().ui.status
     );
     assert_eq!(observations.last().unwrap().quote, sentence);
     assert_eq!(observations.last().unwrap().kind, Kind::Actual);
@@ -311,7 +314,7 @@ fn merging_two_indicators_asks_which_figure_to_keep() {
     harness.run();
     harness.get_by_label(ZH.merge_do).click();
     harness.run();
-    let data = &harness.state().data;
+    let data = &harness.state().data();
     assert!(data.indicator("gdp_again").is_none());
     let gdp = data.indicator("gdp").unwrap();
     assert_eq!(
@@ -327,23 +330,29 @@ fn undo_and_redo_with_the_keys_but_not_while_typing() {
     let mut harness = app_in(dir.path(), vec![]);
     let gdp = rename_gdp(&mut harness);
     let name = Field::Indicator(gdp, IndicatorField::NameZh);
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "生产总值");
+    assert_eq!(harness.state().data().indicators[gdp].name_zh, "生产总值");
     press(&mut harness, AppCommand::Undo);
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "地区生产总值");
+    assert_eq!(
+        harness.state().data().indicators[gdp].name_zh,
+        "地区生产总值"
+    );
     press(&mut harness, AppCommand::Redo);
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "生产总值");
+    assert_eq!(harness.state().data().indicators[gdp].name_zh, "生产总值");
     // Inside a focused field the keys belong to the field.
     reveal(&mut harness, Row::Indicator(gdp));
     harness.get(node_of(name)).click();
     harness.run();
     press(&mut harness, AppCommand::Undo);
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "生产总值");
+    assert_eq!(harness.state().data().indicators[gdp].name_zh, "生产总值");
     // The buttons do the same.
     harness.key_press(egui::Key::Escape);
     harness.run();
     harness.get_by_label(ZH.undo).click();
     harness.run();
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "地区生产总值");
+    assert_eq!(
+        harness.state().data().indicators[gdp].name_zh,
+        "地区生产总值"
+    );
 }
 
 #[test]
@@ -353,7 +362,7 @@ fn saving_writes_a_file_that_reopens_equal() {
     let mut harness = app_in(dir.path(), vec![file.clone()]);
     press(&mut harness, AppCommand::Review);
     // The text was found beside the file: no "text missing" line.
-    assert!(harness.state().review.as_ref().unwrap().doc.text().is_ok());
+    assert!(harness.state().document().unwrap().text().is_ok());
     let gdp = index(&harness, "gdp");
     harness
         .state_mut()
@@ -366,12 +375,12 @@ fn saving_writes_a_file_that_reopens_equal() {
     assert!(!harness.state().window_title().starts_with(ZH.unsaved_mark));
     let saved = model::load_path(&file).unwrap();
     assert!(saved.indicators[gdp].reviewed);
-    let mut shown = harness.state().data.clone();
+    let mut shown = harness.state().data().clone();
     shown.schema_version = saved.schema_version;
     assert_eq!(saved, shown);
     // Reopened in a new window, it is the same dataset.
     let reopened = app_in(dir.path(), vec![file]);
-    assert_eq!(reopened.state().data, saved);
+    assert_eq!(reopened.state().data(), &saved);
 }
 
 #[test]
@@ -381,8 +390,8 @@ fn a_dataset_whose_text_is_missing_shows_the_table_and_says_why() {
     std::fs::remove_file(dir.path().join("harbin.txt")).unwrap();
     let mut harness = app_in(dir.path(), vec![file]);
     press(&mut harness, AppCommand::Review);
-    let review = harness.state().review.as_ref().unwrap();
-    let missing = review.doc.text().expect_err("the text is gone");
+    let doc = harness.state().document().unwrap();
+    let missing = doc.text().expect_err("the text is gone");
     let words = gwr_charts::app::review::missing_text(missing, ZH);
     assert!(words.contains("harbin.txt"), "{words}");
     harness.get_by_label(&words);
@@ -405,7 +414,7 @@ fn leaving_unsaved_edits_asks_first() {
     harness.run();
     assert!(harness.query_by_label(ZH.unsaved_title).is_none());
     assert!(harness.state().is_dirty());
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "生产总值");
+    assert_eq!(harness.state().data().indicators[gdp].name_zh, "生产总值");
     // Discard: the other file opens.
     harness
         .state_mut()
@@ -414,8 +423,11 @@ fn leaving_unsaved_edits_asks_first() {
     harness.get_by_label(ZH.discard).click();
     harness.run();
     assert!(!harness.state().is_dirty());
-    assert_eq!(harness.state().data_name, other.display().to_string());
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "地区生产总值");
+    assert_eq!(harness.state().session.name(), other.display().to_string());
+    assert_eq!(
+        harness.state().data().indicators[gdp].name_zh,
+        "地区生产总值"
+    );
     // Without edits nothing is asked.
     harness.state_mut().request(Leave::Open(vec![other]));
     harness.run();
@@ -436,8 +448,8 @@ fn an_autosaved_review_is_offered_back_after_a_crash() {
     harness.get_by_label(ZH.restore).click();
     harness.run();
     let gdp = index(&harness, "gdp");
-    assert_eq!(harness.state().data.indicators[gdp].name_zh, "生产总值");
-    assert!(harness.state().reviewing);
+    assert_eq!(harness.state().data().indicators[gdp].name_zh, "生产总值");
+    assert!(harness.state().reviewing());
     assert!(harness.state().window_title().starts_with(ZH.unsaved_mark));
     // Discarded, it is not offered again.
     let mut again = app_in(dir.path(), vec![]);
@@ -484,9 +496,9 @@ fn a_draft_opens_in_review_mode_and_loses_its_mark_when_all_is_reviewed() {
     )
     .unwrap();
     let mut harness = app_in(dir.path(), vec![report]);
-    assert!(harness.state().reviewing);
-    assert!(harness.state().draft);
-    let total = harness.state().data.indicators.len();
+    assert!(harness.state().reviewing());
+    assert!(harness.state().session.is_draft());
+    let total = harness.state().data().indicators.len();
     assert!(total > 0);
     for i in 0..total {
         harness
@@ -496,20 +508,78 @@ fn a_draft_opens_in_review_mode_and_loses_its_mark_when_all_is_reviewed() {
         harness.run();
     }
     harness.get_by_label(&format!("{} {total} / {total}", ZH.reviewed));
-    let clean = harness.state().review.as_ref().unwrap().doc.is_clean();
-    assert_eq!(harness.state().draft, !clean);
+    let clean = harness.state().document().unwrap().is_clean();
+    assert_eq!(harness.state().session.is_draft(), !clean);
 }
 
 #[test]
 fn clicking_a_quote_picks_its_row() {
     let (_dir, mut harness) = review_bundled();
-    let review = harness.state_mut().review.as_mut().unwrap();
-    let first = review.doc.highlights()[0].clone();
-    assert!(review.select_at(first.range.start));
+    let (doc, review) = harness.state_mut().review_panes().unwrap();
+    let first = doc.highlights()[0].clone();
+    assert!(review.select_at(doc, first.range.start));
     assert_eq!(
         review.selected,
         Some(Row::Observation(first.indicator, first.observation))
     );
+}
+
+/// At 1280×800 review mode needs no sideways scrolling: every widget is inside the window;
+/// and the chart of the indicator picked is drawn from the document as each edit commits.
+#[test]
+fn review_mode_fits_1280_by_800_and_charts_the_row_picked() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(32)
+        .build_eframe(move |cc| GwrApp::with_autosave(cc, vec![], Some(dir)));
+    harness.run();
+    for lang in Lang::ALL {
+        harness.state_mut().state.chart.lang = lang;
+        press(&mut harness, AppCommand::Review);
+        let gdp = index(&harness, "gdp");
+        reveal(&mut harness, Row::Observation(gdp, 0));
+        let mut nodes = 0;
+        for node in harness.query_all(by()) {
+            // A text field's runs may reach past it (scrolled inside it, clipped): the field
+            // itself is what takes room.
+            let Some(rect) = node
+                .accesskit_node()
+                .bounding_box()
+                .filter(|_| node.accesskit_node().role() != Role::TextRun)
+            else {
+                continue;
+            };
+            nodes += 1;
+            assert!(
+                rect.x1 <= 1280.5,
+                "{lang:?}: {:?} {:?} ends at x = {}",
+                node.accesskit_node().role(),
+                node.accesskit_node().label(),
+                rect.x1
+            );
+        }
+        assert!(nodes > 50, "{nodes} widgets");
+        let charted = |harness: &Harness<'_, GwrApp>| {
+            let app = harness.state();
+            let version = app.document().unwrap().version();
+            match &app.mode {
+                gwr_charts::app::Mode::Review(review) => review.charted == Some((gdp, version)),
+                gwr_charts::app::Mode::Charts => false,
+            }
+        };
+        assert!(charted(&harness), "the picked row's chart is drawn");
+        let field = Field::Observation(gdp, 0, ObservationField::GrowthPct);
+        replace_text(&mut harness, field, "3.4", true);
+        assert_eq!(
+            harness.state().data().indicators[gdp].observations[0].growth_pct,
+            Some(3.4)
+        );
+        assert!(charted(&harness), "the chart is drawn again from the edit");
+        press(&mut harness, AppCommand::Undo);
+        press(&mut harness, AppCommand::Review);
+    }
 }
 
 #[test]
@@ -519,6 +589,7 @@ fn review_mode_screenshot() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
+        .with_max_steps(32)
         .wgpu()
         .build_eframe(move |cc| GwrApp::with_autosave(cc, vec![], Some(dir)));
     harness.run();
@@ -542,20 +613,20 @@ fn naming_the_region_of_a_draft_joins_it_to_that_regions_history() {
     )
     .unwrap();
     let mut harness = app_in(dir.path(), vec![report, harbin]);
-    assert_eq!(harness.state().regions.len(), 2);
-    let shown = &harness.state().regions[harness.state().shown];
+    assert_eq!(harness.state().session.regions().len(), 2);
+    let shown = &harness.state().session.regions()[harness.state().session.shown()];
     assert_ne!(shown.data.report.region_zh, "哈尔滨市");
-    assert!(harness.state().reviewing, "a draft opens in review mode");
-    let draft_indicators = harness.state().data.indicators.len();
+    assert!(harness.state().reviewing(), "a draft opens in review mode");
+    let draft_indicators = harness.state().data().indicators.len();
     assert!(draft_indicators > 0);
     // The region typed into the header's field.
     let region = Field::Report(gwr_charts::edit::ReportField::RegionZh);
     replace_text(&mut harness, region, "哈尔滨市", true);
     let app = harness.state();
-    assert_eq!(app.regions.len(), 1, "the draft joined Harbin");
-    assert_eq!(app.regions[app.shown].files.len(), 2);
-    assert_eq!(app.data.report.region_zh, "哈尔滨市");
-    assert!(app.data.indicators.len() >= Dataset::bundled().indicators.len());
+    assert_eq!(app.session.regions().len(), 1, "the draft joined Harbin");
+    assert_eq!(app.session.regions()[app.session.shown()].files.len(), 2);
+    assert_eq!(app.data().report.region_zh, "哈尔滨市");
+    assert!(app.data().indicators.len() >= Dataset::bundled().indicators.len());
     // Later edits of the draft still show in the merged history.
     let name = Field::Indicator(0, IndicatorField::NameZh);
     harness
@@ -566,7 +637,7 @@ fn naming_the_region_of_a_draft_joins_it_to_that_regions_history() {
     assert!(
         harness
             .state()
-            .data
+            .data()
             .indicators
             .iter()
             .any(|i| i.name_zh == "二〇二五年生产总值")
@@ -608,9 +679,9 @@ fn closing_the_window_with_unsaved_edits_asks_first() {
 fn picking_a_row_scrolls_the_text_to_its_quote() {
     let (_dir, mut harness) = review_bundled();
     // The last quote of the report: its paragraph is not laid out until scrolled to.
-    let review = harness.state().review.as_ref().unwrap();
-    let last = review.doc.highlights().last().unwrap().clone();
-    let source = review.doc.text().unwrap();
+    let doc = harness.state().document().unwrap();
+    let last = doc.highlights().last().unwrap().clone();
+    let source = doc.text().unwrap();
     let paragraph = source
         .paragraphs
         .iter()
@@ -655,23 +726,23 @@ fn an_edit_is_autosaved_within_seconds() {
 fn the_delete_buttons_remove_an_indicator_or_an_observation() {
     let (_dir, mut harness) = review_bundled();
     let gdp = index(&harness, "gdp");
-    let count = harness.state().data.indicators.len();
+    let count = harness.state().data().indicators.len();
     reveal(&mut harness, Row::Indicator(gdp));
     // The first delete button in view is GDP's own, the second its 2023 result's.
     harness.get_all_by_label(ZH.delete).nth(1).unwrap().click();
     harness.run();
-    let observations = &harness.state().data.indicators[gdp].observations;
+    let observations = &harness.state().data().indicators[gdp].observations;
     assert_eq!(observations.len(), 1);
     assert_eq!(observations[0].kind, Kind::Target);
     harness.get_all_by_label(ZH.delete).next().unwrap().click();
     harness.run();
-    assert_eq!(harness.state().data.indicators.len(), count - 1);
-    assert!(harness.state().data.indicator("gdp").is_none());
+    assert_eq!(harness.state().data().indicators.len(), count - 1);
+    assert!(harness.state().data().indicator("gdp").is_none());
     // Back on the charts, GDP is gone from them too.
     press(&mut harness, AppCommand::Review);
-    assert!(!harness.state().drawn.is_empty());
-    assert!(!harness.state().drawn.contains(&"gdp".to_owned()));
+    assert!(!harness.state().ui.drawn.is_empty());
+    assert!(!harness.state().ui.drawn.contains(&"gdp".to_owned()));
     press(&mut harness, AppCommand::Undo);
     press(&mut harness, AppCommand::Undo);
-    assert_eq!(harness.state().data, Dataset::bundled());
+    assert_eq!(harness.state().data(), &Dataset::bundled());
 }

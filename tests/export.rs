@@ -200,7 +200,7 @@ fn bad_requests_fail_clearly_and_leave_no_file() {
         (
             vec!["--view", "growth", "--out", "/proc/gwr-charts-test/x.png"],
             1,
-            "/proc/gwr-charts-test/x.png: cannot write",
+            "cannot write /proc/gwr-charts-test/x.png: the folder /proc/gwr-charts-test does not exist",
         ),
         (
             vec!["--view", "growth", "--out", &jpg],
@@ -220,7 +220,7 @@ fn bad_requests_fail_clearly_and_leave_no_file() {
         (
             vec!["--view", "growth", "--out", "/proc/gwr-charts-test/x.svg"],
             1,
-            "/proc/gwr-charts-test/x.svg: cannot write",
+            "cannot write /proc/gwr-charts-test/x.svg: the folder /proc/gwr-charts-test does not exist",
         ),
         (
             vec!["--view", "growth", "--data", "no/such.json", "--out", out],
@@ -343,11 +343,11 @@ fn the_dialog_and_the_command_line_make_the_same_image() {
     harness.run();
     {
         let app = harness.state_mut();
-        app.export.width = 1000;
-        app.export.height = 600;
-        app.export.scale = 2.0;
-        app.export.lang = Lang::En;
-        app.export.title = "Targets".into();
+        app.ui.export.width = 1000;
+        app.ui.export.height = 600;
+        app.ui.export.scale = 2.0;
+        app.ui.export.lang = Lang::En;
+        app.ui.export.title = "Targets".into();
     }
     harness.run();
     let ids = harness
@@ -359,6 +359,7 @@ fn the_dialog_and_the_command_line_make_the_same_image() {
         .join(",");
     let (_, _, dialog) = harness
         .state()
+        .ui
         .export
         .image
         .as_ref()

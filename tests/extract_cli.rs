@@ -105,16 +105,16 @@ fn opening_a_report_in_the_app_shows_a_draft() {
         });
     harness.run();
     let app = harness.state();
-    assert!(app.status.is_none(), "{:?}", app.status);
-    assert!(app.draft);
-    assert_eq!(app.data.years(), (2022, 2023));
+    assert!(app.ui.status.is_none(), "{:?}", app.ui.status);
+    assert!(app.session.is_draft());
+    assert_eq!(app.data().years(), (2022, 2023));
     // A draft opens in review mode; the charts are a command away.
-    assert!(app.reviewing);
+    assert!(app.reviewing());
     harness.state_mut().push(AppCommand::Review);
     harness.run();
     let app = harness.state();
-    assert!(!app.reviewing);
-    assert!(!app.drawn.is_empty());
+    assert!(!app.reviewing());
+    assert!(!app.ui.drawn.is_empty());
     harness.get_by_label("草稿");
     harness.get_by_label_contains("草稿：自动提取，未经核对");
 }
@@ -155,19 +155,19 @@ fn two_reports_merge_and_say_whether_targets_were_met() {
         });
     harness.run();
     assert!(
-        harness.state().status.is_none(),
+        harness.state().ui.status.is_none(),
         "{:?}",
-        harness.state().status
+        harness.state().ui.status
     );
-    assert_eq!(harness.state().data.years(), (2023, 2024));
+    assert_eq!(harness.state().data().years(), (2023, 2024));
     harness.state_mut().push(AppCommand::Review);
-    harness.state_mut().details = Some("ind_001".into());
+    harness.state_mut().ui.details = Some("ind_001".into());
     harness.run();
     harness.get_by_label("✓ 2023年目标已完成");
     harness.get_by_label_contains("✓ 完成上年目标");
 
     // The trend runs from the implied 2021 level through the 2023 target to 2024.
-    let data = harness.state().data.clone();
+    let data = harness.state().data().clone();
     let gdp = data.indicator("ind_001").unwrap();
     let pairs = gwr_charts::chart::pairs(&data, &[gdp]);
     let series = gwr_charts::chart::trend_series(&data, &pairs);

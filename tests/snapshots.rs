@@ -30,7 +30,7 @@ fn each_view_in_both_languages() {
             } else {
                 Preset::Comparable
             };
-            let ticked = selection::preset(&app.data, preset);
+            let ticked = selection::preset(app.data(), preset);
             app.set_selection(ticked);
             harness.run();
             let name = format!(
@@ -63,7 +63,7 @@ fn compare_view_in_both_languages() {
         app.push(AppCommand::ShowView(View::Compare));
         app.state.chart.lang = lang;
         harness.run();
-        assert!(!harness.state().reviewing);
+        assert!(!harness.state().reviewing());
         results.push(harness.try_snapshot_options(name, &options));
     }
     for result in results {

@@ -9,7 +9,10 @@ use gwr_charts::chart::{self, ChartInput, ChartSpec, View};
 use gwr_charts::export::{self, Format, table};
 use gwr_charts::i18n::Lang;
 use gwr_charts::model::{Dataset, Indicator, Kind};
-use gwr_charts::render::{self, ImageSettings, Renderer};
+use gwr_charts::render::{self, ImageSettings};
+
+mod common;
+use common::gpu::Renderer;
 use gwr_charts::selection::{self, Preset};
 
 fn settings(view: View, lang: Lang, width: u32, height: u32) -> ImageSettings {

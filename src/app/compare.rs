@@ -71,7 +71,8 @@ impl GwrApp {
     /// compare view is shown, so the other views never pay for it.
     pub(super) fn refresh_compare(&mut self) {
         if self.state.chart.view == View::Compare {
-            self.compare.refresh(&self.regions, &self.state.compare);
+            self.compare
+                .refresh(self.session.regions(), &self.state.compare);
         }
     }
 
@@ -88,9 +89,9 @@ impl GwrApp {
     /// What the chart draws, the same for the window, the clipboard and every export.
     pub(super) fn chart_input<'a>(&'a self, selected: &'a [&'a Indicator]) -> ChartInput<'a> {
         ChartInput {
-            data: &self.data,
+            data: self.session.data(),
             selected,
-            regions: &self.regions,
+            regions: self.session.regions(),
             compare: match self.state.chart.view {
                 View::Compare => self.compare.table.as_ref(),
                 _ => None,

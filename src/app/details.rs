@@ -3,21 +3,21 @@
 
 use eframe::egui;
 
-use super::{AppCommand, GwrApp};
+use super::AppCommand;
 use crate::chart;
 use crate::i18n::Lang;
 use crate::merge::Conflict;
+use crate::model::Indicator;
 
-/// The panel's default width: narrower on a small screen, so the chart keeps most of it.
+/// The panel's default width: narrow, so that the chart keeps at least 60% of the window
+/// with the list and this panel open (a long quote wraps).
 fn default_width(ui: &egui::Ui) -> f32 {
-    (ui.available_width() * 0.25).clamp(220.0, 340.0)
+    (ui.available_width() * 0.19).clamp(220.0, 300.0)
 }
 
-pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
-    let Some(indicator) = app.details.as_deref().and_then(|id| app.data.indicator(id)) else {
-        return;
-    };
-    let lang = app.state.chart.lang;
+/// The panel of `indicator`, with the figures files of its region disagree on; returns
+/// whether the user closed it.
+pub fn show(ui: &mut egui::Ui, indicator: &Indicator, conflicts: &[Conflict], lang: Lang) -> bool {
     let t = lang.texts();
     let mut close = false;
     egui::Panel::right("details")
@@ -37,22 +37,14 @@ pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
             });
             ui.separator();
             egui::ScrollArea::vertical().show(ui, |ui| {
-                let conflicts = app
-                    .regions
-                    .get(app.shown)
-                    .into_iter()
-                    .flat_map(|r| &r.conflicts)
-                    .filter(|c| c.indicator == indicator.id);
-                for conflict in conflicts {
+                for conflict in conflicts.iter().filter(|c| c.indicator == indicator.id) {
                     conflict_ui(ui, conflict, indicator.unit(lang), lang);
                     ui.separator();
                 }
                 chart::indicator_ui(ui, indicator, lang);
             });
         });
-    if close {
-        app.push(AppCommand::CloseDetails);
-    }
+    close
 }
 
 /// Two files of one region and plan year disagree on a figure: both, with their quotes and

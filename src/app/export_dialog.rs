@@ -3,8 +3,9 @@
 
 use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
 
-use super::{AppCommand, GwrApp, status};
-use crate::export::Format;
+use super::{AppCommand, Status, status};
+use crate::chart::View;
+use crate::export::{ExportError, Format};
 use crate::i18n::Lang;
 use crate::render::{ImageSettings, MAX_SIDE, SCALES};
 
@@ -52,6 +53,13 @@ impl Default for ExportDialog {
 }
 
 impl ExportDialog {
+    /// Opens the dialog for the view shown, in the window's language.
+    pub fn open_for(&mut self, view: View, lang: Lang) {
+        self.open = true;
+        self.lang = lang;
+        self.file_name = default_file_name(view, self.format);
+    }
+
     /// The image settings for a chart spec; the command line builds the same.
     pub fn settings(&self, app_spec: &crate::chart::ChartSpec) -> ImageSettings {
         let mut spec = app_spec.clone();
@@ -77,16 +85,32 @@ pub fn default_file_name(view: crate::chart::View, format: Format) -> String {
     )
 }
 
-pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
-    if !app.export.open {
-        return;
-    }
-    let t = app.state.chart.lang.texts();
+/// What the dialog reads besides its own settings.
+pub struct Input<'a> {
+    /// The window's language (the dialog's own picks the image's).
+    pub lang: Lang,
+    pub view: View,
+    /// The banner: the dialog covers the window's.
+    pub status: Option<&'a Status>,
+    /// Whether the image of the settings could be made (and whether it is new).
+    pub preview: Result<bool, ExportError>,
+}
+
+/// What the user asked of the dialog.
+#[derive(Default)]
+pub struct Response {
+    pub commands: Vec<AppCommand>,
+    /// The banner's dismiss button was clicked.
+    pub dismissed: bool,
+}
+
+pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, input: &Input<'_>) -> Response {
+    let mut out = Response::default();
+    let t = input.lang.texts();
     let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
         ui.set_width(560.0);
         ui.heading(t.export_title);
         ui.separator();
-        let dialog = &mut app.export;
         // One row per setting, each on a single line, so rows never run into each other.
         egui::Grid::new("export_grid")
             .num_columns(2)
@@ -156,7 +180,7 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                 let label = ui.label(t.title);
                 ui.add(
                     egui::TextEdit::singleline(&mut dialog.title)
-                        .hint_text(app.state.chart.view.title(dialog.lang))
+                        .hint_text(input.view.title(dialog.lang))
                         .desired_width(380.0),
                 )
                 .labelled_by(label.id);
@@ -167,13 +191,11 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                 ui.end_row();
             });
         ui.separator();
-        preview(app, ui);
+        preview(dialog, &input.preview, ui, t);
         ui.separator();
         // The banner shows here too: the dialog covers the window's.
-        if let Some(shown) = &app.status
-            && status::banner(ui, shown, t)
-        {
-            app.status = None;
+        if let Some(shown) = input.status {
+            out.dismissed = status::banner(ui, shown, t);
         }
         ui.horizontal(|ui| {
             for command in [
@@ -181,28 +203,34 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                 AppCommand::CopyChart,
                 AppCommand::CopyData,
             ] {
-                if command.button(ui, app.state.chart.lang).clicked() {
-                    app.push(command);
+                if command.button(ui, input.lang).clicked() {
+                    out.commands.push(command);
                 }
             }
             if ui.button(t.close).clicked() {
-                app.export.open = false;
+                dialog.open = false;
             }
         });
     });
     if modal.should_close() {
-        app.export.open = false;
+        dialog.open = false;
     }
+    out
 }
 
-/// Renders the image when the settings or the selection changed, and shows it scaled down.
-fn preview(app: &mut GwrApp, ui: &mut egui::Ui) {
-    match app.refresh_export_image() {
+/// The image of the settings, scaled down; it is uploaded again only when it changed.
+fn preview(
+    dialog: &mut ExportDialog,
+    made: &Result<bool, ExportError>,
+    ui: &mut egui::Ui,
+    t: &crate::i18n::Texts,
+) {
+    match made {
         Ok(changed) => {
-            if let Some((_, _, image)) = &app.export.image
-                && (changed || app.export.preview.is_none())
+            if let Some((_, _, image)) = &dialog.image
+                && (*changed || dialog.preview.is_none())
             {
-                app.export.preview = Some(ui.ctx().load_texture(
+                dialog.preview = Some(ui.ctx().load_texture(
                     "export_preview",
                     image.clone(),
                     TextureOptions::LINEAR,
@@ -210,15 +238,17 @@ fn preview(app: &mut GwrApp, ui: &mut egui::Ui) {
             }
         }
         Err(error) => {
-            let t = app.state.chart.lang.texts();
+            let why = Status::ExportFailed(error.clone())
+                .detail(t)
+                .unwrap_or_default();
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("{} {error}", t.export_failed),
+                format!("{} {why}", t.export_failed),
             );
             return;
         }
     }
-    if let Some(texture) = &app.export.preview {
+    if let Some(texture) = &dialog.preview {
         let size = texture.size_vec2();
         let fit = (540.0 / size.x).min(300.0 / size.y);
         ui.image((texture.id(), size * fit));

@@ -1,84 +1,99 @@
-//! The eframe app: persisted [`State`] apart from runtime state, a command queue for
-//! actions that run after the frame, and one file per panel.
+//! The eframe app. Its state lives in a few rooms, each with one job:
+//! - [`State`] (`state.rs`): the user's choices, saved between runs;
+//! - [`Session`] (`session.rs`): what is open — the regions, the one shown, the document
+//!   under review;
+//! - [`Mode`]: the charts, or review mode with what exists only while it is on screen
+//!   (`review/state.rs`);
+//! - [`UiState`]: the panels' own state — search, details, banner, dialogs;
+//! - [`Autosave`] (`review/lifecycle.rs`), and caches made from the rest (the compare
+//!   table, the ticked indicators in chart order).
+//!
+//! Panels get what they read and return what they want changed (`side_panel`, `top_bar`,
+//! `details`, `export_dialog`, `review`, like the chart's `ChartResponse`); commands run
+//! after the frame (`actions.rs`), so no panel changes what another draws.
 
-mod commands;
+mod actions;
+pub mod commands;
 mod compare;
 mod details;
 pub mod export_dialog;
 mod icon;
 pub mod review;
+mod session;
 mod side_panel;
+mod state;
 mod status;
 mod top_bar;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use eframe::egui;
-use serde::{Deserialize, Serialize};
 
-use crate::chart::{self, ChartSpec, Mode, View};
-use crate::export::{self, Format};
+use crate::chart::{self, ChartSpec, View};
+use crate::edit::Document;
+use crate::edit::autosave::Recovered;
 use crate::fonts;
-use crate::i18n::Lang;
-use crate::model::{self, Category, Dataset, Indicator};
-use crate::open;
-use crate::render;
+use crate::model::{Category, Dataset, Indicator};
 use crate::selection;
 pub use commands::AppCommand;
 pub use compare::CompareChoice;
 use export_dialog::ExportDialog;
-pub use status::Status;
+pub use review::{Autosave, Leave, ReviewSession};
+pub use session::{Reviewed, Session};
+pub use state::{State, Theme};
+pub use status::{Level, Status};
 
-/// Bumped when [`State`] changes shape; an older saved state is then ignored.
-/// 2: one selection per region instead of one for whatever was open.
-const STATE_VERSION: u32 = 2;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Theme {
-    /// Follow the system setting (the first start).
-    #[default]
-    System,
-    Light,
-    Dark,
+/// What the window shows.
+pub enum Mode {
+    Charts,
+    /// Review mode, with the state of its panes (dropped when the charts come back; the
+    /// document stays in the [`Session`]).
+    Review(Box<ReviewSession>),
 }
 
-/// What survives a restart: the user's choices only, never facts about what happens to
-/// be open. The window size is persisted by eframe itself.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct State {
-    pub version: u32,
-    pub chart: ChartSpec,
-    pub theme: Theme,
-    /// Ticked indicator ids per region ([`selection::region_key`]). Checked against the
-    /// dataset when it loads ([`selection::resolve`]).
-    pub selections: BTreeMap<String, BTreeSet<String>>,
-    /// The compare view's indicator, year and order.
-    pub compare: CompareChoice,
+/// The panels' own state: facts of this run that no one else reads.
+pub struct UiState {
+    /// The list's search text.
+    pub search: String,
+    /// Categories folded shut in the list.
+    pub folded: BTreeSet<Category>,
+    focus_search: bool,
+    /// The indicator shown in the details panel; the panel is closed when `None`.
+    pub details: Option<String>,
+    /// What the banner says, until dismissed.
+    pub status: Option<Status>,
+    pub export: ExportDialog,
+    /// What waits for an answer to "save the unsaved edits first?".
+    pub leaving: Option<Leave>,
+    /// The indicators the chart drew in the last frame.
+    pub drawn: Vec<String>,
+    /// Where the chart was drawn in the last frame: what is left between the panels.
+    pub chart_rect: egui::Rect,
+    reset_plot: bool,
 }
 
-impl Default for State {
-    fn default() -> Self {
-        State {
-            version: STATE_VERSION,
-            chart: ChartSpec::default(),
-            theme: Theme::System,
-            selections: BTreeMap::new(),
-            compare: CompareChoice::default(),
-        }
-    }
+/// The ticked indicators of the region shown, in chart order, and the key they are saved
+/// under in [`State::selections`]: made again whenever the ticks or the data change.
+#[derive(Default)]
+struct Ticked {
+    key: String,
+    order: Vec<usize>,
 }
 
-impl State {
-    /// The saved state, or the defaults when there is none, it is corrupt, or it was saved
-    /// by a version with another shape.
-    pub fn restore(storage: Option<&dyn eframe::Storage>) -> State {
-        storage
-            .and_then(|s| eframe::get_value::<State>(s, eframe::APP_KEY))
-            .filter(|s| s.version == STATE_VERSION)
-            .unwrap_or_default()
-    }
+/// Facts of the running window.
+#[derive(Default)]
+struct WindowState {
+    /// The window title last sent, so it is sent only when it changes.
+    title: String,
+    applied_theme: Option<Theme>,
+    /// When the process started, if `GWR_CHARTS_STARTUP_TIME` is set: the time to the first
+    /// frame is then printed once, to measure start-up.
+    startup: Option<std::time::Instant>,
+    frames: u32,
+    /// The user chose to close despite unsaved edits; the close is sent next frame.
+    close_confirmed: bool,
+    pending_close: bool,
 }
 
 /// Work queued by the UI, run after the frame so no panel changes what another draws.
@@ -91,73 +106,34 @@ enum Pending {
 }
 
 pub struct GwrApp {
+    /// The user's choices, saved on exit.
     pub state: State,
-    /// The dataset shown; with the fields below, facts of this run that are never saved.
-    pub data: Dataset,
-    /// The file the dataset came from (the bundled one by default).
-    pub data_name: String,
-    /// Drafted from report text: numbers not yet checked by a person.
-    pub draft: bool,
-    /// The key of the dataset's selection in [`State::selections`].
-    region: String,
-    /// Every region opened, each its own history; the window shows `shown` (the top bar
-    /// picks it). Regions never share an indicator.
-    pub regions: Vec<open::RegionData>,
-    pub shown: usize,
-    /// The compare view's table, made again only when its choice or `regions` change
-    /// (clear it whenever `regions` changes).
+    /// What is open: the regions, the one shown, the document under review.
+    pub session: Session,
+    /// Charts or review mode.
+    pub mode: Mode,
+    pub ui: UiState,
+    pub autosave: Autosave,
+    /// The compare view's table, made again only when its choice or the regions change
+    /// (cleared whenever the regions change).
     compare: compare::CompareCache,
-    /// The window title last sent, so it is sent only when it changes.
-    title: String,
-    /// The ticked indicators' places in `data.indicators`, in chart order.
-    order: Vec<usize>,
-    pub search: String,
-    /// Categories folded shut in the list.
-    folded: BTreeSet<Category>,
-    /// The indicator shown in the details panel; the panel is closed when `None`.
-    pub details: Option<String>,
-    /// What the banner says, until dismissed.
-    pub status: Option<Status>,
-    pub export: ExportDialog,
-    /// The indicators the chart drew in the last frame.
-    pub drawn: Vec<String>,
-    /// Where the chart was drawn in the last frame: what is left between the panels.
-    pub chart_rect: egui::Rect,
+    ticked: Ticked,
     pending: Vec<Pending>,
-    reset_plot: bool,
-    focus_search: bool,
-    applied_theme: Option<Theme>,
-    /// When the process started, if `GWR_CHARTS_STARTUP_TIME` is set: the time to the first
-    /// frame is then printed once, to measure start-up.
-    startup: Option<std::time::Instant>,
-    frames: u32,
-    // Review mode (issue 11).
-    /// The document under review, kept when the window goes back to the charts.
-    pub review: Option<review::Review>,
-    /// The window shows review mode rather than the charts.
-    pub reviewing: bool,
-    /// The normalized text of every report drafted this run, by file name.
-    texts: Vec<(String, String)>,
-    /// What waits for an answer to "save the unsaved edits first?".
-    pub leaving: Option<review::Leave>,
-    /// Where a review in progress is autosaved; `None` turns autosave off.
-    pub autosave_dir: Option<PathBuf>,
-    /// When the next autosave is due.
-    autosave_due: Option<f64>,
-    /// A review an earlier run left unsaved, offered back until the user answers.
-    pub recovered: Option<crate::edit::autosave::Recovered>,
-    /// The user chose to close despite unsaved edits; the close is sent next frame.
-    close_confirmed: bool,
-    pending_close: bool,
+    window: WindowState,
 }
 
 /// The selection of a region that has none yet.
 static NOTHING_TICKED: BTreeSet<String> = BTreeSet::new();
 
+/// The ticked ids saved under `ticked`'s key.
+fn ticked_in<'a>(state: &'a State, ticked: &Ticked) -> &'a BTreeSet<String> {
+    state.selections.get(&ticked.key).unwrap_or(&NOTHING_TICKED)
+}
+
 impl GwrApp {
     /// Builds the app; `files` are opened in order, the last good one stays loaded.
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
-        Self::with_autosave(cc, files, crate::edit::autosave::default_dir())
+        Self::with_autosave(cc, files, Autosave::default_dir())
     }
 
     /// As [`GwrApp::new`], autosaving reviews into `autosave_dir` (tests give a temporary
@@ -170,41 +146,27 @@ impl GwrApp {
         fonts::install(&cc.egui_ctx);
         let mut app = GwrApp {
             state: State::restore(cc.storage),
-            data: Dataset::bundled(),
-            data_name: model::BUNDLED_NAME.to_owned(),
-            draft: false,
-            region: String::new(),
-            regions: Vec::new(),
-            shown: 0,
+            session: Session::default(),
+            mode: Mode::Charts,
+            ui: UiState {
+                search: String::new(),
+                folded: BTreeSet::new(),
+                focus_search: false,
+                details: None,
+                status: None,
+                export: ExportDialog::default(),
+                leaving: None,
+                drawn: Vec::new(),
+                chart_rect: egui::Rect::NOTHING,
+                reset_plot: false,
+            },
+            autosave: Autosave::new(autosave_dir),
             compare: compare::CompareCache::default(),
-            title: String::new(),
-            order: Vec::new(),
-            search: String::new(),
-            folded: BTreeSet::new(),
-            details: None,
-            status: None,
-            export: ExportDialog::default(),
-            drawn: Vec::new(),
-            chart_rect: egui::Rect::NOTHING,
+            ticked: Ticked::default(),
             pending: Vec::new(),
-            reset_plot: false,
-            focus_search: false,
-            applied_theme: None,
-            startup: None,
-            frames: 0,
-            review: None,
-            reviewing: false,
-            texts: Vec::new(),
-            leaving: None,
-            recovered: autosave_dir
-                .as_deref()
-                .and_then(crate::edit::autosave::find),
-            autosave_dir,
-            autosave_due: None,
-            close_confirmed: false,
-            pending_close: false,
+            window: WindowState::default(),
         };
-        app.resolve_selection();
+        app.shown_changed();
         if !files.is_empty() {
             app.pending.push(Pending::Open(files));
         }
@@ -216,25 +178,64 @@ impl GwrApp {
         self.pending.push(Pending::Command(command));
     }
 
+    /// The dataset shown.
+    pub fn data(&self) -> &Dataset {
+        self.session.data()
+    }
+
+    /// Review mode is on screen.
+    pub fn reviewing(&self) -> bool {
+        matches!(self.mode, Mode::Review(_))
+    }
+
+    /// Edits not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.session.is_dirty()
+    }
+
+    /// The document under review, if any (also while the charts are shown).
+    pub fn document(&self) -> Option<&Document> {
+        self.session.review().map(|r| &r.doc)
+    }
+
+    /// Review mode's panes and the document they show, while review mode is on screen.
+    pub fn review_panes(&mut self) -> Option<(&Document, &mut ReviewSession)> {
+        match (&mut self.mode, self.session.review()) {
+            (Mode::Review(review), Some(reviewed)) => Some((&reviewed.doc, review)),
+            _ => None,
+        }
+    }
+
+    /// Picks a row of review mode and scrolls the form and the text to it.
+    pub fn reveal(&mut self, row: review::Row) {
+        if let Some((doc, review)) = self.review_panes() {
+            review.reveal(doc, row);
+        }
+    }
+
+    /// A review offered back from an earlier run, until answered.
+    pub fn recovered(&self) -> Option<&Recovered> {
+        self.autosave.recovered.as_ref()
+    }
+
     /// The ticked indicators in the order the list shows them (by category, then file order).
     pub fn selected(&self) -> Vec<&Indicator> {
-        self.order
+        let data = self.session.data();
+        self.ticked
+            .order
             .iter()
-            .map(|&n| &self.data.indicators[n])
+            .filter_map(|&n| data.indicators.get(n))
             .collect()
     }
 
     /// The ticked ids of the dataset shown.
     pub fn ticked(&self) -> &BTreeSet<String> {
-        self.state
-            .selections
-            .get(&self.region)
-            .unwrap_or(&NOTHING_TICKED)
+        ticked_in(&self.state, &self.ticked)
     }
 
     pub fn set_selection(&mut self, ids: BTreeSet<String>) {
-        self.state.selections.insert(self.region.clone(), ids);
-        self.order = selection::order(&self.data, self.ticked());
+        self.state.selections.insert(self.ticked.key.clone(), ids);
+        self.ticked.order = selection::order(self.session.data(), self.ticked());
     }
 
     /// Ticks or unticks several indicators at once.
@@ -242,7 +243,7 @@ impl GwrApp {
         let ticked = self
             .state
             .selections
-            .entry(self.region.clone())
+            .entry(self.ticked.key.clone())
             .or_default();
         for id in ids {
             if on {
@@ -251,116 +252,69 @@ impl GwrApp {
                 ticked.remove(id);
             }
         }
-        self.order = selection::order(&self.data, self.ticked());
+        self.ticked.order = selection::order(self.session.data(), self.ticked());
     }
 
-    /// Shows a dataset, with the selection saved for its region (see [`selection::resolve`]).
-    pub fn load(&mut self, data: Dataset, name: String, draft: bool) {
-        self.data = data;
-        self.data_name = name;
-        self.draft = draft;
-        self.details = None;
-        self.reset_plot = true;
-        self.resolve_selection();
-    }
-
-    /// Ticks what was saved for the dataset's region, once, when it loads.
-    fn resolve_selection(&mut self) {
-        self.region = selection::region_key(&self.data);
-        let ticked = selection::resolve(&self.data, self.state.selections.get(&self.region));
+    /// Another dataset is shown: nothing picked in it yet, the plot reset, and what was
+    /// saved for its region ticked (see [`selection::resolve`]).
+    fn shown_changed(&mut self) {
+        self.ui.details = None;
+        self.ui.reset_plot = true;
+        let data = self.session.data();
+        self.ticked.key = selection::region_key(data);
+        let ticked = selection::resolve(data, self.state.selections.get(&self.ticked.key));
         self.set_selection(ticked);
     }
 
-    /// Opens datasets or report texts (several are merged); on failure the current dataset
-    /// stays and the error is shown.
-    pub fn open(&mut self, paths: &[PathBuf]) {
-        match open::open_paths_with_texts(paths) {
-            Ok((collection, texts)) => {
-                self.texts = texts;
-                self.show_collection(collection);
-            }
-            Err(e) => {
-                self.status = Some(Status::OpenFailed {
-                    error: e.to_string(),
-                })
-            }
+    /// The shown dataset changed in place (an edit): the details panel closes on an
+    /// indicator that is gone, and a region given or renamed keeps what was ticked.
+    fn data_changed(&mut self) {
+        let data = self.session.data();
+        if self
+            .ui
+            .details
+            .as_ref()
+            .is_some_and(|id| data.indicator(id).is_none())
+        {
+            self.ui.details = None;
         }
-    }
-
-    /// Shows what was opened: the first region, with the others a click away in the top
-    /// bar. A report of unknown region is one of them, apart from every other.
-    pub fn show_collection(&mut self, collection: open::Collection) {
-        let t = self.state.chart.lang.texts();
-        self.status = (!collection.notices.is_empty()).then(|| Status::Notice {
-            text: collection
-                .notices
-                .iter()
-                .map(|n| match n {
-                    crate::collection::Notice::UnknownRegion { file, .. } => {
-                        Lang::fill_text(t.unknown_region_notice, file)
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("\n"),
-        });
-        self.regions = collection.regions;
-        self.compare.clear();
-        self.review = None;
-        self.reviewing = false;
-        self.show_region(0);
-        // A draft opens in review mode: its figures need a person's check.
-        if self.draft {
-            self.enter_review();
+        let key = selection::region_key(data);
+        if key != self.ticked.key {
+            let ticked = self.ticked().clone();
+            self.ticked.key = key;
+            self.state
+                .selections
+                .insert(self.ticked.key.clone(), ticked);
         }
-    }
-
-    /// Shows one of the regions opened, with the selection kept for it.
-    pub fn show_region(&mut self, k: usize) {
-        if let Some(region) = self.regions.get(k) {
-            let (data, name, draft) = (region.data.clone(), region.name(), region.draft);
-            self.shown = k;
-            self.load(data, name, draft);
-        }
+        self.ticked.order = selection::order(self.session.data(), self.ticked());
     }
 
     /// The window's title: what is open, and whether it is a draft.
     pub fn window_title(&self) -> String {
-        let t = self.state.chart.lang.texts();
-        let draft = if self.draft { t.draft_note } else { "" };
-        let more = match self.regions.len() {
+        let lang = self.state.chart.lang;
+        let t = lang.texts();
+        let draft = if self.session.is_draft() {
+            t.draft_note
+        } else {
+            ""
+        };
+        let more = match self.session.regions().len() {
             0 | 1 => String::new(),
-            n => Lang::fill(t.more_items, n - 1),
+            n => crate::i18n::Lang::fill(t.more_items, n - 1),
         };
         let unsaved = if self.is_dirty() { t.unsaved_mark } else { "" };
         format!(
             "{unsaved}gwr-charts — {}{more}{draft}",
-            self.data.report.title(self.state.chart.lang)
+            self.session.data().report.title(lang)
         )
-    }
-
-    /// Opens pasted report text as a draft, as a `.txt` would open; on failure the dataset
-    /// shown stays.
-    pub fn open_text(&mut self, text: &str) {
-        let name = self.state.chart.lang.texts().pasted;
-        match open::open_text_with_text(text, name) {
-            Ok(drafted) => {
-                self.texts = vec![(drafted.opened.name.clone(), drafted.text)];
-                self.show_collection(crate::collection::group(vec![drafted.opened]));
-            }
-            Err(e) => {
-                self.status = Some(Status::OpenFailed {
-                    error: e.to_string(),
-                })
-            }
-        }
     }
 
     /// The chart's settings with this run's facts filled in.
     pub fn chart_spec(&self) -> ChartSpec {
         // The compare view draws every region: a draft among them makes it a draft.
         let draft = match self.state.chart.view {
-            View::Compare => self.regions.iter().any(|r| r.draft),
-            _ => self.draft,
+            View::Compare => self.session.regions().iter().any(|r| r.draft),
+            _ => self.session.is_draft(),
         };
         ChartSpec {
             draft,
@@ -368,265 +322,49 @@ impl GwrApp {
         }
     }
 
-    /// Saves the dataset shown (a corrected draft, a merge) as JSON.
-    fn save_json(&mut self) {
-        let stem = std::path::Path::new(self.data_name.split(" + ").next().unwrap_or(""))
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("dataset")
-            .to_owned();
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter("JSON", &["json"])
-            .set_file_name(format!("{stem}.json"))
-            .save_file()
-        else {
-            return;
-        };
-        self.status = Some(self.write_json(path));
-    }
-
-    /// Writes the dataset shown to `path` atomically and says how it went.
-    pub fn write_json(&self, path: PathBuf) -> Status {
-        let written = serde_json::to_string_pretty(&self.data)
-            .map_err(std::io::Error::other)
-            .and_then(|json| crate::files::write_atomic(&path, json.as_bytes()));
-        match written {
-            Ok(()) => Status::Saved { path },
-            Err(e) => Status::SaveFailed {
-                path,
-                error: e.to_string(),
+    /// The charts: the list, the details panel, and the chart between them.
+    fn charts(&mut self, ui: &mut egui::Ui) {
+        let lang = self.state.chart.lang;
+        let changes = side_panel::show(
+            ui,
+            &side_panel::Input {
+                data: self.session.data(),
+                ticked: ticked_in(&self.state, &self.ticked),
+                lang,
             },
-        }
-    }
-
-    fn run_pending(&mut self, ctx: &egui::Context) {
-        // What ran after the frame changed what it showed: draw the next one now, not at
-        // the next input event.
-        if !self.pending.is_empty() {
-            ctx.request_repaint();
-        }
-        for pending in std::mem::take(&mut self.pending) {
-            match pending {
-                Pending::Open(paths) => self.request(review::Leave::Open(paths)),
-                Pending::OpenText(text) => self.request(review::Leave::OpenText(text)),
-                Pending::Command(command) => self.run(command, ctx),
-            }
-        }
-        if self.applied_theme != Some(self.state.theme) {
-            ctx.set_theme(match self.state.theme {
-                Theme::System => egui::ThemePreference::System,
-                Theme::Light => egui::ThemePreference::Light,
-                Theme::Dark => egui::ThemePreference::Dark,
-            });
-            self.applied_theme = Some(self.state.theme);
-        }
-    }
-
-    fn run(&mut self, command: AppCommand, ctx: &egui::Context) {
-        match command {
-            AppCommand::OpenDialog => self.request(review::Leave::OpenDialog),
-            AppCommand::SaveJson if self.review.is_some() => {
-                self.save_document_dialog();
-            }
-            AppCommand::SaveJson => self.save_json(),
-            AppCommand::Review if self.reviewing => self.reviewing = false,
-            AppCommand::Review => self.enter_review(),
-            AppCommand::Save if self.review.is_some() => {
-                self.save_document();
-            }
-            AppCommand::Save => self.save_json(),
-            AppCommand::Undo => {
-                self.undo();
-            }
-            AppCommand::Redo => {
-                self.redo();
-            }
-            AppCommand::ApplyPreset(preset) => {
-                self.set_selection(selection::preset(&self.data, preset));
-            }
-            AppCommand::FocusSearch => self.focus_search = true,
-            AppCommand::ResetPlot => self.reset_plot = true,
-            AppCommand::CloseDetails => self.details = None,
-            AppCommand::ShowView(view) => {
-                // Picking a view asks for the chart: review mode steps aside, its edits kept.
-                self.reviewing = false;
-                self.state.chart.view = view;
-            }
-            AppCommand::SetLang(lang) => self.state.chart.lang = lang,
-            AppCommand::SetTheme(theme) => self.state.theme = theme,
-            AppCommand::OpenExport => {
-                let dialog = &mut self.export;
-                dialog.open = true;
-                dialog.lang = self.state.chart.lang;
-                dialog.file_name =
-                    export_dialog::default_file_name(self.state.chart.view, dialog.format);
-            }
-            AppCommand::SaveExport => self.save_export(),
-            AppCommand::CopyChart => self.copy_chart(ctx),
-            AppCommand::CopyData => self.copy_data(ctx),
-            AppCommand::PasteReport => {
-                // egui reads the clipboard only on Ctrl+V; the menu entry asks it directly.
-                match arboard::Clipboard::new().and_then(|mut c| c.get_text()) {
-                    Ok(text) => self.request(review::Leave::OpenText(text)),
-                    Err(e) => {
-                        self.status = Some(Status::OpenFailed {
-                            error: e.to_string(),
-                        })
-                    }
-                }
-            }
-        }
-    }
-
-    /// Asks for files to open, and opens them.
-    fn open_dialog(&mut self) {
-        let picked = rfd::FileDialog::new()
-            .add_filter(
-                self.state.chart.lang.texts().open_filter,
-                &["json", "txt", "html", "htm", "docx", "pdf"],
-            )
-            .add_filter("*", &["*"])
-            .pick_files();
-        if let Some(paths) = picked {
-            self.open(&paths);
-        }
-    }
-
-    /// Renders the export image unless the one kept was made from the same settings and
-    /// selection. Returns whether a new image was made.
-    pub fn refresh_export_image(&mut self) -> Result<bool, String> {
-        self.refresh_compare();
-        let settings = self.export.settings(&self.chart_spec());
-        let mut ids: Vec<String> = self.selected().iter().map(|i| i.id.clone()).collect();
-        if let (View::Compare, Some(table)) = (settings.spec.view, self.compare_table()) {
-            ids = vec![table.name.clone(), table.plan_year.to_string()];
-            ids.extend(table.rows.iter().map(|r| r.region_zh.clone()));
-        }
-        if matches!(&self.export.image, Some((s, i, _)) if *s == settings && *i == ids) {
-            return Ok(false);
-        }
-        // The vector path, as the command line's PNG: the same pixels, and no GPU device.
-        let selected = self.selected();
-        let image =
-            export::image(&self.chart_input(&selected), &settings).map_err(|e| e.to_string())?;
-        self.export.image = Some((settings, ids, image));
-        Ok(true)
-    }
-
-    /// Saves in the dialog's format: a PNG is the very image of the preview, the other
-    /// formats are drawn from the same settings by [`export::write`].
-    fn save_export(&mut self) {
-        let format = self.export.format;
-        if let Err(error) = self.refresh_export_image() {
-            self.status = Some(Status::ExportFailed { error });
-            return;
-        }
-        let Some(path) = rfd::FileDialog::new()
-            .add_filter(format.name(), &[format.extension()])
-            .set_file_name(&self.export.file_name)
-            .save_file()
-        else {
-            return;
-        };
-        let written = match (format, &self.export.image) {
-            (Format::Png, Some((_, _, image))) => render::write_png(&path, image),
-            _ => {
-                let settings = self.export.settings(&self.chart_spec());
-                let selected = self.selected();
-                export::write(&path, format, &self.chart_input(&selected), &settings)
-            }
-        };
-        self.status = Some(match written {
-            Ok(path) => Status::Saved { path },
-            Err(e) => Status::SaveFailed {
-                path,
-                error: e.to_string(),
-            },
-        });
-    }
-
-    /// The chart's numbers as tab-separated text on the clipboard.
-    fn copy_data(&mut self, ctx: &egui::Context) {
-        let settings = self.export.settings(&self.chart_spec());
-        let selected = self.selected();
-        self.status = Some(
-            match export::data_text(&self.chart_input(&selected), &settings) {
-                Ok(text) => {
-                    ctx.copy_text(text);
-                    Status::DataCopied
-                }
-                Err(e) => Status::CopyFailed {
-                    error: e.to_string(),
-                },
-            },
+            &mut self.ui,
         );
+        for change in changes {
+            self.apply_list_change(change);
+        }
+        let data = self.session.data();
+        if let Some(indicator) = self.ui.details.as_deref().and_then(|id| data.indicator(id))
+            && details::show(ui, indicator, self.session.conflicts(), lang)
+        {
+            self.push(AppCommand::CloseDetails);
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central(ui));
     }
 
-    fn copy_chart(&mut self, ctx: &egui::Context) {
-        self.status = Some(match self.refresh_export_image() {
-            Ok(_) => match &self.export.image {
-                Some((_, _, image)) => {
-                    ctx.copy_image(image.clone());
-                    Status::Copied
-                }
-                None => Status::CopyFailed {
-                    error: String::new(),
-                },
-            },
-            Err(error) => Status::CopyFailed { error },
-        });
-    }
-
-    /// Runs the command of every shortcut pressed, from the one table of commands, and
-    /// opens dropped files.
-    fn handle_keys(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
-        // Esc belongs to a dialog while one is open (it closes it).
-        let dialog = self.export.open || self.review_dialog_open();
-        ctx.input_mut(|i| {
-            for command in AppCommand::with_shortcuts() {
-                if (typing && command.is_text_key())
-                    || (dialog && command == AppCommand::CloseDetails)
-                {
-                    continue;
-                }
-                if let Some(shortcut) = command.shortcut()
-                    && i.consume_shortcut(&shortcut)
-                {
-                    self.pending.push(Pending::Command(command));
-                }
+    fn apply_list_change(&mut self, change: side_panel::Change) {
+        match change {
+            side_panel::Change::Tick(ids, on) => {
+                self.set_ticked(ids.iter().map(String::as_str), on);
             }
-            // Report text pasted with Ctrl+V (⌘V) while no text field has focus.
-            if !typing {
-                for event in &i.events {
-                    if let egui::Event::Paste(text) = event
-                        && !text.trim().is_empty()
-                    {
-                        self.pending.push(Pending::OpenText(text.clone()));
-                    }
-                }
-            }
-            let dropped: Vec<PathBuf> = i
-                .raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect();
-            if !dropped.is_empty() {
-                self.pending.push(Pending::Open(dropped));
-            }
-        });
+            side_panel::Change::Details(id) => self.ui.details = Some(id),
+            side_panel::Change::Command(command) => self.push(command),
+        }
     }
 
     fn central(&mut self, ui: &mut egui::Ui) {
-        if let Some(status) = &self.status {
+        if let Some(status) = &self.ui.status {
             if status::banner(ui, status, self.state.chart.lang.texts()) {
-                self.status = None;
+                self.ui.status = None;
             }
             ui.add_space(6.0);
         }
-        self.chart_rect = ui.available_rect_before_wrap();
-        let reset = std::mem::take(&mut self.reset_plot);
+        self.ui.chart_rect = ui.available_rect_before_wrap();
+        let reset = std::mem::take(&mut self.ui.reset_plot);
         let spec = self.chart_spec();
         self.refresh_compare();
         let selected = self.selected();
@@ -634,57 +372,66 @@ impl GwrApp {
             ui,
             &self.chart_input(&selected),
             &spec,
-            Mode::Interactive { reset },
+            chart::Mode::Interactive { reset },
         );
         if let Some(id) = response.clicked {
-            self.details = Some(id);
+            self.ui.details = Some(id);
         }
         // A region's row in the compare view: that region in the side panel, its figure in
         // the details panel (once any unsaved review has been dealt with).
         if let Some((region, id)) = response.clicked_region
-            && let Some(k) = self.regions.iter().position(|r| r.key == region)
+            && let Some(k) = self.session.regions().iter().position(|r| r.key == region)
         {
-            self.request(review::Leave::ShowRegion(k));
-            if self.leaving.is_none() {
-                self.details = Some(id);
+            self.request(Leave::ShowRegion(k));
+            if self.ui.leaving.is_none() {
+                self.ui.details = Some(id);
             }
         }
-        self.drawn = response.drawn;
+        self.ui.drawn = response.drawn;
         if let Some(series) = response.toggled {
             self.state.chart.toggle(series);
         }
+    }
+
+    /// Review mode's panes, over the document under review.
+    fn review(&mut self, ui: &mut egui::Ui) {
+        let spec = self.chart_spec();
+        let (Mode::Review(review), Some(reviewed)) = (&mut self.mode, self.session.review()) else {
+            self.mode = Mode::Charts;
+            return;
+        };
+        let response = review::show(ui, &reviewed.doc, review, self.ui.status.as_ref(), &spec);
+        self.handle_review(response);
     }
 }
 
 impl eframe::App for GwrApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frames = self.frames.saturating_add(1);
-        if self.frames == 2
-            && let Some(start) = self.startup.take()
+        self.window.frames = self.window.frames.saturating_add(1);
+        if self.window.frames == 2
+            && let Some(start) = self.window.startup.take()
         {
             eprintln!("first frame shown after {:.0?}", start.elapsed());
         }
         let ctx = ui.ctx().clone();
         let title = self.window_title();
-        if title != self.title {
+        if title != self.window.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
+            self.window.title = title;
         }
         self.handle_keys(&ctx);
         self.review_frame(&ctx);
-        top_bar::show(self, ui);
-        if self.recovered.is_some() {
-            egui::Panel::top("recovered").show(ui, |ui| review::recovered_banner(self, ui));
-        }
-        if self.reviewing {
-            review::show(self, ui);
+        self.refresh_compare();
+        let bar = top_bar::show(ui, &self.top_bar_input());
+        self.handle_top_bar(bar);
+        self.recovered_banner(ui);
+        if self.reviewing() {
+            self.review(ui);
         } else {
-            side_panel::show(self, ui);
-            details::show(self, ui);
-            egui::CentralPanel::default().show(ui, |ui| self.central(ui));
+            self.charts(ui);
         }
-        export_dialog::show(self, &ctx);
-        review::leaving_dialog(self, &ctx);
+        self.export_dialog(&ctx);
+        self.leaving_dialog(&ctx);
         self.run_pending(&ctx);
     }
 
@@ -716,7 +463,7 @@ pub fn run_native(files: Vec<PathBuf>) -> eframe::Result {
         options,
         Box::new(move |cc| {
             let mut app = GwrApp::new(cc, files);
-            app.startup = std::env::var_os("GWR_CHARTS_STARTUP_TIME").map(|_| started);
+            app.window.startup = std::env::var_os("GWR_CHARTS_STARTUP_TIME").map(|_| started);
             Ok(Box::new(app))
         }),
     )

@@ -1,15 +1,37 @@
 //! The indicator list: search, presets, categories with all/none, a checkbox each. Only
 //! the rows in view are laid out, so a list of thousands costs no more than a short one.
+//! It reads the dataset and the ticks, keeps its own search and folds, and returns what the
+//! user changed.
+
+use std::collections::BTreeSet;
 
 use eframe::egui;
 
-use super::{AppCommand, GwrApp};
-use crate::model::Category;
+use super::{AppCommand, UiState};
+use crate::i18n::Lang;
+use crate::model::{Category, Dataset};
 use crate::selection::{self, Preset};
 
-/// The list's default width: narrower on a small screen, so the chart keeps most of it.
+/// The list's default width: narrow, so that with the details panel open the chart keeps
+/// at least 60% of the window.
 fn default_width(ui: &egui::Ui) -> f32 {
-    (ui.available_width() * 0.22).clamp(200.0, 290.0)
+    (ui.available_width() * 0.19).clamp(200.0, 270.0)
+}
+
+/// What the list reads.
+pub struct Input<'a> {
+    pub data: &'a Dataset,
+    pub ticked: &'a BTreeSet<String>,
+    pub lang: Lang,
+}
+
+/// What the user changed in the list.
+pub enum Change {
+    /// Tick (true) or untick these ids.
+    Tick(Vec<String>, bool),
+    /// Show this indicator in the details panel.
+    Details(String),
+    Command(AppCommand),
 }
 
 /// One line of the list.
@@ -23,18 +45,18 @@ enum Row {
     Indicator(usize),
 }
 
-/// What the user changed in the list, applied once the list is drawn.
-enum Change {
+/// A click in a row, applied once the list is drawn.
+enum Click {
     Fold(Category),
     Category(Category, bool),
     Tick(usize, bool),
 }
 
 /// The rows matching the search, grouped by category in [`Category::ALL`] order.
-fn rows(app: &GwrApp) -> Vec<Row> {
+fn rows(input: &Input<'_>, search: &str, folded: &BTreeSet<Category>) -> Vec<Row> {
     let mut by_category: Vec<Vec<usize>> = vec![Vec::new(); Category::ALL.len()];
-    let search = app.search.trim();
-    for (n, indicator) in app.data.indicators.iter().enumerate() {
+    let search = search.trim();
+    for (n, indicator) in input.data.indicators.iter().enumerate() {
         if search.is_empty() || indicator.matches(search) {
             let slot = Category::ALL
                 .iter()
@@ -43,7 +65,7 @@ fn rows(app: &GwrApp) -> Vec<Row> {
             by_category[slot].push(n);
         }
     }
-    let ticked = app.ticked();
+    let ticked = input.ticked;
     let mut rows = Vec::new();
     for (category, members) in Category::ALL.into_iter().zip(by_category) {
         if members.is_empty() {
@@ -53,54 +75,55 @@ fn rows(app: &GwrApp) -> Vec<Row> {
             category,
             ticked: members
                 .iter()
-                .filter(|&&n| ticked.contains(&app.data.indicators[n].id))
+                .filter(|&&n| ticked.contains(&input.data.indicators[n].id))
                 .count(),
             matching: members.len(),
         });
-        if !app.folded.contains(&category) {
+        if !folded.contains(&category) {
             rows.extend(members.into_iter().map(Row::Indicator));
         }
     }
     rows
 }
 
-pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
-    let lang = app.state.chart.lang;
+pub fn show(ui: &mut egui::Ui, input: &Input<'_>, own: &mut UiState) -> Vec<Change> {
+    let lang = input.lang;
     let t = lang.texts();
+    let mut changes = Vec::new();
     egui::Panel::left("indicators")
         .resizable(true)
         .default_size(default_width(ui))
         .show(ui, |ui| {
             ui.add_space(4.0);
             let search = ui.add(
-                egui::TextEdit::singleline(&mut app.search)
+                egui::TextEdit::singleline(&mut own.search)
                     .hint_text(t.search_hint)
                     .desired_width(f32::INFINITY),
             );
-            if std::mem::take(&mut app.focus_search) {
+            if std::mem::take(&mut own.focus_search) {
                 search.request_focus();
             }
             ui.horizontal_wrapped(|ui| {
                 for preset in Preset::ALL {
                     let command = AppCommand::ApplyPreset(preset);
                     if command.button(ui, lang).clicked() {
-                        app.push(command);
+                        changes.push(Change::Command(command));
                     }
                 }
             });
             ui.label(format!(
                 "{} {} / {}",
                 t.shown,
-                app.ticked().len(),
-                app.data.indicators.len()
+                input.ticked.len(),
+                input.data.indicators.len()
             ));
             ui.separator();
-            let rows = rows(app);
+            let rows = rows(input, &own.search, &own.folded);
             if rows.is_empty() {
                 ui.label(egui::RichText::new(t.no_match).weak());
                 return;
             }
-            let mut changes = Vec::new();
+            let mut clicks = Vec::new();
             let row_height = ui.spacing().interact_size.y;
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -108,17 +131,24 @@ pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
                     // A long name is cut short rather than widen the panel.
                     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                     for row in &rows[range] {
-                        row_ui(app, ui, row, &mut changes);
+                        row_ui(input, &own.folded, ui, row, &mut clicks);
                     }
                 });
-            for change in changes {
-                apply(app, change);
+            for click in clicks {
+                changes.extend(apply(input, &mut own.folded, click));
             }
         });
+    changes
 }
 
-fn row_ui(app: &GwrApp, ui: &mut egui::Ui, row: &Row, changes: &mut Vec<Change>) {
-    let lang = app.state.chart.lang;
+fn row_ui(
+    input: &Input<'_>,
+    folded: &BTreeSet<Category>,
+    ui: &mut egui::Ui,
+    row: &Row,
+    clicks: &mut Vec<Click>,
+) {
+    let lang = input.lang;
     let t = lang.texts();
     match *row {
         Row::Category {
@@ -127,7 +157,7 @@ fn row_ui(app: &GwrApp, ui: &mut egui::Ui, row: &Row, changes: &mut Vec<Change>)
             matching,
         } => {
             ui.horizontal(|ui| {
-                let folded = app.folded.contains(&category);
+                let folded = folded.contains(&category);
                 let header = format!(
                     "{} {} ({ticked}/{matching})",
                     if folded { "›" } else { "▼" },
@@ -137,18 +167,18 @@ fn row_ui(app: &GwrApp, ui: &mut egui::Ui, row: &Row, changes: &mut Vec<Change>)
                     .add(egui::Button::new(egui::RichText::new(header).strong()).frame(false))
                     .clicked()
                 {
-                    changes.push(Change::Fold(category));
+                    clicks.push(Click::Fold(category));
                 }
                 if ui.small_button(t.all).clicked() {
-                    changes.push(Change::Category(category, true));
+                    clicks.push(Click::Category(category, true));
                 }
                 if ui.small_button(t.none).clicked() {
-                    changes.push(Change::Category(category, false));
+                    clicks.push(Click::Category(category, false));
                 }
             });
         }
         Row::Indicator(n) => {
-            let indicator = &app.data.indicators[n];
+            let indicator = &input.data.indicators[n];
             let mut name = indicator.name(lang).to_owned();
             if indicator.headline {
                 name.push_str(" ★");
@@ -156,35 +186,36 @@ fn row_ui(app: &GwrApp, ui: &mut egui::Ui, row: &Row, changes: &mut Vec<Change>)
             if !indicator.comparable {
                 name.push_str(" ≠");
             }
-            let mut on = app.ticked().contains(&indicator.id);
+            let mut on = input.ticked.contains(&indicator.id);
             ui.horizontal(|ui| {
                 ui.add_space(12.0);
                 if ui.checkbox(&mut on, name).changed() {
-                    changes.push(Change::Tick(n, on));
+                    clicks.push(Click::Tick(n, on));
                 }
             });
         }
     }
 }
 
-fn apply(app: &mut GwrApp, change: Change) {
-    match change {
-        Change::Fold(category) => {
-            if !app.folded.remove(&category) {
-                app.folded.insert(category);
+/// A click as the change it asks of the app; folding is the list's own.
+fn apply(input: &Input<'_>, folded: &mut BTreeSet<Category>, click: Click) -> Vec<Change> {
+    match click {
+        Click::Fold(category) => {
+            if !folded.remove(&category) {
+                folded.insert(category);
             }
+            Vec::new()
         }
-        Change::Category(category, on) => {
-            let ids: Vec<String> = selection::category_ids(&app.data, category)
+        Click::Category(category, on) => {
+            let ids = selection::category_ids(input.data, category)
                 .map(str::to_owned)
                 .collect();
-            app.set_ticked(ids.iter().map(String::as_str), on);
+            vec![Change::Tick(ids, on)]
         }
         // Ticking an indicator also picks it for the details panel.
-        Change::Tick(n, on) => {
-            let id = app.data.indicators[n].id.clone();
-            app.set_ticked([id.as_str()], on);
-            app.details = Some(id);
+        Click::Tick(n, on) => {
+            let id = input.data.indicators[n].id.clone();
+            vec![Change::Tick(vec![id.clone()], on), Change::Details(id)]
         }
     }
 }

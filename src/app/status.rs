@@ -1,98 +1,151 @@
-//! What the banner says after a user action: one variant per outcome, each with its own
-//! heading and colour, so a failed save never reads "could not open the file".
+//! What the banner says after a user action: one variant per outcome, each holding the
+//! typed error it reports, worded through [`Texts`] in the window's language, with a level
+//! (error, warning, information, done) that gives it its colour and icon.
 
 use std::path::PathBuf;
 
 use eframe::egui::{self, Color32, RichText};
 
-use crate::i18n::Texts;
+use crate::edit::EditError;
+use crate::export::ExportError;
+use crate::files::WriteError;
+use crate::i18n::{Texts, fill};
+use crate::open::OpenError;
+use crate::render;
+
+/// How much a status matters, from most to least.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Something the user asked for did not happen.
+    Error,
+    /// It happened, with something to look at.
+    Warning,
+    Info,
+    Done,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Status {
-    /// Opening files failed; the dataset shown stays. `error` names every file and where.
-    OpenFailed {
-        error: String,
-    },
-    SaveFailed {
-        path: PathBuf,
-        error: String,
-    },
+    /// Opening files failed; the dataset shown stays.
+    OpenFailed(OpenError),
+    /// The clipboard held no text to open.
+    ClipboardFailed(String),
+    /// A dataset could not be written (nothing was).
+    SaveFailed(WriteError),
+    /// An export could not be written (nothing was).
+    ExportWriteFailed(render::WriteError),
     Saved {
         path: PathBuf,
     },
     /// The chart could not be drawn into an image (before any file was chosen).
-    ExportFailed {
-        error: String,
-    },
+    ExportFailed(ExportError),
     Copied,
     DataCopied,
-    /// Something the user should know about what was opened (a report of unknown region).
-    Notice {
-        text: String,
-    },
-    CopyFailed {
-        error: String,
-    },
+    CopyFailed(ExportError),
+    /// An edit was refused: the document keeps the value it had.
+    EditRefused(EditError),
+    /// The review could not be autosaved; the edits are still in the window.
+    AutosaveFailed(WriteError),
+    /// Reports that name no region, kept apart from every other (their files).
+    UnknownRegion(Vec<String>),
+    /// Files of one region and year disagree on figures: how many (the details panel shows
+    /// both of each).
+    Conflicts(usize),
 }
 
 impl Status {
-    pub fn is_error(&self) -> bool {
+    pub fn level(&self) -> Level {
         match self {
-            Status::OpenFailed { .. }
-            | Status::SaveFailed { .. }
-            | Status::ExportFailed { .. }
-            | Status::CopyFailed { .. } => true,
-            Status::Saved { .. } | Status::Copied | Status::DataCopied | Status::Notice { .. } => {
-                false
-            }
+            Status::OpenFailed(_)
+            | Status::ClipboardFailed(_)
+            | Status::SaveFailed(_)
+            | Status::ExportWriteFailed(_)
+            | Status::ExportFailed(_)
+            | Status::CopyFailed(_)
+            | Status::EditRefused(_) => Level::Error,
+            Status::AutosaveFailed(_) | Status::UnknownRegion(_) => Level::Warning,
+            Status::Conflicts(_) => Level::Info,
+            Status::Saved { .. } | Status::Copied | Status::DataCopied => Level::Done,
         }
     }
 
     pub fn heading(&self, t: &Texts) -> &'static str {
         match self {
-            Status::OpenFailed { .. } => t.open_failed,
-            Status::SaveFailed { .. } => t.save_failed,
+            Status::OpenFailed(_) | Status::ClipboardFailed(_) => t.open_failed,
+            Status::SaveFailed(_) | Status::ExportWriteFailed(_) => t.save_failed,
             Status::Saved { .. } => t.saved,
-            Status::ExportFailed { .. } => t.export_failed,
+            Status::ExportFailed(_) => t.export_failed,
             Status::Copied => t.copied,
             Status::DataCopied => t.data_copied,
-            Status::Notice { .. } => t.notice,
-            Status::CopyFailed { .. } => t.copy_failed,
+            Status::CopyFailed(_) => t.copy_failed,
+            Status::EditRefused(_) => t.edit_refused,
+            Status::AutosaveFailed(_) => t.autosave_failed,
+            Status::UnknownRegion(_) | Status::Conflicts(_) => t.notice,
         }
     }
 
-    /// The line under the heading: the path or the error, if any.
-    pub fn detail(&self) -> Option<String> {
+    /// The lines under the heading, in the window's language.
+    pub fn detail(&self, t: &Texts) -> Option<String> {
+        Some(match self {
+            Status::OpenFailed(e) => e.message(t),
+            Status::ClipboardFailed(why) => fill(t.messages.clipboard, &[("detail", why)]),
+            Status::SaveFailed(e) | Status::AutosaveFailed(e) => e.message(t),
+            Status::ExportWriteFailed(e) => e.message(t),
+            Status::Saved { path } => path.display().to_string(),
+            Status::ExportFailed(e) | Status::CopyFailed(e) => export_message(e, t),
+            Status::EditRefused(e) => e.message(t),
+            Status::UnknownRegion(files) => files
+                .iter()
+                .map(|file| fill(t.unknown_region_notice, &[("file", file)]))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Status::Conflicts(n) => fill(t.conflicts_notice, &[("n", n)]),
+            Status::Copied | Status::DataCopied => return None,
+        })
+    }
+}
+
+/// Why the chart could not be drawn into an image.
+fn export_message(e: &ExportError, t: &Texts) -> String {
+    match e {
+        ExportError::Render(e) => e.message(t),
+        ExportError::Encode { format, message } => format!("{format}{}{message}", t.colon),
+    }
+}
+
+/// Okabe–Ito bluish green and blue: "done" and "information" in both themes, apart from the
+/// error red and the warning yellow.
+const DONE: Color32 = Color32::from_rgb(0, 158, 115);
+const INFO: Color32 = Color32::from_rgb(0, 114, 178);
+
+impl Level {
+    fn color(self, visuals: &egui::Visuals) -> Color32 {
         match self {
-            Status::OpenFailed { error }
-            | Status::ExportFailed { error }
-            | Status::CopyFailed { error } => Some(error.clone()),
-            // The writers' errors usually name the path already; never say it twice.
-            Status::SaveFailed { path, error } => {
-                let path = path.display().to_string();
-                Some(if error.contains(&path) {
-                    error.clone()
-                } else {
-                    format!("{path}: {error}")
-                })
-            }
-            Status::Saved { path } => Some(path.display().to_string()),
-            Status::Copied | Status::DataCopied => None,
-            Status::Notice { text } => Some(text.clone()),
+            Level::Error => visuals.error_fg_color,
+            Level::Warning => visuals.warn_fg_color,
+            Level::Info => INFO,
+            Level::Done => DONE,
+        }
+    }
+
+    /// Told apart by shape as well as by colour (glyphs of the bundled font).
+    pub fn icon(self) -> &'static str {
+        match self {
+            Level::Error => "⊘",
+            Level::Warning => "⚠",
+            Level::Info => "ⓘ",
+            Level::Done => "✓",
         }
     }
 }
 
-/// Okabe–Ito bluish green: "done" in both themes, apart from the error red.
-const DONE: Color32 = Color32::from_rgb(0, 158, 115);
-
 /// Draws the banner; returns true when the user dismissed it.
 pub fn banner(ui: &mut egui::Ui, status: &Status, t: &Texts) -> bool {
-    let color = if status.is_error() {
-        ui.visuals().error_fg_color
-    } else {
-        DONE
-    };
+    let level = status.level();
+    let color = level.color(ui.visuals());
+    let detail = status.detail(t);
+    // A short detail (a path) goes beside the heading, a message under it.
+    let beside = matches!(level, Level::Done);
     let mut dismissed = false;
     egui::Frame::new()
         .fill(ui.visuals().extreme_bg_color)
@@ -100,18 +153,15 @@ pub fn banner(ui: &mut egui::Ui, status: &Status, t: &Texts) -> bool {
         .inner_margin(6.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
+                ui.label(RichText::new(level.icon()).color(color).strong());
                 ui.label(RichText::new(status.heading(t)).color(color).strong());
-                if !status.is_error()
-                    && let Some(detail) = status.detail()
-                {
+                if beside && let Some(detail) = &detail {
                     ui.label(RichText::new(detail).monospace());
                 }
                 dismissed = ui.small_button(t.dismiss).clicked();
             });
-            if status.is_error()
-                && let Some(detail) = status.detail()
-            {
-                ui.label(RichText::new(detail).monospace());
+            if !beside && let Some(detail) = &detail {
+                ui.add(egui::Label::new(RichText::new(detail).monospace()).wrap());
             }
         });
     dismissed

@@ -1,12 +1,37 @@
 //! The top bar: views, language, theme, file and chart commands, and the dataset's name,
-//! in one row. What does not fit the window's width goes into a "…" menu.
+//! in one row. What does not fit the window's width goes into a "…" menu. In the compare
+//! view a second row picks the indicator, year and order. It returns what was asked.
 
 use eframe::egui::{self, RichText, TextStyle, TextWrapMode, WidgetText};
 
-use super::{AppCommand, GwrApp, Theme};
-use crate::chart::View;
-use crate::compare::Sort;
+use super::{AppCommand, CompareChoice, Theme};
+use crate::chart::{ChartSpec, View};
+use crate::collection::RegionData;
+use crate::compare::{CompareTable, IndicatorName, Sort};
 use crate::i18n::Lang;
+
+/// What the bar reads.
+pub struct Input<'a> {
+    pub chart: &'a ChartSpec,
+    pub compare: &'a CompareChoice,
+    pub regions: &'a [RegionData],
+    pub shown: usize,
+    pub draft: bool,
+    /// The file (or files) shown, as the window names them.
+    pub name: String,
+    pub reviewing: bool,
+    pub table: Option<&'a CompareTable>,
+    pub names: &'a [IndicatorName],
+}
+
+/// What the user asked of the bar.
+#[derive(Default)]
+pub struct Response {
+    pub commands: Vec<AppCommand>,
+    pub show_region: Option<usize>,
+    /// The compare view's new choice.
+    pub compare: Option<CompareChoice>,
+}
 
 /// The width of the line between two groups.
 const SEPARATOR: f32 = 8.0;
@@ -67,39 +92,40 @@ fn button_width(ui: &egui::Ui, text: &str) -> f32 {
         + spacing.item_spacing.x
 }
 
-fn is_selected(app: &GwrApp, ui: &egui::Ui, command: AppCommand) -> Option<bool> {
+fn is_selected(input: &Input<'_>, ui: &egui::Ui, command: AppCommand) -> Option<bool> {
     match command {
-        AppCommand::ShowView(view) => Some(app.state.chart.view == view),
-        AppCommand::SetLang(lang) => Some(app.state.chart.lang == lang),
+        AppCommand::ShowView(view) => Some(input.chart.view == view),
+        AppCommand::SetLang(lang) => Some(input.chart.lang == lang),
         AppCommand::SetTheme(theme) => Some((theme == Theme::Dark) == ui.visuals().dark_mode),
-        AppCommand::Review => Some(app.reviewing),
+        AppCommand::Review => Some(input.reviewing),
         _ => None,
     }
 }
 
-pub fn show(app: &mut GwrApp, ui: &mut egui::Ui) {
+pub fn show(ui: &mut egui::Ui, input: &Input<'_>) -> Response {
+    let mut out = Response::default();
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            region_picker(app, ui);
-            bar(app, ui);
+            out.show_region = region_picker(input, ui);
+            out.commands = bar(input, ui);
         });
     });
-    compare_bar(app, ui);
+    out.compare = compare_bar(input, ui);
+    out
 }
 
 /// In the compare view, a second row: the indicator (the names of two or more regions,
 /// most common first), the plan year when there are several, and the order.
-fn compare_bar(app: &mut GwrApp, ui: &mut egui::Ui) {
-    if app.state.chart.view != View::Compare {
-        return;
+fn compare_bar(input: &Input<'_>, ui: &mut egui::Ui) -> Option<CompareChoice> {
+    if input.chart.view != View::Compare {
+        return None;
     }
-    app.refresh_compare();
-    let (Some(table), names) = (app.compare_table(), app.compare_names()) else {
-        return;
+    let (Some(table), names) = (input.table, input.names) else {
+        return None;
     };
-    let lang = app.state.chart.lang;
+    let lang = input.chart.lang;
     let t = lang.texts();
-    let mut choice = app.state.compare.clone();
+    let mut choice = input.compare.clone();
     egui::Panel::top("compare_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             let label = ui.label(t.compare_indicator);
@@ -144,36 +170,38 @@ fn compare_bar(app: &mut GwrApp, ui: &mut egui::Ui) {
             }
         });
     });
-    if choice != app.state.compare {
-        app.state.compare = choice;
-    }
+    (choice != *input.compare).then_some(choice)
 }
 
 /// With several regions open, which one the views show (the compare view shows them all).
-fn region_picker(app: &mut GwrApp, ui: &mut egui::Ui) {
-    if app.regions.len() < 2 {
-        return;
+fn region_picker(input: &Input<'_>, ui: &mut egui::Ui) -> Option<usize> {
+    if input.regions.len() < 2 {
+        return None;
     }
-    let lang = app.state.chart.lang;
-    let mut picked = app.shown;
+    let lang = input.chart.lang;
+    let mut picked = input.shown;
     let label = ui.label(lang.texts().region);
+    let shown = input.regions[input.shown]
+        .data
+        .report
+        .region(lang)
+        .to_owned();
     egui::ComboBox::from_id_salt("region_picker")
-        .selected_text(app.data.report.region(lang).to_owned())
+        .selected_text(shown)
         .show_ui(ui, |ui| {
-            for (k, region) in app.regions.iter().enumerate() {
+            for (k, region) in input.regions.iter().enumerate() {
                 ui.selectable_value(&mut picked, k, region.data.report.region(lang));
             }
         })
         .response
         .labelled_by(label.id);
-    if picked != app.shown {
-        app.request(super::review::Leave::ShowRegion(picked));
-    }
     ui.separator();
+    (picked != input.shown).then_some(picked)
 }
 
-fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
-    let lang = app.state.chart.lang;
+fn bar(input: &Input<'_>, ui: &mut egui::Ui) -> Vec<AppCommand> {
+    let lang = input.chart.lang;
+    let mut clicked = Vec::new();
     let t = lang.texts();
     let gap = ui.spacing().item_spacing.x;
     let widths: Vec<(AppCommand, f32)> = groups()
@@ -187,7 +215,7 @@ fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
             .find(|(c, _)| c == command)
             .map_or(0.0, |(_, w)| *w)
     };
-    let draft = app.draft.then_some(t.draft);
+    let draft = input.draft.then_some(t.draft);
     let draft_width = draft.map_or(0.0, |d| button_width(ui, d));
     let menu_width = button_width(ui, "…");
 
@@ -216,7 +244,7 @@ fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
         hidden.extend(unit);
     }
     let name_fits = available - needed(&hidden) >= NAME_MIN;
-    let dataset = format!("{}{}{}", t.dataset, t.colon, app.data_name);
+    let dataset = format!("{}{}{}", t.dataset, t.colon, input.name);
 
     let mut first = true;
     for group in groups() {
@@ -229,7 +257,7 @@ fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
         }
         first = false;
         for command in shown {
-            let response = match is_selected(app, ui, command) {
+            let response = match is_selected(input, ui, command) {
                 Some(on) => {
                     let response = ui.selectable_label(on, command.label(lang));
                     match command.tooltip(ui.ctx(), lang) {
@@ -240,7 +268,7 @@ fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
                 None => command.button(ui, lang),
             };
             if response.clicked() {
-                app.push(command);
+                clicked.push(command);
             }
         }
     }
@@ -256,9 +284,9 @@ fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
     if !hidden.is_empty() || !name_fits {
         ui.menu_button("…", |ui| {
             for command in &hidden {
-                let selected = is_selected(app, ui, *command).unwrap_or(false);
+                let selected = is_selected(input, ui, *command).unwrap_or(false);
                 if command.menu_item(ui, lang, selected).clicked() {
-                    app.push(*command);
+                    clicked.push(*command);
                 }
             }
             if !name_fits {
@@ -273,4 +301,5 @@ fn bar(app: &mut GwrApp, ui: &mut egui::Ui) {
         ui.add(egui::Label::new(RichText::new(&dataset).weak()).truncate())
             .on_hover_text(&dataset);
     }
+    clicked
 }

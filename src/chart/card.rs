@@ -12,7 +12,8 @@ use crate::outcome::target_outcome;
 /// tooltips and the details panel alike.
 pub fn indicator_ui(ui: &mut Ui, ind: &Indicator, lang: Lang) {
     let t = lang.texts();
-    ui.set_max_width(420.0);
+    // At most 420 points (a tooltip), never wider than the panel it is in.
+    ui.set_max_width(ui.available_width().min(420.0));
     ui.label(RichText::new(ind.name(lang)).strong().size(15.0));
     if lang == Lang::Zh {
         if let Some(en) = &ind.name_en {

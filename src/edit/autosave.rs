@@ -11,7 +11,8 @@ use super::{Document, SourceText, TextMissing};
 use crate::files;
 use crate::model::Dataset;
 
-/// The environment variable that moves the autosave directory (tests set it).
+/// The environment variable that moves the autosave directory (tests set it); the window
+/// picks the directory (`app::review::lifecycle`).
 pub const DIR_VAR: &str = "GWR_CHARTS_AUTOSAVE_DIR";
 const FILE: &str = "review.json";
 
@@ -36,8 +37,8 @@ struct Saved {
 }
 
 /// Writes the document (dataset + where it came from) into `dir` atomically.
-pub fn save(dir: &Path, doc: &Document) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+pub fn save(dir: &Path, doc: &Document) -> Result<(), files::WriteError> {
+    std::fs::create_dir_all(dir).map_err(|e| files::WriteError::of_io(&dir.join(FILE), dir, &e))?;
     let text = match (&doc.source_file, &doc.text) {
         (None, Ok(text)) => Some(text),
         _ => None,
@@ -52,7 +53,9 @@ pub fn save(dir: &Path, doc: &Document) -> io::Result<()> {
         text_origin: text.map(|t| t.origin.clone()),
         data: doc.data.clone(),
     };
-    let json = serde_json::to_vec(&saved).map_err(io::Error::other)?;
+    let json = serde_json::to_vec(&saved).map_err(|e| {
+        files::WriteError::new(&dir.join(FILE), files::WriteCause::Other(e.to_string()))
+    })?;
     files::write_atomic(&dir.join(FILE), &json)
 }
 
@@ -83,14 +86,6 @@ pub fn clear(dir: &Path) -> io::Result<()> {
     match std::fs::remove_file(dir.join(FILE)) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         other => other,
-    }
-}
-
-/// The default directory: the app's data dir, overridden by env `GWR_CHARTS_AUTOSAVE_DIR`.
-pub fn default_dir() -> Option<PathBuf> {
-    match std::env::var_os(DIR_VAR) {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => eframe::storage_dir("gwr-charts").map(|d| d.join("autosave")),
     }
 }
 

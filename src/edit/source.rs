@@ -12,7 +12,7 @@ use std::path::{Component, Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::model::{Dataset, Fault, Report};
+use crate::model::{Dataset, Fault, Report, Rule};
 use crate::{files, formats};
 
 /// The report text shown beside the table.
@@ -255,7 +255,9 @@ pub fn quote_not_found(indicator: usize, observation: usize, source: &str) -> Fa
         indicator,
         observation,
         "quote",
-        format!("is not in the report text {source}"),
+        Rule::QuoteNotFound {
+            source: source.to_owned(),
+        },
     )
 }
 

@@ -104,15 +104,12 @@ pub fn write(
     settings: &ImageSettings,
 ) -> Result<PathBuf, WriteError> {
     let bytes = bytes(format, input, settings).map_err(|e| e.at(path))?;
-    crate::files::write_atomic(path, &bytes).map_err(|source| WriteError::Io {
-        path: path.display().to_string(),
-        source,
-    })?;
+    crate::files::write_atomic(path, &bytes)?;
     Ok(path.to_path_buf())
 }
 
 /// Why an export could not be made (before any file is touched).
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum ExportError {
     #[error(transparent)]
     Render(#[from] RenderError),

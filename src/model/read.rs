@@ -3,7 +3,6 @@
 //!
 //! Loading never panics and reports every problem it can find at once.
 
-use std::fmt;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -11,7 +10,8 @@ use serde_json::value::RawValue;
 
 use super::types::{Dataset, Indicator, Report, SCHEMA_VERSION};
 use super::validate::{Fault, duplicate_id_fault, duplicate_ids, indicator_faults, report_faults};
-use crate::files;
+use crate::files::{self, ReadError};
+use crate::i18n::{Texts, fill};
 
 /// The schema versions the loader accepts.
 pub const READ_SCHEMAS: [u32; 2] = [1, 2];
@@ -23,44 +23,122 @@ pub const BUNDLED_NAME: &str = "assets/indicators.json";
 /// shown and checked from an installed binary.
 pub const BUNDLED_TEXT: &str = include_str!("../../seeds/harbin-2024-government-work-report.txt");
 
+/// What is wrong with an input file, with what the message needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Issue {
+    /// The file could not be read at all.
+    File(ReadError),
+    Utf16,
+    NotUtf8,
+    NotObject,
+    /// serde_json's words for what it could not read.
+    Json {
+        class: JsonClass,
+        detail: String,
+    },
+    Schema {
+        found: u32,
+    },
+    /// A rule of meaning; for a duplicate id, the line its first use is on.
+    Fault {
+        fault: Fault,
+        first_line: Option<usize>,
+    },
+    /// A report that could not be read or drafted, in its reader's words.
+    Report(String),
+    NoFile,
+}
+
+/// How far serde_json got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonClass {
+    Syntax,
+    Eof,
+    Data,
+}
+
+impl Issue {
+    pub fn message(&self, t: &Texts) -> String {
+        let m = t.messages;
+        match self {
+            Issue::File(e) => e.message(t),
+            Issue::Utf16 => m.utf16.to_owned(),
+            Issue::NotUtf8 => m.not_utf8.to_owned(),
+            Issue::NotObject => m.not_object.to_owned(),
+            Issue::Json { class, detail } => {
+                let template = match class {
+                    JsonClass::Syntax => m.json_syntax,
+                    JsonClass::Eof => m.json_eof,
+                    JsonClass::Data => m.json_data,
+                };
+                fill(template, &[("detail", detail)])
+            }
+            Issue::Schema { found } => fill(m.schema, &[("found", found)]),
+            Issue::Fault { fault, first_line } => {
+                let mut out = fault.message(t);
+                if let Some(line) = first_line {
+                    out.push_str(&fill(m.first_used, &[("line", line)]));
+                }
+                out
+            }
+            Issue::Report(detail) => fill(m.report_unreadable, &[("detail", detail)]),
+            Issue::NoFile => m.no_file.to_owned(),
+        }
+    }
+}
+
 /// One thing wrong with an input file, with as much of its place as is known.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub indicator: Option<String>,
-    pub message: String,
+    pub issue: Issue,
 }
 
-/// Everything wrong with one file. Displayed as one `FILE:LINE:COLUMN: …` line per problem.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+impl Problem {
+    /// `FILE:LINE:COLUMN: indicator ID: what is wrong` (in Chinese `FILE：第 L 行第 C 列：…`).
+    pub fn message(&self, file: &str, t: &Texts) -> String {
+        let mut out = match self.line {
+            Some(line) => fill(
+                t.messages.file_line,
+                &[
+                    ("file", &file),
+                    ("line", &line),
+                    ("column", &self.column.unwrap_or(1)),
+                ],
+            ),
+            None => file.to_owned(),
+        };
+        if let Some(id) = &self.indicator {
+            out.push_str(t.colon);
+            out.push_str(&fill(t.messages.place_indicator, &[("id", id)]));
+        }
+        out.push_str(t.colon);
+        out.push_str(&self.issue.message(t));
+        out
+    }
+}
+
+/// Everything wrong with one file: one `FILE:LINE:COLUMN: …` line per problem.
+#[derive(Clone, Debug, PartialEq)]
 pub struct LoadError {
     pub file: String,
     pub problems: Vec<Problem>,
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (n, p) in self.problems.iter().enumerate() {
-            if n > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{}", self.file)?;
-            if let Some(line) = p.line {
-                write!(f, ":{line}:{}", p.column.unwrap_or(1))?;
-            }
-            if let Some(id) = &p.indicator {
-                write!(f, ": indicator {id}")?;
-            }
-            write!(f, ": {}", p.message)?;
-        }
-        Ok(())
-    }
-}
-
 impl LoadError {
+    pub fn message(&self, t: &Texts) -> String {
+        let lines: Vec<String> = self
+            .problems
+            .iter()
+            .map(|p| p.message(&self.file, t))
+            .collect();
+        lines.join("\n")
+    }
+
     /// One problem at a byte offset of the file's text.
-    fn at(file: &str, text: &str, offset: usize, message: &str) -> LoadError {
+    fn at(file: &str, text: &str, offset: usize, issue: Issue) -> LoadError {
         let (line, column) = line_column(text, offset);
         LoadError {
             file: file.to_owned(),
@@ -68,7 +146,7 @@ impl LoadError {
                 line: Some(line),
                 column: Some(column),
                 indicator: None,
-                message: message.to_owned(),
+                issue,
             }],
         }
     }
@@ -80,50 +158,52 @@ impl LoadError {
             file: file.to_owned(),
             problems: faults
                 .into_iter()
-                .map(|f| Problem {
+                .map(|fault| Problem {
                     line: None,
                     column: None,
-                    indicator: f
+                    indicator: fault
                         .indicator
                         .and_then(|n| data.indicators.get(n))
                         .map(|i| i.id.clone()),
-                    message: f.to_string(),
+                    issue: Issue::Fault {
+                        fault,
+                        first_line: None,
+                    },
                 })
                 .collect(),
         }
     }
 
     /// A problem with the file as a whole, with no line to point at.
-    pub fn whole_file(file: &str, message: String) -> LoadError {
+    pub fn whole_file(file: &str, issue: Issue) -> LoadError {
         LoadError {
             file: file.to_owned(),
             problems: vec![Problem {
                 line: None,
                 column: None,
                 indicator: None,
-                message,
+                issue,
             }],
         }
     }
 }
 
+crate::i18n::display_in_english!(LoadError);
+
 /// Reads and validates a dataset file. The size is checked before the file is read.
 pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
     let file = path.display().to_string();
     let bytes =
-        files::read_limited(path).map_err(|e| LoadError::whole_file(&file, e.to_string()))?;
+        files::read_limited(path).map_err(|e| LoadError::whole_file(&file, Issue::File(e)))?;
     load_bytes(&file, &bytes)
 }
 
 /// Decodes and validates a dataset held in memory; `file` names it in errors.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
     files::check_size(bytes.len() as u64)
-        .map_err(|e| LoadError::whole_file(file, e.to_string()))?;
+        .map_err(|e| LoadError::whole_file(file, Issue::File(e.into())))?;
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(LoadError::whole_file(
-            file,
-            "file is UTF-16; save it as UTF-8".into(),
-        ));
+        return Err(LoadError::whole_file(file, Issue::Utf16));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
@@ -132,12 +212,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Dataset, LoadError> {
             let valid = &bytes[..e.valid_up_to()];
             // The valid prefix is UTF-8 by construction.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            return Err(LoadError::at(
-                file,
-                prefix,
-                prefix.len(),
-                "not valid UTF-8 text (a dataset must be UTF-8 JSON)",
-            ));
+            return Err(LoadError::at(file, prefix, prefix.len(), Issue::NotUtf8));
         }
     };
     load_str(file, text)
@@ -161,18 +236,25 @@ struct RawDataset<'a> {
 struct Found {
     at: Option<usize>,
     indicator: Option<String>,
-    message: String,
+    issue: Issue,
     /// A duplicate id: where the first indicator with that id starts.
     first_use: Option<usize>,
 }
 
 impl Found {
-    fn whole(message: String) -> Found {
+    fn whole(issue: Issue) -> Found {
         Found {
             at: None,
             indicator: None,
-            message,
+            issue,
             first_use: None,
+        }
+    }
+
+    fn fault(fault: Fault) -> Issue {
+        Issue::Fault {
+            fault,
+            first_line: None,
         }
     }
 }
@@ -181,12 +263,7 @@ impl Found {
 pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
     let start = text.len() - text.trim_start().len();
     if !text[start..].is_empty() && !text[start..].starts_with('{') {
-        return Err(LoadError::at(
-            file,
-            text,
-            start,
-            "the top level must be a JSON object with schema_version, report and indicators",
-        ));
+        return Err(LoadError::at(file, text, start, Issue::NotObject));
     }
     let mut found = Vec::new();
     let raw: RawDataset = match serde_json::from_str(text) {
@@ -197,10 +274,9 @@ pub fn load_str(file: &str, text: &str) -> Result<Dataset, LoadError> {
         }
     };
     if !READ_SCHEMAS.contains(&raw.schema_version) {
-        found.push(Found::whole(format!(
-            "schema_version is {}, but this app reads schemas 1 and 2",
-            raw.schema_version
-        )));
+        found.push(Found::whole(Issue::Schema {
+            found: raw.schema_version,
+        }));
     }
     let report = parse_part::<Report>(text, raw.report, &mut found);
     let mut indicators = Vec::with_capacity(raw.indicators.len());
@@ -235,15 +311,17 @@ fn place(file: &str, text: &str, found: Vec<Found>) -> LoadError {
         .into_iter()
         .map(|f| {
             let (line, column) = f.at.and_then(|_| places.next()).unzip();
-            let mut message = f.message;
-            if let Some((first_line, _)) = f.first_use.and_then(|_| places.next()) {
-                message.push_str(&format!(" (first used on line {first_line})"));
+            let mut issue = f.issue;
+            if let (Issue::Fault { first_line, .. }, Some((first, _))) =
+                (&mut issue, f.first_use.and_then(|_| places.next()))
+            {
+                *first_line = Some(first);
             }
             Problem {
                 line,
                 column,
                 indicator: f.indicator,
-                message,
+                issue,
             }
         })
         .collect();
@@ -280,14 +358,19 @@ fn json_problem(text: &str, base: usize, e: &serde_json::Error) -> Found {
         .sum();
     let at = (base + line_start + e.column().saturating_sub(1)).min(text.len());
     let message = e.to_string();
-    let message = match message.rsplit_once(" at line ") {
+    let detail = match message.rsplit_once(" at line ") {
         Some((head, _)) => head.to_owned(),
         None => message,
+    };
+    let class = match e.classify() {
+        serde_json::error::Category::Eof => JsonClass::Eof,
+        serde_json::error::Category::Data => JsonClass::Data,
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => JsonClass::Syntax,
     };
     Found {
         at: Some(at),
         indicator: None,
-        message,
+        issue: Issue::Json { class, detail },
         first_use: None,
     }
 }
@@ -334,14 +417,14 @@ fn check_dataset(
         found.extend(
             report_faults(report)
                 .into_iter()
-                .map(|f| Found::whole(f.to_string())),
+                .map(|f| Found::whole(Found::fault(f))),
         );
     }
     for (n, (indicator, &start)) in indicators.iter().zip(starts).enumerate() {
         found.extend(indicator_faults(n, indicator).into_iter().map(|f| Found {
             at: Some(start),
             indicator: Some(indicator.id.clone()),
-            message: f.to_string(),
+            issue: Found::fault(f),
             first_use: None,
         }));
     }
@@ -349,7 +432,7 @@ fn check_dataset(
         found.push(Found {
             at: starts.get(n).copied(),
             indicator: indicators.get(n).map(|i| i.id.clone()),
-            message: duplicate_id_fault(n).to_string(),
+            issue: Found::fault(duplicate_id_fault(n)),
             first_use: starts.get(first).copied(),
         });
     }
@@ -366,7 +449,7 @@ mod tests {
         assert_eq!(err.problems.len(), 1);
         let p = &err.problems[0];
         assert_eq!((p.line, p.column), (Some(5), Some(35)), "{err}");
-        assert!(p.message.contains("invalid type"), "{err}");
+        assert!(err.to_string().contains("invalid type"), "{err}");
     }
 
     #[test]

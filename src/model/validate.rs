@@ -2,18 +2,91 @@
 //! [`Fault`]s that name the indicator, observation and field.
 
 use std::collections::HashMap;
-use std::fmt;
 
 use super::types::{Dataset, Indicator, Kind, Report, format_number};
-use crate::i18n::Lang;
+use crate::i18n::{Texts, fill};
 
 /// Years a report's figures may have.
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
 
+/// Which rule of meaning is broken, with what the message needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rule {
+    Empty,
+    NotPlausibleYear(i32),
+    ReviewNotBeforePlan {
+        review: i32,
+        plan: i32,
+    },
+    BadId,
+    NoObservations,
+    EmptyHorizon,
+    NotFinite,
+    /// An upper bound (`value_high`) without its lower bound (`low`, e.g. `value`).
+    HighWithoutLow {
+        low: &'static str,
+    },
+    HighBelowLow {
+        low: &'static str,
+        high: f64,
+        value: f64,
+    },
+    QualitativeActual,
+    EmptyQuote,
+    EmptyDerived,
+    SecondObservation {
+        kind: Kind,
+        year: i32,
+    },
+    DuplicateId,
+    /// A quote the report text `source` does not hold.
+    QuoteNotFound {
+        source: String,
+    },
+}
+
+impl Rule {
+    pub fn message(&self, t: &Texts) -> String {
+        let m = t.messages;
+        match self {
+            Rule::Empty => m.empty.to_owned(),
+            Rule::NotPlausibleYear(year) => fill(m.not_plausible_year, &[("year", year)]),
+            Rule::ReviewNotBeforePlan { review, plan } => {
+                fill(m.review_after_plan, &[("review", review), ("plan", plan)])
+            }
+            Rule::BadId => m.bad_id.to_owned(),
+            Rule::NoObservations => m.no_observations.to_owned(),
+            Rule::EmptyHorizon => m.empty_horizon.to_owned(),
+            Rule::NotFinite => m.not_finite.to_owned(),
+            Rule::HighWithoutLow { low } => fill(m.high_without_low, &[("low", low)]),
+            Rule::HighBelowLow { low, high, value } => fill(
+                m.high_below_low,
+                &[
+                    ("low", low),
+                    ("high", &format_number(*high)),
+                    ("value", &format_number(*value)),
+                ],
+            ),
+            Rule::QualitativeActual => m.qualitative_actual.to_owned(),
+            Rule::EmptyQuote => m.empty_quote.to_owned(),
+            Rule::EmptyDerived => m.empty_derived.to_owned(),
+            Rule::SecondObservation { kind, year } => {
+                let kind = match kind {
+                    Kind::Actual => t.actual,
+                    Kind::Target => t.target,
+                };
+                fill(m.second_observation, &[("kind", &kind), ("year", year)])
+            }
+            Rule::DuplicateId => m.duplicate_id.to_owned(),
+            Rule::QuoteNotFound { source } => fill(m.quote_not_found, &[("source", source)]),
+        }
+    }
+}
+
 /// One broken rule of meaning in a dataset: where (indicator, observation, field, as `check`
-/// names them) and what is wrong. `check` and the editor both word their errors from these,
+/// names them) and which rule. `check` and the editor both word their errors from these,
 /// so a value refused in the window is refused with the words `check` prints.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Fault {
     /// Index into `indicators`, or `None` for the report.
     pub indicator: Option<usize>,
@@ -22,35 +95,26 @@ pub struct Fault {
     /// The field: of the report (`report.title_zh`), of the indicator (`name_zh`), or of
     /// the observation (`year`; empty for the observation as a whole).
     pub field: String,
-    pub message: String,
+    pub rule: Rule,
 }
 
 impl Fault {
-    fn new(
-        indicator: Option<usize>,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Fault {
+    fn new(indicator: Option<usize>, field: impl Into<String>, rule: Rule) -> Fault {
         Fault {
             indicator,
             observation: None,
             field: field.into(),
-            message: message.into(),
+            rule,
         }
     }
 
     /// A fault of observation `observation` of indicator `indicator`.
-    pub fn of_observation(
-        indicator: usize,
-        observation: usize,
-        field: &str,
-        message: impl Into<String>,
-    ) -> Fault {
+    pub fn of_observation(indicator: usize, observation: usize, field: &str, rule: Rule) -> Fault {
         Fault {
             indicator: Some(indicator),
             observation: Some(observation),
             field: field.to_owned(),
-            message: message.into(),
+            rule,
         }
     }
 
@@ -62,13 +126,14 @@ impl Fault {
             None => self.field.clone(),
         }
     }
-}
 
-impl fmt::Display for Fault {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path(), self.message)
+    /// `observations[0].year: 1800 is not a plausible year`.
+    pub fn message(&self, t: &Texts) -> String {
+        format!("{}{}{}", self.path(), t.colon, self.rule.message(t))
     }
 }
+
+crate::i18n::display_in_english!(Fault);
 
 /// Every rule of meaning a dataset in memory breaks (the rules `check` applies after
 /// parsing): the report's, each indicator's, and unique ids.
@@ -93,7 +158,7 @@ pub fn report_faults(report: &Report) -> Vec<Fault> {
         ("region_zh", &report.region_zh),
     ] {
         if value.trim().is_empty() {
-            out.push(Fault::new(None, format!("report.{field}"), "is empty"));
+            out.push(Fault::new(None, format!("report.{field}"), Rule::Empty));
         }
     }
     for (field, year) in [
@@ -104,7 +169,7 @@ pub fn report_faults(report: &Report) -> Vec<Fault> {
             out.push(Fault::new(
                 None,
                 format!("report.{field}"),
-                not_plausible(year),
+                Rule::NotPlausibleYear(year),
             ));
         }
     }
@@ -114,19 +179,15 @@ pub fn report_faults(report: &Report) -> Vec<Fault> {
         out.push(Fault::new(
             None,
             "report.review_year",
-            format!("{review} must be before plan_year {plan}"),
+            Rule::ReviewNotBeforePlan { review, plan },
         ));
     }
     out
 }
 
-fn not_plausible(year: i32) -> String {
-    format!("{year} is not a plausible year")
-}
-
 /// The message of an id used twice.
 pub fn duplicate_id_fault(indicator: usize) -> Fault {
-    Fault::new(Some(indicator), "id", "duplicate id")
+    Fault::new(Some(indicator), "id", Rule::DuplicateId)
 }
 
 /// Each id used before, as (position, position of its first use).
@@ -155,33 +216,30 @@ pub fn is_valid_id(id: &str) -> bool {
 /// The rules of one indicator (all but unique ids); `n` is its index.
 pub fn indicator_faults(n: usize, indicator: &Indicator) -> Vec<Fault> {
     let mut out = Vec::new();
-    let mut report = |field: &str, message: String| out.push(Fault::new(Some(n), field, message));
+    let mut report = |field: &str, rule: Rule| out.push(Fault::new(Some(n), field, rule));
     if !is_valid_id(&indicator.id) {
-        report("id", "must be non-empty and use only a-z, 0-9 and _".into());
+        report("id", Rule::BadId);
     }
     if indicator.name_zh.trim().is_empty() {
-        report("name_zh", "is empty".into());
+        report("name_zh", Rule::Empty);
     }
     if indicator.observations.is_empty() {
-        report("observations", "has none".into());
+        report("observations", Rule::NoObservations);
     }
     if let Some(multi) = &indicator.multi_year {
         if multi.horizon.trim().is_empty() {
-            report(
-                "multi_year.horizon",
-                "is empty; give the report's words, e.g. 用3—5年时间".into(),
-            );
+            report("multi_year.horizon", Rule::EmptyHorizon);
         }
         if let Some(until) = multi.until.filter(|y| !PLAUSIBLE_YEARS.contains(y)) {
-            report("multi_year.until", not_plausible(until));
+            report("multi_year.until", Rule::NotPlausibleYear(until));
         }
     }
     let mut seen = Vec::new();
     for (k, obs) in indicator.observations.iter().enumerate() {
         let mut fault =
-            |field: &str, message: String| out.push(Fault::of_observation(n, k, field, message));
+            |field: &str, rule: Rule| out.push(Fault::of_observation(n, k, field, rule));
         if !PLAUSIBLE_YEARS.contains(&obs.year) {
-            fault("year", not_plausible(obs.year));
+            fault("year", Rule::NotPlausibleYear(obs.year));
         }
         for (name, value) in [
             ("value", obs.value),
@@ -191,7 +249,7 @@ pub fn indicator_faults(n: usize, indicator: &Indicator) -> Vec<Fault> {
             ("change", obs.change),
         ] {
             if value.is_some_and(|v| !v.is_finite()) {
-                fault(name, "is not a finite number".into());
+                fault(name, Rule::NotFinite);
             }
         }
         for (high_name, low_name, low, high) in [
@@ -204,50 +262,34 @@ pub fn indicator_faults(n: usize, indicator: &Indicator) -> Vec<Fault> {
             ),
         ] {
             match (low, high) {
-                (None, Some(_)) => fault(
-                    high_name,
-                    format!(
-                        "is the upper bound of a range but {low_name} (its lower bound) is null"
-                    ),
-                ),
+                (None, Some(_)) => fault(high_name, Rule::HighWithoutLow { low: low_name }),
                 (Some(l), Some(h)) if h < l => fault(
                     high_name,
-                    format!(
-                        "is below {low_name} ({} < {}); a range is written low to high",
-                        format_number(h),
-                        format_number(l)
-                    ),
+                    Rule::HighBelowLow {
+                        low: low_name,
+                        high: h,
+                        value: l,
+                    },
                 ),
                 _ => {}
             }
         }
         if obs.is_qualitative() && obs.kind == Kind::Actual {
-            fault(
-                "value",
-                "an actual result needs a value or a growth_pct (only a target may be qualitative)"
-                    .into(),
-            );
+            fault("value", Rule::QualitativeActual);
         }
         if obs.quote.trim().is_empty() {
-            fault(
-                "quote",
-                "is empty; every observation needs the sentence it came from".into(),
-            );
+            fault("quote", Rule::EmptyQuote);
         }
         if obs.derived.as_deref().is_some_and(|d| d.trim().is_empty()) {
-            fault(
-                "derived",
-                "is empty; a derived figure needs a note saying how it was worked out".into(),
-            );
+            fault("derived", Rule::EmptyDerived);
         }
         if seen.contains(&(obs.year, obs.kind)) {
             fault(
                 "",
-                format!(
-                    "a second {} observation for {}",
-                    obs.kind.name(Lang::En),
-                    obs.year
-                ),
+                Rule::SecondObservation {
+                    kind: obs.kind,
+                    year: obs.year,
+                },
             );
         }
         seen.push((obs.year, obs.kind));

@@ -2,6 +2,9 @@
 //! binary, the real app. Each test file uses a part of them.
 #![allow(dead_code)]
 
+pub mod gpu;
+pub mod synthetic;
+
 use std::ffi::OsStr;
 use std::path::PathBuf;
 

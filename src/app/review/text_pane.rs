@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use eframe::egui::{self, Color32, TextFormat, text::LayoutJob};
 
-use super::{Review, Row};
-use crate::edit::Highlight;
+use super::state::{ReviewSession, Row};
+use crate::edit::{Document, Highlight};
 
 /// The paragraphs' tops at one width.
 #[derive(Default)]
@@ -95,8 +95,8 @@ impl Cache {
     }
 }
 
-pub fn show(review: &mut Review, ui: &mut egui::Ui) {
-    let Ok(source) = review.doc.text() else {
+pub fn show(doc: &Document, review: &mut ReviewSession, ui: &mut egui::Ui) {
+    let Ok(source) = doc.text() else {
         return;
     };
     let width = ui.available_width().floor().max(50.0);
@@ -112,7 +112,6 @@ pub fn show(review: &mut Review, ui: &mut egui::Ui) {
         let p = source.paragraph_at(offset).unwrap_or(0);
         area = area.vertical_scroll_offset((tops.get(p).copied().unwrap_or(0.0) - 80.0).max(0.0));
     }
-    let doc = &review.doc;
     let selected = review.selected;
     let mut clicked_at = None;
     let mut selection = None;
@@ -172,6 +171,6 @@ pub fn show(review: &mut Review, ui: &mut egui::Ui) {
         review.selection = selection;
     }
     if let Some(offset) = clicked_at {
-        review.select_at(offset);
+        review.select_at(doc, offset);
     }
 }

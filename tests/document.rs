@@ -1,4 +1,14 @@
-use super::*;
+//! The review of a dataset without the window (`edit::Document`): highlights, edits checked
+//! with `check`'s rules and words, undo and redo, saving, drafts.
+
+mod common;
+
+use std::path::Path;
+
+use common::synthetic::synthetic;
+use gwr_charts::edit::*;
+use gwr_charts::i18n::Lang;
+use gwr_charts::model::{self, Dataset, Kind, Observation, Qualifier};
 
 fn bundled() -> Document {
     Document::bundled()
@@ -33,7 +43,7 @@ fn check_says(field: &str, value: serde_json::Value, observation_field: bool) ->
     }
     let err = model::load_str("x.json", &json.to_string()).unwrap_err();
     assert_eq!(err.problems.len(), 1, "{err}");
-    err.problems[0].message.clone()
+    err.problems[0].issue.message(Lang::En.texts())
 }
 
 fn squeezed(s: &str) -> String {
@@ -128,7 +138,7 @@ fn typed_text_is_refused_with_the_words_of_check() {
         let err = doc.check(&edit).unwrap_err();
         assert_eq!(err.indicator.as_deref(), Some("gdp"), "{edit:?}");
         assert_eq!(err.field, field, "{edit:?}");
-        assert_eq!(err.message, message, "{edit:?}");
+        assert_eq!(err.refusal.message(Lang::En.texts()), message, "{edit:?}");
         assert_eq!(doc.apply(edit).unwrap_err(), err);
     }
     assert_eq!(doc.data(), &before, "a refused edit changes nothing");
@@ -166,7 +176,7 @@ fn broken_rules_are_refused_with_the_message_check_prints() {
     for (edit, message) in cases {
         let err = doc.apply(edit.clone()).unwrap_err();
         assert_eq!(
-            format!("{}: {}", err.field, err.message),
+            format!("{}: {}", err.field, err.refusal.message(Lang::En.texts())),
             message,
             "{edit:?}"
         );
