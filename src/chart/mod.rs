@@ -8,7 +8,10 @@
 mod bars;
 pub mod card;
 mod compare;
+pub mod dumbbell;
 mod levels;
+pub mod marks;
+pub mod names;
 mod plot;
 pub mod rows;
 pub mod style;
@@ -108,6 +111,8 @@ pub struct ChartSpec {
     pub lang: Lang,
     /// A title instead of the view's own.
     pub title: Option<String>,
+    /// A footnote line under the chart.
+    pub note: Option<String>,
     pub show_actual: bool,
     pub show_target: bool,
     /// The data was drafted by `extract`; the chart says so.
@@ -121,6 +126,7 @@ impl Default for ChartSpec {
             view: View::Growth,
             lang: Lang::Zh,
             title: None,
+            note: None,
             show_actual: true,
             show_target: true,
             draft: false,
@@ -129,12 +135,32 @@ impl Default for ChartSpec {
 }
 
 impl ChartSpec {
-    pub fn title_text(&self) -> &str {
-        match self.title.as_deref() {
-            Some(t) if !t.trim().is_empty() => t,
-            _ => self.view.title(self.lang),
+    /// The title given, else the view's own; the compare view names its indicator and year
+    /// (`2026年各省（区、市）地区生产总值增长目标`).
+    pub fn title_text(&self, compare: Option<&CompareTable>) -> String {
+        match (self.title.as_deref(), self.view, compare) {
+            (Some(t), _, _) if !t.trim().is_empty() => t.to_owned(),
+            (_, View::Compare, Some(table)) => compare::title(table, self.lang),
+            _ => self.view.title(self.lang).to_owned(),
         }
     }
+
+    /// The footnote, when one was written.
+    fn note_text(&self) -> Option<&str> {
+        self.note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+    }
+}
+
+/// The type scale of an exported image: a 1920×1080 slide gets a title of about 42 px and
+/// labels of about 25 px, readable when projected; larger and smaller images in proportion
+/// (by the side that limits them).
+pub fn image_type_scale(width: u32, height: u32) -> f32 {
+    1.9 * (height as f32 / 1080.0)
+        .min(width as f32 / 1440.0)
+        .max(0.25)
 }
 
 /// A series the legend switches on and off.
@@ -158,6 +184,12 @@ pub struct ChartResponse {
     pub toggled: Option<Series>,
     /// Trend lines drawn without a label for lack of room.
     pub labels_left_out: usize,
+    /// Rows an image left out for lack of room (the compare view).
+    pub left_for_room: usize,
+    /// How much taller, in points, the rows would need to be to hold them all.
+    pub rows_short: f32,
+    /// Names cut short because two lines could not hold them: the footer gives them whole.
+    pub names_shortened: Vec<String>,
 }
 
 impl ChartSpec {
@@ -270,10 +302,13 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
     let pairs = pairs(data, selected);
     let full = ui.available_rect_before_wrap();
 
-    ui.label(
-        RichText::new(spec.title_text())
-            .font(FontId::new(22.0 * scale, fonts::bold()))
-            .strong(),
+    ui.add(
+        egui::Label::new(
+            RichText::new(spec.title_text(cx.compare))
+                .font(FontId::new(22.0 * scale, fonts::bold()))
+                .strong(),
+        )
+        .wrap(),
     );
     let draft = if spec.draft { t.draft_note } else { "" };
     let subtitle = match (spec.view, cx.compare) {
@@ -281,10 +316,13 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
         (View::Compare, None) => String::new(),
         _ => format!("{} · {}", data.report.title(lang), data.report.region(lang)),
     };
-    ui.label(
-        RichText::new(format!("{subtitle}{draft}"))
-            .size(14.0 * scale)
-            .weak(),
+    ui.add(
+        egui::Label::new(
+            RichText::new(format!("{subtitle}{draft}"))
+                .size(14.0 * scale)
+                .weak(),
+        )
+        .wrap(),
     );
     let mut response = ChartResponse {
         toggled: legend(ui, cx),
@@ -292,8 +330,12 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
     };
     ui.add_space(4.0 * scale);
 
-    // Four lines at most: what was not drawn, the source, the marks, the footnotes.
-    let footer_height = 4.0 * 17.0 * scale + 8.0;
+    // The footer's height as laid out in the pass before (egui lays out in passes, and a
+    // changed height asks for one more), four lines at first.
+    let footer_id = egui::Id::unique("chart-footer-height");
+    let footer_height = ui
+        .data(|d| d.get_temp::<f32>(footer_id))
+        .unwrap_or(4.0 * 17.0 * scale + 8.0);
     // A tiny image (or huge type) may leave no room for the body; it is then empty, never
     // of negative size.
     let top = ui.cursor().min;
@@ -312,15 +354,57 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
             ..drawn
         };
     });
-    let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
-    ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| match spec.view {
-        View::Compare => compare::footer_ui(ui, cx, &response.drawn),
+    let mut lines = match spec.view {
+        View::Compare => compare::footer_lines(cx, &response, fits_at(ui, cx, &response)),
         _ => {
             let omitted = omitted(&pairs, &response.drawn);
-            footer_ui(ui, cx, &pairs, &omitted, response.labels_left_out);
+            footer_lines(cx, &pairs, &omitted, response.labels_left_out)
         }
-    });
+    };
+    if !response.names_shortened.is_empty() {
+        let mut names = response.names_shortened.clone();
+        names.dedup();
+        lines.insert(
+            lines.len().saturating_sub(2),
+            FooterLine::weak(format!("{}{}", t.full_names, names.join(t.list_sep))),
+        );
+    }
+    if let Some(note) = spec.note_text() {
+        lines.push(FooterLine::plain(note.to_owned()));
+    }
+    let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
+    let used = ui
+        .scope_builder(UiBuilder::new().max_rect(footer), |ui| {
+            footer_ui(ui, &lines, 12.0 * scale)
+        })
+        .inner;
+    if (used + 8.0 - footer_height).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(footer_id, used + 8.0));
+        ui.ctx().request_repaint();
+    }
     response
+}
+
+/// The size of an image that holds every row the compare view left out: as wide, and
+/// tall enough that its rows fit at the type size that width allows.
+fn fits_at(ui: &Ui, cx: &Ctx<'_>, drawn: &ChartResponse) -> Option<String> {
+    if drawn.left_for_room == 0 || !matches!(cx.mode, Mode::Image { .. }) {
+        return None;
+    }
+    let ppp = ui.ctx().pixels_per_point();
+    let screen = ui.ctx().content_rect();
+    let (width, height) = (screen.width() * ppp, screen.height() * ppp);
+    // Type grows with the height until the width limits it; only then do taller images
+    // hold more rows.
+    let widest = image_type_scale(width.round() as u32, crate::render::MAX_SIDE) / cx.scale;
+    let needed = ((screen.height() + drawn.rows_short) * ppp * widest.max(1.0) * 1.03)
+        .max(height)
+        .ceil();
+    Some(format!(
+        "{}×{}",
+        width.round(),
+        (needed / 10.0).ceil() * 10.0
+    ))
 }
 
 fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
@@ -467,57 +551,81 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
     toggled
 }
 
-fn footer_ui(
-    ui: &mut Ui,
+/// A line of the footer: text, and whether it is a note (weak) or the source.
+pub struct FooterLine {
+    pub text: String,
+    pub weak: bool,
+}
+
+impl FooterLine {
+    pub fn weak(text: String) -> FooterLine {
+        FooterLine { text, weak: true }
+    }
+
+    pub fn plain(text: String) -> FooterLine {
+        FooterLine { text, weak: false }
+    }
+}
+
+/// The footer's lines of the views of one region: what was not drawn, labels left out, the
+/// source, the marks.
+fn footer_lines(
     cx: &Ctx<'_>,
     pairs: &[Pair<'_>],
     omitted: &[&Indicator],
     labels_left_out: usize,
-) {
+) -> Vec<FooterLine> {
     let (data, spec) = (cx.data, cx.spec);
     let lang = spec.lang;
     let t = cx.texts();
-    let size = 12.0 * cx.scale;
-    let line = |ui: &mut Ui, text: String, weak: bool| footer_line(ui, text, weak, size);
-    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
-        if !omitted.is_empty() {
-            let names = omitted
-                .iter()
-                .map(|i| style::truncate(i.name(lang), style::name_chars(lang)));
-            let names = name_list(names, omitted.len(), 4, t);
-            line(ui, format!("{}{names}", t.not_drawn), true);
-        }
-        if labels_left_out > 0 {
-            line(ui, Lang::fill(t.labels_left_out, labels_left_out), true);
-        }
-        line(
-            ui,
-            format!("{}{}{}", t.source, t.colon, data.report.title(lang)),
-            false,
-        );
-        let review = data.years().0;
-        let outcomes = spec.view != View::Trend
-            && data
-                .indicators
-                .iter()
-                .any(|i| target_outcome(i, review).is_some());
-        let mut note = t.marks_note.to_owned();
-        if outcomes {
-            note.push_str("  ");
-            note.push_str(t.outcome_note);
-        }
-        if pairs.iter().any(|p| p.multi_year()) {
-            note.push_str("  ");
-            note.push_str(t.multi_year_note);
-        }
-        line(ui, note, true);
-    });
+    let mut lines = Vec::new();
+    if !omitted.is_empty() {
+        let names = omitted.iter().map(|i| i.name(lang).to_owned());
+        let names = name_list(names, omitted.len(), 4, t);
+        lines.push(FooterLine::weak(format!("{}{names}", t.not_drawn)));
+    }
+    if labels_left_out > 0 {
+        lines.push(FooterLine::weak(Lang::fill(
+            t.labels_left_out,
+            labels_left_out,
+        )));
+    }
+    lines.push(FooterLine::plain(format!(
+        "{}{}{}",
+        t.source,
+        t.colon,
+        data.report.title(lang)
+    )));
+    let review = data.years().0;
+    let outcomes = spec.view != View::Trend
+        && data
+            .indicators
+            .iter()
+            .any(|i| target_outcome(i, review).is_some());
+    let mut note = t.marks_note.to_owned();
+    if outcomes {
+        note.push_str("  ");
+        note.push_str(t.outcome_note);
+    }
+    if pairs.iter().any(|p| p.multi_year()) {
+        note.push_str("  ");
+        note.push_str(t.multi_year_note);
+    }
+    lines.push(FooterLine::weak(note));
+    lines
 }
 
-/// A line of the footer, weak for a note; cut short rather than wrapped.
-fn footer_line(ui: &mut Ui, text: String, weak: bool, size: f32) {
-    let text = RichText::new(text).size(size);
-    ui.add(egui::Label::new(if weak { text.weak() } else { text }).truncate());
+/// Draws the footer's lines, each wrapped rather than cut; returns the height used.
+fn footer_ui(ui: &mut Ui, lines: &[FooterLine], size: f32) -> f32 {
+    let top = ui.cursor().min.y;
+    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        for line in lines {
+            let text = RichText::new(&line.text).size(size);
+            ui.add(egui::Label::new(if line.weak { text.weak() } else { text }).wrap());
+        }
+    });
+    ui.min_rect().max.y - top
 }
 
 /// The first `max` of `total` names, joined, with "and {n} more".
