@@ -67,13 +67,9 @@ impl Sizes {
         Sizes {
             name,
             value,
-            header: value * 1.7,
+            header: value * 1.5,
             axis: 40.0 * s,
-            min_pitch: name
-                * match cx.mode {
-                    Mode::Image { .. } => 1.4,
-                    Mode::Interactive { .. } => 1.25,
-                },
+            min_pitch: name * 1.25,
             gap: 10.0 * s,
         }
     }
@@ -85,6 +81,10 @@ impl Sizes {
             .max(1.0) as usize
     }
 }
+
+/// The narrowest a panel may be at type scale 1, and how many panels at most.
+const PANEL_WIDTH: f32 = 300.0;
+const MAX_PANELS: usize = 3;
 
 /// How the rows are split: panels side by side, each `per_panel` rows.
 struct Split {
@@ -98,7 +98,8 @@ struct Split {
 
 fn split(cx: &Ctx<'_>, sizes: &Sizes, area: Rect, n: usize) -> Split {
     let fit = sizes.rows_fitting(area.height());
-    let max_panels = ((area.width() / (360.0 * cx.scale)).floor() as usize).clamp(1, 3);
+    let max_panels =
+        ((area.width() / (PANEL_WIDTH * cx.scale)).floor() as usize).clamp(1, MAX_PANELS);
     let panels = n.div_ceil(fit).max(1);
     if panels <= max_panels {
         return Split {
@@ -133,18 +134,38 @@ struct Columns {
     x_range: (f64, f64),
 }
 
-fn columns(sizes: &Sizes, frame: &Frame<'_>, rows: &[DotRow<'_>], panel_width: f32) -> Columns {
+fn columns(
+    ui: &Ui,
+    sizes: &Sizes,
+    frame: &Frame<'_>,
+    rows: &[DotRow<'_>],
+    panel_width: f32,
+) -> Columns {
     let name = names::column_width(
         rows.iter().map(|r| r.name.as_str()),
         sizes.name,
         panel_width * 0.3,
     );
+    // The numbers measured where there are few rows (a slide), estimated where there are
+    // many (the window's hundreds, which must not cost a layout each per frame).
+    let font = FontId::proportional(sizes.value);
+    let width = |text: &str| {
+        if rows.len() <= 64 {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+        } else {
+            names::estimate(text, sizes.value)
+        }
+    };
     let cells = [0, 1].map(|k| {
         let widest = rows
             .iter()
-            .map(|r| names::estimate(&r.cells[k].text, sizes.value))
-            .fold(names::estimate(&frame.headers[k], sizes.value), f32::max);
-        widest + sizes.gap
+            .map(|r| width(&r.cells[k].text))
+            .fold(width(&frame.headers[k]), f32::max);
+        widest + sizes.gap * 1.5
     });
     let mut lo = 0.0_f64;
     let mut hi = 0.0_f64;
@@ -157,8 +178,12 @@ fn columns(sizes: &Sizes, frame: &Frame<'_>, rows: &[DotRow<'_>], panel_width: f
         lo = lo.min(r.low);
         hi = hi.max(r.high.unwrap_or(r.low));
     }
-    // Room for a floor's arrowhead and a dot's edge past the furthest figure.
-    let pad = (hi - lo).max(1e-9) * 0.06;
+    // Room past the furthest figure for a floor's arrowhead or a dot's edge: a share of
+    // the span, and at least a dot's width in points.
+    let plot_width = f64::from((panel_width - name - cells[0] - cells[1] - sizes.gap).max(50.0));
+    let span = (hi - lo).max(1e-9);
+    let point = span / plot_width;
+    let pad = (span * 0.04).max(f64::from(sizes.name) * 1.2 * point);
     Columns {
         name,
         cells,
@@ -182,7 +207,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, frame: &Frame<'_>, rows: &[DotRow<'_>]) -
     let split = split(cx, &sizes, area, n);
     let panel_width =
         (area.width() - sizes.gap * 3.0 * (split.panels - 1) as f32) / split.panels as f32;
-    let cols = columns(&sizes, frame, rows, panel_width);
+    let cols = columns(ui, &sizes, frame, rows, panel_width);
     let shared = Shared { frame, sizes, cols };
     let sizes = &shared.sizes;
     let mut response = ChartResponse::default();
@@ -245,10 +270,14 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, frame: &Frame<'_>, rows: &[DotRow<'_>]) -
         .map(|r| r.subject.id())
         .collect();
     response.left_for_room = n - split.drawn.min(n);
-    if response.left_for_room > 0 {
-        let wanted = n.div_ceil(split.panels);
-        response.rows_short = (wanted - split.per_panel) as f32 * sizes.min_pitch;
-    }
+    response.row_fit = Some(super::RowFit {
+        rows: n,
+        area: area.size(),
+        pitch: sizes.min_pitch,
+        fixed: sizes.header + sizes.axis,
+        panel_width: PANEL_WIDTH * cx.scale,
+        max_panels: MAX_PANELS,
+    });
     response
 }
 

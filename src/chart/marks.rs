@@ -134,11 +134,11 @@ fn arrowhead(plot_ui: &mut PlotUi<'_>, id: &str, figure: &Figure, place: &Placem
         Qualifier::Exact | Qualifier::About => return,
     };
     let end = figure.reach(place.base);
-    let rising = end >= place.base;
-    // Half an arrowhead beyond the end, in the direction it points.
+    // Just past the end, away from the base: a floor's points on, a ceiling's back at it.
+    let outward = if end >= place.base { 1.0 } else { -1.0 };
     let radius = 5.0 * place.stroke / 1.5;
-    let forward = if onwards == rising { 1.0 } else { -1.0 };
-    let tip = end + forward * f64::from(radius) * place.per_point;
+    let tip = end + outward * f64::from(radius) * place.per_point;
+    let forward = if onwards { outward } else { -outward };
     let shape = match (place.direction, forward > 0.0) {
         (Direction::Horizontal, true) => MarkerShape::Right,
         (Direction::Horizontal, false) => MarkerShape::Left,

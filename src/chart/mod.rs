@@ -9,6 +9,7 @@ mod bars;
 pub mod card;
 mod compare;
 pub mod dumbbell;
+mod footer;
 mod levels;
 pub mod marks;
 pub mod names;
@@ -17,9 +18,7 @@ pub mod rows;
 pub mod style;
 mod trend;
 
-use eframe::egui::{
-    self, Align, Color32, FontId, Layout, RichText, Sense, Stroke, Ui, UiBuilder, Vec2,
-};
+use eframe::egui::{self, Color32, FontId, RichText, Sense, Stroke, Ui, UiBuilder, Vec2};
 use serde::{Deserialize, Serialize};
 
 use crate::collection::RegionData;
@@ -27,9 +26,10 @@ use crate::compare::CompareTable;
 use crate::fonts;
 use crate::i18n::{Lang, Texts};
 use crate::model::{Dataset, Indicator};
-use crate::outcome::target_outcome;
 
 pub use card::indicator_ui;
+pub use footer::{FooterLine, RowFit};
+use footer::{fits_at, footer_lines, footer_ui};
 pub use rows::{
     Pair, PointKind, ProgressRow, TrendPoint, TrendSeries, growth_rows, level_rows, omitted, pairs,
     progress_rows, trend_series,
@@ -186,8 +186,8 @@ pub struct ChartResponse {
     pub labels_left_out: usize,
     /// Rows an image left out for lack of room (the compare view).
     pub left_for_room: usize,
-    /// How much taller, in points, the rows would need to be to hold them all.
-    pub rows_short: f32,
+    /// How the rows were fitted, for working out the size that holds them all.
+    pub row_fit: Option<RowFit>,
     /// Names cut short because two lines could not hold them: the footer gives them whole.
     pub names_shortened: Vec<String>,
 }
@@ -385,28 +385,6 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
     response
 }
 
-/// The size of an image that holds every row the compare view left out: as wide, and
-/// tall enough that its rows fit at the type size that width allows.
-fn fits_at(ui: &Ui, cx: &Ctx<'_>, drawn: &ChartResponse) -> Option<String> {
-    if drawn.left_for_room == 0 || !matches!(cx.mode, Mode::Image { .. }) {
-        return None;
-    }
-    let ppp = ui.ctx().pixels_per_point();
-    let screen = ui.ctx().content_rect();
-    let (width, height) = (screen.width() * ppp, screen.height() * ppp);
-    // Type grows with the height until the width limits it; only then do taller images
-    // hold more rows.
-    let widest = image_type_scale(width.round() as u32, crate::render::MAX_SIDE) / cx.scale;
-    let needed = ((screen.height() + drawn.rows_short) * ppp * widest.max(1.0) * 1.03)
-        .max(height)
-        .ceil();
-    Some(format!(
-        "{}×{}",
-        width.round(),
-        (needed / 10.0).ceil() * 10.0
-    ))
-}
-
 fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
     let t = cx.texts();
     let empty = |ui: &mut Ui, text: &str| {
@@ -549,91 +527,4 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
         }
     });
     toggled
-}
-
-/// A line of the footer: text, and whether it is a note (weak) or the source.
-pub struct FooterLine {
-    pub text: String,
-    pub weak: bool,
-}
-
-impl FooterLine {
-    pub fn weak(text: String) -> FooterLine {
-        FooterLine { text, weak: true }
-    }
-
-    pub fn plain(text: String) -> FooterLine {
-        FooterLine { text, weak: false }
-    }
-}
-
-/// The footer's lines of the views of one region: what was not drawn, labels left out, the
-/// source, the marks.
-fn footer_lines(
-    cx: &Ctx<'_>,
-    pairs: &[Pair<'_>],
-    omitted: &[&Indicator],
-    labels_left_out: usize,
-) -> Vec<FooterLine> {
-    let (data, spec) = (cx.data, cx.spec);
-    let lang = spec.lang;
-    let t = cx.texts();
-    let mut lines = Vec::new();
-    if !omitted.is_empty() {
-        let names = omitted.iter().map(|i| i.name(lang).to_owned());
-        let names = name_list(names, omitted.len(), 4, t);
-        lines.push(FooterLine::weak(format!("{}{names}", t.not_drawn)));
-    }
-    if labels_left_out > 0 {
-        lines.push(FooterLine::weak(Lang::fill(
-            t.labels_left_out,
-            labels_left_out,
-        )));
-    }
-    lines.push(FooterLine::plain(format!(
-        "{}{}{}",
-        t.source,
-        t.colon,
-        data.report.title(lang)
-    )));
-    let review = data.years().0;
-    let outcomes = spec.view != View::Trend
-        && data
-            .indicators
-            .iter()
-            .any(|i| target_outcome(i, review).is_some());
-    let mut note = t.marks_note.to_owned();
-    if outcomes {
-        note.push_str("  ");
-        note.push_str(t.outcome_note);
-    }
-    if pairs.iter().any(|p| p.multi_year()) {
-        note.push_str("  ");
-        note.push_str(t.multi_year_note);
-    }
-    lines.push(FooterLine::weak(note));
-    lines
-}
-
-/// Draws the footer's lines, each wrapped rather than cut; returns the height used.
-fn footer_ui(ui: &mut Ui, lines: &[FooterLine], size: f32) -> f32 {
-    let top = ui.cursor().min.y;
-    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
-        ui.spacing_mut().item_spacing.y = 2.0;
-        for line in lines {
-            let text = RichText::new(&line.text).size(size);
-            ui.add(egui::Label::new(if line.weak { text.weak() } else { text }).wrap());
-        }
-    });
-    ui.min_rect().max.y - top
-}
-
-/// The first `max` of `total` names, joined, with "and {n} more".
-fn name_list(names: impl Iterator<Item = String>, total: usize, max: usize, t: &Texts) -> String {
-    let names: Vec<String> = names.take(max).collect();
-    let more = match total - names.len() {
-        0 => String::new(),
-        rest => Lang::fill(t.more_items, rest),
-    };
-    format!("{}{more}", names.join(t.list_sep))
 }
