@@ -92,7 +92,7 @@ fn the_svg_looks_like_the_gpu_png_in_every_view_and_language() {
             let ink = b.iter().filter(|g| **g < 200.0).count();
             assert!(ink > 200, "{view:?} {lang:?}: the SVG is nearly blank");
             // Text is outlines with the words kept for search and screen readers.
-            assert!(svg.contains(&format!("<title>{}", settings.spec.title_text())));
+            assert!(svg.contains(&format!("<title>{}", settings.spec.title_text(None))));
             assert!(!svg.contains("<text"));
         }
     }
@@ -133,7 +133,7 @@ fn the_pdf_holds_the_names_and_values_as_text() {
         let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
         let squeezed: String = text.split_whitespace().collect();
         assert!(
-            squeezed.contains(&settings.spec.title_text().replace(' ', "")),
+            squeezed.contains(&settings.spec.title_text(None).replace(' ', "")),
             "{lang:?}: no title in {text}"
         );
         let painted = render::paint(&ChartInput::single(&data, &selected), &settings).unwrap();
