@@ -86,7 +86,7 @@ pub enum IoProblem {
 }
 
 impl IoProblem {
-    fn of(e: &io::Error) -> IoProblem {
+    pub fn of(e: &io::Error) -> IoProblem {
         match e.kind() {
             io::ErrorKind::NotFound => IoProblem::NotFound,
             io::ErrorKind::PermissionDenied => IoProblem::Denied,

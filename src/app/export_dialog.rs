@@ -26,6 +26,8 @@ pub struct ExportDialog {
     pub dark: bool,
     pub lang: Lang,
     pub title: String,
+    /// A footnote line under the chart.
+    pub note: String,
     pub file_name: String,
     /// What Save writes: an image (PNG, SVG, PDF) or the numbers (CSV, Excel).
     pub format: Format,
@@ -44,6 +46,7 @@ impl Default for ExportDialog {
             dark: false,
             lang: Lang::Zh,
             title: String::new(),
+            note: String::new(),
             file_name: String::new(),
             format: Format::Png,
             image: None,
@@ -65,6 +68,7 @@ impl ExportDialog {
         let mut spec = app_spec.clone();
         spec.lang = self.lang;
         spec.title = Some(self.title.trim().to_owned()).filter(|t| !t.is_empty());
+        spec.note = Some(self.note.trim().to_owned()).filter(|t| !t.is_empty());
         ImageSettings {
             spec,
             width: self.width,
@@ -181,6 +185,14 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, input: &Input<'_>) -
                 ui.add(
                     egui::TextEdit::singleline(&mut dialog.title)
                         .hint_text(input.view.title(dialog.lang))
+                        .desired_width(380.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(t.note);
+                ui.add(
+                    egui::TextEdit::singleline(&mut dialog.note)
+                        .hint_text(t.note_hint)
                         .desired_width(380.0),
                 )
                 .labelled_by(label.id);

@@ -168,6 +168,7 @@ fn compare_bar(input: &Input<'_>, ui: &mut egui::Ui) -> Option<CompareChoice> {
                     choice.sort = sort;
                 }
             }
+            super::compare::level_and_reference_ui(ui, &mut choice, table, lang);
         });
     });
     (choice != *input.compare).then_some(choice)

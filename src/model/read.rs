@@ -10,7 +10,7 @@ use serde_json::value::RawValue;
 
 use super::types::{Dataset, Indicator, Report, SCHEMA_VERSION};
 use super::validate::{Fault, duplicate_id_fault, duplicate_ids, indicator_faults, report_faults};
-use crate::files::{self, ReadError};
+use crate::files::{self, IoProblem, ReadError};
 use crate::i18n::{Texts, fill};
 
 /// The schema versions the loader accepts.
@@ -47,6 +47,9 @@ pub enum Issue {
     /// A report that could not be read or drafted, in its reader's words.
     Report(String),
     NoFile,
+    /// A folder given to open that could not be listed, or holds nothing to open.
+    FolderUnreadable(IoProblem),
+    EmptyFolder,
 }
 
 /// How far serde_json got.
@@ -83,6 +86,8 @@ impl Issue {
             }
             Issue::Report(detail) => fill(m.report_unreadable, &[("detail", detail)]),
             Issue::NoFile => m.no_file.to_owned(),
+            Issue::FolderUnreadable(why) => fill(m.folder_unreadable, &[("why", &why.message(t))]),
+            Issue::EmptyFolder => m.empty_folder.to_owned(),
         }
     }
 }
