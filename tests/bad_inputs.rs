@@ -355,3 +355,33 @@ fn list_with_a_bad_file_fails() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("no/such/file.json: cannot open"));
 }
+
+/// A PDF the PDF library panics on (one byte of a fixture changed, in a font's character
+/// map) is refused with the reader's message, and the library's panic is not printed: no
+/// "panicked at" line, no backtrace, through every command that reads reports.
+#[test]
+fn a_pdf_the_library_panics_on_is_refused_quietly() {
+    let mut bytes = std::fs::read("tests/formats/beihe-2024.pdf").unwrap();
+    bytes[55125] = 0x14;
+    // The fixture still makes the library panic (else this test would prove nothing).
+    let panicked = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(&bytes));
+    assert!(
+        panicked.is_err(),
+        "the damaged PDF no longer makes pdf-extract panic"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("damaged.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    for command in ["extract", "list"] {
+        let (code, _, stderr) = common::run([OsStr::new(command), pdf.as_os_str()]);
+        assert_eq!(code, 1, "{command}: {stderr}");
+        assert!(
+            stderr.contains("the PDF reader failed on this file"),
+            "{command}: {stderr}"
+        );
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("backtrace"),
+            "{command}: {stderr}"
+        );
+    }
+}

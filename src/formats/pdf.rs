@@ -1,22 +1,45 @@
 //! PDFs with a text layer: pdf-extract reads the pages; this drops the running headers and
 //! footers and joins the lines that the page width broke.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 
 use unicode_width::UnicodeWidthStr;
 
 use super::FormatError;
+
+/// Runs `f`, catching a panic in it, with the panic's message kept off stderr: the caller
+/// reports it as an error of the file. Only this thread's panics are quiet, only while `f`
+/// runs; every other panic is reported as before (the hook defers to the one it replaced).
+fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    thread_local! {
+        static QUIET: Cell<bool> = const { Cell::new(false) };
+    }
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|quiet| quiet.set(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|quiet| quiet.set(false));
+    result
+}
 
 /// Lines at the top and bottom of a page that may be running headers or footers.
 const EDGE: usize = 3;
 
 pub(super) fn read(bytes: &[u8]) -> Result<String, FormatError> {
     let encrypted = bytes.windows(8).any(|w| w == b"/Encrypt");
-    // pdf-extract panics on some odd files: a panic is a file it cannot read, not a crash.
-    let pages = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::extract_text_from_mem_by_pages(bytes)
-    }));
+    // pdf-extract panics on some odd files: a panic is a file it cannot read, not a crash,
+    // and its message on stderr would say otherwise.
+    let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
     let pages = match pages {
         Ok(Ok(pages)) => pages,
         Ok(Err(_)) | Err(_) if encrypted => return Err(FormatError::Encrypted),
