@@ -25,7 +25,8 @@ for png in assets/icon/gwr-charts-*.png; do
   install -Dm644 "$png" "$root/share/icons/hicolor/${size}x${size}/apps/gwr-charts.png"
 done
 install -Dm644 assets/icon/gwr-charts.svg "$root/share/icons/hicolor/scalable/apps/gwr-charts.svg"
-install -Dm644 -t "$root/share/doc/gwr-charts" README.md packaging/NOTICE assets/fonts/LICENSE-OFL.txt
+install -Dm644 -t "$root/share/doc/gwr-charts" README.md packaging/NOTICE LICENSE-MIT LICENSE-APACHE \
+  assets/fonts/LICENSE-OFL.txt
 
 tar -czf "$out/$name.tar.gz" -C "$stage" --owner=0 --group=0 "$name"
 echo "built $out/$name.tar.gz ($(du -h "$out/$name.tar.gz" | cut -f1))"

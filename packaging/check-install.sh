@@ -28,6 +28,13 @@ cmp -s "$repo/assets/icon/gwr-charts.svg" "$prefix/share/icons/hicolor/scalable/
   fail "Icon=$icon: scalable SVG missing"
 echo "ok  Icon=$icon -> share/icons/hicolor/{$(cd "$prefix/share/icons/hicolor" && ls -d -- */ | tr -d / | paste -sd,)}/apps/"
 
+# The program's licences and the fonts', beside the NOTICE that names them.
+for file in NOTICE LICENSE-MIT LICENSE-APACHE LICENSE-OFL.txt; do
+  [ -f "$prefix/share/doc/gwr-charts/$file" ] || fail "share/doc/gwr-charts/$file is missing"
+done
+cmp -s "$repo/LICENSE-MIT" "$prefix/share/doc/gwr-charts/LICENSE-MIT" || fail "LICENSE-MIT differs from the repository's"
+echo "ok  licences: share/doc/gwr-charts/{NOTICE,LICENSE-MIT,LICENSE-APACHE,LICENSE-OFL.txt}"
+
 for font in "Noto Sans CJK JP Regular" "Noto Sans CJK JP Bold"; do
   grep -qaF "$font" "$binary" || fail "font '$font' is not compiled into $binary"
 done

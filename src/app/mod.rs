@@ -24,6 +24,7 @@ mod side_panel;
 mod state;
 mod status;
 mod top_bar;
+mod x11;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -462,6 +463,7 @@ pub fn run_native(files: Vec<PathBuf>) -> eframe::Result {
         "gwr-charts",
         options,
         Box::new(move |cc| {
+            x11::set_class(cc, "gwr-charts");
             let mut app = GwrApp::new(cc, files);
             app.window.startup = std::env::var_os("GWR_CHARTS_STARTUP_TIME").map(|_| started);
             Ok(Box::new(app))
