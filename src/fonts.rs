@@ -1,11 +1,13 @@
 //! The bundled CJK font, so every machine draws the same glyphs and no text is tofu, and a
-//! system CJK font behind it for the rare characters the bundled subset leaves out.
+//! system CJK font behind it for the rare characters the bundled subset leaves out, read
+//! only when one of them is drawn.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use eframe::egui::{self, FontData, FontDefinitions, FontFamily};
-use eframe::epaint::text::Blob;
+use eframe::epaint::text::{Blob, FallbackRequest, FontInsert};
+use skrifa::MetadataProvider as _;
 
 const REGULAR: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Regular.subset.otf");
 const BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Bold.subset.otf");
@@ -110,7 +112,8 @@ fn collect(dir: &Path, depth: u32, found: &mut Vec<(usize, PathBuf)>) {
     }
 }
 
-/// The system CJK font, read once per run (the window only: exports use the bundled fonts).
+/// The system CJK font, read once per run, when a character none of the bundled fonts has
+/// is first drawn (the window only: exports use the bundled fonts).
 fn system_cjk() -> Option<FontData> {
     static FONT: OnceLock<Option<(Blob, u32)>> = OnceLock::new();
     let (blob, index) = FONT
@@ -123,25 +126,27 @@ fn system_cjk() -> Option<FontData> {
     Some(FontData::from_blob(blob.clone(), *index))
 }
 
-/// [`definitions`] with a system CJK font (if any) last in both families: it only draws
-/// what every other font lacks.
-pub fn definitions_with_system_fallback() -> FontDefinitions {
-    let mut fonts = definitions();
-    let Some(data) = system_cjk() else {
-        return fonts;
-    };
-    fonts.font_data.insert("system_cjk".into(), data.into());
-    for family in [FontFamily::Proportional, FontFamily::Monospace, bold()] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .push("system_cjk".into());
-    }
-    fonts
+/// Whether a font file's face `index` draws `c`.
+fn has_glyph(data: &FontData, c: char) -> bool {
+    let bytes: &[u8] = (*data.font).as_ref();
+    skrifa::FontRef::from_index(bytes, data.index).is_ok_and(|font| font.charmap().map(c).is_some())
+}
+
+/// Offers the system CJK font for a character that no bundled font has (a rare place or
+/// person name). Asked only then: a window whose text the bundled subset covers never reads
+/// the 20 MB system font.
+fn system_cjk_for(request: &FallbackRequest<'_>) -> Option<FontInsert> {
+    let c = request.cluster.chars().next()?;
+    let data = system_cjk().filter(|data| has_glyph(data, c))?;
+    Some(FontInsert {
+        name: "system_cjk".into(),
+        data,
+        families: Vec::new(),
+    })
 }
 
 /// The window's fonts: the bundled ones, then a system CJK font for anything they lack.
 pub fn install(ctx: &egui::Context) {
-    ctx.set_fonts(definitions_with_system_fallback());
+    ctx.set_fonts(definitions());
+    ctx.add_font_provider(Arc::new(system_cjk_for));
 }
