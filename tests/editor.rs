@@ -24,7 +24,8 @@ fn app_in(dir: &Path, files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
     let dir = dir.to_path_buf();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 900.0))
-        .with_max_steps(32)
+        // A row revealed far down the form is scrolled to smoothly: frames until it settles.
+        .with_max_steps(64)
         .build_eframe(move |cc| GwrApp::with_autosave(cc, files, Some(dir)));
     harness.run();
     harness

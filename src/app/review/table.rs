@@ -458,7 +458,9 @@ pub fn show(
         } else {
             own - line_height
         };
-        area = area.vertical_scroll_offset(start.max(0.0));
+        // Never past the end: an overscrolled area springs back over many frames.
+        let end = (total - ui.available_height()).max(0.0);
+        area = area.vertical_scroll_offset(start.clamp(0.0, end));
     }
     let layout = std::mem::take(&mut review.table);
     let mut form = Form {

@@ -110,7 +110,10 @@ pub fn show(doc: &Document, review: &mut ReviewSession, ui: &mut egui::Ui) {
         .auto_shrink(false);
     if let Some(offset) = review.scroll_text.take() {
         let p = source.paragraph_at(offset).unwrap_or(0);
-        area = area.vertical_scroll_offset((tops.get(p).copied().unwrap_or(0.0) - 80.0).max(0.0));
+        // Never past the end: an overscrolled area springs back over many frames.
+        let end = (total - ui.available_height()).max(0.0);
+        let top = tops.get(p).copied().unwrap_or(0.0) - 80.0;
+        area = area.vertical_scroll_offset(top.clamp(0.0, end));
     }
     let selected = review.selected;
     let mut clicked_at = None;
