@@ -20,11 +20,12 @@ fn app() -> Harness<'static, GwrApp> {
 }
 
 fn app_sized(width: f32, height: f32) -> Harness<'static, GwrApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(width, height))
-        .build_eframe(|cc| GwrApp::with_autosave(cc, vec![], None));
-    harness.run();
-    harness
+    common::app_at(egui::vec2(width, height), vec![], None, 4)
+}
+
+/// Whether the chart drew the indicator `id` in the last frame.
+fn drawn(harness: &Harness<'_, GwrApp>, id: &str) -> bool {
+    harness.state().ui.drawn.iter().any(|d| d == id)
 }
 
 /// Saved state in memory, as eframe keeps it in a file.
@@ -75,42 +76,24 @@ fn first_start_shows_growth_of_the_headline_targets_in_chinese() {
     // The qualitative income target has no growth rate to draw.
     expected.retain(|id| id != "household_income");
     assert_eq!(app.ui.drawn, expected);
-    harness.get_by_label("增长率：上年实际与今年目标");
-    harness.get_by_label_contains("本视图未绘制");
+    harness.get_by_label(ZH.view_growth_title);
+    harness.get_by_label_contains(ZH.not_drawn);
 }
 
 #[test]
 fn ticking_a_checkbox_adds_and_removes_the_indicator_from_the_chart() {
     let mut harness = app();
-    assert!(
-        !harness
-            .state()
-            .ui
-            .drawn
-            .contains(&"fiscal_revenue".to_owned())
-    );
+    assert!(!drawn(&harness, "fiscal_revenue"));
     harness
         .get_by_role_and_label(Role::CheckBox, "一般公共预算收入")
         .click();
     harness.run();
-    assert!(
-        harness
-            .state()
-            .ui
-            .drawn
-            .contains(&"fiscal_revenue".to_owned())
-    );
+    assert!(drawn(&harness, "fiscal_revenue"));
     harness
         .get_by_role_and_label(Role::CheckBox, "一般公共预算收入")
         .click();
     harness.run();
-    assert!(
-        !harness
-            .state()
-            .ui
-            .drawn
-            .contains(&"fiscal_revenue".to_owned())
-    );
+    assert!(!drawn(&harness, "fiscal_revenue"));
 }
 
 #[test]
@@ -118,10 +101,10 @@ fn presets_tick_what_they_say() {
     let mut harness = app();
     let data = harness.state().data().clone();
     for (label, preset) in [
-        ("全部", Preset::All),
-        ("清空", Preset::None),
-        ("全部可比指标", Preset::Comparable),
-        ("主要预期目标", Preset::Headline),
+        (ZH.preset_all, Preset::All),
+        (ZH.preset_none, Preset::None),
+        (ZH.preset_comparable, Preset::Comparable),
+        (ZH.preset_headline, Preset::Headline),
     ] {
         harness.get_by_label(label).click();
         harness.run();
@@ -131,11 +114,11 @@ fn presets_tick_what_they_say() {
             "{label}"
         );
     }
-    harness.get_by_label("全部").click();
+    harness.get_by_label(ZH.preset_all).click();
     harness.run();
-    harness.get_by_label(&format!("已选 {0} / {0}", data.indicators.len()));
+    harness.get_by_label(&format!("{} {1} / {1}", ZH.shown, data.indicators.len()));
     // The category switches: none, then all, of one category.
-    harness.get_all_by_label("全不选").next().unwrap().click();
+    harness.get_all_by_label(ZH.none).next().unwrap().click();
     harness.run();
     let economy = data
         .indicators
@@ -144,7 +127,7 @@ fn presets_tick_what_they_say() {
     for ind in economy.clone() {
         assert!(!harness.state().ticked().contains(&ind.id), "{}", ind.id);
     }
-    harness.get_all_by_label("全选").next().unwrap().click();
+    harness.get_all_by_label(ZH.all).next().unwrap().click();
     harness.run();
     for ind in economy {
         assert!(harness.state().ticked().contains(&ind.id), "{}", ind.id);
@@ -168,7 +151,7 @@ fn search_filters_the_list() {
     harness.get_by_label("对俄进出口总额");
     harness.state_mut().ui.search = "zzzz".into();
     harness.run();
-    harness.get_by_label("没有匹配的指标");
+    harness.get_by_label(ZH.no_match);
 }
 
 #[test]
@@ -177,16 +160,16 @@ fn every_view_renders_for_all_and_for_nothing() {
     // The compare view draws regions, not ticked indicators (tests/compare_view.rs).
     for view in View::ALL.into_iter().filter(|v| *v != View::Compare) {
         harness.state_mut().state.chart.view = view;
-        harness.get_by_label("全部").click();
+        harness.get_by_label(ZH.preset_all).click();
         harness.run();
         assert!(
             !harness.state().ui.drawn.is_empty(),
             "{view:?} drew nothing"
         );
-        harness.get_by_label("清空").click();
+        harness.get_by_label(ZH.preset_none).click();
         harness.run();
         assert!(harness.state().ui.drawn.is_empty());
-        harness.get_by_label_contains("尚未选择指标");
+        harness.get_by_label_contains(ZH.empty_selection);
     }
 }
 
@@ -214,10 +197,14 @@ fn switching_language_changes_the_labels() {
     harness.get_by_label("Growth: last year's result against this year's target");
     harness.get_by_label("1 Growth");
     harness.get_by_label("Gross regional product ★");
-    assert!(harness.query_by_label("1 增长").is_none());
-    harness.get_by_label("中文").click();
+    assert!(
+        harness
+            .query_by_label(&AppCommand::ShowView(View::Growth).label(Lang::Zh))
+            .is_none()
+    );
+    harness.get_by_label(Lang::Zh.native_name()).click();
     harness.run();
-    harness.get_by_label("1 增长");
+    harness.get_by_label(&AppCommand::ShowView(View::Growth).label(Lang::Zh));
 }
 
 #[test]
@@ -235,7 +222,7 @@ fn the_details_panel_shows_the_quote() {
     harness.run();
     harness.get_by_label("新签约项目 ≠").click();
     harness.run();
-    harness.get_by_label("≠ 两年口径不同，不可直接比较");
+    harness.get_by_label(&format!("≠ {}", ZH.not_comparable));
 }
 
 #[test]
@@ -298,7 +285,9 @@ fn saved_state_survives_and_a_corrupt_one_falls_back() {
 #[test]
 fn the_app_saves_its_state_and_a_restart_restores_it() {
     let mut harness = app();
-    harness.get_by_label("4 趋势").click();
+    harness
+        .get_by_label(&AppCommand::ShowView(View::Trend).label(Lang::Zh))
+        .click();
     harness.get_by_label("English").click();
     harness.run();
     harness
@@ -399,7 +388,7 @@ fn tooltips_show_the_shortcut_and_the_shortcut_runs_the_command() {
     let keys = harness.ctx.format_shortcut(&shortcut);
     assert!(keys.ends_with('E'), "{keys}");
     assert!(harness.query_by_label(&keys).is_none());
-    harness.get_by_label("导出…").hover();
+    harness.get_by_label(ZH.export).hover();
     harness.run();
     harness.get_by_label(&keys);
 
@@ -439,27 +428,27 @@ fn at_1280_by_800_the_chart_keeps_most_of_the_width_with_the_details_open() {
 #[test]
 fn the_details_panel_opens_when_something_is_picked_and_closes() {
     let mut harness = app_sized(1280.0, 720.0);
-    assert!(harness.query_by_label("明细").is_none());
+    assert!(harness.query_by_label(ZH.details).is_none());
     let closed = harness.state().ui.chart_rect.width();
 
     harness.get_by_label("地区生产总值 ★").click();
     harness.run();
-    harness.get_by_label("明细");
+    harness.get_by_label(ZH.details);
     assert!(harness.state().ui.chart_rect.width() < closed);
 
     // The × button closes it and gives the width back.
     harness.get_by_label("×").click();
     harness.run();
     assert!(harness.state().ui.details.is_none());
-    assert!(harness.query_by_label("明细").is_none());
+    assert!(harness.query_by_label(ZH.details).is_none());
     assert_eq!(harness.state().ui.chart_rect.width(), closed);
 
     // So does Esc.
     harness.get_by_label("地区生产总值 ★").click();
     harness.run();
-    harness.get_by_label("明细");
+    harness.get_by_label(ZH.details);
     press(&mut harness, AppCommand::CloseDetails);
-    assert!(harness.query_by_label("明细").is_none());
+    assert!(harness.query_by_label(ZH.details).is_none());
 }
 
 /// The rectangles of the top bar's widgets: views, commands, the overflow menu.
@@ -530,9 +519,9 @@ fn the_export_dialog_rows_do_not_run_into_each_other() {
     press(&mut harness, AppCommand::OpenExport);
     harness.run();
     let label = |text: &str| harness.get_by_role_and_label(Role::Label, text).rect();
-    let width = label("宽");
-    let height = label("高");
-    let scale = label("缩放");
+    let width = label(ZH.width);
+    let height = label(ZH.height);
+    let scale = label(ZH.scale);
     let preset = harness.get_by_label("16:9 1920×1080").rect();
     assert!(preset.max.y <= width.min.y, "{preset:?} {width:?}");
     // Width and height share a row.
@@ -559,7 +548,7 @@ fn hovering_a_bar_shows_its_quote_and_clicking_it_shows_details() {
     }
     let pos = found.expect("no tooltip for the GDP row");
     harness.get_by_label("「实现地区生产总值5576.3亿元，比上年增长3.1%」");
-    harness.get_by_label("左右（约）");
+    harness.get_by_label(ZH.qualifier_words[1]);
     harness.get_by_label("2023 实际 — 5576.3 亿元 (+3.1%)");
     assert!(harness.state().ui.details.is_none());
     harness.event(egui::Event::PointerButton {

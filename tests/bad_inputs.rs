@@ -26,17 +26,12 @@ fn with(edit: impl FnOnce(&mut serde_json::Value)) -> Vec<u8> {
     serde_json::to_vec_pretty(&v).unwrap()
 }
 
-fn check(path: &Path) -> (i32, String) {
-    let (code, _, stderr) = common::run([OsStr::new("check"), path.as_os_str()]);
-    (code, stderr)
-}
-
 #[test]
 fn a_valid_file_passes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ok.json");
     std::fs::write(&path, with(|_| {})).unwrap();
-    let (code, err) = check(&path);
+    let (code, err) = common::run_on("check", &path);
     assert_eq!(code, 0, "{err}");
 }
 
@@ -166,7 +161,7 @@ fn bad_inputs_fail_with_their_place() {
     for (name, bytes, expected) in cases {
         let path = dir.path().join(format!("{}.json", name.replace(' ', "_")));
         std::fs::write(&path, &bytes).unwrap();
-        let (code, err) = check(&path);
+        let (code, err) = common::run_on("check", &path);
         let file = path.display().to_string();
         if code != 1 || !err.contains(expected) || !err.starts_with(&file) {
             failures.push(format!(
@@ -179,10 +174,8 @@ fn bad_inputs_fail_with_their_place() {
 
 #[test]
 fn all_problems_are_reported_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("many.json");
-    std::fs::write(
-        &path,
+    let (_dir, path) = common::temp_file(
+        "many.json",
         with(|v| {
             let mut second = v["indicators"][0].clone();
             second["id"] = "retail".into();
@@ -190,9 +183,8 @@ fn all_problems_are_reported_at_once() {
             v["indicators"][0]["observations"][0]["quote"] = "".into();
             v["indicators"].as_array_mut().unwrap().push(second);
         }),
-    )
-    .unwrap();
-    let (code, err) = check(&path);
+    );
+    let (code, err) = common::run_on("check", &path);
     assert_eq!(code, 1);
     assert!(err.contains("observations[0].quote: is empty"), "{err}");
     assert!(err.contains("unknown variant `weather`"), "{err}");
@@ -202,7 +194,7 @@ fn all_problems_are_reported_at_once() {
 #[test]
 fn files_that_cannot_be_read() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, err) = check(dir.path());
+    let (code, err) = common::run_on("check", dir.path());
     assert_eq!(code, 1);
     assert!(
         err.starts_with(&format!(
@@ -213,7 +205,7 @@ fn files_that_cannot_be_read() {
     );
 
     let missing = dir.path().join("missing.json");
-    let (code, err) = check(&missing);
+    let (code, err) = common::run_on("check", &missing);
     assert_eq!(code, 1);
     assert!(
         err.starts_with(&missing.display().to_string()) && err.contains("cannot open"),
@@ -223,7 +215,7 @@ fn files_that_cannot_be_read() {
     let big = dir.path().join("big.json");
     let file = std::fs::File::create(&big).unwrap();
     file.set_len(gwr_charts::files::MAX_FILE_BYTES + 1).unwrap();
-    let (code, err) = check(&big);
+    let (code, err) = common::run_on("check", &big);
     assert_eq!(code, 1);
     assert!(
         err.contains("over the limit of 67108864 bytes (64 MiB)"),

@@ -19,16 +19,15 @@ use common::press;
 
 const ZH: &gwr_charts::i18n::Texts = &gwr_charts::i18n::ZH;
 
-/// The app on the bundled dataset, autosaving into `dir`.
+/// The app on the bundled dataset, autosaving into `dir`. A row revealed far down the form
+/// is scrolled to smoothly: frames until it settles.
 fn app_in(dir: &Path, files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
-    let dir = dir.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 900.0))
-        // A row revealed far down the form is scrolled to smoothly: frames until it settles.
-        .with_max_steps(64)
-        .build_eframe(move |cc| GwrApp::with_autosave(cc, files, Some(dir)));
-    harness.run();
-    harness
+    common::app_at(
+        egui::vec2(1600.0, 900.0),
+        files,
+        Some(dir.to_path_buf()),
+        64,
+    )
 }
 
 /// The app on the bundled dataset in review mode, autosaving into a new temporary folder
@@ -489,13 +488,10 @@ fn each_document_is_autosaved_from_its_first_edit() {
 
 #[test]
 fn a_draft_opens_in_review_mode_and_loses_its_mark_when_all_is_reviewed() {
-    let dir = tempfile::tempdir().unwrap();
-    let report = dir.path().join("report.txt");
-    std::fs::write(
-        &report,
+    let (dir, report) = common::temp_file(
+        "report.txt",
         "2024年哈尔滨市政府工作报告\n全市地区生产总值增长5.5%。一般公共预算收入增长6%左右。\n",
-    )
-    .unwrap();
+    );
     let mut harness = app_in(dir.path(), vec![report]);
     assert!(harness.state().reviewing());
     assert!(harness.state().session.is_draft());
@@ -530,12 +526,8 @@ fn clicking_a_quote_picks_its_row() {
 #[test]
 fn review_mode_fits_1280_by_800_and_charts_the_row_picked() {
     let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path().to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(32)
-        .build_eframe(move |cc| GwrApp::with_autosave(cc, vec![], Some(dir)));
-    harness.run();
+    let size = egui::vec2(1280.0, 800.0);
+    let mut harness = common::app_at(size, vec![], Some(dir.path().to_path_buf()), 32);
     for lang in Lang::ALL {
         harness.state_mut().state.chart.lang = lang;
         press(&mut harness, AppCommand::Review);

@@ -1,39 +1,27 @@
 //! `extract`, `list --data` with reports, and opening a report in the app, end to end.
 
-use assert_cmd::Command;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use gwr_charts::GwrApp;
 use gwr_charts::app::AppCommand;
 use gwr_charts::model;
 
-fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = Command::cargo_bin("gwr-charts")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        out.stdout,
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::run;
 
 #[test]
 fn extract_prints_a_valid_dataset() {
-    let (code, stdout, stderr) = run(&["extract", "seeds/harbin-2024-government-work-report.txt"]);
+    let (code, stdout, stderr) = run(["extract", "seeds/harbin-2024-government-work-report.txt"]);
     assert_eq!(code, 0, "{stderr}");
-    let data = model::load_bytes("stdout", &stdout).unwrap();
+    let data = model::load_bytes("stdout", stdout.as_bytes()).unwrap();
     assert!(data.indicators.len() > 60);
     assert_eq!(data.years(), (2023, 2024));
 }
 
 #[test]
 fn extract_writes_atomically_and_check_accepts_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("beihe.json");
-    let (code, _, stderr) = run(&[
+    let (dir, out) = common::temp_path("beihe.json");
+    let (code, _, stderr) = run([
         "extract",
         "tests/reports/beihe-2023.gbk.txt",
         "--out",
@@ -41,7 +29,7 @@ fn extract_writes_atomically_and_check_accepts_it() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("a draft"), "{stderr}");
-    let (code, _, stderr) = run(&["check", out.to_str().unwrap()]);
+    let (code, _, stderr) = run(["check", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -60,7 +48,7 @@ fn extract_refuses_what_is_not_a_report() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"").unwrap();
-    let (code, stdout, stderr) = run(&["extract", empty.to_str().unwrap()]);
+    let (code, stdout, stderr) = run(["extract", empty.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
     assert!(
@@ -70,14 +58,14 @@ fn extract_refuses_what_is_not_a_report() {
 
     let binary = dir.path().join("image.txt");
     std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xFF, 0xD8]).unwrap();
-    let (code, _, stderr) = run(&["extract", binary.to_str().unwrap()]);
+    let (code, _, stderr) = run(["extract", binary.to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(
         stderr.contains("not a report: it is a PNG image"),
         "{stderr}"
     );
 
-    let (code, _, stderr) = run(&["extract", "no/such/report.txt"]);
+    let (code, _, stderr) = run(["extract", "no/such/report.txt"]);
     assert_eq!(code, 1);
     assert!(
         stderr.starts_with("no/such/report.txt: cannot open"),
@@ -87,9 +75,9 @@ fn extract_refuses_what_is_not_a_report() {
 
 #[test]
 fn list_reads_a_report_as_data() {
-    let (code, stdout, stderr) = run(&["list", "--data", "tests/reports/nanhu-2024.utf16le.txt"]);
+    let (code, stdout, stderr) = run(["list", "--data", "tests/reports/nanhu-2024.utf16le.txt"]);
     assert_eq!(code, 0, "{stderr}");
-    let table = String::from_utf8(stdout).unwrap();
+    let table = stdout;
     assert!(
         table.contains("2023 实际 actual") && table.contains("2024 目标 target"),
         "{table}"
@@ -115,13 +103,14 @@ fn opening_a_report_in_the_app_shows_a_draft() {
     let app = harness.state();
     assert!(!app.reviewing());
     assert!(!app.ui.drawn.is_empty());
-    harness.get_by_label("草稿");
-    harness.get_by_label_contains("草稿：自动提取，未经核对");
+    let zh = gwr_charts::i18n::Lang::Zh.texts();
+    harness.get_by_label(zh.draft);
+    harness.get_by_label_contains(zh.draft_note.trim_start_matches(" · "));
 }
 
 #[test]
 fn two_reports_merge_and_say_whether_targets_were_met() {
-    let (code, stdout, stderr) = run(&[
+    let (code, stdout, stderr) = run([
         "list",
         "--data",
         "tests/reports/beihe-2024.txt",
@@ -129,7 +118,7 @@ fn two_reports_merge_and_say_whether_targets_were_met() {
         "tests/reports/beihe-2023.txt",
     ]);
     assert_eq!(code, 0, "{stderr}");
-    let table = String::from_utf8(stdout).unwrap();
+    let table = stdout;
     let row = |name: &str| {
         table
             .lines()
@@ -179,14 +168,14 @@ fn two_reports_merge_and_say_whether_targets_were_met() {
 
 #[test]
 fn extract_names_the_region_or_says_it_cannot() {
-    let (code, stdout, stderr) = run(&["extract", "seeds/harbin-2024-government-work-report.txt"]);
+    let (code, stdout, stderr) = run(["extract", "seeds/harbin-2024-government-work-report.txt"]);
     assert_eq!(code, 0, "{stderr}");
-    let data = model::load_bytes("stdout", &stdout).unwrap();
+    let data = model::load_bytes("stdout", stdout.as_bytes()).unwrap();
     assert_eq!(data.report.region_zh, "哈尔滨市");
 
-    let (code, stdout, stderr) = run(&["extract", "tests/reports/unnamed-2024.txt"]);
+    let (code, stdout, stderr) = run(["extract", "tests/reports/unnamed-2024.txt"]);
     assert_eq!(code, 0, "{stderr}");
-    let data = model::load_bytes("stdout", &stdout).unwrap();
+    let data = model::load_bytes("stdout", stdout.as_bytes()).unwrap();
     assert_eq!(data.report.region_zh, gwr_charts::model::UNKNOWN_REGION);
     assert!(data.report.draft);
     assert!(
@@ -195,7 +184,7 @@ fn extract_names_the_region_or_says_it_cannot() {
         "{stderr}"
     );
 
-    let (code, stdout, stderr) = run(&[
+    let (code, stdout, stderr) = run([
         "extract",
         "tests/reports/unnamed-2024.txt",
         "--region",
@@ -205,7 +194,7 @@ fn extract_names_the_region_or_says_it_cannot() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.is_empty(), "{stderr}");
-    let data = model::load_bytes("stdout", &stdout).unwrap();
+    let data = model::load_bytes("stdout", stdout.as_bytes()).unwrap();
     assert_eq!(data.report.region_zh, "柳州市");
     assert_eq!(
         (data.report.review_year, data.report.plan_year),

@@ -2,7 +2,6 @@
 //! figures as the plain text of the same report, none from the page furniture, and a clear
 //! error for every bad input. Fixtures: `tests/formats/make-fixtures.py` (outputs committed).
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -167,11 +166,6 @@ fn a_pdf_the_reader_chokes_on_is_an_error_not_a_panic() {
     }
 }
 
-fn extract_cli(path: &Path) -> (i32, String) {
-    let (code, _, stderr) = common::run([OsStr::new("extract"), path.as_os_str()]);
-    (code, stderr)
-}
-
 #[test]
 fn bad_inputs_say_what_is_wrong_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
@@ -191,7 +185,7 @@ fn bad_inputs_say_what_is_wrong_through_the_binary() {
         (big.clone(), "over the limit"),
     ];
     for (path, message) in cases {
-        let (code, stderr) = extract_cli(&path);
+        let (code, stderr) = common::run_on("extract", &path);
         assert_eq!(code, 1, "{}: {stderr}", path.display());
         assert!(stderr.contains(&path.display().to_string()), "{stderr}");
         assert!(stderr.contains(message), "{}: {stderr}", path.display());

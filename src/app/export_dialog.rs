@@ -6,7 +6,7 @@ use eframe::egui::{self, ColorImage, TextureHandle, TextureOptions};
 use super::{AppCommand, Status, status};
 use crate::chart::View;
 use crate::export::{ExportError, Format};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Texts};
 use crate::render::{ImageSettings, MAX_SIDE, SCALES};
 
 /// Slide sizes offered in the dialog: (label, width, height).
@@ -120,87 +120,10 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, input: &Input<'_>) -
             .num_columns(2)
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
-                ui.label(t.format);
-                ui.horizontal(|ui| {
-                    for format in Format::ALL {
-                        if ui
-                            .selectable_value(&mut dialog.format, format, format.name())
-                            .changed()
-                        {
-                            // The file name follows the format's extension.
-                            let stem = std::path::Path::new(&dialog.file_name)
-                                .file_stem()
-                                .map(|s| s.to_string_lossy().into_owned())
-                                .unwrap_or_default();
-                            dialog.file_name = format!("{stem}.{}", format.extension());
-                        }
-                    }
-                });
-                ui.end_row();
-                ui.label(t.size);
-                ui.horizontal(|ui| {
-                    for (label, w, h) in SIZE_PRESETS {
-                        let on = dialog.width == w && dialog.height == h;
-                        if ui.selectable_label(on, label).clicked() {
-                            dialog.width = w;
-                            dialog.height = h;
-                        }
-                    }
-                });
-                ui.end_row();
-                ui.label(t.custom);
-                ui.horizontal(|ui| {
-                    let w = ui.label(t.width);
-                    ui.add(egui::DragValue::new(&mut dialog.width).range(1..=MAX_SIDE))
-                        .labelled_by(w.id);
-                    let h = ui.label(t.height);
-                    ui.add(egui::DragValue::new(&mut dialog.height).range(1..=MAX_SIDE))
-                        .labelled_by(h.id);
-                });
-                ui.end_row();
-                let label = ui.label(t.scale);
-                ui.add(
-                    egui::Slider::new(&mut dialog.scale, SCALES)
-                        .step_by(0.25)
-                        .fixed_decimals(2)
-                        .suffix("×"),
-                )
-                .labelled_by(label.id)
-                .on_hover_text(t.scale_hint);
-                ui.end_row();
-                ui.label(t.theme);
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut dialog.dark, false, t.light);
-                    ui.selectable_value(&mut dialog.dark, true, t.dark);
-                });
-                ui.end_row();
-                ui.label(t.language);
-                ui.horizontal(|ui| {
-                    for lang in Lang::ALL {
-                        ui.selectable_value(&mut dialog.lang, lang, lang.native_name());
-                    }
-                });
-                ui.end_row();
-                let label = ui.label(t.title);
-                ui.add(
-                    egui::TextEdit::singleline(&mut dialog.title)
-                        .hint_text(input.view.title(dialog.lang))
-                        .desired_width(380.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(t.note);
-                ui.add(
-                    egui::TextEdit::singleline(&mut dialog.note)
-                        .hint_text(t.note_hint)
-                        .desired_width(380.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label(t.file_name);
-                ui.add(egui::TextEdit::singleline(&mut dialog.file_name).desired_width(380.0))
-                    .labelled_by(label.id);
-                ui.end_row();
+                format_row(ui, dialog, t);
+                size_rows(ui, dialog, t);
+                look_rows(ui, dialog, t);
+                text_rows(ui, dialog, input.view, t);
             });
         ui.separator();
         preview(dialog, &input.preview, ui, t);
@@ -230,12 +153,108 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, input: &Input<'_>) -
     out
 }
 
+/// The file format; the file name follows its extension.
+fn format_row(ui: &mut egui::Ui, dialog: &mut ExportDialog, t: &Texts) {
+    ui.label(t.format);
+    ui.horizontal(|ui| {
+        for format in Format::ALL {
+            if ui
+                .selectable_value(&mut dialog.format, format, format.name())
+                .changed()
+            {
+                let stem = std::path::Path::new(&dialog.file_name)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                dialog.file_name = format!("{stem}.{}", format.extension());
+            }
+        }
+    });
+    ui.end_row();
+}
+
+/// The slide sizes, a size of one's own, and the scale.
+fn size_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, t: &Texts) {
+    ui.label(t.size);
+    ui.horizontal(|ui| {
+        for (label, w, h) in SIZE_PRESETS {
+            let on = dialog.width == w && dialog.height == h;
+            if ui.selectable_label(on, label).clicked() {
+                dialog.width = w;
+                dialog.height = h;
+            }
+        }
+    });
+    ui.end_row();
+    ui.label(t.custom);
+    ui.horizontal(|ui| {
+        let w = ui.label(t.width);
+        ui.add(egui::DragValue::new(&mut dialog.width).range(1..=MAX_SIDE))
+            .labelled_by(w.id);
+        let h = ui.label(t.height);
+        ui.add(egui::DragValue::new(&mut dialog.height).range(1..=MAX_SIDE))
+            .labelled_by(h.id);
+    });
+    ui.end_row();
+    let label = ui.label(t.scale);
+    ui.add(
+        egui::Slider::new(&mut dialog.scale, SCALES)
+            .step_by(0.25)
+            .fixed_decimals(2)
+            .suffix("×"),
+    )
+    .labelled_by(label.id)
+    .on_hover_text(t.scale_hint);
+    ui.end_row();
+}
+
+/// The image's theme and language.
+fn look_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, t: &Texts) {
+    ui.label(t.theme);
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut dialog.dark, false, t.light);
+        ui.selectable_value(&mut dialog.dark, true, t.dark);
+    });
+    ui.end_row();
+    ui.label(t.language);
+    ui.horizontal(|ui| {
+        for lang in Lang::ALL {
+            ui.selectable_value(&mut dialog.lang, lang, lang.native_name());
+        }
+    });
+    ui.end_row();
+}
+
+/// The title (the view's by default), a note under the chart, and the file name.
+fn text_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, view: View, t: &Texts) {
+    let label = ui.label(t.title);
+    ui.add(
+        egui::TextEdit::singleline(&mut dialog.title)
+            .hint_text(view.title(dialog.lang))
+            .desired_width(380.0),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+    let label = ui.label(t.note);
+    ui.add(
+        egui::TextEdit::singleline(&mut dialog.note)
+            .hint_text(t.note_hint)
+            .desired_width(380.0),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+    let label = ui.label(t.file_name);
+    ui.add(egui::TextEdit::singleline(&mut dialog.file_name).desired_width(380.0))
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
 /// The image of the settings, scaled down; it is uploaded again only when it changed.
 fn preview(
     dialog: &mut ExportDialog,
     made: &Result<bool, ExportError>,
     ui: &mut egui::Ui,
-    t: &crate::i18n::Texts,
+    t: &Texts,
 ) {
     match made {
         Ok(changed) => {

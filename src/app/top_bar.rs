@@ -200,10 +200,10 @@ fn region_picker(input: &Input<'_>, ui: &mut egui::Ui) -> Option<usize> {
     (picked != input.shown).then_some(picked)
 }
 
-fn bar(input: &Input<'_>, ui: &mut egui::Ui) -> Vec<AppCommand> {
+/// The commands that go into the "…" menu, least needed first, until the rest fits the
+/// bar's width; and whether the dataset's name then fits beside them.
+fn overflow(input: &Input<'_>, ui: &egui::Ui) -> (Vec<AppCommand>, bool) {
     let lang = input.chart.lang;
-    let mut clicked = Vec::new();
-    let t = lang.texts();
     let gap = ui.spacing().item_spacing.x;
     let widths: Vec<(AppCommand, f32)> = groups()
         .into_iter()
@@ -216,11 +216,12 @@ fn bar(input: &Input<'_>, ui: &mut egui::Ui) -> Vec<AppCommand> {
             .find(|(c, _)| c == command)
             .map_or(0.0, |(_, w)| *w)
     };
-    let draft = input.draft.then_some(t.draft);
-    let draft_width = draft.map_or(0.0, |d| button_width(ui, d));
+    let draft_width = if input.draft {
+        button_width(ui, lang.texts().draft)
+    } else {
+        0.0
+    };
     let menu_width = button_width(ui, "…");
-
-    // Move groups of commands into the menu, least needed first, until the rest fits.
     let needed = |hidden: &[AppCommand]| -> f32 {
         let mut total = draft_width;
         for group in groups() {
@@ -245,8 +246,13 @@ fn bar(input: &Input<'_>, ui: &mut egui::Ui) -> Vec<AppCommand> {
         hidden.extend(unit);
     }
     let name_fits = available - needed(&hidden) >= NAME_MIN;
-    let dataset = format!("{}{}{}", t.dataset, t.colon, input.name);
+    (hidden, name_fits)
+}
 
+/// The groups of commands not in the menu, a line between groups; returns those clicked.
+fn buttons(input: &Input<'_>, ui: &mut egui::Ui, hidden: &[AppCommand]) -> Vec<AppCommand> {
+    let lang = input.chart.lang;
+    let mut clicked = Vec::new();
     let mut first = true;
     for group in groups() {
         let shown: Vec<AppCommand> = group.into_iter().filter(|c| !hidden.contains(c)).collect();
@@ -273,10 +279,19 @@ fn bar(input: &Input<'_>, ui: &mut egui::Ui) -> Vec<AppCommand> {
             }
         }
     }
+    clicked
+}
+
+fn bar(input: &Input<'_>, ui: &mut egui::Ui) -> Vec<AppCommand> {
+    let lang = input.chart.lang;
+    let t = lang.texts();
+    let (hidden, name_fits) = overflow(input, ui);
+    let dataset = format!("{}{}{}", t.dataset, t.colon, input.name);
+    let mut clicked = buttons(input, ui, &hidden);
     ui.add(egui::Separator::default().spacing(SEPARATOR));
-    if let Some(draft) = draft {
+    if input.draft {
         ui.label(
-            RichText::new(draft)
+            RichText::new(t.draft)
                 .strong()
                 .color(ui.visuals().warn_fg_color),
         )

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::types::{Dataset, Indicator, Kind, Report, format_number};
+use super::types::{Dataset, Indicator, Kind, Observation, Report, format_number};
 use crate::i18n::{Texts, fill};
 
 /// Years a report's figures may have.
@@ -236,63 +236,71 @@ pub fn indicator_faults(n: usize, indicator: &Indicator) -> Vec<Fault> {
     }
     let mut seen = Vec::new();
     for (k, obs) in indicator.observations.iter().enumerate() {
-        let mut fault =
-            |field: &str, rule: Rule| out.push(Fault::of_observation(n, k, field, rule));
-        if !PLAUSIBLE_YEARS.contains(&obs.year) {
-            fault("year", Rule::NotPlausibleYear(obs.year));
-        }
-        for (name, value) in [
-            ("value", obs.value),
-            ("growth_pct", obs.growth_pct),
-            ("value_high", obs.value_high),
-            ("growth_pct_high", obs.growth_pct_high),
-            ("change", obs.change),
-        ] {
-            if value.is_some_and(|v| !v.is_finite()) {
-                fault(name, Rule::NotFinite);
-            }
-        }
-        for (high_name, low_name, low, high) in [
-            ("value_high", "value", obs.value, obs.value_high),
-            (
-                "growth_pct_high",
-                "growth_pct",
-                obs.growth_pct,
-                obs.growth_pct_high,
-            ),
-        ] {
-            match (low, high) {
-                (None, Some(_)) => fault(high_name, Rule::HighWithoutLow { low: low_name }),
-                (Some(l), Some(h)) if h < l => fault(
-                    high_name,
-                    Rule::HighBelowLow {
-                        low: low_name,
-                        high: h,
-                        value: l,
-                    },
-                ),
-                _ => {}
-            }
-        }
-        if obs.is_qualitative() && obs.kind == Kind::Actual {
-            fault("value", Rule::QualitativeActual);
-        }
-        if obs.quote.trim().is_empty() {
-            fault("quote", Rule::EmptyQuote);
-        }
-        if obs.derived.as_deref().is_some_and(|d| d.trim().is_empty()) {
-            fault("derived", Rule::EmptyDerived);
-        }
+        let rules = observation_rules(obs);
+        out.extend(
+            rules
+                .into_iter()
+                .map(|(field, rule)| Fault::of_observation(n, k, field, rule)),
+        );
         if seen.contains(&(obs.year, obs.kind)) {
-            fault(
-                "",
-                Rule::SecondObservation {
-                    kind: obs.kind,
-                    year: obs.year,
-                },
-            );
+            let rule = Rule::SecondObservation {
+                kind: obs.kind,
+                year: obs.year,
+            };
+            out.push(Fault::of_observation(n, k, "", rule));
         }
         seen.push((obs.year, obs.kind));
+    }
+    out
+}
+
+/// The rules one observation breaks on its own, by field.
+fn observation_rules(obs: &Observation) -> Vec<(&'static str, Rule)> {
+    let mut out = Vec::new();
+    if !PLAUSIBLE_YEARS.contains(&obs.year) {
+        out.push(("year", Rule::NotPlausibleYear(obs.year)));
+    }
+    for (name, value) in [
+        ("value", obs.value),
+        ("growth_pct", obs.growth_pct),
+        ("value_high", obs.value_high),
+        ("growth_pct_high", obs.growth_pct_high),
+        ("change", obs.change),
+    ] {
+        if value.is_some_and(|v| !v.is_finite()) {
+            out.push((name, Rule::NotFinite));
+        }
+    }
+    for (high_name, low_name, low, high) in [
+        ("value_high", "value", obs.value, obs.value_high),
+        (
+            "growth_pct_high",
+            "growth_pct",
+            obs.growth_pct,
+            obs.growth_pct_high,
+        ),
+    ] {
+        match (low, high) {
+            (None, Some(_)) => out.push((high_name, Rule::HighWithoutLow { low: low_name })),
+            (Some(l), Some(h)) if h < l => out.push((
+                high_name,
+                Rule::HighBelowLow {
+                    low: low_name,
+                    high: h,
+                    value: l,
+                },
+            )),
+            _ => {}
+        }
+    }
+    if obs.is_qualitative() && obs.kind == Kind::Actual {
+        out.push(("value", Rule::QualitativeActual));
+    }
+    if obs.quote.trim().is_empty() {
+        out.push(("quote", Rule::EmptyQuote));
+    }
+    if obs.derived.as_deref().is_some_and(|d| d.trim().is_empty()) {
+        out.push(("derived", Rule::EmptyDerived));
     }
     out
 }

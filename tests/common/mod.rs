@@ -6,7 +6,7 @@ pub mod gpu;
 pub mod synthetic;
 
 use std::ffi::OsStr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 use gwr_charts::GwrApp;
@@ -26,13 +26,47 @@ pub fn run<S: AsRef<OsStr>>(args: impl IntoIterator<Item = S>) -> (i32, String, 
     )
 }
 
-/// The real app at 1400×900 with `files` opened, never autosaving.
-pub fn app_with(files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
+/// Runs the real binary as `gwr-charts COMMAND PATH`: exit code and stderr.
+pub fn run_on(command: &str, path: &Path) -> (i32, String) {
+    let (code, _, stderr) = run([OsStr::new(command), path.as_os_str()]);
+    (code, stderr)
+}
+
+/// A path named `name` (no file yet) in a new temporary folder (removed with the returned
+/// handle).
+pub fn temp_path(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    (dir, path)
+}
+
+/// A file named `name` holding `contents` in a new temporary folder (removed with the
+/// returned handle).
+pub fn temp_file(name: &str, contents: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = temp_path(name);
+    std::fs::write(&path, contents).unwrap();
+    (dir, path)
+}
+
+/// The real app at `size` with `files` opened, autosaving into `autosave` (never when
+/// `None`), allowed `steps` frames to settle.
+pub fn app_at(
+    size: egui::Vec2,
+    files: Vec<PathBuf>,
+    autosave: Option<PathBuf>,
+    steps: u64,
+) -> Harness<'static, GwrApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), None));
+        .with_size(size)
+        .with_max_steps(steps)
+        .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), autosave.clone()));
     harness.run();
     harness
+}
+
+/// The real app at 1400×900 with `files` opened, never autosaving.
+pub fn app_with(files: Vec<PathBuf>) -> Harness<'static, GwrApp> {
+    app_at(egui::vec2(1400.0, 900.0), files, None, 4)
 }
 
 /// Presses the shortcut of `command`, as a user would.

@@ -7,7 +7,7 @@ use std::ops::Range;
 use eframe::egui::{self, Color32, TextFormat, text::LayoutJob};
 
 use super::state::{ReviewSession, Row};
-use crate::edit::{Document, Highlight};
+use crate::edit::{Document, Highlight, SourceText};
 
 /// The paragraphs' tops at one width.
 #[derive(Default)]
@@ -95,6 +95,55 @@ impl Cache {
     }
 }
 
+/// What happened in a paragraph: the text selected in it (while it has focus), a click.
+struct InParagraph {
+    selection: Option<Option<Range<usize>>>,
+    clicked_at: Option<usize>,
+}
+
+/// Paragraph `p` of the text at `rect`, as a read-only text field whose cursor gives the
+/// selected characters.
+fn paragraph(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    source: &SourceText,
+    p: usize,
+    rect: egui::Rect,
+    selected: Option<Row>,
+) -> Option<InParagraph> {
+    let range = source.paragraphs[p].clone();
+    let mut paragraph = source.text.get(range.clone())?;
+    let style = ui.style().clone();
+    let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
+        let marks = doc.highlights_in(range.clone());
+        let mut job = job(buf.as_str(), range.start, marks, selected, &style);
+        job.wrap.max_width = wrap;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let output = ui
+        .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+            egui::TextEdit::multiline(&mut paragraph)
+                .id_salt(("review_paragraph", p))
+                .frame(egui::Frame::NONE)
+                .margin(0.0)
+                .desired_rows(1)
+                .desired_width(rect.width())
+                .layouter(&mut layouter)
+                .show(ui)
+        })
+        .inner;
+    let chars = output.cursor_range?.as_sorted_char_range();
+    let from = range.start + byte_of(paragraph, chars.start.0);
+    let to = range.start + byte_of(paragraph, chars.end.0);
+    let response = &output.response.response;
+    Some(InParagraph {
+        selection: response
+            .has_focus()
+            .then(|| (from < to).then_some(from..to)),
+        clicked_at: (response.clicked() && from == to).then_some(from),
+    })
+}
+
 pub fn show(doc: &Document, review: &mut ReviewSession, ui: &mut egui::Ui) {
     let Ok(source) = doc.text() else {
         return;
@@ -128,46 +177,17 @@ pub fn show(doc: &Document, review: &mut ReviewSession, ui: &mut egui::Ui) {
             .saturating_sub(1);
         let last = tops.partition_point(|&top| top < viewport.max.y);
         for p in first..last.min(source.paragraphs.len()) {
-            let range = source.paragraphs[p].clone();
-            let Some(mut paragraph) = source.text.get(range.clone()) else {
-                continue;
-            };
-
-            let style = ui.style().clone();
-            let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap: f32| {
-                let marks = doc.highlights_in(range.clone());
-                let mut job = job(buf.as_str(), range.start, marks, selected, &style);
-                job.wrap.max_width = wrap;
-                ui.fonts_mut(|f| f.layout_job(job))
-            };
             let rect = egui::Rect::from_min_size(
                 origin + egui::vec2(0.0, tops[p]),
                 egui::vec2(width, tops[p + 1] - tops[p]),
             );
-            let output = ui
-                .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-                    egui::TextEdit::multiline(&mut paragraph)
-                        .id_salt(("review_paragraph", p))
-                        .frame(egui::Frame::NONE)
-                        .margin(0.0)
-                        .desired_rows(1)
-                        .desired_width(width)
-                        .layouter(&mut layouter)
-                        .show(ui)
-                })
-                .inner;
-            let Some(cursor) = output.cursor_range else {
+            let Some(what) = paragraph(ui, doc, source, p, rect, selected) else {
                 continue;
             };
-            let chars = cursor.as_sorted_char_range();
-            let from = range.start + byte_of(paragraph, chars.start.0);
-            let to = range.start + byte_of(paragraph, chars.end.0);
-            if output.response.response.has_focus() {
-                selection = Some((from < to).then_some(from..to));
+            if what.selection.is_some() {
+                selection = what.selection;
             }
-            if output.response.response.clicked() && from == to {
-                clicked_at = Some(from);
-            }
+            clicked_at = what.clicked_at.or(clicked_at);
         }
     });
     if let Some(selection) = selection {
