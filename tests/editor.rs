@@ -17,6 +17,9 @@ use gwr_charts::model::{self, Dataset, Kind};
 mod common;
 use common::press;
 
+#[path = "editor/document.rs"]
+mod document;
+
 const ZH: &gwr_charts::i18n::Texts = &gwr_charts::i18n::ZH;
 
 /// The app on the bundled dataset, autosaving into `dir`. A row revealed far down the form

@@ -8,7 +8,7 @@ use super::state::MergeDialog;
 use super::table::Action;
 use crate::edit::Document;
 use crate::edit::autosave::Recovered;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, fill};
 
 /// The answers to "save the unsaved edits first?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,7 +39,7 @@ pub fn merge(
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("review_merge")).show(ctx, |ui| {
         ui.heading(t.merge_title);
-        ui.label(t.merge_into.replace("{name}", &keep_name));
+        ui.label(fill(t.merge_into, &[("name", &keep_name)]));
         let from_name = next
             .from
             .and_then(|f| data.indicators.get(f))

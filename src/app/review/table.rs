@@ -9,7 +9,7 @@ use eframe::egui::{self, Align, Layout as EguiLayout, RichText};
 
 use super::state::{Draft, Field, MergeDialog, ReviewSession, Row};
 use crate::edit::{Document, Edit, IndicatorField, ObservationField};
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{Lang, Texts, fill};
 use crate::model::{Category, Kind, Qualifier};
 
 /// What the table asks the app to do once it is drawn.
@@ -519,7 +519,7 @@ fn selection_bar(
             if ui
                 .add_enabled(
                     target.is_some(),
-                    egui::Button::new(t.add_observation.replace("{name}", &name)),
+                    egui::Button::new(fill(t.add_observation, &[("name", &name)])),
                 )
                 .clicked()
             {

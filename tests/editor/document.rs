@@ -1,11 +1,10 @@
 //! The review of a dataset without the window (`edit::Document`): highlights, edits checked
-//! with `check`'s rules and words, undo and redo, saving, drafts.
-
-mod common;
+//! with `check`'s rules and words, undo and redo, saving, drafts. Part of the editor's test
+//! binary (one binary less to link).
 
 use std::path::Path;
 
-use common::synthetic::synthetic;
+use super::common::synthetic::synthetic;
 use gwr_charts::edit::*;
 use gwr_charts::i18n::Lang;
 use gwr_charts::model::{self, Dataset, Kind, Observation, Qualifier};
