@@ -12,21 +12,9 @@ binary=${1:-target/release/gwr-charts}
 [ -x "$binary" ] || { echo "check-x11-window: no program at $binary" >&2; exit 1; }
 fail() { echo "check-x11-window: $*" >&2; exit 1; }
 
-display=:${CHECK_DISPLAY:-93}
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp &
-xvfb=$!
-home=$(mktemp -d)
-app=
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
-export DISPLAY=$display
-unset WAYLAND_DISPLAY
-for _ in $(seq 50); do
-  xwininfo -root >/dev/null 2>&1 && break
-  sleep 0.2
-done
-# A home of its own: no saved state or autosave of the user's is read or written.
-HOME=$home XDG_DATA_HOME=$home GWR_CHARTS_AUTOSAVE_DIR=$home/autosave "$binary" &
-app=$!
+# shellcheck source=packaging/xvfb-window.sh
+source packaging/xvfb-window.sh
+start_window "$binary" ":${CHECK_DISPLAY:-93}"
 
 window=
 for _ in $(seq 120); do

@@ -10,20 +10,9 @@ binary=${1:-target/release/gwr-charts}
 wait=${2:-20}
 [ -x "$binary" ] || { echo "window-memory: no program at $binary" >&2; exit 1; }
 
-display=:${CHECK_DISPLAY:-92}
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp &
-xvfb=$!
-home=$(mktemp -d)
-app=
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
-export DISPLAY=$display
-unset WAYLAND_DISPLAY
-for _ in $(seq 50); do
-  xwininfo -root >/dev/null 2>&1 && break
-  sleep 0.2
-done
-HOME=$home XDG_DATA_HOME=$home GWR_CHARTS_AUTOSAVE_DIR=$home/autosave "$binary" &
-app=$!
+# shellcheck source=packaging/xvfb-window.sh
+source packaging/xvfb-window.sh
+start_window "$binary" ":${CHECK_DISPLAY:-92}"
 sleep "$wait"
 
 grep -E '^(VmRSS|RssAnon|RssFile)' "/proc/$app/status"

@@ -31,6 +31,31 @@ pub struct ReviewResponse {
     pub dismissed: bool,
 }
 
+/// The rows of a long pane that meet `viewport`, each with its rectangle, `width` wide from
+/// `origin`: `tops[n]` is where row `n` starts, the last entry the height of the whole.
+/// The panes measure their rows once (per width and document version) so that a frame lays
+/// out only these.
+fn rows_in_view(
+    tops: &[f32],
+    viewport: egui::Rect,
+    origin: egui::Pos2,
+    width: f32,
+) -> impl Iterator<Item = (usize, egui::Rect)> + '_ {
+    let first = tops
+        .partition_point(|&top| top <= viewport.min.y)
+        .saturating_sub(1);
+    let last = tops
+        .partition_point(|&top| top < viewport.max.y)
+        .min(tops.len().saturating_sub(1));
+    (first..last).map(move |n| {
+        let rect = egui::Rect::from_min_size(
+            origin + egui::vec2(0.0, tops[n]),
+            egui::vec2(width, tops[n + 1] - tops[n]),
+        );
+        (n, rect)
+    })
+}
+
 /// Why a dataset has no text pane, in words.
 pub fn missing_text(missing: &TextMissing, t: &Texts) -> String {
     match missing {

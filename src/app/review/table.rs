@@ -474,16 +474,7 @@ pub fn show(
         ui.set_height(total);
         ui.set_width(width);
         let origin = ui.min_rect().min;
-        let tops = &layout.tops;
-        let first = tops
-            .partition_point(|&top| top <= viewport.min.y)
-            .saturating_sub(1);
-        let last = tops.partition_point(|&top| top < viewport.max.y);
-        for n in first..last.min(layout.lines.len()) {
-            let rect = egui::Rect::from_min_size(
-                origin + egui::vec2(0.0, tops[n]),
-                egui::vec2(width, tops[n + 1] - tops[n]),
-            );
+        for (n, rect) in super::rows_in_view(&layout.tops, viewport, origin, width) {
             ui.scope_builder(
                 egui::UiBuilder::new()
                     .max_rect(rect)

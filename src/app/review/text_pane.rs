@@ -171,16 +171,7 @@ pub fn show(doc: &Document, review: &mut ReviewSession, ui: &mut egui::Ui) {
         ui.set_height(total);
         ui.set_width(width);
         let origin = ui.min_rect().min;
-        // The paragraphs whose box meets the viewport.
-        let first = tops
-            .partition_point(|&top| top <= viewport.min.y)
-            .saturating_sub(1);
-        let last = tops.partition_point(|&top| top < viewport.max.y);
-        for p in first..last.min(source.paragraphs.len()) {
-            let rect = egui::Rect::from_min_size(
-                origin + egui::vec2(0.0, tops[p]),
-                egui::vec2(width, tops[p + 1] - tops[p]),
-            );
+        for (p, rect) in super::rows_in_view(tops, viewport, origin, width) {
             let Some(what) = paragraph(ui, doc, source, p, rect, selected) else {
                 continue;
             };
