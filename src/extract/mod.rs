@@ -8,9 +8,11 @@
 //! The result is a draft for a person to correct: every observation carries its clause, and
 //! the names, units and categories are guesses from the report's words.
 
-mod decode;
+mod divisions;
+mod header;
 mod layout;
 mod names;
+mod period;
 pub mod region;
 mod scan;
 mod sentence;
@@ -19,10 +21,11 @@ mod words;
 
 use std::collections::HashMap;
 
-pub use decode::decode;
-pub(crate) use text::automaton;
+pub use crate::text_util::decode;
+pub(crate) use crate::text_util::in_parallel;
 
 use crate::model::{Category, Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
+use crate::text_util::DecodeError;
 use sentence::Draft;
 
 /// Why no dataset could be drafted.
@@ -45,6 +48,16 @@ pub enum ExtractError {
          on {review} and {plan}"
     )]
     NoFigures { review: i32, plan: i32 },
+}
+
+impl From<DecodeError> for ExtractError {
+    fn from(e: DecodeError) -> ExtractError {
+        match e {
+            DecodeError::Empty => ExtractError::Empty,
+            DecodeError::TooLarge { size, limit } => ExtractError::TooLarge { size, limit },
+            DecodeError::NotText(why) => ExtractError::NotText(why),
+        }
+    }
 }
 
 pub use region::UNKNOWN_REGION;
@@ -102,35 +115,49 @@ pub fn extract_with(
             plan: layout.plan,
         });
     }
-    let region_zh = match &overrides.region {
-        Some(region) => region.clone(),
-        None => {
-            region::detect_in(&norm.chars).map_or_else(|| UNKNOWN_REGION.to_owned(), |r| r.name)
-        }
+    let (region_zh, level) = match &overrides.region {
+        Some(region) => (region.clone(), region::level_of(region)),
+        None => region::detect_in(&norm.chars)
+            .map_or_else(|| (UNKNOWN_REGION.to_owned(), None), |r| (r.name, r.level)),
     };
-    let title_zh = match region::title_line(text) {
-        // The report's own title, when it names the region (not a bare 政府工作报告).
-        Some(title) if *overrides == Overrides::default() && title.contains(&region_zh) => title,
-        _ if region_zh == UNKNOWN_REGION => format!("{}年政府工作报告", layout.plan),
-        _ => format!("{}年{region_zh}政府工作报告", layout.plan),
-    };
+    let title_zh = title(&norm.chars, &region_zh, layout.plan, overrides);
     Ok(Dataset {
         schema_version: SCHEMA_VERSION,
         report: Report {
             title_zh,
             title_en: None,
+            region_en: region::english_name(&region_zh).map(str::to_owned),
             region_zh,
-            region_en: None,
             source: (!source.is_empty()).then(|| source.to_owned()),
             review_year: Some(layout.plan - 1),
             plan_year: Some(layout.plan),
             source_file: None,
             source_format: None,
             draft: true,
-            level: None,
+            level,
         },
         indicators: indicators(drafts, &norm),
     })
+}
+
+/// The report's title as its text gives it; a title made of the region and plan year when
+/// the text has none, or when the user named the region or year and the text's title does
+/// not say them.
+fn title(chars: &[char], region_zh: &str, plan: i32, overrides: &Overrides) -> String {
+    let given = header::title(chars).filter(|t| {
+        overrides
+            .region
+            .as_ref()
+            .is_none_or(|r| t.contains(r.as_str()))
+            && overrides
+                .plan_year
+                .is_none_or(|y| t.contains(&format!("{y}年")))
+    });
+    match given {
+        Some(title) => title,
+        None if region_zh == UNKNOWN_REGION => format!("{plan}年政府工作报告"),
+        None => format!("{plan}年{region_zh}政府工作报告"),
+    }
 }
 
 /// An indicator being formed.
@@ -278,22 +305,6 @@ fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
 /// indicator a person adds from the report text.
 pub fn category_of(name: &str, quote: &str) -> Category {
     names::category(name, quote, "")
-}
-
-/// Runs `first` here and `second` on another thread at the same time, and returns both
-/// results: the two halves of a long report are read at once.
-pub(crate) fn in_parallel<A, B: Send>(
-    first: impl FnOnce() -> A,
-    second: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    std::thread::scope(|scope| {
-        let second = scope.spawn(second);
-        let first = first();
-        match second.join() {
-            Ok(second) => (first, second),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
 }
 
 /// Rounds away float noise from (N-1)×100 (2.5倍 → 150, not 150.00000000000003).
