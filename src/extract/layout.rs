@@ -352,6 +352,18 @@ mod tests {
     }
 
     #[test]
+    fn years_from_the_head_before_the_headings() {
+        // A review heading without a year: the plan heading's year.
+        let l = layout("一、过去一年工作回顾\n甲\n二、2024年工作安排\n乙").unwrap();
+        assert_eq!((l.review, l.plan), (2023, 2024));
+        // The congress line in Chinese numerals, without the dash, and headings without years.
+        let text = "政府工作报告\n二〇二六年一月二十七日在某市第十届人民代表大会第五次会议上\n\
+                    一、过去五年工作回顾\n甲\n二、今后五年的目标任务\n乙\n三、今年工作安排\n丙";
+        let l = layout(text).unwrap();
+        assert_eq!((l.review, l.plan), (2025, 2026));
+    }
+
+    #[test]
     fn years_and_parts_from_wording() {
         let l = layout("（2024年1月10日）\n过去一年，甲。\n今年是关键一年。\n乙").unwrap();
         assert_eq!((l.review, l.plan), (2023, 2024));

@@ -3,7 +3,9 @@
 //!
 //! The format is told by content (magic bytes, markup), the extension only breaks ties.
 //! The crates do the parsing (scraper, zip + quick-xml, pdf-extract); this module adds only
-//! the cleanup they don't: page furniture, hard line wraps, Word-style spaces.
+//! the cleanup they don't: page furniture, hard line wraps (in PDFs and in text copied from
+//! them), a newspaper's jumps between pages, Word-style spaces, and radicals where a
+//! browser's PDF meant ideographs ([`crate::text_util::unify`]).
 
 mod docx;
 mod html;
