@@ -1130,7 +1130,7 @@ fn clear_errors() {
     }
     assert!(matches!(
         extract::extract("", "x.txt"),
-        Err(ExtractError::Empty)
+        Err(ExtractError::Decode(extract::DecodeError::Empty))
     ));
 }
 

@@ -25,18 +25,15 @@ pub use crate::text_util::decode;
 pub(crate) use crate::text_util::in_parallel;
 
 use crate::model::{Category, Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
-use crate::text_util::DecodeError;
+pub use crate::text_util::DecodeError;
 use sentence::Draft;
 
 /// Why no dataset could be drafted.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
-    #[error("the report is empty: there is no text to extract from")]
-    Empty,
-    #[error("the report is {size} bytes, over the limit of {limit} bytes")]
-    TooLarge { size: u64, limit: u64 },
-    #[error("not a text report: {0}")]
-    NotText(String),
+    /// Empty, too large, or not text.
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
     #[error(
         "cannot tell which years the report covers: found no heading such as \
          “一、2023年工作回顾” or “二、2024年工作目标和主要任务”, no date line, \
@@ -48,16 +45,6 @@ pub enum ExtractError {
          on {review} and {plan}"
     )]
     NoFigures { review: i32, plan: i32 },
-}
-
-impl From<DecodeError> for ExtractError {
-    fn from(e: DecodeError) -> ExtractError {
-        match e {
-            DecodeError::Empty => ExtractError::Empty,
-            DecodeError::TooLarge { size, limit } => ExtractError::TooLarge { size, limit },
-            DecodeError::NotText(why) => ExtractError::NotText(why),
-        }
-    }
 }
 
 pub use region::UNKNOWN_REGION;
@@ -100,7 +87,7 @@ pub fn extract_with(
     overrides: &Overrides,
 ) -> Result<Dataset, ExtractError> {
     if text.trim().is_empty() {
-        return Err(ExtractError::Empty);
+        return Err(DecodeError::Empty.into());
     }
     let norm = text::Norm::new(text);
     let layout =
