@@ -42,6 +42,8 @@ pub(crate) fn in_parallel<A, B: Send>(
 /// radicals where the font draws one glyph for both, and then no word of the report matches.
 /// From Unicode's own data (`unified_table.rs`, made by `make-unified-table.py`). The same
 /// PDFs give the horizontal bar ― (U+2015) for the em dash — of a Chinese font: the dash.
+/// Inlined: asked of every character of a report.
+#[inline]
 pub fn unified(c: char) -> char {
     if !may_unify(c) {
         return c;
@@ -58,6 +60,7 @@ pub fn unified(c: char) -> char {
 
 /// Whether `c` is in a block [`unified`] maps from: one comparison for almost every
 /// character of a report.
+#[inline]
 fn may_unify(c: char) -> bool {
     matches!(c, '\u{2015}' | '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
 }
