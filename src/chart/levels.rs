@@ -256,12 +256,17 @@ fn cell_plot(
                         let id = format!("{}-{}", pair.indicator.id, slot.year);
                         marks::bar(plot_ui, &id, &figure, &place);
                         let end = figure.reach(0.0);
-                        let anchor = if end >= 0.0 {
-                            Align2::CENTER_BOTTOM
+                        // The label stands past a floor's or ceiling's arrowhead.
+                        let arrow = if marks::has_arrowhead(slot.qualifier) {
+                            place.per_point * f64::from(10.0 * stroke / 1.5)
                         } else {
-                            Align2::CENTER_TOP
+                            0.0
                         };
-                        (anchor, end)
+                        if end >= 0.0 {
+                            (Align2::CENTER_BOTTOM, end + arrow)
+                        } else {
+                            (Align2::CENTER_TOP, end - arrow)
+                        }
                     }
                     None => (Align2::CENTER_BOTTOM, 0.0),
                 };
