@@ -86,6 +86,14 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
         return;
     }
     let t = app.state.chart.lang.texts();
+    // The title the chart has unless one is typed: the compare view's names its indicator.
+    let mut spec = app.state.chart.clone();
+    spec.lang = app.export.lang;
+    spec.title = None;
+    let default_title = spec.title_text(match spec.view {
+        crate::chart::View::Compare => app.compare_table(),
+        _ => None,
+    });
     let modal = egui::Modal::new(egui::Id::unique("export_dialog")).show(ctx, |ui| {
         ui.set_width(560.0);
         ui.heading(t.export_title);
@@ -160,7 +168,7 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                 let label = ui.label(t.title);
                 ui.add(
                     egui::TextEdit::singleline(&mut dialog.title)
-                        .hint_text(app.state.chart.view.title(dialog.lang))
+                        .hint_text(default_title.as_str())
                         .desired_width(380.0),
                 )
                 .labelled_by(label.id);
