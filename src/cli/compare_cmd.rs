@@ -15,13 +15,7 @@ pub(super) fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let Some(collection) = load_for_command(&paths) else {
         return Ok(ExitCode::FAILURE);
     };
-    let query = compare::Query {
-        name: args.indicator.clone(),
-        plan_year: args.year,
-        sort: args.sort,
-        level: args.level,
-        reference: None,
-    };
+    let query = args.table.query(&args.indicator, None);
     let Some(table) = compare::compare_table(&collection.regions, &query) else {
         eprintln!(
             "error: {}",

@@ -73,17 +73,8 @@ pub struct CompareArgs {
     /// The indicator's name as the reports write it (e.g. 地区生产总值, or GDP).
     #[arg(long)]
     pub indicator: String,
-    /// The plan year (the targets' year); the latest present by default.
-    #[arg(long)]
-    pub year: Option<i32>,
-    /// The order of the regions; a missing figure always comes last, ties in the official
-    /// order of the divisions' codes.
-    #[arg(long, value_enum, default_value = "target")]
-    pub sort: Sort,
-    /// The level to rank: national, province, prefecture or county (the level with the
-    /// most regions by default); other levels are never ranked with it.
-    #[arg(long, value_parser = parse_level)]
-    pub level: Option<Level>,
+    #[command(flatten)]
+    pub table: TableArgs,
     /// Print the rows as JSON.
     #[arg(long)]
     pub json: bool,
@@ -93,6 +84,35 @@ pub struct CompareArgs {
     pub data: Vec<PathBuf>,
     /// More files or folders, as with --data (read after them).
     pub files: Vec<PathBuf>,
+}
+
+/// How a compare table is made, the same for `compare` and `export --view compare`.
+#[derive(Debug, clap::Args)]
+pub struct TableArgs {
+    /// The plan year (the targets' year); the latest present by default.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The order of the regions; a missing figure always comes last, ties in the official
+    /// order of the divisions' codes (pinyin suits English output).
+    #[arg(long, value_enum, default_value = "target")]
+    pub sort: Sort,
+    /// The level to rank: national, province, prefecture or county (the level with the
+    /// most regions by default); other levels are never ranked with it.
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+}
+
+impl TableArgs {
+    /// The query for `name`, with a reference line of the user's when given.
+    pub fn query(&self, name: &str, reference: Option<f64>) -> compare::Query {
+        compare::Query {
+            name: name.to_owned(),
+            plan_year: self.year,
+            sort: self.sort,
+            level: self.level,
+            reference,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -152,17 +172,9 @@ pub struct ExportArgs {
     /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值).
     #[arg(long)]
     pub indicator: Option<String>,
-    /// The compare view's plan year (the targets' year); the latest present by default.
-    #[arg(long)]
-    pub year: Option<i32>,
-    /// The compare view's order of the regions; a missing figure always comes last, ties
-    /// in the official order of the divisions' codes (pinyin suits English output).
-    #[arg(long, value_enum, default_value = "target")]
-    pub sort: Sort,
-    /// The compare view's level: national, province, prefecture or county (the level with
-    /// the most regions by default).
-    #[arg(long, value_parser = parse_level)]
-    pub level: Option<Level>,
+    /// The compare view's year, order and level.
+    #[command(flatten)]
+    pub table: TableArgs,
     /// The compare view's reference line, in the chart's measure (5 for 5%); by default the
     /// national report's target when it is among the files.
     #[arg(long, value_parser = parse_reference)]
@@ -393,14 +405,10 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let compare_table = match (args.view, args.indicator.as_deref()) {
         (View::Compare, Some(name)) => {
-            let query = compare::Query {
-                name: name.to_owned(),
-                plan_year: args.year,
-                sort: args.sort,
-                level: args.level,
-                reference: args.reference,
-            };
-            match compare::compare_table(&collection.regions, &query) {
+            match compare::compare_table(
+                &collection.regions,
+                &args.table.query(name, args.reference),
+            ) {
                 Some(table) => Some(table),
                 None => {
                     eprintln!(
