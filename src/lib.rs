@@ -22,5 +22,6 @@ pub mod order;
 pub mod outcome;
 pub mod render;
 pub mod selection;
+pub mod text_util;
 
 pub use app::GwrApp;

@@ -853,6 +853,136 @@ fn the_user_overrides_region_and_year() {
     assert_eq!(got.years(), (2024, 2025));
 }
 
+/// A report's body with its figures; its headings name no year, so the years come from
+/// the head. `gdp` is 地区生产总值 or 国内生产总值.
+fn body(gdp: &str) -> String {
+    format!(
+        "各位代表：\n\
+         一、过去一年工作回顾\n\
+         过去一年，{gdp}增长5.4%，城镇新增就业12万人。\n\
+         二、今年工作总体要求和主要预期目标\n\
+         今年经济社会发展的主要预期目标是：{gdp}增长5.5%左右，城镇新增就业12万人以上。\n\
+         我们要坚持稳中求进。{gdp}的增长要与就业相协调。\n"
+    )
+}
+
+/// (head, region, level, plan year, title) for the cues of issue 17: title, congress line
+/// in both numeral kinds, with and without the dash, a national report, autonomous regions
+/// that speak of themselves as 自治区, ambiguous names, a spaced title, no title line.
+#[test]
+fn region_level_years_and_title_from_the_head() {
+    use model::Level::{County, National, Prefecture, Province};
+    let cases: Vec<(String, &str, Option<model::Level>, i32, &str)> = vec![
+        (
+            "政府工作报告\n——2021年3月5日在第十三届全国人民代表大会第四次会议上\n\
+             国务院总理　林致远\n现在，我代表国务院，向大会报告政府工作。\n"
+                .to_owned()
+                + &body("国内生产总值"),
+            "全国",
+            Some(National),
+            2021,
+            "政府工作报告",
+        ),
+        (
+            "政府工作报告\n——2025年1月21日在宁夏回族自治区第十三届人民代表大会第三次会议上\n\
+             自治区主席　马振宇\n现在，我代表自治区人民政府，向大会报告工作。\n"
+                .to_owned()
+                + &body("地区生产总值"),
+            "宁夏回族自治区",
+            Some(Province),
+            2025,
+            "政府工作报告",
+        ),
+        (
+            // Chinese numerals, no dash; a municipality.
+            "政府工作报告\n二〇二四年一月二十一日在重庆市第六届人民代表大会第二次会议上\n\
+             重庆市市长　袁立川\n"
+                .to_owned()
+                + &body("地区生产总值"),
+            "重庆市",
+            Some(Province),
+            2024,
+            "政府工作报告",
+        ),
+        (
+            // Chinese numerals with the dash; a spaced title; 吉林市 is not 吉林省.
+            "政 府 工 作 报 告\n——二〇二六年一月二十七日在吉林市第十八届人民代表大会第五次会议上\n"
+                .to_owned()
+                + &body("地区生产总值"),
+            "吉林市",
+            Some(Prefecture),
+            2026,
+            "政府工作报告",
+        ),
+        (
+            // An autonomous prefecture whose speaker says 州人民政府.
+            "政府工作报告\n（2026年1月8日在延边朝鲜族自治州第十七届人民代表大会第五次会议上）\n\
+             延边朝鲜族自治州州长　金哲洙\n现在，我代表州人民政府，向大会报告工作。\n"
+                .to_owned()
+                + &body("地区生产总值"),
+            "延边朝鲜族自治州",
+            Some(Prefecture),
+            2026,
+            "政府工作报告",
+        ),
+        (
+            // 鼓楼区 is in four cities: the text's city names it.
+            "鼓楼区2024年政府工作报告\n".to_owned()
+                + &"福州".repeat(5)
+                + "\n"
+                + &body("地区生产总值"),
+            "福州市鼓楼区",
+            Some(County),
+            2024,
+            "鼓楼区2024年政府工作报告",
+        ),
+        (
+            // No title line: the made-up title has the date line's year.
+            "（2025年1月10日）\n".to_owned() + &body("地区生产总值"),
+            gwr_charts::model::UNKNOWN_REGION,
+            None,
+            2025,
+            "2025年政府工作报告",
+        ),
+        (
+            // A self-reference names no region, and no guess is made from it.
+            "政府工作报告\n——2025年1月21日\n现在，我代表自治区人民政府，向大会报告工作。\n"
+                .to_owned()
+                + &body("地区生产总值"),
+            gwr_charts::model::UNKNOWN_REGION,
+            None,
+            2025,
+            "政府工作报告",
+        ),
+        (
+            // As a browser's PDF gives it: Kangxi radicals and CJK radicals for ideographs.
+            "⻓春市2025年政府⼯作报告\n".to_owned() + &body("地区⽣产总值").replace('一', "⼀"),
+            "长春市",
+            Some(Prefecture),
+            2025,
+            "长春市2025年政府工作报告",
+        ),
+    ];
+    for (text, region, level, plan, title) in cases {
+        let got = extract::extract(&text, "r.txt").unwrap_or_else(|e| panic!("{e}: {text}"));
+        assert_valid(&got, &text);
+        let r = &got.report;
+        assert_eq!(
+            (r.region_zh.as_str(), r.level, r.plan_year, r.review_year),
+            (region, level, Some(plan), Some(plan - 1)),
+            "{text}"
+        );
+        assert_eq!(r.title_zh, title, "{text}");
+        assert_eq!(
+            r.region_en.as_deref(),
+            (region == "全国").then_some("China")
+        );
+        let gdp = got.indicators.first().expect("a figure");
+        let target = gdp.observation(plan, Kind::Target).expect("the target");
+        assert_eq!(target.growth_pct, Some(5.5), "{text}");
+    }
+}
+
 #[test]
 fn gbk_and_utf16_files_give_the_same_dataset() {
     for (bytes, utf8) in [(BEIHE_GBK, BEIHE), (NANHU_UTF16LE, NANHU)] {
@@ -1000,7 +1130,7 @@ fn clear_errors() {
     }
     assert!(matches!(
         extract::extract("", "x.txt"),
-        Err(ExtractError::Empty)
+        Err(ExtractError::Decode(extract::DecodeError::Empty))
     ));
 }
 

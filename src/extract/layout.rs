@@ -5,6 +5,8 @@
 //! 二、2024年工作目标和主要任务); then the headings decide the parts. Others run on without
 //! headings and mark the turn with wording (过去一年… / 今年…); then paragraph openings decide.
 
+use std::sync::Arc;
+
 use super::text::{at, is_at, is_han, len, seg, string, year_at, years_in};
 
 /// A line of the report, trimmed, as a range of normalized characters.
@@ -27,6 +29,14 @@ pub(crate) struct Layout {
     pub parts: Vec<Part>,
     /// The 主要预期目标 passage in each paragraph (a range of characters), if it is in it.
     pub headline: Vec<Option<(usize, usize)>>,
+    /// The multi-year period each paragraph speaks of, in the report's words (过去五年,
+    /// “十四五”时期, “十五五”时期主要目标), or `None` for a paragraph of the review or plan
+    /// year: see [`super::period`]. Read by the sentences' figures (marked multi-year).
+    #[allow(
+        dead_code,
+        reason = "the figures' side reads it (sentence.rs), in another branch"
+    )]
+    pub period: Vec<Option<Arc<str>>>,
 }
 
 const REVIEW_HEADING: &[&str] = &["回顾", "总结", "过去一年", "过去的一年", "去年"];
@@ -83,12 +93,14 @@ impl Layout {
             let years = Some((review, plan));
             assign_parts(chars, &paras, &heads, &headline, false, years)
         };
+        let period = super::period::periods(chars, &paras, (review, plan), &headline);
         Some(Layout {
             review,
             plan,
             paras,
             parts,
             headline,
+            period,
         })
     }
 }
@@ -115,12 +127,12 @@ fn split_paras(chars: &[char]) -> Vec<Para> {
     paras
 }
 
-fn is_numeral(c: char) -> bool {
+pub(super) fn is_numeral(c: char) -> bool {
     "一二三四五六七八九十".contains(c)
 }
 
 /// 一、… / 二．… / 第一部分…, short, with no full stop inside.
-fn is_top_heading(chars: &[char], p: &Para) -> bool {
+pub(super) fn is_top_heading(chars: &[char], p: &Para) -> bool {
     let text = seg(chars, p.start, p.end);
     if text.len() > 60 || text.iter().rev().skip(1).any(|&c| c == '。') {
         return false;
@@ -147,7 +159,7 @@ fn heading_cue(heading: &str) -> Option<Part> {
 }
 
 /// The opening words of a paragraph, after a greeting such as 各位代表！
-fn opening(chars: &[char], p: &Para) -> usize {
+pub(super) fn opening(chars: &[char], p: &Para) -> usize {
     let mut i = p.start;
     for g in GREETINGS {
         if is_at(chars, i, g) {
@@ -261,7 +273,8 @@ fn is_list_item(text: &[char]) -> bool {
         || (is_numeral(c) && at(text, 1) == '是')
 }
 
-/// Review and plan years: headings first, then the report's own wording.
+/// Review and plan years: the title and the congress or date line first, then the headings,
+/// then the report's own wording.
 fn find_years(
     chars: &[char],
     paras: &[Para],
@@ -270,7 +283,6 @@ fn find_years(
 ) -> Option<(i32, i32)> {
     let mut review_heading = None;
     let mut plan_heading = None;
-    let mut dated = None;
     let mut plan_is = None;
     let mut review_is = None;
     let mut counts: [std::collections::HashMap<i32, usize>; 2] = Default::default();
@@ -282,15 +294,6 @@ fn find_years(
             }
             Some(Part::Plan) if plan_heading.is_none() => plan_heading = years.first().copied(),
             _ => {}
-        }
-        if i < 8 && dated.is_none() {
-            let text = string(chars, p.start, p.end);
-            let short = p.end - p.start <= 60;
-            if short
-                && (text.contains("政府工作报告") || text.contains('月') && text.contains('日'))
-            {
-                dated = years.first().copied();
-            }
         }
         let part = parts.get(i).copied().unwrap_or(Part::Review);
         for k in p.start..p.end {
@@ -314,9 +317,9 @@ fn find_years(
         m.iter().max_by_key(|(y, n)| (**n, **y)).map(|(y, _)| *y)
     };
     let [review_counts, plan_counts] = &counts;
-    let plan = plan_heading
+    let plan = super::header::plan_year(chars)
+        .or(plan_heading)
         .or(review_heading.map(|y| y + 1))
-        .or(dated)
         .or(plan_is)
         .or(review_is.map(|y| y + 1))
         .or(mode(plan_counts))
@@ -346,6 +349,18 @@ mod tests {
                 .chain(vec![Part::Plan; 2])
                 .collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn years_from_the_head_before_the_headings() {
+        // A review heading without a year: the plan heading's year.
+        let l = layout("一、过去一年工作回顾\n甲\n二、2024年工作安排\n乙").unwrap();
+        assert_eq!((l.review, l.plan), (2023, 2024));
+        // The congress line in Chinese numerals, without the dash, and headings without years.
+        let text = "政府工作报告\n二〇二六年一月二十七日在某市第十届人民代表大会第五次会议上\n\
+                    一、过去五年工作回顾\n甲\n二、今后五年的目标任务\n乙\n三、今年工作安排\n丙";
+        let l = layout(text).unwrap();
+        assert_eq!((l.review, l.plan), (2025, 2026));
     }
 
     #[test]

@@ -8,9 +8,11 @@
 //! The result is a draft for a person to correct: every observation carries its clause, and
 //! the names, units and categories are guesses from the report's words.
 
-mod decode;
+mod divisions;
+mod header;
 mod layout;
 mod names;
+mod period;
 pub mod region;
 mod scan;
 mod sentence;
@@ -19,24 +21,21 @@ mod words;
 
 use std::collections::HashMap;
 
-pub use decode::decode;
-pub(crate) use text::automaton;
+pub use crate::text_util::decode;
+pub(crate) use crate::text_util::in_parallel;
 
-use crate::files::TooLarge;
 use crate::model::{
     Category, Dataset, Indicator, Observation, Report, SCHEMA_VERSION, UNKNOWN_REGION,
 };
+pub use crate::text_util::DecodeError;
 use sentence::Draft;
 
 /// Why no dataset could be drafted.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
-    #[error("the report is empty: there is no text to extract from")]
-    Empty,
+    /// Empty, too large, or not text.
     #[error(transparent)]
-    TooLarge(#[from] TooLarge),
-    #[error("not a text report: {0}")]
-    NotText(String),
+    Decode(#[from] DecodeError),
     #[error(
         "cannot tell which years the report covers: found no heading such as \
          “一、2023年工作回顾” or “二、2024年工作目标和主要任务”, no date line, \
@@ -88,7 +87,7 @@ pub fn extract_with(
     overrides: &Overrides,
 ) -> Result<Dataset, ExtractError> {
     if text.trim().is_empty() {
-        return Err(ExtractError::Empty);
+        return Err(DecodeError::Empty.into());
     }
     let norm = text::Norm::new(text);
     let layout =
@@ -103,35 +102,49 @@ pub fn extract_with(
             plan: layout.plan,
         });
     }
-    let region_zh = match &overrides.region {
-        Some(region) => region.clone(),
-        None => {
-            region::detect_in(&norm.chars).map_or_else(|| UNKNOWN_REGION.to_owned(), |r| r.name)
-        }
+    let (region_zh, level) = match &overrides.region {
+        Some(region) => (region.clone(), region::level_of(region)),
+        None => region::detect_in(&norm.chars)
+            .map_or_else(|| (UNKNOWN_REGION.to_owned(), None), |r| (r.name, r.level)),
     };
-    let title_zh = match region::title_line(text) {
-        // The report's own title, when it names the region (not a bare 政府工作报告).
-        Some(title) if *overrides == Overrides::default() && title.contains(&region_zh) => title,
-        _ if region_zh == UNKNOWN_REGION => format!("{}年政府工作报告", layout.plan),
-        _ => format!("{}年{region_zh}政府工作报告", layout.plan),
-    };
+    let title_zh = title(&norm.chars, &region_zh, layout.plan, overrides);
     Ok(Dataset {
         schema_version: SCHEMA_VERSION,
         report: Report {
             title_zh,
             title_en: None,
+            region_en: region::english_name(&region_zh).map(str::to_owned),
             region_zh,
-            region_en: None,
             source: (!source.is_empty()).then(|| source.to_owned()),
             review_year: Some(layout.plan - 1),
             plan_year: Some(layout.plan),
             source_file: None,
             source_format: None,
             draft: true,
-            level: None,
+            level,
         },
         indicators: indicators(drafts, &norm),
     })
+}
+
+/// The report's title as its text gives it; a title made of the region and plan year when
+/// the text has none, or when the user named the region or year and the text's title does
+/// not say them.
+fn title(chars: &[char], region_zh: &str, plan: i32, overrides: &Overrides) -> String {
+    let given = header::title(chars).filter(|t| {
+        overrides
+            .region
+            .as_ref()
+            .is_none_or(|r| t.contains(r.as_str()))
+            && overrides
+                .plan_year
+                .is_none_or(|y| t.contains(&format!("{y}年")))
+    });
+    match given {
+        Some(title) => title,
+        None if region_zh == UNKNOWN_REGION => format!("{plan}年政府工作报告"),
+        None => format!("{plan}年{region_zh}政府工作报告"),
+    }
 }
 
 /// An indicator being formed.
@@ -279,22 +292,6 @@ fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
 /// indicator a person adds from the report text.
 pub fn category_of(name: &str, quote: &str) -> Category {
     names::category(name, quote, "")
-}
-
-/// Runs `first` here and `second` on another thread at the same time, and returns both
-/// results: the two halves of a long report are read at once.
-pub(crate) fn in_parallel<A, B: Send>(
-    first: impl FnOnce() -> A,
-    second: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    std::thread::scope(|scope| {
-        let second = scope.spawn(second);
-        let first = first();
-        match second.join() {
-            Ok(second) => (first, second),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
 }
 
 /// Rounds away float noise from (N-1)×100 (2.5倍 → 150, not 150.00000000000003).

@@ -1,39 +1,38 @@
 //! Which region a report is of, from the cues real reports carry, and never a guess.
 //!
-//! Cues, strongest first: the title line (2024年XX市政府工作报告, XX市2025年政府工作报告), the
-//! congress line (在XX市第十六届人民代表大会第四次会议上), the mayor's line (XX市市长 张三), the
-//! speaker's words (我代表XX市人民政府), and how often one place is named in the text (the
-//! Harbin report names 哈尔滨 28 times and never 哈尔滨市). The names are checked against the
-//! bundled list of China's administrative divisions (`assets/divisions/`), which also turns
-//! 哈尔滨 into 哈尔滨市 and a district into its city's district (南京市鼓楼区). Names are
-//! compared whole: 吉林省 and 吉林市 are two places, and 吉林 alone names neither.
+//! Cues: the title line (2024年XX市政府工作报告, XX市2025年政府工作报告), the congress line
+//! (在XX市第十六届人民代表大会第四次会议上; 在第十四届全国人民代表大会… for the national
+//! report), the head of government's line (XX市市长 张三, 国务院总理 李四), the speaker's words
+//! (我代表XX市人民政府, 我代表国务院), and how often one place is named in the text (the
+//! Harbin report names 哈尔滨 28 times and never 哈尔滨市). Title, congress and head lines
+//! outrank the speaker's words, and a bare 我代表自治区人民政府 names a level, never a
+//! region. The names are checked against the bundled list of China's administrative
+//! divisions ([`super::divisions`]), which also turns 哈尔滨 into 哈尔滨市 and a district into
+//! its city's district (南京市鼓楼区). Names are compared whole: 吉林省 and 吉林市 are two
+//! places, and 吉林 alone names neither.
 //!
 //! When the cues are missing, weak or disagree, the region is unknown ([`detect`] gives
 //! `None`, and `extract` writes [`crate::model::UNKNOWN_REGION`]).
 
 use std::cell::LazyCell;
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use super::text::{Norm, at, is_han, year_at};
+use super::divisions::{DIVISIONS, Divisions, Resolved};
+use super::header::{head_lines, is_title};
+use super::text::{Norm, at, is_at, is_han, year_at};
+pub use crate::model::Level;
 
-/// The level of an administrative division.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Level {
-    /// 省, 自治区, 直辖市.
-    Province,
-    /// 地级市, 地区, 自治州, 盟.
-    Prefecture,
-    /// 县, 县级市, 市辖区, 旗, 自治县…
-    County,
-}
+/// The region of the national report (国务院 to the 全国人民代表大会), and its English name.
+pub const NATIONAL: &str = "全国";
+pub const NATIONAL_EN: &str = "China";
 
 /// Which cue named the region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {
     Title,
     Congress,
+    /// The head of government's line: XX市市长 张三, 国务院总理 李四.
     Mayor,
+    /// 我代表XX市人民政府, 我代表国务院.
     Speaker,
     /// The place named far more often than any other.
     Recurrence,
@@ -42,12 +41,39 @@ pub enum Cue {
 /// A report's region.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Region {
-    /// The full name, whole (哈尔滨市, 黑龙江省, 南京市鼓楼区); a name the report gives in its
-    /// title or congress line but the bundled list lacks is kept as written.
+    /// The full name, whole (哈尔滨市, 黑龙江省, 南京市鼓楼区, 全国); a name the report gives in
+    /// its title or congress line but the bundled list lacks is kept as written.
     pub name: String,
     /// `None` for a name the bundled list lacks (a new division, or a fictional one).
     pub level: Option<Level>,
     pub cue: Cue,
+}
+
+impl Region {
+    fn national(cue: Cue) -> Region {
+        Region {
+            name: NATIONAL.to_owned(),
+            level: Some(Level::National),
+            cue,
+        }
+    }
+}
+
+/// The level of a region named in full (as `extract --region` gives it): 全国, or a division
+/// of the bundled list; `None` for a name it lacks or that several divisions share.
+pub fn level_of(name: &str) -> Option<Level> {
+    if name == NATIONAL {
+        return Some(Level::National);
+    }
+    match DIVISIONS.resolve(name) {
+        Resolved::One(d) => DIVISIONS.all.get(d).map(|d| d.level),
+        _ => None,
+    }
+}
+
+/// The English name of a region, where the app knows one (China for 全国).
+pub fn english_name(name: &str) -> Option<&'static str> {
+    (name == NATIONAL).then_some(NATIONAL_EN)
 }
 
 /// How much of a text place names are counted in.
@@ -58,32 +84,55 @@ pub fn detect(text: &str) -> Option<Region> {
     detect_in(&Norm::new(text).chars)
 }
 
+/// What a cue names.
+#[derive(Clone, Debug, PartialEq)]
+enum Named {
+    Place(String),
+    National,
+}
+
 /// [`detect`] on a text's normalized characters (the extractor has them already).
 pub(crate) fn detect_in(chars: &[char]) -> Option<Region> {
     let list = &*DIVISIONS;
     // Recurrence is read from the first [`RECURRENCE_CHARS`] characters: a whole report
     // (Harbin's is 15,000), and a bounded cost for a pasted book.
-    let mentions = LazyCell::new(|| list.mentions(&chars[..chars.len().min(RECURRENCE_CHARS)]));
+    let head = &chars[..chars.len().min(RECURRENCE_CHARS)];
+    let mentions = LazyCell::new(|| list.mentions(head));
     let mut found: Vec<(Cue, Found)> = Vec::new();
-    for (cue, name) in header_cues(chars) {
-        let f = match list.resolve(&name) {
-            Resolved::One(d) => Found::Listed(d),
-            Resolved::Many(ds) => match list.pick_by_parents(&ds, &mentions) {
-                Some(d) => Found::Listed(d),
-                None => Found::Ambiguous(ds),
+    for (cue, named) in header_cues(chars) {
+        let f = match named {
+            Named::National => Found::National,
+            Named::Place(name) => match list.resolve(&name) {
+                Resolved::One(d) => Found::Listed(d),
+                Resolved::Many(ds) => match list.pick_by_parents(&ds, &mentions) {
+                    Some(d) => Found::Listed(d),
+                    None => Found::Ambiguous(ds),
+                },
+                Resolved::None if plausible_unlisted(&name) && cue != Cue::Mayor => {
+                    Found::Unlisted(name)
+                }
+                Resolved::None => continue,
             },
-            Resolved::None if plausible_unlisted(&name) && cue != Cue::Mayor => {
-                Found::Unlisted(name)
-            }
-            Resolved::None => continue,
         };
         found.push((cue, f));
     }
     if found.is_empty() {
-        let d = list.dominant(chars, &mentions)?;
-        return Some(list.region(d, Cue::Recurrence));
+        return match list.dominant(chars, &mentions) {
+            Some(d) => Some(list.region(d, Cue::Recurrence)),
+            None => speaks_as_the_state(head).then(|| Region::national(Cue::Recurrence)),
+        };
     }
-    agree(list, &found)
+    // Title, congress and head lines outrank the speaker's words, which only choose among
+    // places of one name the others leave open.
+    let lines: Vec<(Cue, Found)> = found
+        .iter()
+        .filter(|(cue, _)| *cue != Cue::Speaker)
+        .cloned()
+        .collect();
+    if lines.is_empty() {
+        return agree(list, &found);
+    }
+    agree(list, &lines).or_else(|| agree(list, &found))
 }
 
 /// What one cue names.
@@ -93,11 +142,16 @@ enum Found {
     /// Several divisions of that name (鼓楼区) and nothing in the text to choose.
     Ambiguous(Vec<usize>),
     Unlisted(String),
+    National,
 }
 
-/// The one region all header cues name, if they agree.
+/// The one region all cues name, if they agree.
 fn agree(list: &Divisions, found: &[(Cue, Found)]) -> Option<Region> {
     let (first_cue, _) = found.first()?;
+    if found.iter().any(|(_, f)| *f == Found::National) {
+        let all = found.iter().all(|(_, f)| *f == Found::National);
+        return all.then(|| Region::national(*first_cue));
+    }
     let listed: Vec<usize> = found
         .iter()
         .filter_map(|(_, f)| match f {
@@ -150,67 +204,41 @@ fn agree(list: &Divisions, found: &[(Cue, Found)]) -> Option<Region> {
     }
 }
 
-/// Region names the header lines give, each with its cue, in the first lines of the text.
-fn header_cues(chars: &[char]) -> Vec<(Cue, String)> {
+/// What the head lines name, each with its cue.
+fn header_cues(chars: &[char]) -> Vec<(Cue, Named)> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for (n, end) in line_ends(chars).into_iter().enumerate() {
-        if n >= 40 || start > 4000 {
-            break;
-        }
-        let line: Vec<char> = chars
-            .get(start..end)
-            .unwrap_or(&[])
-            .iter()
-            .copied()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        start = end + 1;
-        if let Some(name) = title_region(&line) {
-            out.push((Cue::Title, name));
-        }
-        if let Some(name) = congress_region(&line) {
-            out.push((Cue::Congress, name));
-        }
-        if let Some(name) = mayor_region(&line) {
-            out.push((Cue::Mayor, name));
-        }
-        if let Some(name) = speaker_region(&line) {
-            out.push((Cue::Speaker, name));
-        }
+    for line in head_lines(chars) {
+        let place = |name: Option<String>| name.map(Named::Place);
+        let cues = [
+            (Cue::Title, place(title_region(&line))),
+            (Cue::Congress, congress_region(&line)),
+            (Cue::Mayor, mayor_region(&line)),
+            (Cue::Speaker, speaker_region(&line)),
+        ];
+        out.extend(cues.into_iter().filter_map(|(cue, n)| Some((cue, n?))));
     }
     out
 }
 
-fn line_ends(chars: &[char]) -> Vec<usize> {
-    let mut ends: Vec<usize> = (0..chars.len()).filter(|&i| at(chars, i) == '\n').collect();
-    ends.push(chars.len());
-    ends
-}
-
-/// The report's title: a short line near the top that says 政府工作报告, without 《》.
-pub(crate) fn title_line(text: &str) -> Option<String> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(6)
-        .find_map(|l| {
-            let t = l.trim_matches(|c: char| c.is_whitespace() || "《》".contains(c));
-            (t.contains("政府工作报告") && t.chars().count() <= 40).then(|| t.to_owned())
-        })
+/// A text with no head lines that speaks as the state: 国内生产总值 and never 地区生产总值,
+/// and no 全省, 全市… of its own.
+fn speaks_as_the_state(chars: &[char]) -> bool {
+    let count = |w: &str| (0..chars.len()).filter(|&i| is_at(chars, i, w)).count();
+    count("国内生产总值") >= 2
+        && count("地区生产总值") == 0
+        && count("国务院") >= 1
+        && super::divisions::self_level(chars).is_none()
 }
 
 /// 2024年XX市政府工作报告, XX市2025年政府工作报告, 《XX市人民政府工作报告》: the words
 /// before 政府工作报告 without years, 人民政府 and marks.
 fn title_region(line: &[char]) -> Option<String> {
     let text: String = line.iter().collect();
-    if line.len() > 40 {
+    let text = text.trim_matches(|c: char| "《》".contains(c));
+    if !is_title(text) {
         return None;
     }
     let head = text.split("政府工作报告").next()?;
-    if head.len() == text.len() {
-        return None;
-    }
-    let head = head.trim_start_matches('《');
     let head = head.strip_suffix("人民").unwrap_or(head);
     let head = without_years(head);
     let head = head.strip_suffix("人民政府").unwrap_or(&head);
@@ -218,9 +246,17 @@ fn title_region(line: &[char]) -> Option<String> {
 }
 
 /// 在XX市第十六届人民代表大会第四次会议上 (or 在XX市十六届人大四次会议上): the words between
-/// 在 and the congress's number.
-fn congress_region(line: &[char]) -> Option<String> {
+/// 在 and the congress's number; 在第十四届全国人民代表大会… names the national report.
+fn congress_region(line: &[char]) -> Option<Named> {
     let text: String = line.iter().collect();
+    if line.len() <= 60
+        && ["届全国人民代表大会", "届全国人大"]
+            .iter()
+            .any(|w| text.contains(w))
+        && text.contains('在')
+    {
+        return Some(Named::National);
+    }
     let at_congress = ["届人民代表大会", "届人大"]
         .iter()
         .find_map(|w| text.find(w))?;
@@ -237,15 +273,19 @@ fn congress_region(line: &[char]) -> Option<String> {
     }
     let start = (0..end).rev().find(|&i| at(&before, i) == '在')? + 1;
     let name: String = before.get(start..end)?.iter().collect();
-    (end - start <= 16).then_some(name)
+    (end - start <= 16).then_some(Named::Place(name))
 }
 
-/// XX市市长 张三, XX市人民政府代市长 李四: a short line of a place, an office and a name.
-fn mayor_region(line: &[char]) -> Option<String> {
+/// XX市市长 张三, XX市人民政府代市长 李四, 国务院总理 王五: a short line of a place, an
+/// office and a name.
+fn mayor_region(line: &[char]) -> Option<Named> {
     if line.len() > 30 {
         return None;
     }
     let text: String = line.iter().collect();
+    if text.starts_with("国务院总理") || text.starts_with("国务院代总理") {
+        return Some(Named::National);
+    }
     for office in [
         "市长", "省长", "县长", "区长", "州长", "盟长", "旗长", "主席",
     ] {
@@ -261,22 +301,50 @@ fn mayor_region(line: &[char]) -> Option<String> {
             let head = text.get(..i)?;
             let head = head.strip_suffix('代').unwrap_or(head);
             let head = head.strip_suffix("人民政府").unwrap_or(head);
-            if !head.is_empty() {
-                return Some(head.to_owned());
+            if !head.is_empty() && !is_level_word(head) {
+                return Some(Named::Place(head.to_owned()));
             }
         }
     }
     None
 }
 
-/// 我代表XX市人民政府向大会报告工作.
-fn speaker_region(line: &[char]) -> Option<String> {
+/// 我代表XX市人民政府向大会报告工作, 我代表国务院…; 我代表自治区人民政府 names no place.
+fn speaker_region(line: &[char]) -> Option<Named> {
     let text: String = line.iter().collect();
     let i = text.find("我代表")? + "我代表".len();
     let rest = text.get(i..)?;
+    if rest.starts_with("国务院") {
+        return Some(Named::National);
+    }
     let j = rest.find("人民政府")?;
     let name = rest.get(..j)?;
-    (name.chars().count() <= 16 && !name.is_empty()).then(|| name.to_owned())
+    let place = name.chars().count() <= 16 && !name.is_empty() && !is_level_word(name);
+    place.then(|| Named::Place(name.to_owned()))
+}
+
+/// 省, 市, 自治区, 州…: the level a report speaks of itself at, not a place.
+fn is_level_word(name: &str) -> bool {
+    [
+        "省",
+        "市",
+        "县",
+        "区",
+        "州",
+        "盟",
+        "旗",
+        "自治区",
+        "自治州",
+        "自治县",
+        "自治旗",
+        "特区",
+        "地区",
+        "本市",
+        "本省",
+        "本县",
+        "本区",
+    ]
+    .contains(&name)
 }
 
 /// 南湖市2024年 → 南湖市.
@@ -315,290 +383,12 @@ fn plausible_unlisted(name: &str) -> bool {
         .any(|w| name.contains(w))
 }
 
-/// The bundled list of divisions.
-static DIVISIONS: LazyLock<Divisions> =
-    LazyLock::new(|| Divisions::parse(include_str!("../../assets/divisions/divisions.tsv")));
-
-struct Division {
-    code: &'static str,
-    level: Level,
-    parent: &'static str,
-    name: &'static str,
-}
-
-enum Resolved {
-    None,
-    One(usize),
-    Many(Vec<usize>),
-}
-
-struct Divisions {
-    all: Vec<Division>,
-    by_code: HashMap<&'static str, usize>,
-    /// Full names, and the short names of provinces and prefectures (哈尔滨), to divisions.
-    by_name: HashMap<&'static str, Vec<usize>>,
-    /// The longest name starting with each character, in characters.
-    longest: HashMap<char, usize>,
-}
-
-/// Which division each place name in the text names, counted: (division, times).
-type Mentions = HashMap<usize, usize>;
-
-impl Divisions {
-    fn parse(tsv: &'static str) -> Divisions {
-        let mut all = Vec::new();
-        let mut shorts = Vec::new();
-        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            let mut f = line.split('\t');
-            let (Some(code), Some(level), Some(parent), Some(name), short) =
-                (f.next(), f.next(), f.next(), f.next(), f.next())
-            else {
-                continue;
-            };
-            let level = match level {
-                "province" => Level::Province,
-                "prefecture" => Level::Prefecture,
-                _ => Level::County,
-            };
-            if let Some(s) = short.filter(|s| !s.is_empty()) {
-                shorts.push((s, all.len()));
-            }
-            all.push(Division {
-                code,
-                level,
-                parent,
-                name,
-            });
-        }
-        let mut by_name: HashMap<&'static str, Vec<usize>> = HashMap::new();
-        for (i, d) in all.iter().enumerate() {
-            by_name.entry(d.name).or_default().push(i);
-        }
-        for (s, i) in shorts {
-            by_name.entry(s).or_default().push(i);
-        }
-        let by_code = all.iter().enumerate().map(|(i, d)| (d.code, i)).collect();
-        let mut longest: HashMap<char, usize> = HashMap::new();
-        for k in by_name.keys() {
-            if let Some(c) = k.chars().next() {
-                let n = longest.entry(c).or_default();
-                *n = (*n).max(k.chars().count());
-            }
-        }
-        Divisions {
-            all,
-            by_code,
-            by_name,
-            longest,
-        }
-    }
-
-    fn parent(&self, d: usize) -> Option<usize> {
-        let p = self.all.get(d)?.parent;
-        self.by_code.get(p).copied()
-    }
-
-    fn is_ancestor(&self, a: usize, d: usize) -> bool {
-        let mut cur = self.parent(d);
-        while let Some(p) = cur {
-            if p == a {
-                return true;
-            }
-            cur = self.parent(p);
-        }
-        false
-    }
-
-    /// The whole name of a division as a region: a district with its city (南京市鼓楼区), a
-    /// county with its prefecture when its name is not unique, else its own name.
-    fn full_name(&self, d: usize) -> String {
-        let Some(div) = self.all.get(d) else {
-            return String::new();
-        };
-        let unique = self.by_name.get(div.name).is_some_and(|v| v.len() == 1);
-        match self.parent(d) {
-            Some(p) if div.level == Level::County && (div.name.ends_with('区') || !unique) => {
-                format!("{}{}", self.full_name(p), div.name)
-            }
-            _ => div.name.to_owned(),
-        }
-    }
-
-    fn region(&self, d: usize, cue: Cue) -> Region {
-        Region {
-            name: self.full_name(d),
-            level: self.all.get(d).map(|d| d.level),
-            cue,
-        }
-    }
-
-    /// The divisions a name given by a cue can be: its last part is a division's name (or
-    /// a province's or prefecture's short name), and what is before it names an ancestor.
-    fn resolve(&self, name: &str) -> Resolved {
-        let chars: Vec<char> = name.chars().collect();
-        let mut hits = Vec::new();
-        for split in 0..chars.len() {
-            let tail: String = chars.get(split..).unwrap_or(&[]).iter().collect();
-            let head: String = chars.get(..split).unwrap_or(&[]).iter().collect();
-            let Some(ds) = self.by_name.get(tail.as_str()) else {
-                continue;
-            };
-            for &d in ds {
-                let fits = head.is_empty()
-                    || match self.resolve(&head) {
-                        Resolved::One(a) => self.is_ancestor(a, d),
-                        Resolved::Many(v) => v.iter().any(|&a| self.is_ancestor(a, d)),
-                        Resolved::None => false,
-                    };
-                if fits && !hits.contains(&d) {
-                    hits.push(d);
-                }
-            }
-            if !hits.is_empty() {
-                break;
-            }
-        }
-        match hits.as_slice() {
-            [] => Resolved::None,
-            [d] => Resolved::One(*d),
-            _ => Resolved::Many(hits),
-        }
-    }
-
-    /// Counts the places the text names, longest name first at each position; a name of
-    /// several divisions (鼓楼区, 吉林) counts for none.
-    fn mentions(&self, chars: &[char]) -> Mentions {
-        let mut counts = Mentions::new();
-        let mut i = 0;
-        let mut window = String::new();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
-        while i < chars.len() {
-            let mut step = 1;
-            if let Some(&longest) = self.longest.get(&at(chars, i)) {
-                window.clear();
-                window.extend(chars.get(i..(i + longest).min(chars.len())).unwrap_or(&[]));
-                // Byte ends of the window's prefixes of 2 characters and more, longest first.
-                ends.clear();
-                ends.extend(
-                    window
-                        .char_indices()
-                        .map(|(b, c)| b + c.len_utf8())
-                        .enumerate()
-                        .skip(1)
-                        .map(|(n, b)| (n + 1, b)),
-                );
-                for &(n, b) in ends.iter().rev() {
-                    if let Some(ds) = window.get(..b).and_then(|k| self.by_name.get(k)) {
-                        if let [d] = ds.as_slice() {
-                            *counts.entry(*d).or_default() += 1;
-                        }
-                        step = n;
-                        break;
-                    }
-                }
-            }
-            i += step;
-        }
-        counts
-    }
-
-    /// Of several divisions of one name, the one whose city or province the text names most,
-    /// if clearly.
-    fn pick_by_parents(&self, ds: &[usize], mentions: &Mentions) -> Option<usize> {
-        let score = |d: usize| -> usize {
-            let mut n = 0;
-            let mut cur = self.parent(d);
-            while let Some(p) = cur {
-                n += mentions.get(&p).copied().unwrap_or(0);
-                cur = self.parent(p);
-            }
-            n
-        };
-        clear_winner(ds.iter().map(|&d| (d, score(d))))
-    }
-
-    /// The place the text names far more often than any other unrelated place, at the
-    /// level the text speaks of itself (全市, 市委, 我市… for a city); counties only by their
-    /// full name.
-    fn dominant(&self, chars: &[char], mentions: &Mentions) -> Option<usize> {
-        let d = clear_winner(mentions.iter().map(|(&d, &n)| (d, n)))?;
-        let n = mentions.get(&d).copied().unwrap_or(0);
-        let related = |o: usize| o == d || self.is_ancestor(o, d) || self.is_ancestor(d, o);
-        let rival = mentions
-            .iter()
-            .filter(|&(&o, _)| !related(o))
-            .map(|(_, &m)| m)
-            .max()
-            .unwrap_or(0);
-        let level_char = self.all.get(d)?.name.chars().last()?;
-        (n >= 5 && n >= 3 * rival && self_level(chars) == Some(level_char)).then_some(d)
-    }
-}
-
-/// The division with the highest score, if it is at least twice the next one.
-fn clear_winner(scores: impl Iterator<Item = (usize, usize)>) -> Option<usize> {
-    let mut scores: Vec<(usize, usize)> = scores.filter(|&(_, n)| n > 0).collect();
-    scores.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
-    match scores.as_slice() {
-        [(d, _)] => Some(*d),
-        [(d, a), (_, b), ..] if *a >= 2 * *b => Some(*d),
-        _ => None,
-    }
-}
-
-/// The level a report speaks of itself at: 市 when 全市, 我市, 市委, 市政府… outnumber the
-/// same words of 省, 县, 区….
-fn self_level(chars: &[char]) -> Option<char> {
-    const LEVELS: [char; 7] = ['省', '市', '县', '区', '州', '盟', '旗'];
-    // One pass: at each level character, 全X or 我X before it, X委, X政府, X人大 or X政协
-    // after it; each such word counts once.
-    let mut counts = [0usize; LEVELS.len()];
-    for (i, c) in chars.iter().enumerate() {
-        let Some(k) = LEVELS.iter().position(|l| l == c) else {
-            continue;
-        };
-        if i > 0 && matches!(chars[i - 1], '全' | '我') {
-            counts[k] += 1;
-        }
-        let next = |n: usize| chars.get(i + n).copied();
-        let after = matches!(
-            (next(1), next(2)),
-            (Some('委'), _) | (Some('政'), Some('府' | '协')) | (Some('人'), Some('大'))
-        );
-        if after {
-            counts[k] += 1;
-        }
-    }
-    let mut best: Option<(char, usize)> = None;
-    let mut tie = false;
-    for (c, n) in LEVELS.into_iter().zip(counts) {
-        match best {
-            Some((_, m)) if n == m => tie = true,
-            Some((_, m)) if n < m => {}
-            _ => {
-                best = Some((c, n));
-                tie = false;
-            }
-        }
-    }
-    best.filter(|&(_, n)| n > 0 && !tie).map(|(c, _)| c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn name(text: &str) -> Option<String> {
         detect(text).map(|r| r.name)
-    }
-
-    #[test]
-    fn the_list_is_whole() {
-        let list = &*DIVISIONS;
-        let count = |l: Level| list.all.iter().filter(|d| d.level == l).count();
-        assert_eq!(count(Level::Province), 31);
-        assert_eq!(count(Level::Prefecture), 333);
-        assert!(count(Level::County) > 2800);
     }
 
     #[test]

@@ -1,19 +1,11 @@
 //! The report as normalized characters with a map back to the original bytes.
 //!
-//! Parsing works on one alphabet (full-width digits and signs folded to ASCII), while every
-//! quote is cut from the original text through `offsets`, so it stays verbatim.
+//! Parsing works on one alphabet (full-width digits and signs folded to ASCII, radicals to
+//! ideographs), while every quote is cut from the original text through `offsets`, so it
+//! stays verbatim. (Reports read through [`crate::formats`] are unified already, so their
+//! quotes hold the ideographs.)
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
-/// One automaton for a word list, to build once (in a `LazyLock`): it finds every word of
-/// the list in one pass over a text, where `str::find` scans the text once per word, and
-/// the same words are looked for in every clause of a report.
-pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .expect("a word list of the extractor is far below the automaton's size limits")
-}
+pub(crate) use crate::text_util::automaton;
 
 /// Which end of a text [`strip_words`] strips.
 #[derive(Clone, Copy)]
@@ -112,7 +104,8 @@ impl<'a> Norm<'a> {
     }
 }
 
-/// Folds full-width digits, letters and number signs to ASCII, and CR to LF, one char for one.
+/// Folds full-width digits, letters and number signs to ASCII, CR to LF, and radicals and
+/// compatibility ideographs to their unified ideographs, one char for one.
 fn fold(c: char) -> char {
     match c {
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
@@ -126,7 +119,7 @@ fn fold(c: char) -> char {
         '／' => '/',
         '\u{3000}' | '\u{00A0}' | '\u{FEFF}' => ' ',
         '\r' => '\n',
-        _ => c,
+        _ => crate::text_util::unified(c),
     }
 }
 
@@ -198,6 +191,13 @@ mod tests {
         assert_eq!(string(&n.chars, 0, n.chars.len()), "增长6.5%，\n\n");
         assert_eq!(n.original(2, 6), "６．５％");
         assert_eq!(n.original(5, 99), "％，\r\n");
+    }
+
+    #[test]
+    fn radicals_read_as_ideographs() {
+        let n = Norm::new("⼀、2023年⼯作回顾");
+        assert_eq!(string(&n.chars, 0, n.chars.len()), "一、2023年工作回顾");
+        assert_eq!(n.original(0, 1), "⼀");
     }
 
     #[test]

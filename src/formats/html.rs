@@ -169,7 +169,7 @@ const FURNITURE_WORDS: &[&str] = &[
 ];
 
 static FURNITURE_AUTOMATON: LazyLock<AhoCorasick> =
-    LazyLock::new(|| crate::extract::automaton(FURNITURE_WORDS));
+    LazyLock::new(|| crate::text_util::automaton(FURNITURE_WORDS));
 
 #[derive(Default)]
 struct Block {
@@ -283,7 +283,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<String, FormatError> {
     // on two threads.
     let (first, second) = walker.blocks.split_at(walker.blocks.len() / 2);
     let (mut out, rest) =
-        crate::extract::in_parallel(|| report_lines(first), || report_lines(second));
+        crate::text_util::in_parallel(|| report_lines(first), || report_lines(second));
     out.push_str(&rest);
     // Counted up to the threshold only: a report has far more.
     let han = out

@@ -3,19 +3,22 @@
 //!
 //! The format is told by content (magic bytes, markup), the extension only breaks ties.
 //! The crates do the parsing (scraper, zip + quick-xml, pdf-extract); this module adds only
-//! the cleanup they don't: page furniture, hard line wraps, Word-style spaces.
+//! the cleanup they don't: page furniture, hard line wraps (in PDFs and in text copied from
+//! them), a newspaper's jumps between pages, Word-style spaces, and radicals where a
+//! browser's PDF meant ideographs ([`crate::text_util::unify`]).
 
 mod docx;
 mod html;
+mod lines;
 mod pdf;
 mod text;
 
 use std::borrow::Cow;
 use std::path::Path;
 
-use crate::extract::{self, ExtractError};
 use crate::files::{self, TooLarge};
 use crate::model::SourceFormat;
+use crate::text_util::{self, DecodeError};
 
 pub use text::join_cjk_spaces;
 
@@ -31,8 +34,8 @@ pub struct Normalized {
 pub enum FormatError {
     #[error(transparent)]
     TooLarge(#[from] TooLarge),
-    #[error("{0}")]
-    Text(#[from] ExtractError),
+    #[error("the report is empty: there is no text to extract from")]
+    Empty,
     #[error("not a report: {0}")]
     Unknown(String),
     #[error("HTML page: {0}")]
@@ -118,15 +121,15 @@ pub fn read(bytes: &[u8], path: Option<&Path>) -> Result<Normalized, FormatError
                 format,
             });
         }
-        SourceFormat::Txt | SourceFormat::Paste => match extract::decode(bytes) {
-            Ok(text) => text,
-            Err(ExtractError::NotText(why)) => {
-                return Err(FormatError::Unknown(format!(
+        SourceFormat::Txt | SourceFormat::Paste => {
+            text_util::decode(bytes).map_err(|e| match e {
+                DecodeError::NotText(why) => FormatError::Unknown(format!(
                     "{why}; reports are read from .txt, .html, .docx and .pdf files"
-                )));
-            }
-            Err(e) => return Err(e.into()),
-        },
+                )),
+                DecodeError::Empty => FormatError::Empty,
+                DecodeError::TooLarge(too_large) => FormatError::TooLarge(too_large),
+            })?
+        }
     };
     Ok(Normalized {
         text: normalize(&raw),
@@ -139,13 +142,16 @@ pub fn read_text(text: &str) -> String {
     normalize(text)
 }
 
-/// The normalization every format shares: line ends, Word-style spaces, trailing blanks.
+/// The normalization every format but HTML shares: line ends, paragraphs broken by a page
+/// rejoined, Word-style spaces, trailing blanks, radicals and compatibility ideographs as
+/// their unified ideographs.
 fn normalize(text: &str) -> String {
     let text = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)
     };
+    let text = lines::rejoin(&text);
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         push_line(&mut out, line);
@@ -153,11 +159,11 @@ fn normalize(text: &str) -> String {
     out
 }
 
-/// Appends one line of a text (without its end) as [`normalize`] makes it: Word-style
-/// spaces joined, trailing blanks dropped, a line end.
+/// Appends one line of a text (without its end) as [`normalize`] makes it: radicals
+/// unified, Word-style spaces joined, trailing blanks dropped, a line end.
 fn push_line(out: &mut String, line: &str) {
     let start = out.len();
-    text::push_joined(out, line);
+    text::push_joined(out, &text_util::unify(line));
     let kept = out.get(start..).map_or(0, |l| l.trim_end().len());
     out.truncate(start + kept);
     out.push('\n');

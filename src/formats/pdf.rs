@@ -4,9 +4,13 @@
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::FormatError;
+use super::lines::{is_page_number, join_lines};
+use crate::text_util;
 
 /// Lines at the top and bottom of a page that may be running headers or footers.
 const EDGE: usize = 3;
@@ -40,23 +44,16 @@ pub(super) fn read(bytes: &[u8]) -> Result<String, FormatError> {
             FormatError::Scanned
         });
     }
-    Ok(join_lines(&drop_furniture(&pages)))
-}
-
-/// A page number on its own ("3", "1/3", "- 2 -", "第 2 页", "Page 2 of 9").
-fn is_page_number(line: &str) -> bool {
-    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.trim_matches(['-', '–', '—']);
-    let t = t.strip_prefix("Page").unwrap_or(t);
-    let t = t
-        .strip_prefix('第')
-        .and_then(|t| t.strip_suffix('页'))
-        .unwrap_or(t);
-    let parts: Vec<&str> = t.split('/').flat_map(|p| p.split("of")).collect();
-    parts.len() <= 2
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    // Browsers' PDFs give radicals for some ideographs (⼀ for 一): unified before the
+    // headings are looked for.
+    let pages: Vec<String> = pages
+        .into_iter()
+        .map(|p| match text_util::unify(&p) {
+            Cow::Borrowed(_) => p,
+            Cow::Owned(unified) => unified,
+        })
+        .collect();
+    Ok(join_pages(&drop_furniture(&pages)))
 }
 
 /// A line that starts with a printer's date stamp ("2024/1/15 10:30", "1/15/24, 10:30 AM
@@ -128,49 +125,12 @@ fn drop_furniture(pages: &[String]) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// A line that starts a section: 一、 （二） or the congress line's dash.
-fn starts_heading(line: &str) -> bool {
-    let t = line.trim_start();
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
-    let mut chars = t.chars();
-    match chars.next() {
-        Some('（' | '(') => chars.next().is_some_and(numeral),
-        Some('—') => true,
-        Some(c) if numeral(c) => t.chars().take(4).any(|c| c == '、'),
-        _ => false,
-    }
-}
-
-/// Joins lines broken by the page width into paragraphs ("投\n资5000万元" → "投资5000万元"),
-/// across pages too. A line ends its paragraph when it is clearly shorter than a full line,
-/// or the next line is indented or starts a section.
-fn join_lines(pages: &[Vec<String>]) -> String {
+/// The lines of all pages joined into paragraphs ([`join_lines`]), a full line being the
+/// widest.
+fn join_pages(pages: &[Vec<String>]) -> String {
     let lines: Vec<&str> = pages.iter().flatten().map(String::as_str).collect();
     let full = lines.iter().map(|l| l.trim().width()).max().unwrap_or(0);
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        let text = line.trim();
-        if text.is_empty() {
-            continue;
-        }
-        out.push_str(text);
-        let Some(next) = lines.get(i + 1) else {
-            break;
-        };
-        let short = text.width() * 100 < full * 85;
-        let indented = next.starts_with([' ', '\u{3000}', '\u{00A0}', '\t']);
-        if short || indented || starts_heading(next) {
-            out.push_str("\n\n");
-        } else if text.ends_with(|c: char| c.is_ascii_alphabetic() || c == ',')
-            && next
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_alphabetic())
-        {
-            out.push(' ');
-        }
-    }
-    out.push('\n');
-    out
+    join_lines(&lines, full)
 }
 
 #[cfg(test)]
@@ -179,12 +139,6 @@ mod tests {
 
     #[test]
     fn page_furniture_is_told_from_report_lines() {
-        for line in ["1/3", "- 2 -", "第 2 页", "12", "Page 3 of 9"] {
-            assert!(is_page_number(line), "{line}");
-        }
-        for line in ["2024年", "增长6.3%", "5576.3", "1/3 的项目"] {
-            assert!(!is_page_number(line), "{line}");
-        }
         assert!(is_date_stamp("11/27/26, 8:45 AM"));
         assert!(is_date_stamp(
             "1 1 /2 7 /2 6 ,   8 :3 7   AM 北河市2 0 2 4 年政府工作报告"
@@ -200,24 +154,5 @@ mod tests {
         ));
         assert!(is_url("ﬁle:///tmp/tmp5 hk3 l9 c0 /report. html 1 /2"));
         assert!(!is_url("网址见附件"));
-    }
-
-    #[test]
-    fn hard_wraps_join_paragraphs_stay() {
-        let pages = vec![
-            vec![
-                "全市完成固定资产投资增长百分之五，重点项目投".to_owned(),
-                "资5000万元以上项目开工建设一百二十个，新增".to_owned(),
-                "产能。".to_owned(),
-                "二、2024年工作安排".to_owned(),
-            ],
-            vec!["今年主要预期目标是：地区生产总值增长6%左右".to_owned()],
-        ];
-        let text = join_lines(&pages);
-        assert!(text.contains("重点项目投资5000万元以上项目"), "{text}");
-        assert!(
-            text.contains("新增产能。\n\n二、2024年工作安排\n\n今年"),
-            "{text}"
-        );
     }
 }

@@ -5,9 +5,11 @@ tests/reports/ (made-up cities and figures). Run once; the outputs are committed
 Needs (Debian bookworm + PyPI):
   apt-get install -y chromium fonts-wqy-zenhei qpdf  # print-to-PDF (a TrueType CJK font, so the
 #                                                  # text layer is CID fonts, not Type 3), encryption
+  apt-get install -y fonts-noto-cjk                 # the browser-printed PDF (Noto CJK)
   pip install python-docx                           # the .docx fixture
 
 Usage: python3 tests/formats/make-fixtures.py   (from anywhere)
+       python3 tests/formats/make-fixtures.py browser-pdf   (only guangxi-2024.browser.pdf)
 """
 
 import html
@@ -19,9 +21,12 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPORTS = os.path.join(HERE, "..", "reports")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking"]
 
 
 def report(name):
@@ -147,22 +152,69 @@ def docx(paras, path):
     doc.save(path)
 
 
-def print_html(page, path, headers=True, size="A5"):
-    """Headless Chromium's print-to-PDF: its header and footer carry the date, the title, the
-    URL and "1/3" page numbers, the furniture the reader must drop."""
+def chromium_print(src, path, headers=True):
+    """Headless Chromium's print-to-PDF of the page at `src`: its header and footer carry the
+    date, the title, the URL and "1/3" page numbers, the furniture the reader must drop."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if not chromium:
-        sys.exit("chromium missing: apt-get install chromium fonts-wqy-zenhei")
+        sys.exit("chromium missing: apt-get install chromium fonts-wqy-zenhei fonts-noto-cjk")
+    with tempfile.TemporaryDirectory() as tmp:
+        args = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile",
+                f"--print-to-pdf={path}"]
+        if not headers:
+            args.append("--no-pdf-header-footer")
+        subprocess.run(args + ["file://" + os.path.abspath(src)], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def print_html(page, path, headers=True, size="A5"):
+    """A page made here, printed by Chromium (see chromium_print)."""
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "report.html")
         with open(src, "w", encoding="utf-8") as f:
             f.write(page.replace("@SIZE@", size))
-        args = [chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                f"--user-data-dir={tmp}/profile", f"--print-to-pdf={path}"]
-        if not headers:
-            args.append("--no-pdf-header-footer")
-        subprocess.run(args + ["file://" + src], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        chromium_print(src, path, headers)
+
+
+def is_radical(c):
+    """A Kangxi Radicals or CJK Radicals Supplement character."""
+    return 0x2E80 <= ord(c) <= 0x2EFF or 0x2F00 <= ord(c) <= 0x2FDF
+
+
+def text_layer_radicals(path):
+    """The radicals a PDF's text layer gives: the targets of its fonts' ToUnicode maps
+    (pdftotext maps radicals back to ideographs on its own, so it cannot show them)."""
+    with open(path, "rb") as f:
+        pdf = f.read()
+    found = set()
+    for m in re.finditer(rb"stream\r?\n", pdf):
+        end = pdf.find(b"endstream", m.end())
+        try:
+            data = zlib.decompress(pdf[m.end():end])
+        except zlib.error:
+            continue
+        if b"beginbfchar" not in data and b"beginbfrange" not in data:
+            continue
+        for target in re.findall(rb"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]{4})>", data):
+            found.update(c for c in chr(int(target, 16)) if is_radical(c))
+    return sorted(found)
+
+
+def browser_pdf():
+    """A long portal page (tests/reports/long/guangxi-2024.html) printed as a user prints it
+    ("Print > Save as PDF") in Noto CJK, the font the page asks for. Chromium writes each
+    font's ToUnicode map from the font's cmap, where one glyph serves a radical and its
+    ideograph (U+2F00 and U+4E00 for 一): the text layer then says ⼀ for 一 and ⼯ for 工,
+    which the reader must unify."""
+    src = os.path.join(REPORTS, "long", "guangxi-2024.html")
+    path = out("guangxi-2024.browser.pdf")
+    chromium_print(src, path)
+    found = text_layer_radicals(path)
+    if not found:
+        sys.exit(f"{path}: no radicals in the text layer; is the font Noto CJK "
+                 "(apt-get install fonts-noto-cjk)?")
+    print(f"{os.path.basename(path)}: {len(found)} distinct radicals in the text layer, "
+          f"e.g. {''.join(found[:12])}")
 
 
 def print_page(paras):
@@ -194,6 +246,10 @@ def zip_bomb(path):
 
 
 def main():
+    if sys.argv[1:] == ["browser-pdf"]:
+        browser_pdf()
+        return
+    browser_pdf()
     beihe24 = report("beihe-2024")
     nanhu24 = report("nanhu-2024")
     beihe23 = report("beihe-2023")

@@ -4,24 +4,35 @@ use std::borrow::Cow;
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
-use super::ExtractError;
+use crate::files::TooLarge;
+
+/// Why report bytes are not text.
+#[derive(Debug, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the report is empty: there is no text to extract from")]
+    Empty,
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
+    #[error("not a text report: {0}")]
+    NotText(String),
+}
 
 /// Decodes report bytes: UTF-8 with/without BOM, UTF-16 LE/BE with BOM, GBK/GB18030
-/// (encoding_rs, already a dependency); CRLF → LF; never panics.
+/// (encoding_rs); CRLF → LF; never panics.
 ///
 /// Without a BOM, UTF-8 is tried first (a valid UTF-8 Chinese text is almost never valid
 /// GB18030 by accident, and the reverse is rare too), then BOM-less UTF-16 when the NUL bytes
 /// all sit on one parity, then GB18030 (a superset of GBK and GB2312).
-pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     crate::files::check_size(bytes.len() as u64)?;
     if bytes.is_empty() {
-        return Err(ExtractError::Empty);
+        return Err(DecodeError::Empty);
     }
     let text: Cow<str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         match std::str::from_utf8(rest) {
             Ok(text) => Cow::Borrowed(text),
             Err(e) => {
-                return Err(ExtractError::NotText(format!(
+                return Err(DecodeError::NotText(format!(
                     "it starts with a UTF-8 byte-order mark but byte {} is not valid UTF-8",
                     e.valid_up_to() + 3
                 )));
@@ -44,7 +55,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
     } else if let Some(text) = strict(GB18030, bytes) {
         text
     } else {
-        return Err(ExtractError::NotText(
+        return Err(DecodeError::NotText(
             "it is neither UTF-8, UTF-16 nor GBK/GB18030 text (binary data?)".into(),
         ));
     };
@@ -55,7 +66,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
         .map(str::to_owned)
         .unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(ExtractError::Empty);
+        return Err(DecodeError::Empty);
     }
     Ok(text)
 }
@@ -65,8 +76,8 @@ fn strict<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Option<Cow<'a, st
     encoding.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
-fn bad_utf16(order: &str) -> ExtractError {
-    ExtractError::NotText(format!(
+fn bad_utf16(order: &str) -> DecodeError {
+    DecodeError::NotText(format!(
         "it starts with a UTF-16 {order} byte-order mark but is not valid UTF-16"
     ))
 }
@@ -97,9 +108,9 @@ fn sniff_utf16(bytes: &[u8]) -> Option<Cow<'_, str>> {
 
 /// Refuses NUL characters and a text made mostly of control characters: a binary file that
 /// happens to decode.
-fn check_text(text: &str) -> Result<(), ExtractError> {
+fn check_text(text: &str) -> Result<(), DecodeError> {
     if text.contains('\0') {
-        return Err(ExtractError::NotText(
+        return Err(DecodeError::NotText(
             "it contains NUL bytes (binary data, or UTF-16 without a byte-order mark)".into(),
         ));
     }
@@ -112,7 +123,7 @@ fn check_text(text: &str) -> Result<(), ExtractError> {
         }
     }
     if control * 100 > total {
-        return Err(ExtractError::NotText(format!(
+        return Err(DecodeError::NotText(format!(
             "{control} of its {total} characters are control characters (binary data?)"
         )));
     }
@@ -156,22 +167,22 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_text() {
-        assert!(matches!(decode(b""), Err(ExtractError::Empty)));
-        assert!(matches!(decode(b" \r\n\t"), Err(ExtractError::Empty)));
-        assert!(matches!(decode(b"abc\0def"), Err(ExtractError::NotText(_))));
+        assert!(matches!(decode(b""), Err(DecodeError::Empty)));
+        assert!(matches!(decode(b" \r\n\t"), Err(DecodeError::Empty)));
+        assert!(matches!(decode(b"abc\0def"), Err(DecodeError::NotText(_))));
         assert!(matches!(
             decode(b"\x80\x81\xff"),
-            Err(ExtractError::NotText(_))
+            Err(DecodeError::NotText(_))
         ));
         assert!(matches!(
             decode(b"\xEF\xBB\xBF\xff"),
-            Err(ExtractError::NotText(_))
+            Err(DecodeError::NotText(_))
         ));
         assert!(matches!(
             decode(b"\xFF\xFE\x00"),
-            Err(ExtractError::NotText(_))
+            Err(DecodeError::NotText(_))
         ));
         let controls = "\u{1}\u{2}\u{3}abc".as_bytes();
-        assert!(matches!(decode(controls), Err(ExtractError::NotText(_))));
+        assert!(matches!(decode(controls), Err(DecodeError::NotText(_))));
     }
 }
