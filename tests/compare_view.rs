@@ -56,7 +56,9 @@ fn the_compare_view_draws_every_region_and_its_pickers_change_the_chart() {
         .filter_map(|r| r.target.as_ref()?.growth_pct)
         .collect();
     assert!(targets.windows(2).all(|w| w[0] >= w[1]), "{targets:?}");
-    harness.get_by_label_contains("地区生产总值 · 增长率");
+    // The title names the indicator, year and level; the subtitle the count and the order.
+    harness.get_by_label("2024年各市（州、盟）地区生产总值增长目标");
+    harness.get_by_label_contains("4个市（州、盟） · 按今年目标从高到低");
     harness.get_by_label("2023 实际");
     harness.get_by_label("2024 目标");
 
@@ -94,7 +96,9 @@ fn the_compare_view_draws_every_region_and_its_pickers_change_the_chart() {
         "固定资产投资"
     );
 
-    // Last year's plan: only 宜昌市 has a report for 2023.
+    // Last year's plan: only 宜昌市 has a report for 2023; by target it comes first.
+    harness.get_by_label("按目标").click();
+    harness.run();
     harness
         .get_by_role_and_label(Role::ComboBox, "目标年份")
         .click();
@@ -373,4 +377,250 @@ fn the_export_preview_draws_the_compare_table_and_follows_its_choice() {
         image.size,
         [settings.width as usize, settings.height as usize]
     );
+}
+
+/// The 31 provinces' table (tests/fixtures/provinces-2026) in `sort`.
+fn provinces_table(sort: Sort) -> gwr_charts::compare::CompareTable {
+    let collection = common::provinces_with(0);
+    gwr_charts::compare::compare_rows(&collection.regions, "地区生产总值", None, sort).unwrap()
+}
+
+fn regions_of(table: &gwr_charts::compare::CompareTable) -> Vec<&str> {
+    table.rows.iter().map(|r| r.region_zh.as_str()).collect()
+}
+
+#[test]
+fn ties_follow_the_official_order_of_the_divisions_codes() {
+    let table = provinces_table(Sort::Target);
+    assert_eq!(table.rows.len(), 31);
+    assert_eq!(table.level, Some(gwr_charts::model::Level::Province));
+    // The national report is the reference, never a ranked row.
+    assert!(table.rows.iter().all(|r| r.region_zh != "全国"));
+    assert_eq!(table.national.as_ref().unwrap().region_zh, "全国");
+    assert_eq!(
+        table.reference_line(gwr_charts::i18n::Lang::Zh).unwrap(),
+        (5.0, None, "全国 ≈5%".to_owned())
+    );
+    // Every target of 5% (whatever its qualifier: ≈, ≥, exact), in code order: 11 北京,
+    // 12 天津, 14 山西, 21 辽宁, 22 吉林, 31 上海, 32 江苏, 36 江西, 43 湖南, 44 广东, 53 云南.
+    let at_five: Vec<&str> = table
+        .rows
+        .iter()
+        .filter(|r| {
+            let t = r.target.as_ref().unwrap();
+            t.growth_pct == Some(5.0) && t.growth_pct_high.is_none()
+        })
+        .map(|r| r.region_zh.as_str())
+        .collect();
+    assert_eq!(
+        at_five,
+        [
+            "北京市",
+            "天津市",
+            "山西省",
+            "辽宁省",
+            "吉林省",
+            "上海市",
+            "江苏省",
+            "江西省",
+            "湖南省",
+            "广东省",
+            "云南省"
+        ]
+    );
+    // A range counts by its low bound, then its high: 5–5.5% between 5.5% and 5%.
+    let order = regions_of(&table);
+    let at = |name: &str| order.iter().position(|r| *r == name).unwrap();
+    assert!(at("宁夏回族自治区") < at("广西壮族自治区"));
+    assert!(at("广西壮族自治区") < at("北京市"));
+    // 4.5–5% above 4.5% (青海, a ceiling), and 西藏 (>7%) first.
+    assert!(at("黑龙江省") < at("青海省"));
+    assert_eq!(order[0], "西藏自治区");
+
+    // By result, the missing result last; official order.
+    let by_result = provinces_table(Sort::Result);
+    assert_eq!(*regions_of(&by_result).last().unwrap(), "西藏自治区");
+    let official = provinces_table(Sort::Official);
+    let codes: Vec<&str> = official
+        .rows
+        .iter()
+        .map(|r| r.division.unwrap().code)
+        .collect();
+    let mut sorted = codes.clone();
+    sorted.sort();
+    assert_eq!(codes, sorted);
+    assert_eq!(regions_of(&official)[..3], ["北京市", "天津市", "河北省"]);
+    // By the gap between target and result, largest first.
+    let gap = provinces_table(Sort::Gap);
+    let gaps: Vec<f64> = gap
+        .rows
+        .iter()
+        .filter_map(|r| Some(r.target.as_ref()?.growth_pct? - r.actual.as_ref()?.growth_pct?))
+        .collect();
+    assert!(gaps.windows(2).all(|w| w[0] >= w[1]), "{gaps:?}");
+    // By pinyin: 安徽 (an hui) first, 重庆 read chong qing, 浙江 (zhe jiang) last.
+    let pinyin = provinces_table(Sort::Pinyin);
+    let order = regions_of(&pinyin);
+    assert_eq!(order[0], "安徽省");
+    assert_eq!(*order.last().unwrap(), "浙江省");
+    let at = |name: &str| order.iter().position(|r| *r == name).unwrap();
+    assert!(at("北京市") < at("重庆市") && at("重庆市") < at("福建省"));
+}
+
+#[test]
+fn provinces_and_cities_are_never_ranked_together() {
+    let mut files = gwr_charts::open::expand_folders(&[common::provinces()]).unwrap();
+    files.extend(four_cities());
+    let collection = gwr_charts::open::open_paths(&files).unwrap();
+    let table =
+        gwr_charts::compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Target)
+            .unwrap();
+    use gwr_charts::compare::LeftOut;
+    use gwr_charts::model::Level;
+    // The level with the most regions, the other counted and left out.
+    assert_eq!(table.level, Some(Level::Province));
+    assert_eq!(
+        table.levels,
+        [(Level::Province, 31), (Level::Prefecture, 4)]
+    );
+    assert_eq!(table.rows.len(), 31);
+    let other = table
+        .left_out
+        .iter()
+        .filter(|(_, why)| *why == LeftOut::OtherLevel(Level::Prefecture))
+        .count();
+    assert_eq!(other, 4);
+    // The cities when asked for: their own year, the national line still there.
+    let query = gwr_charts::compare::Query {
+        name: "地区生产总值".into(),
+        level: Some(Level::Prefecture),
+        ..Default::default()
+    };
+    let cities = gwr_charts::compare::compare_table(&collection.regions, &query).unwrap();
+    assert_eq!(cities.rows.len(), 4);
+    assert!(
+        cities
+            .rows
+            .iter()
+            .all(|r| r.level == Some(Level::Prefecture))
+    );
+    // A typed reference replaces the national one.
+    let query = gwr_charts::compare::Query {
+        reference: Some(6.0),
+        ..query
+    };
+    let typed = gwr_charts::compare::compare_table(&collection.regions, &query).unwrap();
+    let (at, _, label) = typed.reference_line(gwr_charts::i18n::Lang::En).unwrap();
+    assert_eq!((at, label.as_str()), (6.0, "Reference 6%"));
+}
+
+/// `export --view compare` of the fixtures folder in one command.
+fn export_provinces(args: &[&str], out: &std::path::Path) -> (i32, String, String) {
+    let folder = common::provinces();
+    let mut all = vec!["export", "--view", "compare", "--indicator", "地区生产总值"];
+    all.extend(args);
+    all.extend(["--out", out.to_str().unwrap(), folder.to_str().unwrap()]);
+    common::run(all)
+}
+
+#[test]
+fn the_csv_of_31_regions_has_31_rows_whatever_the_size() {
+    let dir = tempfile::tempdir().unwrap();
+    for size in ["1920x1080", "640x360"] {
+        let out = dir.path().join(format!("{size}.csv"));
+        let (code, _, err) = export_provinces(&["--size", size], &out);
+        assert_eq!(code, 0, "{err}");
+        let csv = std::fs::read_to_string(&out).unwrap();
+        let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        // 31 provinces, then the national row, marked.
+        assert_eq!(rows.len(), 32, "{size}");
+        assert_eq!(&rows[31][0], "全国");
+        assert_eq!(&rows[31][18], "全国（参考线）");
+        let guangxi = rows.iter().find(|r| &r[0] == "广西壮族自治区").unwrap();
+        // Code, level, low and high, qualifier, quote, file.
+        assert_eq!((&guangxi[1], &guangxi[2]), ("45", "省级"));
+        assert_eq!((&guangxi[12], &guangxi[13]), ("5", "5.5"));
+        assert_eq!(&guangxi[15], "地区生产总值增长5%—5.5%");
+        assert!(guangxi[17].ends_with("45.json"), "{:?}", &guangxi[17]);
+        let tibet = rows.iter().find(|r| &r[0] == "西藏自治区").unwrap();
+        assert_eq!(&tibet[7], "");
+        assert!(tibet[16].contains("报告未给出"), "{tibet:?}");
+    }
+}
+
+#[test]
+fn files_are_given_alike_as_arguments_or_after_one_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<String> = four_cities()
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect();
+    for (k, how) in ["arguments", "one --data"].into_iter().enumerate() {
+        let out = dir.path().join(format!("{k}.csv"));
+        let mut args = vec!["export", "--view", "compare", "--indicator", "GDP", "--out"];
+        args.push(out.to_str().unwrap());
+        if k == 1 {
+            args.push("--data");
+        }
+        args.extend(files.iter().map(String::as_str));
+        let (code, _, err) = common::run(&args);
+        assert_eq!(code, 0, "{how}: {err}");
+        let csv = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(csv.lines().count(), 5, "{how}: {csv}");
+    }
+    // list and compare the same way, and a folder for all of it.
+    let (code, out, err) = common::run(
+        ["compare", "--indicator", "GDP", "--data"]
+            .into_iter()
+            .chain(files.iter().map(String::as_str)),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("芜湖市") && out.contains("柳州市"), "{out}");
+    let folder = common::provinces();
+    let (code, out, err) = common::run(["list", folder.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("新疆维吾尔自治区") && out.contains("全国"),
+        "{out}"
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, err) = common::run(["list", empty.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no dataset (.json) or report"), "{err}");
+}
+
+#[test]
+fn a_reference_that_is_not_a_number_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.png");
+    let (code, _, err) = export_provinces(&["--reference", "五"], &out);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--reference") && err.contains("五"), "{err}");
+    assert!(!out.exists());
+    let (code, _, err) = export_provinces(&["--reference", "5.5", "--note", "数字均为虚构"], &out);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn the_window_offers_the_levels_and_refuses_a_reference_that_is_not_a_number() {
+    let mut files = gwr_charts::open::expand_folders(&[common::provinces()]).unwrap();
+    files.extend(four_cities());
+    let mut harness = app_with(files);
+    press(&mut harness, AppCommand::ShowView(View::Compare));
+    harness.run();
+    assert_eq!(harness.state().compare_table().unwrap().rows.len(), 31);
+    harness.get_by_label("地级 (4)").click();
+    harness.run();
+    assert_eq!(harness.state().compare_table().unwrap().rows.len(), 4);
+    harness
+        .get_by_role_and_label(Role::TextInput, "参考线")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "参考线")
+        .type_text("abc");
+    harness.run();
+    harness.get_by_label("请输入数字，例如 5 或 4.5");
+    assert_eq!(harness.state().state.compare.reference, None);
 }

@@ -478,9 +478,14 @@ fn compare_on_the_command_line() {
         rows[0],
         json!({
             "region_zh": "乙市",
-            "actual": {"year": 2023, "value": null, "growth_pct": 6.2, "qualifier": "about",
+            // Not in the list of divisions: no code, and no level in the report.
+            "code": null,
+            "level": null,
+            "actual": {"year": 2023, "value": null, "value_high": null, "growth_pct": 6.2,
+                       "growth_pct_high": null, "qualifier": "about",
                        "quote": "乙市生产总值增长6.2%"},
-            "target": {"year": 2024, "value": null, "growth_pct": 6.5, "qualifier": "about",
+            "target": {"year": 2024, "value": null, "value_high": null, "growth_pct": 6.5,
+                       "growth_pct_high": null, "qualifier": "about",
                        "quote": "乙市生产总值增长6.5%左右"},
         })
     );

@@ -70,3 +70,59 @@ fn compare_view_in_both_languages() {
         result.unwrap();
     }
 }
+
+/// The compare view of the 31 fictional provinces (tests/fixtures/provinces-2026: official
+/// names, invented figures, mixed qualifiers, two ranges, one missing result, the national
+/// line) as exported at 1920×1080 and 1280×720 in both languages. The Chinese slide is the
+/// README's picture.
+#[test]
+fn thirty_one_provinces_export_in_both_languages() {
+    use gwr_charts::chart::{ChartInput, ChartSpec};
+    use gwr_charts::compare::{self, Sort};
+    use gwr_charts::render::ImageSettings;
+
+    let collection = common::provinces_with(0);
+    let table =
+        compare::compare_rows(&collection.regions, "地区生产总值", None, Sort::Target).unwrap();
+    let input = ChartInput {
+        data: &collection.regions[0].data,
+        selected: &[],
+        regions: &collection.regions,
+        compare: Some(&table),
+    };
+    let mut failures = Vec::new();
+    for (lang, key) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        for (width, height) in [(1920, 1080), (1280, 720)] {
+            let settings = ImageSettings {
+                spec: ChartSpec {
+                    view: View::Compare,
+                    lang,
+                    ..ChartSpec::default()
+                },
+                width,
+                height,
+                ..ImageSettings::default()
+            };
+            let image = gwr_charts::export::image(&input, &settings).unwrap();
+            let name = format!("provinces-{key}-{width}x{height}");
+            let path = std::path::Path::new("tests/snapshots").join(format!("{name}.png"));
+            let [w, h] = image.size;
+            let pixels: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+            let found = image::RgbaImage::from_raw(w as u32, h as u32, pixels).unwrap();
+            if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
+                found.save(&path).unwrap();
+                continue;
+            }
+            let expected = image::open(&path).unwrap().to_rgba8();
+            let differing = found
+                .pixels()
+                .zip(expected.pixels())
+                .filter(|(a, b)| (0..3).any(|c| (a.0[c] as i32 - b.0[c] as i32).abs() > 16))
+                .count();
+            if found.dimensions() != expected.dimensions() || differing > 500 {
+                failures.push(format!("{name}: {differing} pixels differ"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:?}");
+}

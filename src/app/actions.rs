@@ -347,6 +347,13 @@ impl GwrApp {
         }
         let preview = self.refresh_export_image();
         let lang = self.state.chart.lang;
+        let mut spec = self.state.chart.clone();
+        spec.lang = self.ui.export.lang;
+        spec.title = None;
+        let default_title = spec.title_text(match spec.view {
+            View::Compare => self.compare_table(),
+            _ => None,
+        });
         let response = export_dialog::show(
             ctx,
             &mut self.ui.export,
@@ -355,6 +362,7 @@ impl GwrApp {
                 view: self.state.chart.view,
                 status: self.ui.status.as_ref(),
                 preview,
+                default_title,
             },
         );
         if response.dismissed {

@@ -98,6 +98,8 @@ pub struct Input<'a> {
     pub status: Option<&'a Status>,
     /// Whether the image of the settings could be made (and whether it is new).
     pub preview: Result<bool, ExportError>,
+    /// The title the chart has unless one is typed (the compare view's names its indicator).
+    pub default_title: String,
 }
 
 /// What the user asked of the dialog.
@@ -123,7 +125,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, input: &Input<'_>) -
                 format_row(ui, dialog, t);
                 size_rows(ui, dialog, t);
                 look_rows(ui, dialog, t);
-                text_rows(ui, dialog, input.view, t);
+                text_rows(ui, dialog, &input.default_title, t);
             });
         ui.separator();
         preview(dialog, &input.preview, ui, t);
@@ -226,11 +228,11 @@ fn look_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, t: &Texts) {
 }
 
 /// The title (the view's by default), a note under the chart, and the file name.
-fn text_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, view: View, t: &Texts) {
+fn text_rows(ui: &mut egui::Ui, dialog: &mut ExportDialog, default_title: &str, t: &Texts) {
     let label = ui.label(t.title);
     ui.add(
         egui::TextEdit::singleline(&mut dialog.title)
-            .hint_text(view.title(dialog.lang))
+            .hint_text(default_title)
             .desired_width(380.0),
     )
     .labelled_by(label.id);

@@ -8,7 +8,7 @@
 //! counts the rest.
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, RichText, Ui, UiBuilder};
-use egui_plot::{AxisHints, GridMark, PlotPoint, Span, Text, VLine};
+use egui_plot::{AxisHints, GridMark, PlotPoint, Text, VLine};
 
 use super::marks::{self, Figure};
 use super::names;
@@ -376,21 +376,7 @@ fn bars_plot(
     let stroke = 1.5 * cx.scale;
     let per_point = (right - left) / f64::from(plot_rect.width().max(1.0));
     plot.show(ui, |plot_ui| {
-        let hovered = plot_ui
-            .pointer_coordinate()
-            .filter(|_| plot_ui.response().hovered())
-            .map(|p| p.y.round())
-            .filter(|y| *y >= 0.0 && (*y as usize) < n)
-            .map(|y| n - 1 - y as usize);
-        if let Some(i) = hovered {
-            let y = (n - 1 - i) as f64;
-            plot_ui.span(
-                Span::new("", y - 0.5..=y + 0.5)
-                    .axis(egui_plot::Axis::Y)
-                    .fill(highlight)
-                    .border_width(0.0),
-            );
-        }
+        let hovered = plot::hovered_row(plot_ui, n, n, highlight);
         if let Some((x, color)) = axes.reference {
             plot_ui.vline(VLine::new("", x).color(color).width(stroke));
         }

@@ -41,7 +41,7 @@ pub fn count_text(table: &CompareTable, n: usize, lang: Lang) -> String {
 }
 
 /// The indicator's name in `lang`, as the first row writes it.
-fn indicator_name<'a>(table: &'a CompareTable, lang: Lang) -> &'a str {
+fn indicator_name(table: &CompareTable, lang: Lang) -> &str {
     table
         .rows
         .first()
@@ -200,7 +200,8 @@ pub fn footer_lines(
         }
         counts.push(text);
     }
-    let reasons: [(fn(&LeftOut) -> bool, &str); 3] = [
+    type Reason = fn(&LeftOut) -> bool;
+    let reasons: [(Reason, &str); 3] = [
         (
             |r| matches!(r, LeftOut::OtherLevel(_)),
             t.compare_other_level,

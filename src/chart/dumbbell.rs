@@ -413,22 +413,7 @@ fn rows_plot(
         .height(plot_rect.height())
         .width(plot_rect.width())
         .show(ui, |plot_ui| {
-            let hovered = plot_ui
-                .pointer_coordinate()
-                .filter(|_| plot_ui.response().hovered())
-                .map(|p| p.y.round())
-                .filter(|y| *y >= 0.0 && (*y as usize) < per_panel)
-                .map(|y| per_panel - 1 - y as usize)
-                .filter(|i| *i < rows.len());
-            if let Some(i) = hovered {
-                let y = (per_panel - 1 - i) as f64;
-                plot_ui.span(
-                    Span::new("", y - 0.5..=y + 0.5)
-                        .axis(egui_plot::Axis::Y)
-                        .fill(highlight)
-                        .border_width(0.0),
-                );
-            }
+            let hovered = plot::hovered_row(plot_ui, per_panel, rows.len(), highlight);
             if let Some(reference) = &frame.reference {
                 if let Some(high) = reference.high {
                     plot_ui.span(

@@ -210,7 +210,13 @@ fn cell_plot(
         .max()
         .unwrap_or(1) as f32;
     // The share of the plot's height the labels above the bars need.
-    let headroom = ((lines * font * 1.3 + 4.0) / height.max(1.0)).min(0.6) as f64;
+    let stroke = 1.5 * cx.scale;
+    let arrow = if slots.iter().any(|s| marks::has_arrowhead(s.qualifier)) {
+        10.0 * stroke / 1.5
+    } else {
+        0.0
+    };
+    let headroom = ((lines * font * 1.3 + 4.0 + arrow) / height.max(1.0)).min(0.6) as f64;
     let values = slots
         .iter()
         .flat_map(|s| [s.value, s.value.and(s.high)])
@@ -219,7 +225,6 @@ fn cell_plot(
     let min = values.fold(0.0_f64, f64::min);
     let span = (max - min).max(1e-9);
     let stretch = headroom / (1.0 - headroom);
-    let stroke = 1.5 * cx.scale;
     let result = plot::base(ui, cx, &format!("levels-{k}"))
         .show_axes(false)
         .show_grid(false)
@@ -256,12 +261,17 @@ fn cell_plot(
                         let id = format!("{}-{}", pair.indicator.id, slot.year);
                         marks::bar(plot_ui, &id, &figure, &place);
                         let end = figure.reach(0.0);
-                        let anchor = if end >= 0.0 {
-                            Align2::CENTER_BOTTOM
+                        // The label stands past a floor's or ceiling's arrowhead.
+                        let arrow = if marks::has_arrowhead(slot.qualifier) {
+                            place.per_point * f64::from(10.0 * stroke / 1.5)
                         } else {
-                            Align2::CENTER_TOP
+                            0.0
                         };
-                        (anchor, end)
+                        if end >= 0.0 {
+                            (Align2::CENTER_BOTTOM, end + arrow)
+                        } else {
+                            (Align2::CENTER_TOP, end - arrow)
+                        }
                     }
                     None => (Align2::CENTER_BOTTOM, 0.0),
                 };

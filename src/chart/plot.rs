@@ -92,6 +92,31 @@ pub fn whole_marks(input: GridInput, lo: i64, hi: i64) -> Vec<GridMark> {
         .collect()
 }
 
+/// The row of a plot of `slots` rows (row i at y = slots-1-i, the first on top) the pointer
+/// is over, highlighted; None off the plot or past the `rows` drawn.
+pub fn hovered_row(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    slots: usize,
+    rows: usize,
+    highlight: egui::Color32,
+) -> Option<usize> {
+    let i = plot_ui
+        .pointer_coordinate()
+        .filter(|_| plot_ui.response().hovered())
+        .map(|p| p.y.round())
+        .filter(|y| *y >= 0.0 && (*y as usize) < slots)
+        .map(|y| slots - 1 - y as usize)
+        .filter(|i| *i < rows)?;
+    let y = (slots - 1 - i) as f64;
+    plot_ui.span(
+        egui_plot::Span::new("", y - 0.5..=y + 0.5)
+            .axis(egui_plot::Axis::Y)
+            .fill(highlight)
+            .border_width(0.0),
+    );
+    Some(i)
+}
+
 /// What a row is about: an indicator of the region shown, or one region's figures in the
 /// compare view.
 #[derive(Clone, Copy)]

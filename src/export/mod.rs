@@ -1,6 +1,7 @@
-//! Export of a chart to a file: PNG, SVG and PDF images, CSV and Excel data. Every format
-//! starts from [`render::paint`], the chart laid out by the function the window uses, so
-//! the images and the data hold what the window shows. Writes are atomic.
+//! Export of a chart to a file: PNG, SVG and PDF images, CSV and Excel data. The images
+//! start from [`render::paint`], the chart laid out by the function the window uses; the
+//! data formats hold every number of the view, whatever the picture had room for. Writes
+//! are atomic.
 
 pub mod pdf;
 pub mod svg;

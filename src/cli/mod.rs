@@ -1,5 +1,7 @@
 //! The command line: `gwr-charts [FILE...]` opens the window; subcommands work without one.
 
+mod compare_cmd;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,7 +11,7 @@ use unicode_width::UnicodeWidthStr as _;
 
 use crate::chart::{ChartInput, ChartSpec, View};
 use crate::collection::{Collection, Notice, RegionData};
-use crate::compare::{self, CompareTable, LeftOut, Measure, Missing, Sort};
+use crate::compare::{self, Sort};
 use crate::edit;
 use crate::export::{self, Format};
 use crate::files;
@@ -71,17 +73,8 @@ pub struct CompareArgs {
     /// The indicator's name as the reports write it (e.g. 地区生产总值, or GDP).
     #[arg(long)]
     pub indicator: String,
-    /// The plan year (the targets' year); the latest present by default.
-    #[arg(long)]
-    pub year: Option<i32>,
-    /// The order of the regions; a missing figure always comes last, ties in the official
-    /// order of the divisions' codes.
-    #[arg(long, value_enum, default_value = "target")]
-    pub sort: Sort,
-    /// The level to rank: national, province, prefecture or county (the level with the
-    /// most regions by default); other levels are never ranked with it.
-    #[arg(long, value_parser = parse_level)]
-    pub level: Option<Level>,
+    #[command(flatten)]
+    pub table: TableArgs,
     /// Print the rows as JSON.
     #[arg(long)]
     pub json: bool,
@@ -91,6 +84,35 @@ pub struct CompareArgs {
     pub data: Vec<PathBuf>,
     /// More files or folders, as with --data (read after them).
     pub files: Vec<PathBuf>,
+}
+
+/// How a compare table is made, the same for `compare` and `export --view compare`.
+#[derive(Debug, clap::Args)]
+pub struct TableArgs {
+    /// The plan year (the targets' year); the latest present by default.
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The order of the regions; a missing figure always comes last, ties in the official
+    /// order of the divisions' codes (pinyin suits English output).
+    #[arg(long, value_enum, default_value = "target")]
+    pub sort: Sort,
+    /// The level to rank: national, province, prefecture or county (the level with the
+    /// most regions by default); other levels are never ranked with it.
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+}
+
+impl TableArgs {
+    /// The query for `name`, with a reference line of the user's when given.
+    pub fn query(&self, name: &str, reference: Option<f64>) -> compare::Query {
+        compare::Query {
+            name: name.to_owned(),
+            plan_year: self.year,
+            sort: self.sort,
+            level: self.level,
+            reference,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -150,17 +172,9 @@ pub struct ExportArgs {
     /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值).
     #[arg(long)]
     pub indicator: Option<String>,
-    /// The compare view's plan year (the targets' year); the latest present by default.
-    #[arg(long)]
-    pub year: Option<i32>,
-    /// The compare view's order of the regions; a missing figure always comes last, ties
-    /// in the official order of the divisions' codes (pinyin suits English output).
-    #[arg(long, value_enum, default_value = "target")]
-    pub sort: Sort,
-    /// The compare view's level: national, province, prefecture or county (the level with
-    /// the most regions by default).
-    #[arg(long, value_parser = parse_level)]
-    pub level: Option<Level>,
+    /// The compare view's year, order and level.
+    #[command(flatten)]
+    pub table: TableArgs,
     /// The compare view's reference line, in the chart's measure (5 for 5%); by default the
     /// national report's target when it is among the files.
     #[arg(long, value_parser = parse_reference)]
@@ -240,7 +254,7 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
         Command::List { data, files, json } => list(&[data, files].concat(), json),
-        Command::Compare(args) => compare(&args),
+        Command::Compare(args) => compare_cmd::compare(&args),
         Command::Extract(args) => extract(&args),
         Command::Export(args) => export(&args),
     };
@@ -265,7 +279,7 @@ pub fn load_data(data: &[PathBuf]) -> Result<Collection, OpenError> {
 
 /// Opens the files, saying on stderr what the user should know (a report of unknown
 /// region); `None` after printing why they could not be opened.
-fn load_for_command(data: &[PathBuf]) -> Option<Collection> {
+pub(super) fn load_for_command(data: &[PathBuf]) -> Option<Collection> {
     match load_data(data) {
         Ok(collection) => {
             for notice in &collection.notices {
@@ -407,17 +421,16 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let compare_table = match (args.view, args.indicator.as_deref()) {
         (View::Compare, Some(name)) => {
-            let query = compare::Query {
-                name: name.to_owned(),
-                plan_year: args.year,
-                sort: args.sort,
-                level: args.level,
-                reference: args.reference,
-            };
-            match compare::compare_table(&collection.regions, &query) {
+            match compare::compare_table(
+                &collection.regions,
+                &args.table.query(name, args.reference),
+            ) {
                 Some(table) => Some(table),
                 None => {
-                    eprintln!("error: {}", no_such_indicator(&collection.regions, name));
+                    eprintln!(
+                        "error: {}",
+                        compare_cmd::no_such_indicator(&collection.regions, name)
+                    );
                     return Ok(ExitCode::FAILURE);
                 }
             }
@@ -425,7 +438,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         (View::Compare, None) => {
             eprintln!(
                 "error: --view compare needs --indicator NAME; {}",
-                names_to_compare(&collection.regions)
+                compare_cmd::names_to_compare(&collection.regions)
             );
             return Ok(ExitCode::FAILURE);
         }
@@ -566,7 +579,7 @@ fn conflict_text(c: &Conflict) -> String {
 }
 
 /// Rows of cells as text columns, two spaces apart.
-fn columns(rows: &[Vec<String>]) -> String {
+pub(super) fn columns(rows: &[Vec<String>]) -> String {
     let count = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..count)
         .map(|c| {
@@ -648,171 +661,4 @@ pub fn table(data: &Dataset, conflicts: &[Conflict]) -> String {
         out.push('\n');
     }
     out
-}
-
-fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
-    let paths = [args.data.as_slice(), args.files.as_slice()].concat();
-    let Some(collection) = load_for_command(&paths) else {
-        return Ok(ExitCode::FAILURE);
-    };
-    let query = compare::Query {
-        name: args.indicator.clone(),
-        plan_year: args.year,
-        sort: args.sort,
-        level: args.level,
-        reference: None,
-    };
-    let Some(table) = compare::compare_table(&collection.regions, &query) else {
-        eprintln!(
-            "error: {}",
-            no_such_indicator(&collection.regions, &args.indicator)
-        );
-        return Ok(ExitCode::FAILURE);
-    };
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        serde_json::to_writer_pretty(&mut out, &compare_json(&table))?;
-        writeln!(out)?;
-    } else {
-        write!(out, "{}", compare_text(&table))?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Says that no region has an indicator of that name, and which names there are.
-fn no_such_indicator(regions: &[RegionData], name: &str) -> String {
-    format!(
-        "no region has an indicator named {name:?}; {}",
-        names_to_compare(regions)
-    )
-}
-
-/// The names that can be compared (or, when no name is in two regions, every name), with
-/// how many regions have each.
-fn names_to_compare(regions: &[RegionData]) -> String {
-    let mut names = compare::indicator_names(regions);
-    let what = if names.is_empty() {
-        names = compare::all_names(regions);
-        "the indicators open"
-    } else {
-        "the indicators of two or more regions"
-    };
-    let names: Vec<String> = names
-        .iter()
-        .map(|n| format!("{} ({})", n.name, n.regions))
-        .collect();
-    format!(
-        "{what} (and how many regions have each): {}",
-        names.join(", ")
-    )
-}
-
-/// The rows in chart order, then the national row (`"national": true`): `{"region_zh",
-/// "code", "level", "actual": {...} | null, "target": {...} | null}`.
-fn compare_json(table: &CompareTable) -> serde_json::Value {
-    let figure = |o: Option<&Observation>| {
-        o.map(|o| {
-            serde_json::json!({
-                "year": o.year,
-                "value": o.value,
-                "value_high": o.value_high,
-                "growth_pct": o.growth_pct,
-                "growth_pct_high": o.growth_pct_high,
-                "qualifier": o.qualifier,
-                "quote": o.quote,
-            })
-        })
-    };
-    let national = table.national.iter().map(|r| (r, true));
-    table
-        .rows
-        .iter()
-        .map(|r| (r, false))
-        .chain(national)
-        .map(|(row, national)| {
-            let mut json = serde_json::json!({
-                "region_zh": row.region_zh,
-                "code": row.division.map(|d| d.code),
-                "level": row.level,
-                "actual": figure(row.actual.as_ref()),
-                "target": figure(row.target.as_ref()),
-            });
-            if national {
-                json["national"] = serde_json::Value::Bool(true);
-            }
-            json
-        })
-        .collect()
-}
-
-fn compare_text(table: &CompareTable) -> String {
-    let (review, plan) = (table.review_year, table.plan_year);
-    let measure = match &table.measure {
-        Measure::Growth => "growth, %".to_owned(),
-        Measure::Level { unit_zh } => format!("level, {unit_zh}"),
-    };
-    let figure = |o: Option<&Observation>| match (o, &table.measure) {
-        (Some(o), Measure::Growth) => o.growth_text().unwrap_or_default(),
-        (Some(o), Measure::Level { .. }) => o.value_text().unwrap_or_default(),
-        (None, _) => "—".to_owned(),
-    };
-    let mut rows = vec![vec![
-        "地区 region".to_owned(),
-        format!("{review} 实际 actual"),
-        format!("{plan} 目标 target"),
-        "说明 note".to_owned(),
-    ]];
-    let national = table
-        .national
-        .iter()
-        .map(|r| (r, " (national, the reference)"));
-    for (row, mark) in table.rows.iter().map(|r| (r, "")).chain(national) {
-        let notes: Vec<String> = row
-            .missing
-            .iter()
-            .map(|(kind, why)| {
-                let year = if *kind == Kind::Target { plan } else { review };
-                missing_text(*kind, year, why)
-            })
-            .collect();
-        rows.push(vec![
-            format!("{}{mark}", row.region_zh),
-            figure(row.actual.as_ref()),
-            figure(row.target.as_ref()),
-            notes.join("; "),
-        ]);
-    }
-    let order = table.sort.words(Lang::En);
-    let mut out = format!(
-        "{} ({measure}), {plan} targets against {review} results, {order}\n\n",
-        table.name
-    );
-    out.push_str(&columns(&rows));
-    let left_out: Vec<String> = table
-        .left_out
-        .iter()
-        .map(|(region, why)| match why {
-            LeftOut::NoIndicator => format!("{region} (no such indicator)"),
-            LeftOut::UnknownRegion => format!("{region} (region unknown)"),
-            LeftOut::OtherLevel(level) => format!("{region} (another level: {})", level.key()),
-        })
-        .collect();
-    if !left_out.is_empty() {
-        out.push_str(&format!("\nNot compared: {}.\n", left_out.join(", ")));
-    }
-    out
-}
-
-fn missing_text(kind: Kind, year: i32, why: &Missing) -> String {
-    let what = match kind {
-        Kind::Actual => format!("{year} result"),
-        Kind::Target => format!("{year} target"),
-    };
-    match why {
-        Missing::NotReported => format!("no {what} in the report"),
-        Missing::LevelOnly => format!("{what} only as a level, not a growth rate"),
-        Missing::GrowthOnly => format!("{what} only as a growth rate, not a level"),
-        Missing::OtherUnit(unit) => format!("{what} in another unit ({unit})"),
-        Missing::MultiYear => format!("{what} is a goal over several years"),
-    }
 }
