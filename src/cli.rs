@@ -63,6 +63,9 @@ pub enum Command {
     },
     /// One indicator across regions for one plan year: each region's result and target.
     Compare(CompareArgs),
+    /// One indicator over the years each region's reports cover: each year's target, its
+    /// result, whether it was met, and the gap.
+    History(crate::history::command::HistoryArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -200,6 +203,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::List { data, files, json } => list(&[data, files].concat(), json),
         Command::Compare(args) => compare(&args),
+        Command::History(args) => crate::history::command::run(&args),
         Command::Extract(args) => extract(&args),
         Command::Export(args) => export(&args),
     };
@@ -223,7 +227,7 @@ pub fn load_data(data: &[PathBuf]) -> Result<Collection, OpenError> {
 
 /// Opens the files, saying on stderr what the user should know (a report of unknown
 /// region); `None` after printing why they could not be opened.
-fn load_for_command(data: &[PathBuf]) -> Option<Collection> {
+pub(crate) fn load_for_command(data: &[PathBuf]) -> Option<Collection> {
     match load_data(data) {
         Ok(collection) => {
             for notice in &collection.notices {
@@ -478,7 +482,7 @@ fn region_heading(region: &RegionData) -> String {
 }
 
 /// One line saying what two files of one region and year disagree on, and which is shown.
-fn conflict_text(c: &Conflict) -> String {
+pub(crate) fn conflict_text(c: &Conflict) -> String {
     let figure = |o: &Observation| {
         format!(
             "{} says {} «{}»",
@@ -499,7 +503,7 @@ fn conflict_text(c: &Conflict) -> String {
 }
 
 /// Rows of cells as text columns, two spaces apart.
-fn columns(rows: &[Vec<String>]) -> String {
+pub(crate) fn columns(rows: &[Vec<String>]) -> String {
     let count = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..count)
         .map(|c| {
