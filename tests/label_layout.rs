@@ -223,3 +223,37 @@ fn a_compare_export_with_more_regions_than_fit_counts_the_rest() {
     );
     assert!(problems(&boxes, (1280, 720)).is_empty());
 }
+
+/// The history view of ten years × six indicators (tests/history/: 云泽市 2015–2025), both
+/// languages, a slide and a small screen.
+#[test]
+fn history_labels_of_ten_years_fit_and_never_overlap() {
+    let files: Vec<std::path::PathBuf> = [2016, 2017, 2018, 2020, 2021, 2023, 2024, 2025]
+        .iter()
+        .map(|y| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("tests/history/yunze-{y}.json"))
+        })
+        .collect();
+    let collection = open::open_paths(&files).expect("the ten years open");
+    let data = &collection.regions[0].data;
+    let mut all = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let boxes = boxes(data, Preset::Headline, View::History, lang, size);
+            // Eleven years under each of the five panels, and their marks.
+            let years = boxes.iter().filter(|b| b.text.starts_with("20")).count();
+            assert!(years >= 5 * 6, "{lang:?} {size:?}: {years} year labels");
+            assert!(boxes.iter().filter(|b| b.text == "✓").count() >= 10);
+            for p in problems(&boxes, size) {
+                all.push(format!("{lang:?} {}x{}: {p}", size.0, size.1));
+            }
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} problems:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}

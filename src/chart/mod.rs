@@ -8,6 +8,10 @@
 mod bars;
 pub mod card;
 mod compare;
+mod history;
+mod history_hover;
+mod history_marks;
+mod history_panel;
 mod levels;
 mod plot;
 pub mod rows;
@@ -45,15 +49,18 @@ pub enum View {
     Trend,
     /// One indicator across regions.
     Compare,
+    /// One region over the years: each year's target against its result.
+    History,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Growth,
         View::Levels,
         View::Progress,
         View::Trend,
         View::Compare,
+        View::History,
     ];
 
     pub fn key(self) -> &'static str {
@@ -63,6 +70,7 @@ impl View {
             View::Progress => "progress",
             View::Trend => "trend",
             View::Compare => "compare",
+            View::History => "history",
         }
     }
 
@@ -74,6 +82,7 @@ impl View {
             View::Progress => t.view_progress,
             View::Trend => t.view_trend,
             View::Compare => t.view_compare,
+            View::History => t.view_history,
         }
     }
 
@@ -85,6 +94,7 @@ impl View {
             View::Progress => t.view_progress_title,
             View::Trend => t.view_trend_title,
             View::Compare => t.view_compare_title,
+            View::History => t.view_history_title,
         }
     }
 
@@ -96,6 +106,7 @@ impl View {
             View::Progress => t.empty_progress,
             View::Trend => t.empty_trend,
             View::Compare => t.compare_no_common,
+            View::History => t.empty_history,
         }
     }
 }
@@ -315,6 +326,7 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
     let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
     ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| match spec.view {
         View::Compare => compare::footer_ui(ui, cx, &response.drawn),
+        View::History => history::footer_ui(ui, cx, &pairs, &response.drawn),
         _ => {
             let omitted = omitted(&pairs, &response.drawn);
             footer_ui(ui, cx, &pairs, &omitted, response.labels_left_out);
@@ -377,6 +389,7 @@ fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
             }
             trend::show(ui, cx, &series)
         }
+        View::History => history::show(ui, cx, pairs),
         View::Compare => ChartResponse::default(),
     }
 }
@@ -415,8 +428,11 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
                 ),
                 (format!("{review} = 100"), palette.reference, None),
             ],
-            View::Trend => vec![],
+            View::Trend | View::History => vec![],
         };
+        if spec.view == View::History {
+            toggled = history_marks::legend(ui, cx);
+        }
         for (label, color, toggle) in entries {
             let on = toggle.is_none_or(|(_, on)| on);
             let swatch = if on {
@@ -485,7 +501,11 @@ fn footer_ui(
                 .iter()
                 .map(|i| style::truncate(i.name(lang), style::name_chars(lang)));
             let names = name_list(names, omitted.len(), 4, t);
-            line(ui, format!("{}{names}", t.not_drawn), true);
+            // Issue 21: rates are left out of an index; say where they are drawn.
+            let rates = matches!(spec.view, View::Progress | View::Trend)
+                && omitted.iter().any(|i| history::is_rate(i));
+            let rates = if rates { t.rates_not_indexed } else { "" };
+            line(ui, format!("{}{names}{rates}", t.not_drawn), true);
         }
         if labels_left_out > 0 {
             line(ui, Lang::fill(t.labels_left_out, labels_left_out), true);

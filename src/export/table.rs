@@ -120,12 +120,14 @@ pub fn rows<'a>(
             }
             // Regions, not indicators: see `compare_rows`.
             View::Compare => {}
+            View::History => out.extend(crate::history::data_rows(pair.indicator, spec)),
             View::Trend => {
                 let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
                     continue;
                 };
                 let ind = pair.indicator;
                 let past = s.past_targets.iter().map(|(_, to)| *to);
+                let past = past.chain(s.bounds.iter().map(|(p, _)| *p));
                 let mut points: Vec<_> = s.points.iter().copied().chain(past).collect();
                 points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
                 for p in points {
@@ -197,10 +199,13 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
         let own = row
             .source
             .filter(|o| o.year == row.year && o.kind == row.kind);
+        let history_axis =
+            (spec.view == View::History).then(|| crate::history::Measure::of(ind).axis(ind, lang));
         let measure = match (spec.view, row.compare) {
             (_, Some((_, Measure::Level { .. }))) | (View::Levels, _) => ind.unit(lang),
             (_, Some((_, Measure::Growth))) | (View::Growth | View::Compare, _) => t.percent_axis,
             (View::Progress | View::Trend, _) => t.index_axis,
+            (View::History, _) => history_axis.as_deref().unwrap_or_default(),
         };
         // The compare view's figures come from many reports: the region names its own.
         let report = match row.compare {
