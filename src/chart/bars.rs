@@ -72,14 +72,23 @@ pub fn progress_bars<'a>(rows: &[ProgressRow<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'
             if r.from_growth {
                 label.push_str(t.from_growth);
             }
+            // Issue 21: a floor or ceiling is a mark at its level, labelled in its own unit.
+            let (base, look) = match (r.bound, r.pair.target) {
+                (Some(bound), Some(target)) => {
+                    let lang = cx.spec.lang;
+                    label = bound.label(target, r.pair.indicator.unit(lang), lang);
+                    (r.index, Look::Bound)
+                }
+                _ => (100.0, Look::Solid),
+            };
             BarRow {
                 subject: Subject::Indicator(r.pair.indicator),
                 bars: vec![BarSpec {
                     color: cx.palette.target,
-                    base: 100.0,
+                    base,
                     end: r.index,
                     label,
-                    look: Look::Solid,
+                    look,
                 }],
             }
         })
@@ -311,6 +320,8 @@ fn rows_plot(
         .height(height);
 
     let width = if bars_per_row > 1 { 0.36 } else { 0.6 };
+    // A bound's short bar: a little of the x range, centred on its level.
+    let tick = (right - left) * 0.012;
     let highlight = ui.visuals().weak_text_color().gamma_multiply(0.15);
     let missing = ui.visuals().weak_text_color();
     let stroke = 1.5 * cx.scale;
@@ -352,8 +363,12 @@ fn rows_plot(
                     label = label.color(missing);
                 } else {
                     let (fill, outline) = bar.look.paint(bar.color, stroke);
-                    let b = Bar::new(at, bar.end - bar.base)
-                        .base_offset(bar.base)
+                    let (from, length) = match bar.look {
+                        Look::Bound => (bar.end - tick / 2.0, tick),
+                        _ => (bar.base, bar.end - bar.base),
+                    };
+                    let b = Bar::new(at, length)
+                        .base_offset(from)
                         .width(width * 0.92)
                         .horizontal()
                         .fill(fill)
@@ -368,8 +383,12 @@ fn rows_plot(
                 } else {
                     Align2::RIGHT_CENTER
                 };
+                let label_x = match bar.look {
+                    Look::Bound => bar.end + tick / 2.0,
+                    _ => bar.end,
+                };
                 texts.push(
-                    Text::new("", PlotPoint::new(bar.end, at), label)
+                    Text::new("", PlotPoint::new(label_x, at), label)
                         .anchor(anchor)
                         .allow_hover(false),
                 );

@@ -9,7 +9,7 @@ use eframe::egui::{self, Align2, Color32, FontId, Pos2, Stroke, Ui, UiBuilder};
 use egui_plot::{GridInput, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotTransform, Points};
 
 use super::plot::{self, Subject};
-use super::rows::{PointKind, TrendPoint, TrendSeries};
+use super::rows::{Bound, PointKind, TrendSeries};
 use super::style::{format_rounded, name_chars, truncate};
 use super::{ChartResponse, Ctx};
 
@@ -47,7 +47,7 @@ fn labels(ui: &Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>], font: &FontId) -> V
     series
         .iter()
         .map(|s| {
-            let end = s.points.last().copied();
+            let end = s.end();
             let symbol = match end {
                 Some(p) if p.kind == PointKind::Target => {
                     s.pair.target.map_or("", |t| t.qualifier.symbol())
@@ -55,9 +55,16 @@ fn labels(ui: &Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>], font: &FontId) -> V
                 _ => "",
             };
             let number = end.map_or(String::new(), |p| format_rounded(p.index));
+            // A floor or ceiling says what it is, in its own unit: ≥8.25万人（下限）.
+            let value = match (s.end_bound(), s.pair.target) {
+                (Some(bound), Some(target)) => {
+                    bound.label(target, s.pair.indicator.unit(lang), lang)
+                }
+                _ => format!("{symbol}{number}"),
+            };
             let label = Label {
                 name: truncate(s.pair.indicator.name(lang), name_chars(lang)),
-                value: format!("{symbol}{number}"),
+                value,
                 width: 0.0,
             };
             Label {
@@ -219,9 +226,11 @@ fn lines(
                     .allow_hover(false),
             );
         }
+        bound_marks(plot_ui, &name, s, color, stroke);
         let pts: Vec<[f64; 2]> = s.points.iter().map(|p| [p.year as f64, p.index]).collect();
         if let Some(pointer) = pointer {
-            for p in &pts {
+            let bounds = s.bounds.iter().map(|(p, _)| [p.year as f64, p.index]);
+            for p in pts.iter().copied().chain(bounds) {
                 let d = transform
                     .position_from_point(&PlotPoint::new(p[0], p[1]))
                     .distance(pointer);
@@ -240,6 +249,35 @@ fn lines(
         );
     }
     nearest.map(|(k, _)| k)
+}
+
+/// Floors and ceilings: a short bar at the target's level with a triangle pointing the way
+/// the figure may go, never a line of change from last year.
+fn bound_marks(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    name: &str,
+    s: &TrendSeries<'_>,
+    color: Color32,
+    stroke: f32,
+) {
+    let dy = plot_ui.transform().dvalue_dpos()[1].abs() * (2.5 * stroke) as f64;
+    for (p, bound) in &s.bounds {
+        let (year, index) = (p.year as f64, p.index);
+        let bar = vec![[year - 0.18, index], [year + 0.18, index]];
+        line(plot_ui, name, bar, Some(true), color, stroke * 1.5);
+        let (shape, at) = match bound {
+            Bound::Floor => (MarkerShape::Up, index + dy),
+            Bound::Ceiling => (MarkerShape::Down, index - dy),
+        };
+        plot_ui.points(
+            Points::new(name.to_owned(), vec![[year, at]])
+                .color(color)
+                .shape(shape)
+                .radius(1.75 * stroke)
+                .filled(true)
+                .allow_hover(false),
+        );
+    }
 }
 
 fn line(
@@ -281,7 +319,7 @@ fn place(
         .enumerate()
         .take(room)
         .filter_map(|(k, s)| {
-            let end: &TrendPoint = s.points.last()?;
+            let end = s.end()?;
             let at = transform.position_from_point(&PlotPoint::new(end.year as f64, end.index));
             Some((
                 k,
