@@ -140,7 +140,8 @@ pub struct ExportArgs {
     /// Every indicator.
     #[arg(long)]
     pub all: bool,
-    /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值).
+    /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值);
+    /// in the history view, the one indicator to draw.
     #[arg(long)]
     pub indicator: Option<String>,
     /// The compare view's plan year (the targets' year); the latest present by default.
@@ -367,8 +368,9 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             );
             return Ok(ExitCode::FAILURE);
         }
+        (View::History, Some(_)) => None,
         (_, Some(_)) => anyhow::bail!(
-            "--indicator is for --view compare; the other views take --indicators ID,ID"
+            "--indicator is for --view compare and history; the other views take --indicators ID,ID"
         ),
         (_, None) => None,
     };
@@ -382,7 +384,21 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let Some(RegionData { data, draft, .. }) = collection.regions.first() else {
         return Ok(ExitCode::FAILURE);
     };
-    let ticked = if args.all {
+    let history_pick = match (args.view, args.indicator.as_deref()) {
+        (View::History, Some(name)) => {
+            match crate::history::command::find(&data.indicators, name) {
+                Some(ind) => Some(ind.id.clone()),
+                None => anyhow::bail!(
+                    "{} has no indicator named {name:?} (`gwr-charts list` shows them)",
+                    collection.regions[0].key
+                ),
+            }
+        }
+        _ => None,
+    };
+    let ticked = if let Some(id) = history_pick {
+        std::iter::once(id).collect()
+    } else if args.all {
         selection::preset(data, Preset::All)
     } else if !args.indicators.is_empty() {
         let unknown: Vec<&str> = args

@@ -412,3 +412,35 @@ fn the_fixture_files_are_ten_years_of_one_region() {
     let c = collection::group(opened);
     assert_eq!(c.regions.len(), 1);
 }
+
+/// Key 6 shows the history of the files opened; `export --view history --indicator` draws
+/// one indicator's.
+#[test]
+fn key_6_shows_the_history_and_the_export_takes_one_indicator() {
+    use gwr_charts::app::AppCommand;
+    let command = AppCommand::ShowView(View::History);
+    assert_eq!(command.shortcut().unwrap().logical_key, egui::Key::Num6);
+    let mut harness = common::app_with(ten_years());
+    common::press(&mut harness, command);
+    assert_eq!(harness.state().state.chart.view, View::History);
+    assert!(harness.state().drawn.contains(&"gdp".to_owned()));
+    harness.get_by_label("历年目标与实际：当年目标是否完成");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("gdp.csv");
+    let mut args = vec!["export", "--view", "history", "--indicator", "地区生产总值"];
+    let files: Vec<String> = ten_years().iter().map(|f| f.display().to_string()).collect();
+    for f in &files {
+        args.extend(["--data", f.as_str()]);
+    }
+    args.extend(["--out", out.to_str().unwrap()]);
+    let (code, _, stderr) = run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 16, "{csv}");
+    assert!(csv.lines().skip(1).all(|l| l.contains(",gdp,")), "{csv}");
+    args[4] = "不存在";
+    let (code, _, stderr) = run(&args);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("云泽市 has no indicator named \"不存在\""), "{stderr}");
+}

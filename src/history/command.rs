@@ -88,7 +88,7 @@ pub fn run(args: &HistoryArgs) -> anyhow::Result<ExitCode> {
 
 /// The indicator named `name` (by its id, or its Chinese or English name as the compare
 /// view matches names).
-fn find<'a>(indicators: &'a [Indicator], name: &str) -> Option<&'a Indicator> {
+pub(crate) fn find<'a>(indicators: &'a [Indicator], name: &str) -> Option<&'a Indicator> {
     let key = match_key(name);
     indicators.iter().find(|i| i.id == name.trim()).or_else(|| {
         indicators.iter().find(|i| {
