@@ -20,8 +20,11 @@ fn each_view_in_both_languages() {
     let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(200);
     let mut results = Vec::new();
     for lang in [Lang::Zh, Lang::En] {
-        // The compare view needs several regions: its own test below.
-        for view in View::ALL.into_iter().filter(|v| *v != View::Compare) {
+        // The compare and history views need several reports: their own tests below.
+        for view in View::ALL
+            .into_iter()
+            .filter(|v| !matches!(v, View::Compare | View::History))
+        {
             let app = harness.state_mut();
             app.state.chart.view = view;
             app.state.chart.lang = lang;
@@ -64,6 +67,33 @@ fn compare_view_in_both_languages() {
         app.state.chart.lang = lang;
         harness.run();
         assert!(!harness.state().reviewing);
+        results.push(harness.try_snapshot_options(name, &options));
+    }
+    for result in results {
+        result.unwrap();
+    }
+}
+
+/// The history view of ten fictional years of one region (tests/history/), the main
+/// expected targets ticked.
+#[test]
+fn history_view_in_both_languages() {
+    let files = common::ten_years();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |cc| GwrApp::with_autosave(cc, files.clone(), None));
+    let options = SnapshotOptions::new().threshold(1.0).max_failed_pixels(200);
+    let mut results = Vec::new();
+    for (lang, name) in [(Lang::Zh, "history-zh"), (Lang::En, "history-en")] {
+        let app = harness.state_mut();
+        app.push(AppCommand::ShowView(View::History));
+        app.state.chart.lang = lang;
+        let ticked = selection::preset(&app.data, Preset::Headline);
+        app.set_selection(ticked);
+        harness.run();
+        assert_eq!(harness.state().drawn.len(), 6);
         results.push(harness.try_snapshot_options(name, &options));
     }
     for result in results {
