@@ -74,24 +74,9 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
         });
         return response;
     }
-    let s = cx.scale;
     let area = ui.available_rect_before_wrap();
-    // Below this a panel of ten years cannot be read. An image keeps its slide-sized type,
-    // so its panels are larger.
-    let min_cell = match cx.mode {
-        Mode::Image { .. } => vec2(280.0, 170.0) * s,
-        Mode::Interactive { .. } => vec2(240.0, 160.0) * s,
-    };
-    let max_cols = ((area.width() / min_cell.x).floor() as usize).max(1);
-    let max_rows = ((area.height() / min_cell.y).floor() as usize).max(1);
-    let n = panels.len().min(max_cols * max_rows);
-    let aspect = (area.width() / area.height().max(1.0)).max(0.1) as f64;
-    let mut cols = ((n as f64 * aspect / 1.6).sqrt().round() as usize).clamp(1, max_cols.min(n));
-    if n.div_ceil(cols) > max_rows {
-        cols = n.div_ceil(max_rows).min(max_cols);
-    }
-    let rows = n.div_ceil(cols);
-    let cell = vec2(area.width() / cols as f32, area.height() / rows as f32);
+    let cells = grid(cx, area, &panels);
+    let n = cells.len();
     let drawn = &panels[..n];
     let known: Vec<i32> = drawn
         .iter()
@@ -103,9 +88,8 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
         first: known.iter().copied().min().unwrap_or(0),
         last: known.iter().copied().max().unwrap_or(0),
     };
-    for (k, panel) in drawn.iter().enumerate() {
-        let min = area.min + vec2((k % cols) as f32 * cell.x, (k / cols) as f32 * cell.y);
-        let rect = egui::Rect::from_min_size(min, cell).shrink2(vec2(10.0, 8.0) * s);
+    for (k, (panel, cell)) in drawn.iter().zip(cells).enumerate() {
+        let rect = cell.shrink2(vec2(10.0, 8.0) * cx.scale);
         history_panel::show(ui, cx, rect, k, panel, years, &mut response);
     }
     ui.advance_cursor_after_rect(area);
@@ -115,6 +99,46 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
         .map(|h| h.indicator.id.clone())
         .collect();
     response
+}
+
+/// The cells of the panels that fit in `area`, in reading order: a grid of about the
+/// area's shape, each row as tall as its panels' titles and marks need (a panel of several
+/// growth rates has a row each).
+fn grid(cx: &Ctx<'_>, area: egui::Rect, panels: &[Panel<'_, '_>]) -> Vec<egui::Rect> {
+    // Below this a panel of ten years cannot be read. An image keeps its slide-sized type,
+    // so its panels are larger.
+    let min_cell = match cx.mode {
+        Mode::Image { .. } => vec2(280.0, 170.0) * cx.scale,
+        Mode::Interactive { .. } => vec2(240.0, 160.0) * cx.scale,
+    };
+    let max_cols = ((area.width() / min_cell.x).floor() as usize).max(1);
+    let max_rows = ((area.height() / min_cell.y).floor() as usize).max(1);
+    let n = panels.len().min(max_cols * max_rows);
+    let aspect = (area.width() / area.height().max(1.0)).max(0.1) as f64;
+    let mut cols = ((n as f64 * aspect / 1.6).sqrt().round() as usize).clamp(1, max_cols.min(n));
+    if n.div_ceil(cols) > max_rows {
+        cols = n.div_ceil(max_rows).min(max_cols);
+    }
+    let weights: Vec<f32> = panels[..n]
+        .chunks(cols)
+        .map(|row| {
+            let most = row.iter().map(|p| p.series.len()).max().unwrap_or(1);
+            1.0 + 0.3 * (most - 1) as f32
+        })
+        .collect();
+    let total: f32 = weights.iter().sum();
+    let width = area.width() / cols as f32;
+    let mut top = area.top();
+    let mut cells = Vec::with_capacity(n);
+    for (r, weight) in weights.iter().enumerate() {
+        let height = area.height() * weight / total;
+        for c in 0..cols.min(n - r * cols) {
+            let min = egui::pos2(area.left() + c as f32 * width, top);
+            cells.push(egui::Rect::from_min_size(min, vec2(width, height)));
+        }
+        top += height;
+    }
+    cells
 }
 
 /// The footer: indicators with one year only, those left out for room, the source, marks.

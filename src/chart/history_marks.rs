@@ -144,12 +144,7 @@ pub fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
     let (painter, rect) = swatch(ui);
     let (inset, y) = (line * 2.0, rect.center().y);
     let (left, right) = (pos2(rect.left() + inset, y), pos2(rect.right() - inset, y));
-    results(
-        &painter,
-        vec![vec![left, rect.center(), right]],
-        palette.actual,
-        line,
-    );
+    results(&painter, vec![vec![left, right]], palette.actual, line);
     let mut toggled = entry(ui, t.actual, Some((Series::Actual, spec.show_actual)));
     ui.add_space(10.0 * cx.scale);
     let marks = [

@@ -227,11 +227,7 @@ fn titles(
         if count > 1 {
             let (color, _) = colors(cx, count, n);
             let y = top + size * 0.65;
-            let run = vec![
-                pos2(left, y),
-                pos2(left + size / 2.0, y),
-                pos2(left + size, y),
-            ];
+            let run = vec![pos2(left + style.line * 2.0, y), pos2(left + size, y)];
             history_marks::results(painter, vec![run], color, style.line);
             left += size * 1.4;
         }
