@@ -4,6 +4,7 @@
 
 mod common;
 
+use egui_kittest::kittest::Queryable as _;
 use gwr_charts::chart::{self, ChartInput, ChartSpec, View};
 use gwr_charts::collection::{self, Opened};
 use gwr_charts::export::{self, Format};
@@ -326,7 +327,7 @@ fn the_data_export_holds_each_years_target_and_result() {
     assert!(
         lines
             .iter()
-            .any(|l| l.contains(",2020,target,6,Growth (%),,6,")),
+            .any(|l| l.contains(",2020,target,6,6.5,Growth (%),,,6,6.5,")),
         "{text}"
     );
     assert!(
@@ -429,7 +430,10 @@ fn key_6_shows_the_history_and_the_export_takes_one_indicator() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("gdp.csv");
     let mut args = vec!["export", "--view", "history", "--indicator", "地区生产总值"];
-    let files: Vec<String> = ten_years().iter().map(|f| f.display().to_string()).collect();
+    let files: Vec<String> = ten_years()
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect();
     for f in &files {
         args.extend(["--data", f.as_str()]);
     }
@@ -442,5 +446,8 @@ fn key_6_shows_the_history_and_the_export_takes_one_indicator() {
     args[4] = "不存在";
     let (code, _, stderr) = run(&args);
     assert_eq!(code, 1);
-    assert!(stderr.contains("云泽市 has no indicator named \"不存在\""), "{stderr}");
+    assert!(
+        stderr.contains("云泽市 has no indicator named \"不存在\""),
+        "{stderr}"
+    );
 }

@@ -3,12 +3,12 @@
 //! panel (a few at a time); a rate or a level has a panel of its own, since units differ.
 //! An indicator with figures of one year only gets no panel: the footer names it.
 
-use eframe::egui::{self, Align, Layout, RichText, Ui, vec2};
+use eframe::egui::{self, RichText, Ui, vec2};
 
+use super::footer::{FooterLine, name_list};
 use super::history_panel::{self, Panel, Years};
 use super::rows::Pair;
-use super::style::{name_chars, truncate};
-use super::{ChartResponse, Ctx, Mode, footer_line, name_list};
+use super::{ChartResponse, Ctx, Mode};
 use crate::history::{History, Measure, histories};
 use crate::merge::Conflict;
 use crate::model::Indicator;
@@ -142,36 +142,38 @@ fn grid(cx: &Ctx<'_>, area: egui::Rect, panels: &[Panel<'_, '_>]) -> Vec<egui::R
 }
 
 /// The footer: indicators with one year only, those left out for room, the source, marks.
-pub fn footer_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>], drawn: &[String]) {
+pub fn footer_lines(cx: &Ctx<'_>, pairs: &[Pair<'_>], drawn: &[String]) -> Vec<FooterLine> {
     let lang = cx.spec.lang;
     let t = cx.texts();
-    let size = 12.0 * cx.scale;
-    let line = |ui: &mut Ui, text: String, weak: bool| footer_line(ui, text, weak, size);
     let all = ticked_histories(cx, pairs);
-    let name = |h: &&History<'_>| truncate(h.indicator.name(lang), name_chars(lang));
-    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
-        let single: Vec<&History<'_>> = all
-            .iter()
-            .filter(|h| h.known_years().nth(1).is_none())
-            .collect();
-        if !single.is_empty() {
-            let names = name_list(single.iter().map(name), single.len(), 4, t);
-            line(ui, format!("{}{names}", t.history_single_year), true);
-        }
-        let left_out: Vec<&History<'_>> = all
-            .iter()
-            .filter(|h| h.known_years().nth(1).is_some())
-            .filter(|h| !drawn.contains(&h.indicator.id))
-            .collect();
-        if !left_out.is_empty() {
-            let names = name_list(left_out.iter().map(name), left_out.len(), 4, t);
-            line(ui, format!("{}{names}", t.not_drawn), true);
-        }
-        line(
-            ui,
-            format!("{}{}{}", t.source, t.colon, cx.data.report.title(lang)),
-            false,
-        );
-        line(ui, t.history_marks_note.to_owned(), true);
-    });
+    let name = |h: &&History<'_>| h.indicator.name(lang).to_owned();
+    let mut lines = Vec::new();
+    let single: Vec<&History<'_>> = all
+        .iter()
+        .filter(|h| h.known_years().nth(1).is_none())
+        .collect();
+    if !single.is_empty() {
+        let names = name_list(single.iter().map(name), single.len(), 4, t);
+        lines.push(FooterLine::weak(format!(
+            "{}{names}",
+            t.history_single_year
+        )));
+    }
+    let left_out: Vec<&History<'_>> = all
+        .iter()
+        .filter(|h| h.known_years().nth(1).is_some())
+        .filter(|h| !drawn.contains(&h.indicator.id))
+        .collect();
+    if !left_out.is_empty() {
+        let names = name_list(left_out.iter().map(name), left_out.len(), 4, t);
+        lines.push(FooterLine::weak(format!("{}{names}", t.not_drawn)));
+    }
+    lines.push(FooterLine::plain(format!(
+        "{}{}{}",
+        t.source,
+        t.colon,
+        cx.data.report.title(lang)
+    )));
+    lines.push(FooterLine::weak(t.history_marks_note.to_owned()));
+    lines
 }

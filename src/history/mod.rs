@@ -348,8 +348,9 @@ pub fn targets_met(data: &Dataset, year: i32) -> Score {
     )
 }
 
-/// The rows the history view's data export holds for one indicator it drew: per year, the
-/// target and the result in the indicator's measure, for the series shown.
+/// The rows the history view's data export holds for one indicator: per year, the target
+/// and the result in the indicator's measure (a range with its high bound), for the
+/// series shown.
 pub fn data_rows<'a>(
     ind: &'a Indicator,
     spec: &crate::chart::ChartSpec,
@@ -369,9 +370,9 @@ pub fn data_rows<'a>(
                 year: y.year,
                 kind: obs.kind,
                 charted: number,
+                charted_high: history.measure.high(obs),
                 source: Some(obs),
                 implied: false,
-                compare: None,
             });
         }
     }
