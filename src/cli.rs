@@ -741,6 +741,17 @@ fn compare_json(table: &CompareTable) -> serde_json::Value {
                 "actual": figure(row.actual.as_ref()),
                 "target": figure(row.target.as_ref()),
             });
+            // Issue 21: the region's main targets of the plan year met, once judged.
+            let met = &row.targets_met;
+            if met.judged() > 0 {
+                json["targets_met"] = serde_json::json!({
+                    "met": met.met,
+                    "roughly_met": met.roughly_met,
+                    "missed": met.missed,
+                    "judged": met.judged(),
+                    "share": met.share(),
+                });
+            }
             if national {
                 json["national"] = serde_json::Value::Bool(true);
             }
@@ -779,11 +790,16 @@ fn compare_text(table: &CompareTable) -> String {
                 missing_text(*kind, year, why)
             })
             .collect();
+        let mut notes = notes.join("; ");
+        if let Some(met) = row.targets_met.mark() {
+            let sep = if notes.is_empty() { "" } else { "; " };
+            notes = format!("{met} {plan} main targets met{sep}{notes}");
+        }
         rows.push(vec![
             format!("{}{mark}", row.region_zh),
             figure(row.actual.as_ref()),
             figure(row.target.as_ref()),
-            notes.join("; "),
+            notes,
         ]);
     }
     let order = table.sort.words(Lang::En);

@@ -135,7 +135,7 @@ pub struct Texts {
     /// Column headers of the CSV, Excel and "Copy data" tables, in [`crate::export::table`]'s order.
     pub data_columns: [&'static str; 18],
     /// Column headers of the compare view's data: one row per region.
-    pub compare_data_columns: [&'static str; 19],
+    pub compare_data_columns: [&'static str; 22],
     /// A flag column's two values.
     pub data_yes_no: [&'static str; 2],
     pub not_drawn: &'static str,
@@ -260,6 +260,8 @@ pub struct Texts {
     pub history_legend: [&'static str; 5],
     pub history_marks_note: &'static str,
     /// The gap between result and target, and its unit for rates.
+    /// The compare view's note on "5/6✓" after a region's name; "{year}" the plan year.
+    pub compare_targets_met: &'static str,
     pub history_gap: &'static str,
     pub history_points: &'static str,
     /// After a floor or ceiling target's label in the trend and progress views.
@@ -491,6 +493,9 @@ pub const ZH: Texts = Texts {
         "缺少说明",
         "文件",
         "备注",
+        "主要目标完成",
+        "主要目标已有结果",
+        "主要目标完成比例",
     ],
     data_yes_no: ["是", "否"],
     view_compare: "对比",
@@ -558,6 +563,7 @@ pub const ZH: Texts = Texts {
     history_conflict_years: "‼ {years}年两份文件不一致，取后者",
     history_legend: ["目标", "左右", "下限（以上）", "上限（以内）", "区间"],
     history_marks_note: "✓ 当年目标完成  ≈✓ 基本完成（“左右”目标差距在容差内）  × 未完成  ≈ 左右  ≥ 以上  ≤ 以内",
+    compare_targets_met: "地区名后 n/m✓：{year}年主要预期目标中已有结果的m项完成n项",
     history_gap: "差距",
     history_points: "个百分点",
     floor_mark: "（下限）",
@@ -777,6 +783,9 @@ pub const EN: Texts = Texts {
         "missing",
         "file",
         "note",
+        "main targets met",
+        "main targets with a result",
+        "share of main targets met",
     ],
     data_yes_no: ["yes", "no"],
     view_compare: "Compare",
@@ -855,6 +864,7 @@ pub const EN: Texts = Texts {
         "range",
     ],
     history_marks_note: "✓ the year's target met  ≈✓ roughly met (an \"about\" target within tolerance)  × missed  ≈ about  ≥ at least  ≤ at most",
+    compare_targets_met: "n/m✓ after a region: of its {year} main targets with a result, n met",
     history_gap: "gap",
     history_points: "pp",
     floor_mark: " (floor)",

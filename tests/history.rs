@@ -451,3 +451,102 @@ fn key_6_shows_the_history_and_the_export_takes_one_indicator() {
         "{stderr}"
     );
 }
+
+/// Two regions of ten years each (the second 云溪市, a copy of 云泽市 whose 2023 GDP growth
+/// fell short and whose jobs target was missed): the compare view of plan year 2023 shows,
+/// per region, how many of its main targets of 2023 were met; its CSV and the command say
+/// the same. The latest plan year has no results yet, so nothing is counted there.
+#[test]
+fn the_compare_view_counts_each_regions_main_targets_met() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = ten_years();
+    for year in [2023, 2024] {
+        let text = std::fs::read_to_string(format!("tests/history/yunze-{year}.json")).unwrap();
+        let text = text
+            .replace("云泽市", "云溪市")
+            .replace("\"Yunze\"", "\"Yunxi\"")
+            .replace("\"growth_pct\": 5.4", "\"growth_pct\": 4.2")
+            .replace("\"value\": 8.8,", "\"value\": 7.9,");
+        let path = dir.path().join(format!("yunxi-{year}.json"));
+        std::fs::write(&path, text).unwrap();
+        files.push(path);
+    }
+    let c = open::open_paths(&files).unwrap();
+    assert_eq!(c.regions.len(), 2);
+    let table = gwr_charts::compare::compare_rows(
+        &c.regions,
+        "地区生产总值",
+        Some(2023),
+        gwr_charts::compare::Sort::Official,
+    )
+    .unwrap();
+    let met: Vec<(String, Option<String>)> = table
+        .rows
+        .iter()
+        .map(|r| (r.region_zh.clone(), r.targets_met.mark()))
+        .collect();
+    assert!(
+        met.contains(&("云泽市".into(), Some("6/6✓".into()))),
+        "{met:?}"
+    );
+    assert!(
+        met.contains(&("云溪市".into(), Some("4/6✓".into()))),
+        "{met:?}"
+    );
+
+    let input = ChartInput {
+        data: &c.regions[0].data,
+        selected: &[],
+        regions: &c.regions,
+        compare: Some(&table),
+    };
+    let painted = render::paint(&input, &settings(View::Compare, Lang::Zh)).unwrap();
+    let texts: Vec<String> = render::text_boxes(&painted)
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("云溪市 4/6✓")), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("2023年主要预期目标")),
+        "{texts:?}"
+    );
+    let csv = export::bytes(Format::Csv, &input, &settings(View::Compare, Lang::En)).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with("main targets met,main targets with a result,share of main targets met")
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("Yunxi,") && l.ends_with(",4,6,0.666667")),
+        "{csv}"
+    );
+
+    let mut args = vec!["compare", "--indicator", "GDP", "--year", "2023", "--json"];
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    args.extend(names.iter().map(String::as_str));
+    let (code, stdout, stderr) = run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let yunxi = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region_zh"] == "云溪市")
+        .unwrap();
+    assert_eq!(yunxi["targets_met"]["met"], 4);
+    assert_eq!(yunxi["targets_met"]["missed"], 2);
+    assert_eq!(yunxi["targets_met"]["judged"], 6);
+    // The latest plan year: no results yet, no count.
+    let latest = gwr_charts::compare::compare_rows(
+        &c.regions,
+        "地区生产总值",
+        None,
+        gwr_charts::compare::Sort::Official,
+    )
+    .unwrap();
+    assert_eq!(latest.plan_year, 2025);
+    assert!(latest.rows.iter().all(|r| r.targets_met.mark().is_none()));
+}

@@ -276,6 +276,14 @@ fn compare_cells(
         .find_map(|o| o.source_file.clone())
         .unwrap_or_else(|| row.files.clone());
     cells.extend([text(&missing.join(t.list_sep)), text(&file), text(note)]);
+    // Issue 21: the region's main targets of the plan year met, once judged.
+    let met = &row.targets_met;
+    let judged = (met.judged() > 0).then_some(met);
+    cells.extend([
+        number(judged.map(|m| m.reached() as f64)),
+        number(judged.map(|m| m.judged() as f64)),
+        number(met.share().map(round6)),
+    ]);
     cells
 }
 

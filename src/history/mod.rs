@@ -318,7 +318,12 @@ impl Score {
         (judged > 0).then(|| self.reached() as f64 / judged as f64)
     }
 
-    /// `7/9 ✓ (1 ≈✓)`: reached of judged, with the rough ones.
+    /// `5/6✓`: reached of judged, or None when nothing could be judged.
+    pub fn mark(&self) -> Option<String> {
+        (self.judged() > 0).then(|| format!("{}/{}✓", self.reached(), self.judged()))
+    }
+
+    /// `7/9 met (1 roughly)`: reached of judged, with the rough ones.
     pub fn text(&self, lang: Lang) -> String {
         let mut out = Lang::fill(
             &lang
