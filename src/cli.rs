@@ -713,20 +713,22 @@ fn names_to_compare(regions: &[RegionData]) -> String {
 
 /// The rows in chart order, then the national row (`"national": true`): `{"region_zh",
 /// "code", "level", "actual": {...} | null, "target": {...} | null}`.
-fn compare_json(table: &CompareTable) -> serde_json::Value {
-    let figure = |o: Option<&Observation>| {
-        o.map(|o| {
-            serde_json::json!({
-                "year": o.year,
-                "value": o.value,
-                "value_high": o.value_high,
-                "growth_pct": o.growth_pct,
-                "growth_pct_high": o.growth_pct_high,
-                "qualifier": o.qualifier,
-                "quote": o.quote,
-            })
+/// A figure as `compare --json` and `history --json` give it, or null.
+pub(crate) fn figure_json(o: Option<&Observation>) -> serde_json::Value {
+    o.map_or(serde_json::Value::Null, |o| {
+        serde_json::json!({
+            "year": o.year,
+            "value": o.value,
+            "value_high": o.value_high,
+            "growth_pct": o.growth_pct,
+            "growth_pct_high": o.growth_pct_high,
+            "qualifier": o.qualifier,
+            "quote": o.quote,
         })
-    };
+    })
+}
+
+fn compare_json(table: &CompareTable) -> serde_json::Value {
     let national = table.national.iter().map(|r| (r, true));
     table
         .rows
@@ -738,8 +740,8 @@ fn compare_json(table: &CompareTable) -> serde_json::Value {
                 "region_zh": row.region_zh,
                 "code": row.division.map(|d| d.code),
                 "level": row.level,
-                "actual": figure(row.actual.as_ref()),
-                "target": figure(row.target.as_ref()),
+                "actual": figure_json(row.actual.as_ref()),
+                "target": figure_json(row.target.as_ref()),
             });
             // Issue 21: the region's main targets of the plan year met, once judged.
             let met = &row.targets_met;

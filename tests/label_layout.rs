@@ -328,14 +328,7 @@ fn thirty_one_and_forty_regions_fit_one_slide() {
 /// languages, a slide and a small screen.
 #[test]
 fn history_labels_of_ten_years_fit_and_never_overlap() {
-    let files: Vec<std::path::PathBuf> = [2016, 2017, 2018, 2020, 2021, 2023, 2024, 2025]
-        .iter()
-        .map(|y| {
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join(format!("tests/history/yunze-{y}.json"))
-        })
-        .collect();
-    let collection = open::open_paths(&files).expect("the ten years open");
+    let collection = open::open_paths(&common::ten_years()).expect("the ten years open");
     let data = &collection.regions[0].data;
     let mut all = Vec::new();
     for lang in [Lang::Zh, Lang::En] {

@@ -3,7 +3,7 @@
 //! for a range) and a result as a point on a solid line.
 
 use eframe::egui::{
-    self, Color32, Painter, Pos2, Rect, RichText, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2,
+    Color32, Painter, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
 use super::{Ctx, Series};
@@ -122,30 +122,12 @@ pub fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
         let (rect, _) = ui.allocate_exact_size(vec2(size * 1.6, size), Sense::hover());
         (ui.painter().clone(), rect)
     };
-    let entry = |ui: &mut Ui, label: &str, series: Option<(Series, bool)>| {
-        let on = series.is_none_or(|(_, on)| on);
-        let text = RichText::new(label).size(size);
-        let text = if on {
-            text
-        } else {
-            text.weak().strikethrough()
-        };
-        match series {
-            Some((series, _)) if cx.interactive() => ui
-                .add(egui::Button::new(text).frame(false))
-                .clicked()
-                .then_some(series),
-            _ => {
-                ui.label(text);
-                None
-            }
-        }
-    };
     let (painter, rect) = swatch(ui);
     let (inset, y) = (line * 2.0, rect.center().y);
     let (left, right) = (pos2(rect.left() + inset, y), pos2(rect.right() - inset, y));
     results(&painter, vec![vec![left, right]], palette.actual, line);
-    let mut toggled = entry(ui, t.actual, Some((Series::Actual, spec.show_actual)));
+    let mut toggled =
+        super::legend_label(ui, cx, t.actual, Some((Series::Actual, spec.show_actual)));
     ui.add_space(10.0 * cx.scale);
     let marks = [
         TargetMark::Exact,
@@ -176,7 +158,7 @@ pub fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
             palette.target,
         );
         let series = (n == 0).then_some((Series::Target, spec.show_target));
-        toggled = toggled.or(entry(ui, t.history_legend[n], series));
+        toggled = toggled.or(super::legend_label(ui, cx, t.history_legend[n], series));
         ui.add_space(6.0 * cx.scale);
     }
     toggled

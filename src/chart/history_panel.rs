@@ -68,6 +68,11 @@ impl Style {
             .x
     }
 
+    /// Small weak text whose bottom left is `at`.
+    fn note(&self, painter: &Painter, at: Pos2, text: String) {
+        painter.text(at, Align2::LEFT_BOTTOM, text, self.small.clone(), self.weak);
+    }
+
     /// Text cut to `width` points, with an ellipsis where cut.
     fn fitted(&self, ui: &Ui, text: &str, font: &FontId, width: f32) -> String {
         if self.width(ui, text, font) <= width {
@@ -116,13 +121,7 @@ fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     if !(span.is_finite() && span > 0.0) || count == 0 {
         return Vec::new();
     }
-    let rough = span / count as f64;
-    let power = 10f64.powf(rough.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= rough)
-        .unwrap_or(10.0 * power);
+    let step = super::plot::round_step(span / count as f64);
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
     (first..=last.min(first + 50))
@@ -241,14 +240,7 @@ fn titles(
             style.text,
         );
         if !score.is_empty() {
-            let at = pos2(drawn.right(), drawn.bottom());
-            painter.text(
-                at,
-                Align2::LEFT_BOTTOM,
-                score,
-                style.small.clone(),
-                style.weak,
-            );
+            style.note(painter, pos2(drawn.right(), drawn.bottom()), score);
         }
         top += size * 1.35;
     }
@@ -366,14 +358,7 @@ pub fn show(
     let mut bottom = rect.bottom();
     if !note.is_empty() {
         let note = style.fitted(ui, &note, &style.small, rect.width());
-        let at = pos2(rect.left(), rect.bottom());
-        painter.text(
-            at,
-            Align2::LEFT_BOTTOM,
-            note,
-            style.small.clone(),
-            style.weak,
-        );
+        style.note(&painter, pos2(rect.left(), rect.bottom()), note);
         bottom -= style.small.size * 1.35;
     }
     let marked = panel

@@ -456,6 +456,33 @@ fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
     }
 }
 
+/// A legend entry's label, struck through while its series is off; in the window a button
+/// that reports a click on it.
+fn legend_label(
+    ui: &mut Ui,
+    cx: &Ctx<'_>,
+    label: &str,
+    toggle: Option<(Series, bool)>,
+) -> Option<Series> {
+    let on = toggle.is_none_or(|(_, on)| on);
+    let text = RichText::new(label).size(14.0 * cx.scale);
+    let text = if on {
+        text
+    } else {
+        text.weak().strikethrough()
+    };
+    match toggle {
+        Some((series, _)) if cx.interactive() => ui
+            .add(egui::Button::new(text).frame(false))
+            .clicked()
+            .then_some(series),
+        _ => {
+            ui.label(text);
+            None
+        }
+    }
+}
+
 /// A legend entry: its label, its colour, and the series it switches with whether it is on.
 type LegendEntry = (String, Color32, Option<(Series, bool)>);
 
@@ -504,22 +531,7 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
             };
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
             ui.painter().rect_filled(rect.shrink(1.0), 2.0, swatch);
-            let text = RichText::new(label).size(size);
-            let text = if on {
-                text
-            } else {
-                text.weak().strikethrough()
-            };
-            match toggle {
-                Some((series, _)) if cx.interactive() => {
-                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
-                        toggled = Some(series);
-                    }
-                }
-                _ => {
-                    ui.label(text);
-                }
-            }
+            toggled = toggled.or(legend_label(ui, cx, &label, toggle));
             ui.add_space(12.0 * cx.scale);
         }
         if spec.view == View::Trend {

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{History, Measure, NoResult, Year, histories};
-use crate::cli::{columns, conflict_text, load_for_command};
+use crate::cli::{columns, conflict_text, figure_json, load_for_command};
 use crate::collection::RegionData;
 use crate::compare::{all_names, match_key};
 use crate::i18n::Lang;
-use crate::model::{Indicator, Kind, Observation, format_number, format_signed};
+use crate::model::{Indicator, Kind, format_number, format_signed};
 
 #[derive(Debug, clap::Args)]
 pub struct HistoryArgs {
@@ -197,20 +197,6 @@ fn history_text(region: &RegionData, history: &History<'_>) -> String {
         out.push('\n');
     }
     out
-}
-
-fn figure_json(obs: Option<&Observation>) -> serde_json::Value {
-    obs.map_or(serde_json::Value::Null, |o| {
-        serde_json::json!({
-            "value": o.value,
-            "value_high": o.value_high,
-            "growth_pct": o.growth_pct,
-            "growth_pct_high": o.growth_pct_high,
-            "qualifier": o.qualifier,
-            "quote": o.quote,
-            "source_file": o.source_file,
-        })
-    })
 }
 
 /// `{"region_zh", "indicator", "measure", "years": [...], "score": {...}}`.
