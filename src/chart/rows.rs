@@ -236,6 +236,47 @@ impl TrendSeries<'_> {
     }
 }
 
+/// The results as an index of the review year's (= 100), back through every earlier year a
+/// stated level or a stated growth rate gives; and the review year's level, when stated.
+fn indexed_results(ind: &Indicator, review: i32, first: i32) -> (Vec<TrendPoint>, Option<f64>) {
+    let actual = |year| ind.observation(year, Kind::Actual);
+    let base = actual(review).and_then(|o| o.value).filter(|v| *v > 0.0);
+    let mut results = vec![TrendPoint {
+        year: review,
+        index: 100.0,
+        high: None,
+        kind: if actual(review).is_some() {
+            PointKind::Reported
+        } else {
+            PointKind::Implied
+        },
+    }];
+    for year in (first - 1..review).rev() {
+        let later = results[0];
+        let by_value = match (actual(year).and_then(|o| o.value), base) {
+            (Some(v), Some(b)) => Some((v / b * 100.0, PointKind::Reported)),
+            _ => None,
+        };
+        let by_growth = actual(year + 1)
+            .and_then(|o| o.growth_pct)
+            .and_then(|g| ungrow(later.index, g))
+            .map(|index| (index, PointKind::Implied));
+        match by_value.or(by_growth) {
+            Some((index, kind)) => results.insert(
+                0,
+                TrendPoint {
+                    year,
+                    index,
+                    high: None,
+                    kind,
+                },
+            ),
+            None => break,
+        }
+    }
+    (results, base)
+}
+
 /// Lines with the review year = 100, through every year the data covers: results stated
 /// as levels, years implied by stated growth rates (including the year before the first
 /// result), and targets.
@@ -246,43 +287,8 @@ pub fn trend_series<'a>(data: &Dataset, pairs: &[Pair<'a>]) -> Vec<TrendSeries<'
         .filter(|p| p.indexable())
         .filter_map(|&pair| {
             let ind = pair.indicator;
-            let actual = |year| ind.observation(year, Kind::Actual);
-            let base = actual(review).and_then(|o| o.value).filter(|v| *v > 0.0);
             let first = ind.observations.iter().map(|o| o.year).min()?;
-            // Index by year, from the review year back through earlier results.
-            let mut results = vec![TrendPoint {
-                year: review,
-                index: 100.0,
-                high: None,
-                kind: if actual(review).is_some() {
-                    PointKind::Reported
-                } else {
-                    PointKind::Implied
-                },
-            }];
-            for year in (first - 1..review).rev() {
-                let later = results[0];
-                let by_value = match (actual(year).and_then(|o| o.value), base) {
-                    (Some(v), Some(b)) => Some((v / b * 100.0, PointKind::Reported)),
-                    _ => None,
-                };
-                let by_growth = actual(year + 1)
-                    .and_then(|o| o.growth_pct)
-                    .and_then(|g| ungrow(later.index, g))
-                    .map(|index| (index, PointKind::Implied));
-                match by_value.or(by_growth) {
-                    Some((index, kind)) => results.insert(
-                        0,
-                        TrendPoint {
-                            year,
-                            index,
-                            high: None,
-                            kind,
-                        },
-                    ),
-                    None => break,
-                }
-            }
+            let (results, base) = indexed_results(ind, review, first);
             let index_of = |year: i32| results.iter().find(|p| p.year == year).map(|p| p.index);
             let target_point = |year: i32| {
                 let target = ind.observation(year, Kind::Target)?;
