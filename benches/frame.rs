@@ -2,7 +2,8 @@
 //! the whole dataset ticked, and for a synthetic 2,000-indicator dataset; the compare view
 //! of the 31 provinces (tests/fixtures/provinces-2026) and of 333 regions (every
 //! prefecture-level city) with its table made once, as the window keeps it (goal: at most
-//! 1 ms each); and the app's start-up to its first frame.
+//! 1 ms each); the history view of ten years × 100 indicators; and the app's start-up to its
+//! first frame.
 
 use std::hint::black_box;
 
@@ -150,6 +151,37 @@ fn compare_333(c: &mut Criterion) {
     window_frame(c, "app-frame/compare-333/compare", &ctx, &mut app);
 }
 
+/// The history view of ten years of one region (tests/history/, 云泽市 2015–2025) with its
+/// indicators repeated, under new names, until there are 100 (each a history of its own).
+/// Goal: at most 1 ms.
+fn history_100(c: &mut Criterion) {
+    let files: Vec<std::path::PathBuf> = [2016, 2017, 2018, 2020, 2021, 2023, 2024, 2025]
+        .iter()
+        .map(|y| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("tests/history/yunze-{y}.json"))
+        })
+        .collect();
+    let mut data = gwr_charts::open::open_paths(&files)
+        .expect("the ten years open")
+        .regions
+        .remove(0)
+        .data;
+    let base = data.indicators.clone();
+    data.indicators = (0..100)
+        .map(|k| {
+            let mut ind = base[k % base.len()].clone();
+            ind.id = format!("{}_{k}", ind.id);
+            ind.name_zh = format!("{}{k}", ind.name_zh);
+            ind
+        })
+        .collect();
+    let ticked = selection::preset(&data, Preset::All);
+    let selected = selection::indicators(&data, &ticked);
+    let input = ChartInput::single(&data, &selected);
+    chart_frame(c, "frame/history-10y-100/history", &input, View::History);
+}
+
 fn bundled(c: &mut Criterion) {
     frame(c, "harbin-all", &Dataset::bundled());
 }
@@ -213,6 +245,6 @@ fn startup(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = bundled, two_thousand, compare_31, compare_333, app_frame, startup
+    targets = bundled, two_thousand, compare_31, compare_333, history_100, app_frame, startup
 }
 criterion_main!(benches);

@@ -119,6 +119,9 @@ pub struct CompareRow {
     pub target: Option<Observation>,
     /// Why the actual or the target is missing.
     pub missing: Vec<(Kind, Missing)>,
+    /// How many of the region's main expected targets of the plan year were met, judged by
+    /// the results in its next report (none judged before that report is open).
+    pub targets_met: crate::history::Score,
 }
 
 impl CompareRow {
@@ -515,6 +518,7 @@ fn row(region: &RegionData, ind: &Indicator, years: (i32, i32), measure: &Measur
         actual,
         target,
         missing,
+        targets_met: crate::history::targets_met(&region.data, years.1),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod extract;
 pub mod files;
 pub mod fonts;
 pub mod formats;
+pub mod history;
 pub mod i18n;
 pub mod merge;
 pub mod model;

@@ -22,8 +22,11 @@ const EPS: f64 = 1e-9;
 /// Growth is compared with growth when both have it, else value with value. at_least,
 /// exact, about: met when actual ≥ target; more_than: actual > target; at_most:
 /// actual ≤ target; about also RoughlyMet just below. A negative growth target is a cut
-/// (下降3%), so there the declines are compared instead. None without both a target and an
-/// actual, a shared number, a quantitative target, or when `ind` is not comparable.
+/// (下降3%), so there the declines are compared instead. A limit (a CPI rise, an
+/// unemployment rate, anything 控制在…) is met at or below its exact or about target, and
+/// roughly met just above. A range target (4.5–5%) is met when the actual reaches its lower
+/// bound, which `value` and `growth_pct` hold. None without both a target and an actual, a
+/// shared number, a quantitative target, or when `ind` is not comparable.
 pub fn target_outcome(ind: &Indicator, year: i32) -> Option<Outcome> {
     if !ind.comparable {
         return None;
@@ -43,20 +46,34 @@ pub fn target_outcome(ind: &Indicator, year: i32) -> Option<Outcome> {
         (t, a) = (-t, -a);
     }
     let eps = EPS * t.abs().max(1.0);
+    // A limit is met from below: "about" then means "at most about".
+    let limit = t >= 0.0 && is_limit(ind, target);
     let reached = match target.qualifier {
         Qualifier::AtMost => a <= t + eps,
         Qualifier::MoreThan => a > t + eps,
+        Qualifier::Exact | Qualifier::About if limit => a <= t + eps,
         Qualifier::AtLeast | Qualifier::Exact | Qualifier::About => a >= t - eps,
     };
     if reached {
         return Some(Outcome::Met);
     }
     let tolerance = if growth { 0.5 } else { 0.02 * t.abs() };
-    if target.qualifier == Qualifier::About && t - a <= tolerance + eps {
+    let short_by = if limit { a - t } else { t - a };
+    if target.qualifier == Qualifier::About && short_by <= tolerance + eps {
         Some(Outcome::RoughlyMet)
     } else {
         Some(Outcome::Missed)
     }
+}
+
+/// Rates whose targets are limits however they are worded: a CPI rise of "3%左右" or an
+/// unemployment rate of "5.5%左右" is not missed by staying lower.
+const LIMITED_RATES: [&str; 3] = ["失业率", "居民消费价格", "价格涨幅"];
+
+/// A target that caps a figure rather than aims for it: one of [`LIMITED_RATES`], or any
+/// target its report words as 控制在… (kept within).
+fn is_limit(ind: &Indicator, target: &Observation) -> bool {
+    target.quote.contains("控制在") || LIMITED_RATES.iter().any(|n| ind.name_zh.contains(n))
 }
 
 /// (target, actual, is a growth rate): growth when both have it, else value.
@@ -101,6 +118,15 @@ impl Outcome {
         }
     }
 
+    /// The outcome's name in the `history` command's JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Met => "met",
+            Outcome::RoughlyMet => "roughly_met",
+            Outcome::Missed => "missed",
+        }
+    }
+
     /// The outcome in words.
     pub fn words(self, lang: Lang) -> &'static str {
         let t = lang.texts();
@@ -118,4 +144,73 @@ pub fn outcome_mark(ind: &Indicator, obs: &Observation) -> String {
         return String::new();
     }
     target_outcome(ind, obs.year).map_or_else(String::new, |o| format!(" {}", o.mark()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Category;
+
+    fn judged(name: &str, target: Observation, actual: Observation) -> Option<Outcome> {
+        let mut ind = Indicator::new("x", name, Category::Economy, "%");
+        ind.observations = vec![actual, target];
+        target_outcome(&ind, 2023)
+    }
+
+    fn figure(kind: Kind, value: Option<f64>, growth: Option<f64>, q: Qualifier) -> Observation {
+        Observation {
+            value,
+            growth_pct: growth,
+            qualifier: q,
+            ..Observation::new(2023, kind, "引文")
+        }
+    }
+
+    #[test]
+    fn a_limited_rate_is_met_by_staying_at_or_below_it() {
+        let cpi = |q, target: f64, actual: f64| {
+            judged(
+                "居民消费价格",
+                figure(Kind::Target, None, Some(target), q),
+                figure(Kind::Actual, None, Some(actual), Qualifier::Exact),
+            )
+        };
+        assert_eq!(cpi(Qualifier::About, 3.0, 0.2), Some(Outcome::Met));
+        assert_eq!(cpi(Qualifier::About, 3.0, 3.0), Some(Outcome::Met));
+        assert_eq!(cpi(Qualifier::About, 3.0, 3.4), Some(Outcome::RoughlyMet));
+        assert_eq!(cpi(Qualifier::About, 3.0, 3.6), Some(Outcome::Missed));
+        assert_eq!(cpi(Qualifier::Exact, 3.0, 3.1), Some(Outcome::Missed));
+        let jobless = |target: f64, actual: f64| {
+            judged(
+                "城镇调查失业率",
+                figure(Kind::Target, Some(target), None, Qualifier::About),
+                figure(Kind::Actual, Some(actual), None, Qualifier::Exact),
+            )
+        };
+        assert_eq!(jobless(5.5, 5.2), Some(Outcome::Met));
+        assert_eq!(jobless(5.5, 5.6), Some(Outcome::RoughlyMet));
+        assert_eq!(jobless(5.5, 5.7), Some(Outcome::Missed));
+        // Any target the report words as 控制在… is a limit too.
+        let mut within = figure(Kind::Target, Some(36.0), None, Qualifier::About);
+        within.quote = "细颗粒物平均浓度控制在36微克/立方米左右".into();
+        let actual = figure(Kind::Actual, Some(35.0), None, Qualifier::Exact);
+        assert_eq!(judged("细颗粒物", within, actual), Some(Outcome::Met));
+    }
+
+    #[test]
+    fn a_range_target_is_met_when_the_result_reaches_its_lower_bound() {
+        let range = |actual: f64| {
+            let mut target = figure(Kind::Target, None, Some(6.0), Qualifier::Exact);
+            target.growth_pct_high = Some(6.5);
+            judged(
+                "地区生产总值",
+                target,
+                figure(Kind::Actual, None, Some(actual), Qualifier::Exact),
+            )
+        };
+        assert_eq!(range(6.2), Some(Outcome::Met));
+        assert_eq!(range(6.0), Some(Outcome::Met));
+        assert_eq!(range(7.0), Some(Outcome::Met));
+        assert_eq!(range(5.9), Some(Outcome::Missed));
+    }
 }

@@ -334,7 +334,7 @@ fn export_view_compare_writes_a_png_of_every_region() {
         .records()
         .map(|r| {
             let r = r.unwrap();
-            assert_eq!(r.len(), 19);
+            assert_eq!(r.len(), 22);
             (r[0].to_owned(), cell(&r, 7), cell(&r, 12))
         })
         .collect();

@@ -323,3 +323,30 @@ fn thirty_one_and_forty_regions_fit_one_slide() {
         }
     }
 }
+
+/// The history view of ten years × six indicators (tests/history/: 云泽市 2015–2025), both
+/// languages, a slide and a small screen.
+#[test]
+fn history_labels_of_ten_years_fit_and_never_overlap() {
+    let collection = open::open_paths(&common::ten_years()).expect("the ten years open");
+    let data = &collection.regions[0].data;
+    let mut all = Vec::new();
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let boxes = boxes(data, Preset::Headline, View::History, lang, size);
+            // Eleven years under each of the five panels, and their marks.
+            let years = boxes.iter().filter(|b| b.text.starts_with("20")).count();
+            assert!(years >= 5 * 6, "{lang:?} {size:?}: {years} year labels");
+            assert!(boxes.iter().filter(|b| b.text == "✓").count() >= 10);
+            for p in problems(&boxes, size) {
+                all.push(format!("{lang:?} {}x{}: {p}", size.0, size.1));
+            }
+        }
+    }
+    assert!(
+        all.is_empty(),
+        "{} problems:\n{}",
+        all.len(),
+        all.join("\n")
+    );
+}

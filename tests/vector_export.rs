@@ -239,12 +239,24 @@ fn chart_numbers(data: &Dataset, selected: &[&Indicator], view: View) -> Vec<(St
         }
         View::Trend => {
             for s in chart::trend_series(data, &pairs) {
-                for p in &s.points {
+                let bounds = s.bounds.iter().map(|(p, _)| p);
+                for p in s.points.iter().chain(bounds) {
                     out.push((s.pair.indicator.id.clone(), p.year, p.index));
                 }
             }
         } // Regions, not indicators (see tests/compare_view.rs).
         View::Compare => {}
+        View::History => {
+            for h in gwr_charts::history::histories(data, selected, &[]) {
+                for y in &h.years {
+                    for obs in [y.target, y.result].into_iter().flatten() {
+                        if let Some(n) = h.measure.number(obs) {
+                            out.push((h.indicator.id.clone(), y.year, n));
+                        }
+                    }
+                }
+            }
+        }
     }
     out
 }

@@ -102,16 +102,25 @@ pub fn progress_bars<'a>(rows: &[ProgressRow<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'
             if r.from_growth {
                 label.push_str(t.from_growth);
             }
+            // Issue 21: a floor or ceiling is a mark at its level, labelled in its own unit.
+            let (base, look) = match (r.bound, r.pair.target) {
+                (Some(bound), Some(target)) => {
+                    let lang = cx.spec.lang;
+                    label = bound.label(target, r.pair.indicator.unit(lang), lang);
+                    (r.index, Look::Bound)
+                }
+                _ => (100.0, Look::Solid),
+            };
             BarRow {
                 subject: Subject::Indicator(r.pair.indicator),
                 bars: vec![BarSpec {
                     color: cx.palette.target,
-                    base: 100.0,
+                    base,
                     end: r.index,
                     high: r.index_high,
                     qualifier,
                     label,
-                    look: Look::Solid,
+                    look,
                 }],
             }
         })
@@ -371,6 +380,8 @@ fn bars_plot(
         .width(plot_rect.width());
 
     let width = if bars_per_row > 1 { 0.36 } else { 0.6 };
+    // A bound's short bar: a little of the x range, centred on its level.
+    let tick = (right - left) * 0.012;
     let highlight = ui.visuals().weak_text_color().gamma_multiply(0.15);
     let missing = ui.visuals().weak_text_color();
     let stroke = 1.5 * cx.scale;
@@ -397,24 +408,32 @@ fn bars_plot(
                     // No bar at all: a missing figure is never drawn as zero.
                     label = label.color(missing);
                 } else {
+                    // A floor or ceiling (issue 21): a short bar at its level, its
+                    // arrowhead the way the figure may go.
+                    let (figure, base) = match bar.look {
+                        Look::Bound => (
+                            marks::Figure {
+                                low: bar.end + tick / 2.0,
+                                ..bar.figure()
+                            },
+                            bar.end - tick / 2.0,
+                        ),
+                        _ => (bar.figure(), bar.base),
+                    };
+                    reach = figure.reach(base);
                     let place = marks::Placement {
                         at,
-                        base: bar.base,
+                        base,
                         thickness: width * 0.92,
                         direction: marks::Direction::Horizontal,
                         per_point,
                         stroke,
                     };
-                    marks::bar(
-                        plot_ui,
-                        &format!("{}-{i}-{k}", axes.id),
-                        &bar.figure(),
-                        &place,
-                    );
+                    marks::bar(plot_ui, &format!("{}-{i}-{k}", axes.id), &figure, &place);
                     if marks::has_arrowhead(bar.qualifier) {
                         // Past the arrowhead.
                         let past = f64::from(value_font * 0.7) * per_point;
-                        reach += if reach >= bar.base { past } else { -past };
+                        reach += if reach >= base { past } else { -past };
                     }
                 }
                 let anchor = if reach >= bar.base {

@@ -138,7 +138,11 @@ fn dot_rows<'a>(table: &'a CompareTable, cx: &Ctx<'_>) -> Vec<DotRow<'a>> {
         .iter()
         .map(|row| DotRow {
             subject: Subject::Region(row),
-            name: row.label(lang).to_owned(),
+            // Issue 21: the region's main targets of the year met, once judged.
+            name: match row.targets_met.mark() {
+                Some(mark) => format!("{} {mark}", row.label(lang)),
+                None => row.label(lang).to_owned(),
+            },
             result: figure(row, Kind::Actual, &table.measure, cx),
             target: figure(row, Kind::Target, &table.measure, cx),
             cells: [
@@ -252,6 +256,13 @@ pub fn footer_lines(
     if table.rows.iter().any(|r| r.indicator.multi_year.is_some()) {
         note.push_str("  ");
         note.push_str(t.multi_year_note);
+    }
+    if table.rows.iter().any(|r| r.targets_met.judged() > 0) {
+        note.push_str("  ");
+        note.push_str(
+            &t.compare_targets_met
+                .replace("{year}", &table.plan_year.to_string()),
+        );
     }
     lines.push(FooterLine::weak(note));
     lines

@@ -96,7 +96,11 @@ pub(super) fn footer_lines(
     if !omitted.is_empty() {
         let names = omitted.iter().map(|i| i.name(lang).to_owned());
         let names = name_list(names, omitted.len(), 4, t);
-        lines.push(FooterLine::weak(format!("{}{names}", t.not_drawn)));
+        // Issue 21: rates are left out of an index; say where they are drawn.
+        let rates = matches!(spec.view, View::Progress | View::Trend)
+            && omitted.iter().any(|i| super::history::is_rate(i));
+        let rates = if rates { t.rates_not_indexed } else { "" };
+        lines.push(FooterLine::weak(format!("{}{names}{rates}", t.not_drawn)));
     }
     if labels_left_out > 0 {
         lines.push(FooterLine::weak(Lang::fill(

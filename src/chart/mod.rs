@@ -10,6 +10,10 @@ pub mod card;
 mod compare;
 pub mod dumbbell;
 mod footer;
+mod history;
+mod history_hover;
+mod history_marks;
+mod history_panel;
 mod levels;
 pub mod marks;
 pub mod names;
@@ -48,15 +52,18 @@ pub enum View {
     Trend,
     /// One indicator across regions.
     Compare,
+    /// One region over the years: each year's target against its result.
+    History,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Growth,
         View::Levels,
         View::Progress,
         View::Trend,
         View::Compare,
+        View::History,
     ];
 
     pub fn key(self) -> &'static str {
@@ -66,6 +73,7 @@ impl View {
             View::Progress => "progress",
             View::Trend => "trend",
             View::Compare => "compare",
+            View::History => "history",
         }
     }
 
@@ -77,6 +85,7 @@ impl View {
             View::Progress => t.view_progress,
             View::Trend => t.view_trend,
             View::Compare => t.view_compare,
+            View::History => t.view_history,
         }
     }
 
@@ -88,6 +97,7 @@ impl View {
             View::Progress => t.view_progress_title,
             View::Trend => t.view_trend_title,
             View::Compare => t.view_compare_title,
+            View::History => t.view_history_title,
         }
     }
 
@@ -99,6 +109,7 @@ impl View {
             View::Progress => t.empty_progress,
             View::Trend => t.empty_trend,
             View::Compare => t.compare_no_common,
+            View::History => t.empty_history,
         }
     }
 }
@@ -356,6 +367,7 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
     });
     let mut lines = match spec.view {
         View::Compare => compare::footer_lines(cx, &response, fits_at(ui, cx, &response)),
+        View::History => history::footer_lines(cx, &pairs, &response.drawn),
         _ => {
             let omitted = omitted(&pairs, &response.drawn);
             footer_lines(cx, &pairs, &omitted, response.labels_left_out)
@@ -439,7 +451,35 @@ fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
             }
             trend::show(ui, cx, &series)
         }
+        View::History => history::show(ui, cx, pairs),
         View::Compare => ChartResponse::default(),
+    }
+}
+
+/// A legend entry's label, struck through while its series is off; in the window a button
+/// that reports a click on it.
+fn legend_label(
+    ui: &mut Ui,
+    cx: &Ctx<'_>,
+    label: &str,
+    toggle: Option<(Series, bool)>,
+) -> Option<Series> {
+    let on = toggle.is_none_or(|(_, on)| on);
+    let text = RichText::new(label).size(14.0 * cx.scale);
+    let text = if on {
+        text
+    } else {
+        text.weak().strikethrough()
+    };
+    match toggle {
+        Some((series, _)) if cx.interactive() => ui
+            .add(egui::Button::new(text).frame(false))
+            .clicked()
+            .then_some(series),
+        _ => {
+            ui.label(text);
+            None
+        }
     }
 }
 
@@ -477,8 +517,11 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
                 ),
                 (format!("{review} = 100"), palette.reference, None),
             ],
-            View::Trend => vec![],
+            View::Trend | View::History => vec![],
         };
+        if spec.view == View::History {
+            toggled = history_marks::legend(ui, cx);
+        }
         for (label, color, toggle) in entries {
             let on = toggle.is_none_or(|(_, on)| on);
             let swatch = if on {
@@ -488,22 +531,7 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
             };
             let (rect, _) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
             ui.painter().rect_filled(rect.shrink(1.0), 2.0, swatch);
-            let text = RichText::new(label).size(size);
-            let text = if on {
-                text
-            } else {
-                text.weak().strikethrough()
-            };
-            match toggle {
-                Some((series, _)) if cx.interactive() => {
-                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
-                        toggled = Some(series);
-                    }
-                }
-                _ => {
-                    ui.label(text);
-                }
-            }
+            toggled = toggled.or(legend_label(ui, cx, &label, toggle));
             ui.add_space(12.0 * cx.scale);
         }
         if spec.view == View::Trend {

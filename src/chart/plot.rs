@@ -56,13 +56,7 @@ pub fn major_marks(input: GridInput) -> Vec<GridMark> {
         return Vec::new();
     }
     // base_step_size is the value of the grid's minimum spacing (egui_plot's default 8 pt).
-    let wanted = input.base_step_size * 90.0 / 8.0;
-    let power = 10f64.powf(wanted.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= wanted)
-        .unwrap_or(10.0 * power);
+    let step = round_step(input.base_step_size * 90.0 / 8.0);
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
     // The bounds are finite and the step is at least a ninetieth of the span on screen, so
@@ -73,6 +67,16 @@ pub fn major_marks(input: GridInput) -> Vec<GridMark> {
             step_size: step,
         })
         .collect()
+}
+
+/// The round step (1, 2 or 5 times a power of ten) at least `wanted`.
+pub(super) fn round_step(wanted: f64) -> f64 {
+    let power = 10f64.powf(wanted.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= wanted)
+        .unwrap_or(10.0 * power)
 }
 
 /// Whole-number marks between `lo` and `hi` that fall in the visible bounds: rows of a bar

@@ -1,7 +1,9 @@
 //! The numbers behind each view: pure functions from the dataset and the selection to rows.
 //! Nothing here draws; the views, the data export and the tests all read these.
 
-use crate::model::{Dataset, Indicator, Kind, Observation};
+use crate::history::Measure;
+use crate::i18n::Lang;
+use crate::model::{Dataset, Indicator, Kind, Observation, Qualifier};
 
 /// One indicator's review-year result and plan-year target.
 #[derive(Clone, Copy, Debug)]
@@ -21,6 +23,12 @@ impl Pair<'_> {
     /// be put on one scale (progress, trend).
     pub fn like_for_like(&self) -> bool {
         self.indicator.comparable && !self.multi_year()
+    }
+
+    /// Like for like and not a rate, so the pair may be made an index of last year's level
+    /// (progress, trend): an unemployment rate, a CPI rise or a share is never chained.
+    pub fn indexable(&self) -> bool {
+        self.like_for_like() && !Measure::of(self.indicator).is_rate()
     }
 
     /// The plan-year level a growth-only target implies: the result grown by the target rate
@@ -85,6 +93,42 @@ pub fn level_rows<'a>(pairs: &[Pair<'a>]) -> Vec<Pair<'a>> {
         .collect()
 }
 
+// Issue 21: floors and ceilings are drawn as bounds, never as a planned change.
+/// A target that bounds a figure rather than plans its change: a floor (以上) below last
+/// year's result, or a ceiling (以内) above it. `粮食产量1.3万亿斤以上` after 1.39 is not a plan
+/// to produce less.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Floor,
+    Ceiling,
+}
+
+impl Bound {
+    /// The bound a target is, given the target as an index of last year's result (= 100).
+    pub fn of(target: &Observation, index: f64) -> Option<Bound> {
+        match target.qualifier {
+            Qualifier::AtLeast | Qualifier::MoreThan if index < 100.0 => Some(Bound::Floor),
+            Qualifier::AtMost if index > 100.0 => Some(Bound::Ceiling),
+            _ => None,
+        }
+    }
+
+    /// `≥8.25万人（下限）`: the target in its own unit, and what it is.
+    pub fn label(self, target: &Observation, unit: &str, lang: Lang) -> String {
+        let t = lang.texts();
+        let number = match target.value_text() {
+            Some(v) if unit.is_empty() => v,
+            Some(v) => format!("{v}{}{unit}", lang.pick("", " ")),
+            None => target.growth_text().unwrap_or_default(),
+        };
+        let what = match self {
+            Bound::Floor => t.floor_mark,
+            Bound::Ceiling => t.ceiling_mark,
+        };
+        format!("{number}{what}")
+    }
+}
+
 /// The plan-year target as an index of the review-year result (= 100).
 #[derive(Clone, Copy, Debug)]
 pub struct ProgressRow<'a> {
@@ -94,12 +138,14 @@ pub struct ProgressRow<'a> {
     pub index_high: Option<f64>,
     /// True when the index is 100 + target growth rather than target value / result value.
     pub from_growth: bool,
+    /// The target is a floor or a ceiling: a mark at the index, not a bar from 100.
+    pub bound: Option<Bound>,
 }
 
 pub fn progress_rows<'a>(pairs: &[Pair<'a>]) -> Vec<ProgressRow<'a>> {
     pairs
         .iter()
-        .filter(|p| p.like_for_like())
+        .filter(|p| p.indexable())
         .filter_map(|&pair| {
             let target = pair.target?;
             let actual = pair.actual.and_then(|o| o.value).filter(|a| *a > 0.0);
@@ -123,6 +169,7 @@ pub fn progress_rows<'a>(pairs: &[Pair<'a>]) -> Vec<ProgressRow<'a>> {
                 index,
                 index_high,
                 from_growth,
+                bound: Bound::of(target, index),
             })
         })
         .collect()
@@ -155,16 +202,79 @@ pub struct TrendSeries<'a> {
     /// Earlier years' targets, each from the result of the year before it, so a merged
     /// set of reports shows whether each target was met.
     pub past_targets: Vec<(TrendPoint, TrendPoint)>,
+    /// Targets that are floors or ceilings (see [`Bound`]): marks at their level, joined
+    /// to nothing. The plan year's, when it is one, is not among `points`.
+    pub bounds: Vec<(TrendPoint, Bound)>,
 }
 
 impl TrendSeries<'_> {
     /// The years the series spans, first and last.
     pub fn years(&self) -> Option<(i32, i32)> {
-        let first = self.points.first()?.year;
-        let last = self.points.last()?.year;
+        let ends = self.points.iter().chain(self.bounds.iter().map(|(p, _)| p));
+        let first = ends.clone().map(|p| p.year).min()?;
+        let last = ends.map(|p| p.year).max()?;
         let past = self.past_targets.iter().map(|(from, _)| from.year).min();
         Some((past.map_or(first, |p| p.min(first)), last))
     }
+
+    /// Where the line ends and its label goes: the plan year's target, or its bound.
+    pub fn end(&self) -> Option<TrendPoint> {
+        let last = self.points.last().copied();
+        match self.bounds.last() {
+            Some((b, _)) if last.is_none_or(|p| b.year > p.year) => Some(*b),
+            _ => last,
+        }
+    }
+
+    /// The bound the series ends on, if its plan-year target is one.
+    pub fn end_bound(&self) -> Option<Bound> {
+        let end = self.end()?;
+        self.bounds
+            .iter()
+            .find(|(p, _)| *p == end)
+            .map(|(_, bound)| *bound)
+    }
+}
+
+/// The results as an index of the review year's (= 100), back through every earlier year a
+/// stated level or a stated growth rate gives; and the review year's level, when stated.
+fn indexed_results(ind: &Indicator, review: i32, first: i32) -> (Vec<TrendPoint>, Option<f64>) {
+    let actual = |year| ind.observation(year, Kind::Actual);
+    let base = actual(review).and_then(|o| o.value).filter(|v| *v > 0.0);
+    let mut results = vec![TrendPoint {
+        year: review,
+        index: 100.0,
+        high: None,
+        kind: if actual(review).is_some() {
+            PointKind::Reported
+        } else {
+            PointKind::Implied
+        },
+    }];
+    for year in (first - 1..review).rev() {
+        let later = results[0];
+        let by_value = match (actual(year).and_then(|o| o.value), base) {
+            (Some(v), Some(b)) => Some((v / b * 100.0, PointKind::Reported)),
+            _ => None,
+        };
+        let by_growth = actual(year + 1)
+            .and_then(|o| o.growth_pct)
+            .and_then(|g| ungrow(later.index, g))
+            .map(|index| (index, PointKind::Implied));
+        match by_value.or(by_growth) {
+            Some((index, kind)) => results.insert(
+                0,
+                TrendPoint {
+                    year,
+                    index,
+                    high: None,
+                    kind,
+                },
+            ),
+            None => break,
+        }
+    }
+    (results, base)
 }
 
 /// Lines with the review year = 100, through every year the data covers: results stated
@@ -174,46 +284,11 @@ pub fn trend_series<'a>(data: &Dataset, pairs: &[Pair<'a>]) -> Vec<TrendSeries<'
     let (review, plan) = data.years();
     pairs
         .iter()
-        .filter(|p| p.like_for_like())
+        .filter(|p| p.indexable())
         .filter_map(|&pair| {
             let ind = pair.indicator;
-            let actual = |year| ind.observation(year, Kind::Actual);
-            let base = actual(review).and_then(|o| o.value).filter(|v| *v > 0.0);
             let first = ind.observations.iter().map(|o| o.year).min()?;
-            // Index by year, from the review year back through earlier results.
-            let mut results = vec![TrendPoint {
-                year: review,
-                index: 100.0,
-                high: None,
-                kind: if actual(review).is_some() {
-                    PointKind::Reported
-                } else {
-                    PointKind::Implied
-                },
-            }];
-            for year in (first - 1..review).rev() {
-                let later = results[0];
-                let by_value = match (actual(year).and_then(|o| o.value), base) {
-                    (Some(v), Some(b)) => Some((v / b * 100.0, PointKind::Reported)),
-                    _ => None,
-                };
-                let by_growth = actual(year + 1)
-                    .and_then(|o| o.growth_pct)
-                    .and_then(|g| ungrow(later.index, g))
-                    .map(|index| (index, PointKind::Implied));
-                match by_value.or(by_growth) {
-                    Some((index, kind)) => results.insert(
-                        0,
-                        TrendPoint {
-                            year,
-                            index,
-                            high: None,
-                            kind,
-                        },
-                    ),
-                    None => break,
-                }
-            }
+            let (results, base) = indexed_results(ind, review, first);
             let index_of = |year: i32| results.iter().find(|p| p.year == year).map(|p| p.index);
             let target_point = |year: i32| {
                 let target = ind.observation(year, Kind::Target)?;
@@ -232,20 +307,40 @@ pub fn trend_series<'a>(data: &Dataset, pairs: &[Pair<'a>]) -> Vec<TrendSeries<'
                     kind: PointKind::Target,
                 })
             };
-            let past_targets = (first..plan)
-                .filter_map(|year| {
-                    let to = target_point(year)?;
-                    let from = *results.iter().find(|p| p.year == year - 1)?;
-                    Some((from, to))
-                })
-                .collect();
-            let plan_target = target_point(plan);
+            // A target is a bound when it is a floor below (or a ceiling above) the result
+            // of the year before it.
+            let bound_of = |year: i32, to: TrendPoint| {
+                let from = index_of(year - 1)?;
+                let target = ind.observation(year, Kind::Target)?;
+                Bound::of(target, to.index / from * 100.0)
+            };
+            let mut bounds = Vec::new();
+            let mut past_targets = Vec::new();
+            for year in first..plan {
+                let Some(to) = target_point(year) else {
+                    continue;
+                };
+                match bound_of(year, to) {
+                    Some(bound) => bounds.push((to, bound)),
+                    None => {
+                        if let Some(from) = results.iter().find(|p| p.year == year - 1) {
+                            past_targets.push((*from, to));
+                        }
+                    }
+                }
+            }
+            let plan_target = target_point(plan).map(|to| (to, bound_of(plan, to)));
             let mut points = results;
-            points.extend(plan_target);
-            (points.len() >= 2).then_some(TrendSeries {
+            match plan_target {
+                Some((to, Some(bound))) => bounds.push((to, bound)),
+                Some((to, None)) => points.push(to),
+                None => {}
+            }
+            (points.len() + bounds.len() >= 2).then_some(TrendSeries {
                 pair,
                 points,
                 past_targets,
+                bounds,
             })
         })
         .collect()

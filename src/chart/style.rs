@@ -61,6 +61,8 @@ pub enum Look {
     Implied,
     /// No figure: no bar, only a label saying so (never a bar of zero).
     Missing,
+    /// A floor or ceiling: a short bar at the target's level, not a change from the base.
+    Bound,
 }
 
 impl Look {
@@ -81,7 +83,7 @@ impl Look {
     /// Fill and outline of a bar of this look in `color`; `width` is the outline's.
     pub fn paint(self, color: Color32, width: f32) -> (Color32, Stroke) {
         match self {
-            Look::Solid => (color, Stroke::NONE),
+            Look::Solid | Look::Bound => (color, Stroke::NONE),
             Look::Hollow => (Color32::TRANSPARENT, Stroke::new(width, color)),
             Look::Implied => (color.gamma_multiply(0.3), Stroke::new(width, color)),
             Look::Missing => (Color32::TRANSPARENT, Stroke::NONE),

@@ -10,7 +10,7 @@ use egui_plot::{GridInput, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotTr
 
 use super::names;
 use super::plot::{self, Subject};
-use super::rows::{PointKind, TrendPoint, TrendSeries};
+use super::rows::{Bound, PointKind, TrendSeries};
 use super::style::round1;
 use super::{ChartResponse, Ctx};
 use crate::model::{Qualifier, range_text};
@@ -49,16 +49,22 @@ fn labels(ui: &Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>], font: &FontId) -> V
     series
         .iter()
         .map(|s| {
-            let end = s.points.last().copied();
+            let end = s.end();
             let qualifier = match end {
                 Some(p) if p.kind == PointKind::Target => {
                     s.pair.target.map_or(Qualifier::Exact, |t| t.qualifier)
                 }
                 _ => Qualifier::Exact,
             };
-            let value = end.map_or(String::new(), |p| {
-                range_text(qualifier, round1(p.index), p.high.map(round1), "")
-            });
+            // A floor or ceiling says what it is, in its own unit: ≥8.25万人（下限）.
+            let value = match (s.end_bound(), s.pair.target) {
+                (Some(bound), Some(target)) => {
+                    bound.label(target, s.pair.indicator.unit(lang), lang)
+                }
+                _ => end.map_or(String::new(), |p| {
+                    range_text(qualifier, round1(p.index), p.high.map(round1), "")
+                }),
+            };
             let label = Label {
                 name: s.pair.indicator.name(lang).to_owned(),
                 value,
@@ -226,6 +232,7 @@ fn lines(
                     .allow_hover(false),
             );
         }
+        bound_marks(plot_ui, &name, s, color, stroke);
         // A range target: a band from its low to its high bound.
         let targets = s
             .points
@@ -245,7 +252,8 @@ fn lines(
         }
         let pts: Vec<[f64; 2]> = s.points.iter().map(|p| [p.year as f64, p.index]).collect();
         if let Some(pointer) = pointer {
-            for p in &pts {
+            let bounds = s.bounds.iter().map(|(p, _)| [p.year as f64, p.index]);
+            for p in pts.iter().copied().chain(bounds) {
                 let d = transform
                     .position_from_point(&PlotPoint::new(p[0], p[1]))
                     .distance(pointer);
@@ -264,6 +272,35 @@ fn lines(
         );
     }
     nearest.map(|(k, _)| k)
+}
+
+/// Floors and ceilings: a short bar at the target's level with a triangle pointing the way
+/// the figure may go, never a line of change from last year.
+fn bound_marks(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    name: &str,
+    s: &TrendSeries<'_>,
+    color: Color32,
+    stroke: f32,
+) {
+    let dy = plot_ui.transform().dvalue_dpos()[1].abs() * (2.5 * stroke) as f64;
+    for (p, bound) in &s.bounds {
+        let (year, index) = (p.year as f64, p.index);
+        let bar = vec![[year - 0.18, index], [year + 0.18, index]];
+        line(plot_ui, name, bar, Some(true), color, stroke * 1.5);
+        let (shape, at) = match bound {
+            Bound::Floor => (MarkerShape::Up, index + dy),
+            Bound::Ceiling => (MarkerShape::Down, index - dy),
+        };
+        plot_ui.points(
+            Points::new(name.to_owned(), vec![[year, at]])
+                .color(color)
+                .shape(shape)
+                .radius(1.75 * stroke)
+                .filled(true)
+                .allow_hover(false),
+        );
+    }
 }
 
 fn line(
@@ -305,7 +342,7 @@ fn place(
         .enumerate()
         .take(room)
         .filter_map(|(k, s)| {
-            let end: &TrendPoint = s.points.last()?;
+            let end = s.end()?;
             let at = transform.position_from_point(&PlotPoint::new(end.year as f64, end.index));
             Some((
                 k,

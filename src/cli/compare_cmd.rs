@@ -62,21 +62,9 @@ pub(super) fn names_to_compare(regions: &[RegionData]) -> String {
 }
 
 /// The rows in chart order, then the national row (`"national": true`): `{"region_zh",
-/// "code", "level", "actual": {...} | null, "target": {...} | null}`.
+/// "code", "level", "actual": {...} | null, "target": {...} | null}`, and `targets_met` once
+/// the next report judges the region's main targets.
 fn compare_json(table: &CompareTable) -> serde_json::Value {
-    let figure = |o: Option<&Observation>| {
-        o.map(|o| {
-            serde_json::json!({
-                "year": o.year,
-                "value": o.value,
-                "value_high": o.value_high,
-                "growth_pct": o.growth_pct,
-                "growth_pct_high": o.growth_pct_high,
-                "qualifier": o.qualifier,
-                "quote": o.quote,
-            })
-        })
-    };
     let national = table.national.iter().map(|r| (r, true));
     table
         .rows
@@ -88,9 +76,19 @@ fn compare_json(table: &CompareTable) -> serde_json::Value {
                 "region_zh": row.region_zh,
                 "code": row.division.map(|d| d.code),
                 "level": row.level,
-                "actual": figure(row.actual.as_ref()),
-                "target": figure(row.target.as_ref()),
+                "actual": figure_json(row.actual.as_ref()),
+                "target": figure_json(row.target.as_ref()),
             });
+            let met = &row.targets_met;
+            if met.judged() > 0 {
+                json["targets_met"] = serde_json::json!({
+                    "met": met.met,
+                    "roughly_met": met.roughly_met,
+                    "missed": met.missed,
+                    "judged": met.judged(),
+                    "share": met.share(),
+                });
+            }
             if national {
                 json["national"] = serde_json::Value::Bool(true);
             }
@@ -129,11 +127,16 @@ fn compare_text(table: &CompareTable) -> String {
                 missing_text(*kind, year, why)
             })
             .collect();
+        let mut notes = notes.join("; ");
+        if let Some(met) = row.targets_met.mark() {
+            let sep = if notes.is_empty() { "" } else { "; " };
+            notes = format!("{met} {plan} main targets met{sep}{notes}");
+        }
         rows.push(vec![
             format!("{}{mark}", row.region_zh),
             figure(row.actual.as_ref()),
             figure(row.target.as_ref()),
-            notes.join("; "),
+            notes,
         ]);
     }
     let order = table.sort.words(Lang::En);
@@ -169,4 +172,19 @@ fn missing_text(kind: Kind, year: i32, why: &Missing) -> String {
         Missing::OtherUnit(unit) => format!("{what} in another unit ({unit})"),
         Missing::MultiYear => format!("{what} is a goal over several years"),
     }
+}
+
+/// A figure as `compare --json` and `history --json` give it, or null.
+pub(crate) fn figure_json(o: Option<&Observation>) -> serde_json::Value {
+    o.map_or(serde_json::Value::Null, |o| {
+        serde_json::json!({
+            "year": o.year,
+            "value": o.value,
+            "value_high": o.value_high,
+            "growth_pct": o.growth_pct,
+            "growth_pct_high": o.growth_pct_high,
+            "qualifier": o.qualifier,
+            "quote": o.quote,
+        })
+    })
 }

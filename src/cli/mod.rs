@@ -1,6 +1,6 @@
 //! The command line: `gwr-charts [FILE...]` opens the window; subcommands work without one.
 
-mod compare_cmd;
+pub(crate) mod compare_cmd;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -66,6 +66,9 @@ pub enum Command {
     },
     /// One indicator across regions for one plan year: each region's result and target.
     Compare(CompareArgs),
+    /// One indicator over the years each region's reports cover: each year's target, its
+    /// result, whether it was met, and the gap.
+    History(crate::history::command::HistoryArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -169,7 +172,8 @@ pub struct ExportArgs {
     /// Every indicator.
     #[arg(long)]
     pub all: bool,
-    /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值).
+    /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值);
+    /// in the history view, the one indicator to draw.
     #[arg(long)]
     pub indicator: Option<String>,
     /// The compare view's year, order and level.
@@ -255,6 +259,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::List { data, files, json } => list(&[data, files].concat(), json),
         Command::Compare(args) => compare_cmd::compare(&args),
+        Command::History(args) => crate::history::command::run(&args),
         Command::Extract(args) => extract(&args),
         Command::Export(args) => export(&args),
     };
@@ -279,7 +284,7 @@ pub fn load_data(data: &[PathBuf]) -> Result<Collection, OpenError> {
 
 /// Opens the files, saying on stderr what the user should know (a report of unknown
 /// region); `None` after printing why they could not be opened.
-pub(super) fn load_for_command(data: &[PathBuf]) -> Option<Collection> {
+pub(crate) fn load_for_command(data: &[PathBuf]) -> Option<Collection> {
     match load_data(data) {
         Ok(collection) => {
             for notice in &collection.notices {
@@ -442,8 +447,9 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             );
             return Ok(ExitCode::FAILURE);
         }
+        (View::History, Some(_)) => None,
         (_, Some(_)) => anyhow::bail!(
-            "--indicator is for --view compare; the other views take --indicators ID,ID"
+            "--indicator is for --view compare and history; the other views take --indicators ID,ID"
         ),
         (_, None) => None,
     };
@@ -457,7 +463,21 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let Some(RegionData { data, draft, .. }) = collection.regions.first() else {
         return Ok(ExitCode::FAILURE);
     };
-    let ticked = if args.all {
+    let history_pick = match (args.view, args.indicator.as_deref()) {
+        (View::History, Some(name)) => {
+            match crate::history::command::find(&data.indicators, name) {
+                Some(ind) => Some(ind.id.clone()),
+                None => anyhow::bail!(
+                    "{} has no indicator named {name:?} (`gwr-charts list` shows them)",
+                    collection.regions[0].key
+                ),
+            }
+        }
+        _ => None,
+    };
+    let ticked = if let Some(id) = history_pick {
+        std::iter::once(id).collect()
+    } else if args.all {
         selection::preset(data, Preset::All)
     } else if !args.indicators.is_empty() {
         let unknown: Vec<&str> = args
@@ -558,7 +578,7 @@ fn region_heading(region: &RegionData) -> String {
 }
 
 /// One line saying what two files of one region and year disagree on, and which is shown.
-fn conflict_text(c: &Conflict) -> String {
+pub(crate) fn conflict_text(c: &Conflict) -> String {
     let figure = |o: &Observation| {
         format!(
             "{} says {} «{}»",
@@ -579,7 +599,7 @@ fn conflict_text(c: &Conflict) -> String {
 }
 
 /// Rows of cells as text columns, two spaces apart.
-pub(super) fn columns(rows: &[Vec<String>]) -> String {
+pub(crate) fn columns(rows: &[Vec<String>]) -> String {
     let count = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..count)
         .map(|c| {

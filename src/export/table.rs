@@ -90,12 +90,14 @@ pub fn rows<'a>(
             }
             // Regions, not indicators: see `compare_table`.
             View::Compare => {}
+            View::History => out.extend(crate::history::data_rows(pair.indicator, spec)),
             View::Trend => {
                 let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
                     continue;
                 };
                 let ind = pair.indicator;
                 let past = s.past_targets.iter().map(|(_, to)| *to);
+                let past = past.chain(s.bounds.iter().map(|(p, _)| *p));
                 let mut points: Vec<_> = s.points.iter().copied().chain(past).collect();
                 points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
                 for p in points {
@@ -154,10 +156,13 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
         let own = row
             .source
             .filter(|o| o.year == row.year && o.kind == row.kind);
+        let history_axis =
+            (spec.view == View::History).then(|| crate::history::Measure::of(ind).axis(ind, lang));
         let measure = match spec.view {
             View::Levels => ind.unit(lang),
             View::Growth | View::Compare => t.percent_axis,
             View::Progress | View::Trend => t.index_axis,
+            View::History => history_axis.as_deref().unwrap_or_default(),
         };
         let report = data.report.title(lang);
         let source_line = match row.source.and_then(|o| o.source_file.as_deref()) {
@@ -271,6 +276,14 @@ fn compare_cells(
         .find_map(|o| o.source_file.clone())
         .unwrap_or_else(|| row.files.clone());
     cells.extend([text(&missing.join(t.list_sep)), text(&file), text(note)]);
+    // Issue 21: the region's main targets of the plan year met, once judged.
+    let met = &row.targets_met;
+    let judged = (met.judged() > 0).then_some(met);
+    cells.extend([
+        number(judged.map(|m| m.reached() as f64)),
+        number(judged.map(|m| m.judged() as f64)),
+        number(met.share().map(round6)),
+    ]);
     cells
 }
 

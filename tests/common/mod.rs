@@ -120,3 +120,12 @@ pub fn provinces_with(extra: usize) -> gwr_charts::collection::Collection {
     }
     gwr_charts::collection::group(opened)
 }
+
+/// Ten fictional years of 云泽市 (tests/history/): the reports of plan years 2016–2025
+/// but 2019 and 2022, oldest first.
+pub fn ten_years() -> Vec<PathBuf> {
+    [2016, 2017, 2018, 2020, 2021, 2023, 2024, 2025]
+        .into_iter()
+        .map(|year| PathBuf::from(format!("tests/history/yunze-{year}.json")))
+        .collect()
+}
