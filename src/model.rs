@@ -1121,12 +1121,19 @@ pub fn indicator_faults(n: usize, indicator: &Indicator) -> Vec<Fault> {
         }
         for (high_name, low_name, low, high) in [
             ("value_high", "value", obs.value, obs.value_high),
-            ("growth_pct_high", "growth_pct", obs.growth_pct, obs.growth_pct_high),
+            (
+                "growth_pct_high",
+                "growth_pct",
+                obs.growth_pct,
+                obs.growth_pct_high,
+            ),
         ] {
             match (low, high) {
                 (None, Some(_)) => fault(
                     high_name,
-                    format!("is the upper bound of a range but {low_name} (its lower bound) is null"),
+                    format!(
+                        "is the upper bound of a range but {low_name} (its lower bound) is null"
+                    ),
                 ),
                 (Some(l), Some(h)) if h < l => fault(
                     high_name,

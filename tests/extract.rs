@@ -911,9 +911,10 @@ fn qualifiers_and_growth_forms() {
     );
 }
 
-/// 万亿元, 分别 twice in one sentence, a threshold before the counted noun (5000万元以上
-/// 项目1200个), 连续5年, a 个百分点 change (no observation), the targets sentence ending at
-/// its full stop, and a goal beyond the plan year (到2025年, left out).
+/// 万亿元, 分别 twice in one sentence over a combined subject (城乡居民 → 城镇居民, 农村居民),
+/// a threshold before the counted noun (5000万元以上项目1200个), 连续5年, a 个百分点 change
+/// (no observation), the targets sentence ending at its full stop, and a goal beyond the
+/// plan year (到2025年, kept as a goal over several years).
 #[test]
 fn mixed_phrasings() {
     let text = "2024年政府工作报告\n一、2023年工作回顾\n\
@@ -936,7 +937,7 @@ fn mixed_phrasings() {
             ("城镇新增就业", 2024, T, Some(12.0), None, Exact, true),
             ("粮食产量", 2024, T, Some(100.0), None, AtLeast, true),
             (
-                "城乡居民人均可支配收入",
+                "城镇居民人均可支配收入",
                 2023,
                 A,
                 Some(52000.0),
@@ -945,11 +946,20 @@ fn mixed_phrasings() {
                 false,
             ),
             (
-                "城乡居民人均可支配收入",
+                "农村居民人均可支配收入",
                 2023,
                 A,
                 Some(28000.0),
                 Some(6.7),
+                Exact,
+                false,
+            ),
+            (
+                "数字经济核心产业增加值占地区生产总值比重",
+                2024,
+                T,
+                Some(12.0),
+                None,
                 Exact,
                 false,
             ),
@@ -976,6 +986,21 @@ fn mixed_phrasings() {
         ],
     );
     assert_eq!(got.indicators[0].unit_zh, "万亿元");
+    // The goal beyond the plan year is kept as a goal over several years.
+    let share = got
+        .indicators
+        .iter()
+        .find(|i| i.name_zh.starts_with("数字经济"));
+    let horizon = share.and_then(|i| i.multi_year.as_ref());
+    assert_eq!(
+        horizon.map(|m| (m.horizon.as_str(), m.until)),
+        Some(("到2025年", Some(2025)))
+    );
+    assert!(
+        got.indicators
+            .iter()
+            .all(|i| i.name_zh.starts_with("数字经济") == i.multi_year.is_some())
+    );
 }
 
 #[test]

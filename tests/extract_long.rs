@@ -72,8 +72,8 @@ fn golds() -> Vec<(PathBuf, Gold)> {
     paths.sort();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        let gold: Gold = serde_json::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let gold: Gold =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         out.push((path, gold));
     }
     out
@@ -180,9 +180,36 @@ fn squeeze(s: &str) -> String {
 /// Names that are pieces of a phrase, not an indicator: the shapes issue 17 lists.
 fn is_fragment(name: &str) -> bool {
     const BARE: &[&str] = &[
-        "增加值", "产量", "就业", "增发", "先发行", "发行", "学生", "纳税人", "增长", "增速",
-        "总量", "规模", "比重", "人数", "面积", "总额", "数量", "收入", "支出", "投资", "项目",
-        "企业", "达到", "实现", "完成", "新增", "累计", "其中", "分别", "同比",
+        "增加值",
+        "产量",
+        "就业",
+        "增发",
+        "先发行",
+        "发行",
+        "学生",
+        "纳税人",
+        "增长",
+        "增速",
+        "总量",
+        "规模",
+        "比重",
+        "人数",
+        "面积",
+        "总额",
+        "数量",
+        "收入",
+        "支出",
+        "投资",
+        "项目",
+        "企业",
+        "达到",
+        "实现",
+        "完成",
+        "新增",
+        "累计",
+        "其中",
+        "分别",
+        "同比",
     ];
     let first = name.chars().next();
     let last = name.chars().last();
@@ -289,7 +316,11 @@ fn measure(path: &Path, gold: &Gold, t: &mut Tally) {
     }
     let names: Vec<String> = gold.figures.iter().map(|g| match_key(&g.name)).collect();
     for key in names.iter().collect::<std::collections::BTreeSet<_>>() {
-        let has = |kind| gold.figures.iter().any(|g| &match_key(&g.name) == key && g.kind == kind);
+        let has = |kind| {
+            gold.figures
+                .iter()
+                .any(|g| &match_key(&g.name) == key && g.kind == kind)
+        };
         if !(has(Kind::Actual) && has(Kind::Target)) {
             continue;
         }
@@ -373,7 +404,8 @@ fn measure(path: &Path, gold: &Gold, t: &mut Tally) {
 
     for ind in &data.indicators {
         if is_fragment(&ind.name_zh) {
-            t.fragments.push(format!("{}: {}", gold.report, ind.name_zh));
+            t.fragments
+                .push(format!("{}: {}", gold.report, ind.name_zh));
         }
     }
 }
@@ -459,6 +491,9 @@ fn long_reports_meet_the_goals() {
         pct(t.right_in_passages, t.in_passages) >= 95.0,
         "precision ≥ 95% in the headline passages"
     );
-    assert_eq!(t.multi_year_read, 0, "no multi-year figure read as this year's");
+    assert_eq!(
+        t.multi_year_read, 0,
+        "no multi-year figure read as this year's"
+    );
     assert!(t.fragments.is_empty(), "no fragment names");
 }
