@@ -15,6 +15,8 @@ pub(crate) const BEFORE_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("大约", Qualifier::About),
     ("约", Qualifier::About),
     ("近", Qualifier::About),
+    ("不到", Qualifier::AtMost),
+    ("不足", Qualifier::AtMost),
     ("超过", Qualifier::MoreThan),
     ("突破", Qualifier::MoreThan),
     ("多于", Qualifier::MoreThan),

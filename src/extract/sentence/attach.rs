@@ -74,7 +74,7 @@ impl Sentence<'_> {
             .zip(&run.quals)
             .enumerate()
             .map(|(n, (tok, q))| {
-                let name = if split.len() == run.toks.len() {
+                let name = if split.len() == run.toks.len() && split.len() > 1 {
                     split.get(n).cloned().unwrap_or_else(|| name.clone())
                 } else {
                     name.clone()

@@ -7,16 +7,11 @@ use super::*;
 impl Sentence<'_> {
     pub(super) fn first_level_name(&self, run: &Run, r: &Reading) -> String {
         let t = run.toks.first().copied();
-        t.map(|t| {
-            self.level_name(
-                &run.core,
-                t,
-                run.next_start,
-                r.prev_name.as_deref(),
-                run.bound,
-            )
-        })
-        .unwrap_or_default()
+        // 城镇居民人均可支配收入从28993元增加到…: 从 opens the earlier value, like 由.
+        let core = run.core.trim_end();
+        let core = core.strip_suffix('从').unwrap_or(core);
+        t.map(|t| self.level_name(core, t, run.next_start, r.prev_name.as_deref(), run.bound))
+            .unwrap_or_default()
     }
 
     /// The name of a level: the words before it, or the noun after it (3家国家级企业技术中心),
@@ -125,8 +120,7 @@ impl Sentence<'_> {
         let (i, _) = text.rmatch_indices(verb).next()?;
         let after = text.get(i + verb.len()..)?;
         let noun: String = after.chars().take_while(|c| is_han(*c)).take(12).collect();
-        let name = names::clean(&noun);
-        names::meaningful(&name).then_some(name)
+        names::meaningful(&noun).then_some(noun)
     }
 
     /// 实施改造1055万平方米 after 老旧小区改造坚持…: the earlier noun the verb belongs to.

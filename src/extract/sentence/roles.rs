@@ -94,6 +94,11 @@ pub(super) fn strip_comparators(s: &str) -> String {
 /// 分别 / 均 / 各 at the end of a subject: the list of names before it. 平均 is a word of
 /// the name (城镇调查失业率平均为5.3%), not 均.
 pub(super) fn split_marker(subject: &str) -> (Option<&'static str>, String) {
+    // 分别完成A元、B元: the verb of the levels after the marker.
+    let subject = ["完成", "实现"]
+        .iter()
+        .find_map(|v| subject.strip_suffix(v))
+        .unwrap_or(subject);
     for m in ["分别", "均", "各"] {
         if let Some(rest) = subject.strip_suffix(m)
             && !(m == "均" && rest.ends_with('平'))
