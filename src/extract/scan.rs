@@ -57,6 +57,8 @@ static BASE_CHARS: LazyLock<Vec<Vec<char>>> =
 
 /// Counting and measuring words after a number (with or without 万/亿 before them).
 const BASES: &[&str] = &[
+    "微克/立方米",
+    "毫克/立方米",
     "平方公里",
     "平方米",
     "立方米",
@@ -72,6 +74,8 @@ const BASES: &[&str] = &[
     "标准箱",
     "标箱",
     "人次",
+    "小时",
+    "辆次",
     "架次",
     "场次",
     "车次",

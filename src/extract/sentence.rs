@@ -175,6 +175,8 @@ fn drafts_in(
         let part = layout.parts.get(pi).copied().unwrap_or(Part::Review);
         let passage = layout.headline.get(pi).copied().flatten();
         let mut s = para.start;
+        // The span a clause joined by ； to the next one names for it (五年来，…；…).
+        let mut carried = None;
         while s < para.end {
             let e = (s..para.end)
                 .find(|&k| STOPS.contains(&at(chars, k)))
@@ -191,8 +193,9 @@ fn drafts_in(
                     .filter(|(a, b)| a < b),
                 para: pi,
                 topic,
+                carried,
             };
-            ctx.drafts(&mut out);
+            carried = ctx.drafts(&mut out);
             s = e + 1;
         }
     }
@@ -208,6 +211,8 @@ struct Sentence<'a> {
     headline: Option<(usize, usize)>,
     para: usize,
     topic: &'a Arc<str>,
+    /// The span of several years the sentence's first clauses named, before a ；.
+    carried: Option<MultiYear>,
 }
 
 /// The numbers of a sentence read so far.
@@ -215,6 +220,8 @@ struct Reading {
     items: Vec<Item>,
     /// The name of the latest number, for a number with none of its own.
     prev_name: Option<String>,
+    /// The span of several years of the latest number, if it had one.
+    prev_horizon: Option<MultiYear>,
     /// Where the words of the next number's subject may start.
     prev_end: usize,
     /// The words of the sentence that make a figure span several years.
@@ -261,18 +268,36 @@ impl Sentence<'_> {
         string(self.chars, a, b)
     }
 
-    fn drafts(&self, out: &mut Vec<Draft>) {
+    /// Drafts the sentence's figures into `out`; returns the span of several years its
+    /// clauses name for the clauses after its ； (a sentence in the grammar's sense ends at
+    /// 。, and 五年来，…；…；… speaks of five years throughout).
+    fn drafts(&self, out: &mut Vec<Draft>) -> Option<MultiYear> {
         let toks = scan::tokenize(self.chars, self.s, self.e);
         if let Some(range) = self.headline {
             self.qualitative_targets(range, &toks, out);
         }
-        if !toks.iter().any(Token::is_quantity) {
-            return;
+        let joined = matches!(at(self.chars, self.e), '；' | ';');
+        let quantities = toks.iter().any(Token::is_quantity);
+        if !quantities && !joined {
+            return None;
         }
-        let (mut year, mut kind) = self.time(&toks);
         let (review, plan) = (self.layout.review, self.layout.plan);
         let markers = horizon::markers(self.chars, self.s, self.e, review, plan);
-        let mut sentence_horizon = self.period();
+        let carry = joined
+            .then(|| {
+                let own = markers
+                    .iter()
+                    .rev()
+                    .find(|m| m.reach == horizon::Reach::Sentence);
+                own.map(|m| m.horizon.clone())
+                    .or_else(|| self.carried.clone())
+            })
+            .flatten();
+        if !quantities {
+            return carry;
+        }
+        let (mut year, mut kind) = self.time(&toks);
+        let mut sentence_horizon = self.period().or_else(|| self.carried.clone());
         if year > plan {
             // 到2030年…: a goal beyond the plan year, kept as a goal over several years.
             let words = markers.iter().find(|m| m.horizon.until == Some(year));
@@ -290,6 +315,7 @@ impl Sentence<'_> {
         let mut reading = Reading {
             items: Vec::new(),
             prev_name: None,
+            prev_horizon: None,
             prev_end: self.s,
             markers,
             horizon: sentence_horizon,
@@ -305,6 +331,7 @@ impl Sentence<'_> {
                 .filter(|i| i.emit && !i.draft.name.is_empty())
                 .map(|i| i.draft),
         );
+        carry
     }
 
     /// Reads the token at `k` (with the numbers listed after it) into `r`; returns how many
@@ -344,7 +371,8 @@ impl Sentence<'_> {
             .map(|_| list_names(&list_src, run.toks.len()))
             .unwrap_or_default();
         let pushed = if marker.is_some() && names.len() == run.toks.len() {
-            self.each_named(&run, &names)
+            let onto = r.prev_name.as_deref().and_then(|p| parts::onto(&names, p));
+            self.each_named(&run, onto.as_deref().unwrap_or(&names))
         } else if marker == Some("均") && run.toks.len() == 1 && names.len() > 1 {
             self.one_value_many_names(&run, &names)
         } else if run.role.is_growth() {
@@ -365,8 +393,11 @@ impl Sentence<'_> {
         } else {
             self.levels(&run, r)
         };
+        let mut pushed = pushed;
+        self.inherit_horizon(&run, &mut pushed, r);
         if let Some(d) = pushed.last() {
             r.prev_name = Some(d.name.clone());
+            r.prev_horizon.clone_from(&d.multi_year);
         }
         r.items
             .extend(pushed.into_iter().map(|draft| Item { draft, emit: true }));
@@ -389,6 +420,13 @@ impl Sentence<'_> {
         let bound = self.clause_start(r.prev_end.max(self.s), t.start);
         let before = self.text(bound, t.start);
         let (core, before_q) = strip_qualifier(&before);
+        // 赤字率拟按3.2%左右安排, 平均浓度降至31.8微克: 按 and the verb of a new value name
+        // no part of the subject.
+        let core = PLAN_BASIS
+            .iter()
+            .chain(TO_VERBS)
+            .find_map(|w| core.strip_suffix(w))
+            .map_or(core.clone(), str::to_owned);
         let (role, verb) = role(&core, t.unit)?;
         let mut run = vec![t];
         let mut last_end = t.end;
@@ -470,6 +508,26 @@ impl Sentence<'_> {
             headline: run.headline,
             para: self.para,
             topic: Arc::clone(self.topic),
+        }
+    }
+
+    /// 一般公共预算收入年均增长6.9%，突破4000亿元: a number with no subject of its own, named
+    /// after the number before it, speaks of that number's span of years too — unless its
+    /// words name a year of their own (其中去年…增长4.2%).
+    fn inherit_horizon(&self, run: &Run, pushed: &mut [Draft], r: &Reading) {
+        let Some(horizon) = &r.prev_horizon else {
+            return;
+        };
+        let own_year = ["去年", "今年", "当年", "全年", "其中"]
+            .iter()
+            .any(|w| run.before.contains(w));
+        if own_year || !names::clean(&run.subject).is_empty() {
+            return;
+        }
+        for d in pushed {
+            if d.multi_year.is_none() && r.prev_name.as_ref() == Some(&d.name) {
+                d.multi_year = Some(horizon.clone());
+            }
         }
     }
 
@@ -560,6 +618,6 @@ fn layout_period(_layout: &Layout, _para: usize) -> Option<Arc<str>> {
 /// The names of a list before 分别/均, combined subjects split so that there is one for
 /// each of `n` numbers when they can be (城乡居民收入 → 城镇居民收入, 农村居民收入).
 fn list_names(src: &str, n: usize) -> Vec<String> {
-    let names = names::list_names(&parts::join_spelled(src));
+    let names = names::list_names(&parts::spell_out(src));
     parts::split(&names, n).unwrap_or(names)
 }

@@ -49,10 +49,12 @@ pub(crate) const COMPARATORS: &[&str] = &[
     "同比",
     "年均",
     "同期",
+    "实际",
+    "名义",
 ];
 
 /// 按 before a growth verb: 地区生产总值按增长5%安排 (an exact target). No part of a name.
-pub(crate) const PLAN_BASIS: &[&str] = &["按照", "按"];
+pub(crate) const PLAN_BASIS: &[&str] = &["拟按照", "拟按", "按照", "按"];
 
 /// Verbs that make an amount a change on the year before (比上年增加1.3万亿元) and their
 /// sign; longest first where one ends another.
@@ -61,6 +63,7 @@ pub(crate) const CHANGE_VERBS: &[(&str, f64)] = &[
     ("增加", 1.0),
     ("增长", 1.0),
     ("提高", 1.0),
+    ("提升", 1.0),
     ("新增", 1.0),
     ("净增", 1.0),
     ("多", 1.0),
@@ -91,7 +94,6 @@ pub(crate) const CARRIED_HEADS: &[&str] = &[
     "单产",
     "出口额",
     "进口额",
-    "税收收入",
 ];
 
 /// What an earlier subject counts, dropped before a carried head: 粮食播种面积 + 产量 →

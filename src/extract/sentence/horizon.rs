@@ -44,6 +44,7 @@ pub(super) fn markers(chars: &[char], s: usize, e: usize, review: i32, plan: i32
             '年' => at_year_word(chars, s, p, e, review, plan),
             '十' => plan_period(chars, p, e),
             '从' => from_to(chars, p, e),
+            '累' => cumulative(chars, s, p),
             _ => None,
         };
         out.extend(found);
@@ -87,14 +88,15 @@ fn at_year_word(
     if next == '均' && p + 2 <= e {
         return Some(marker(chars, p, p + 2, Reach::Clause, None));
     }
-    let counted = p > s && YEAR_COUNTS.contains(at(chars, p - 1));
-    if counted {
-        // 五年来, 五年间; 过去五年, 近五年, 这五年, 今后五年, 未来五年.
-        let a = p - 1;
-        let lead = ["过去", "过去的", "近", "这", "今后", "未来"]
+    if let Some((a, han)) = count_before(chars, s, p) {
+        // 五年来, 五年间; 过去五年, 近五年, 这五年, 今后五年, 未来五年; 连续五年.
+        let lead = ["过去", "过去的", "近", "这", "今后", "未来", "连续"]
             .iter()
             .find(|w| a >= s + w.chars().count() && ends_with(chars, a, w))
             .map_or(0, |w| w.chars().count());
+        if lead == 2 && at(chars, a - 2) == '连' {
+            return Some(marker(chars, a - 2, p + 1, Reach::Clause, Some(review)));
+        }
         if matches!(next, '来' | '间') {
             return Some(marker(
                 chars,
@@ -112,6 +114,10 @@ fn at_year_word(
         }
         if next == '累' {
             return Some(marker(chars, a, p + 3, Reach::Clause, None));
+        }
+        // 五年平均, 三年增长, 五年城镇新增就业累计…: a count of years, not 第五年.
+        if han && !(a > s && at(chars, a - 1) == '第') {
+            return Some(marker(chars, a, p + 1, Reach::Clause, None));
         }
     }
     if next == '时' && at(chars, p + 2) == '间' {
@@ -149,6 +155,40 @@ fn at_year_word(
     None
 }
 
+/// 累计 (not 全年累计, 当年累计: a sum within the year): a sum over several years.
+fn cumulative(chars: &[char], s: usize, p: usize) -> Option<Marker> {
+    if at(chars, p + 1) != '计' {
+        return None;
+    }
+    let within_year = ["全年", "当年", "今年", "年内", "本年"]
+        .iter()
+        .any(|w| p >= s + 2 && ends_with(chars, p, w));
+    // 两年累计, 五年来累计: the count of years is the marker.
+    let counted = p > s && (at(chars, p - 1) == '年' || ends_with(chars, p, "年来"));
+    (!within_year && !counted).then(|| marker(chars, p, p + 2, Reach::Clause, None))
+}
+
+/// The count of years just before the 年 at `p` (五, 两, 10): where it starts, and whether
+/// it is written in Han numerals. Digits count from 2 and have at most two places.
+fn count_before(chars: &[char], s: usize, p: usize) -> Option<(usize, bool)> {
+    if p > s && YEAR_COUNTS.contains(at(chars, p - 1)) {
+        return Some((p - 1, true));
+    }
+    let digits = (s..p)
+        .rev()
+        .take_while(|&k| at(chars, k).is_ascii_digit())
+        .take(3)
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let a = p - digits;
+    let value: u32 = (a..p)
+        .filter_map(|k| at(chars, k).to_digit(10))
+        .fold(0, |v, d| v * 10 + d);
+    (value >= 2).then_some((a, false))
+}
+
 /// “十四五”期间, 十四五时期, “十三五”以来, “十四五”末: a five-year plan's period.
 fn plan_period(chars: &[char], p: usize, e: usize) -> Option<Marker> {
     let until = PLANS
@@ -182,7 +222,7 @@ fn from_to(chars: &[char], p: usize, e: usize) -> Option<Marker> {
     let words: String = chars.get(p + 1..first)?.iter().collect();
     if words
         .chars()
-        .any(|c| is_han(c) && !"不到约近的年".contains(c))
+        .any(|c| is_han(c) && !"不到足约近的年".contains(c))
     {
         return None;
     }
@@ -232,7 +272,7 @@ mod tests {
         assert_eq!(found("地区生产总值年均增长6%"), [m("年均", Clause, None)]);
         assert_eq!(
             found("五年来，城镇新增就业累计超过35万人"),
-            [m("五年来", Sentence, Some(2024))]
+            [m("五年来", Sentence, Some(2024)), m("累计", Clause, None)]
         );
         assert_eq!(
             found("过去五年，粮食产量稳定在"),
@@ -260,7 +300,14 @@ mod tests {
             [m("从不到100万亿元增加到", Clause, None)]
         );
         assert_eq!(
-            found("2021—2025年，累计完成投资"),
+            found("粮食产量连续五年稳定在"),
+            [m("连续五年", Clause, Some(2024))]
+        );
+        assert_eq!(found("连续3年位列"), [m("连续3年", Clause, Some(2024))]);
+        assert_eq!(found("五年平均为5.4%"), [m("五年", Clause, None)]);
+        assert_eq!(found("累计建成5G基站"), [m("累计", Clause, None)]);
+        assert_eq!(
+            found("2021—2025年，全市完成投资"),
             [m("2021—2025年", Sentence, Some(2025))]
         );
     }
@@ -276,6 +323,8 @@ mod tests {
             "“十四五”规划的关键一年",
             "从严从实抓好",
             "2025年是收官之年",
+            "全年累计接待游客5000万人次",
+            "第五年",
         ] {
             assert_eq!(found(text), [], "{text}");
         }

@@ -33,17 +33,55 @@ const SPELLED: &[(&str, &str)] = &[
     ("存、贷款", "存贷款"),
 ];
 
-/// A subject with its spelled-out combined words joined (进、出口 → 进出口), so that a list
-/// split at 、 does not cut them.
-pub(super) fn join_spelled(subject: &str) -> std::borrow::Cow<'_, str> {
-    if !subject.contains('、') {
+/// Marks between the parts of a list.
+const JOINS: &[char] = &['、', '和', '及', '与'];
+
+/// A subject with its lists of parts written out so that a list split at 、 gives whole
+/// names: spelled-out combined words joined (进、出口 → 进出口), and the parts of one
+/// combined word given the words that follow them (城镇、农村居民收入 → 城镇居民收入、农村
+/// 居民收入; 城镇居民和农村居民人均可支配收入 likewise).
+pub(super) fn spell_out(subject: &str) -> std::borrow::Cow<'_, str> {
+    if !subject.contains(JOINS) {
         return subject.into();
     }
     let mut out = subject.to_owned();
     for (spelled, word) in SPELLED {
         out = out.replace(spelled, word);
     }
+    for (_, parts) in COMBINED {
+        if let Some(written) = parts_with_tail(&out, parts) {
+            out = written;
+            break;
+        }
+    }
     out.into()
+}
+
+/// `A、B<tail>` where A and B are the two parts of a combined word (either order), written
+/// `A<tail>、B<tail>`.
+fn parts_with_tail(subject: &str, parts: &[&str]) -> Option<String> {
+    let [p, q] = parts else { return None };
+    [(p, q), (q, p)].iter().find_map(|(first, second)| {
+        let at = subject.find(*first)?;
+        let rest = subject.get(at + first.len()..)?;
+        let join = rest.chars().next().filter(|c| JOINS.contains(c))?;
+        let tail = rest.get(join.len_utf8()..)?.strip_prefix(*second)?;
+        if tail.is_empty() || tail.starts_with(JOINS) {
+            return None;
+        }
+        let head = subject.get(..at)?;
+        Some(format!("{head}{first}{tail}、{second}{tail}"))
+    })
+}
+
+/// 居民人均可支配收入…，其中城镇、农村分别增长1.6%、6.2%: bare parts of a combined word
+/// name parts of the subject before them (城镇居民人均可支配收入, 农村…).
+pub(super) fn onto(names: &[String], prev: &str) -> Option<Vec<String>> {
+    // Parts that qualify a noun (城镇 of 城镇居民收入), unlike 进口 or 存款 which are nouns.
+    const QUALIFYING: &[&str] = &["城镇", "农村", "城市", "城镇居民", "农村居民"];
+    let bare = |n: &String| QUALIFYING.contains(&n.as_str());
+    (names.len() > 1 && names.iter().all(bare))
+        .then(|| names.iter().map(|n| format!("{n}{prev}")).collect())
 }
 
 /// `names` with combined words split until there are `n` of them, or `None` when no split
@@ -122,9 +160,31 @@ mod tests {
     }
 
     #[test]
-    fn spelled_combined_words_are_joined() {
-        assert_eq!(join_spelled("进、出口总额"), "进出口总额");
-        assert_eq!(join_spelled("第一、二、三产业增加值"), "一二三产业增加值");
-        assert_eq!(join_spelled("工业、服务业"), "工业、服务业");
+    fn lists_of_parts_are_written_out() {
+        assert_eq!(spell_out("进、出口总额"), "进出口总额");
+        assert_eq!(spell_out("第一、二、三产业增加值"), "一二三产业增加值");
+        assert_eq!(spell_out("工业、服务业"), "工业、服务业");
+        assert_eq!(
+            spell_out("全市城镇、农村常住居民人均可支配收入"),
+            "全市城镇常住居民人均可支配收入、农村常住居民人均可支配收入"
+        );
+        assert_eq!(
+            spell_out("城镇居民和农村居民人均可支配收入"),
+            "城镇居民人均可支配收入、农村居民人均可支配收入"
+        );
+        assert_eq!(spell_out("出口、进口总额"), "出口总额、进口总额");
+        // Parts with nothing after them are whole already.
+        assert_eq!(spell_out("城镇、农村"), "城镇、农村");
+    }
+
+    #[test]
+    fn bare_parts_name_parts_of_the_subject_before() {
+        let bare = names(&["城镇", "农村"]);
+        assert_eq!(
+            onto(&bare, "居民人均可支配收入"),
+            Some(names(&["城镇居民人均可支配收入", "农村居民人均可支配收入"]))
+        );
+        assert_eq!(onto(&names(&["工业", "农村"]), "收入"), None);
+        assert_eq!(onto(&names(&["进口", "出口"]), "进出口总额"), None);
     }
 }
