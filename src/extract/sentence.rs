@@ -261,6 +261,9 @@ struct Item {
     /// Found before 提高到…: its name is kept for the next number, it is emitted only with
     /// an explicit year (由2022年的74.5%).
     emit: bool,
+    /// A threshold crossed (迈上3万亿元台阶): emitted only if the sentence has no level of
+    /// its subject.
+    milestone: bool,
 }
 
 impl Sentence<'_> {
@@ -293,7 +296,11 @@ impl Sentence<'_> {
                     .or_else(|| self.carried.clone())
             })
             .flatten();
-        if !quantities {
+        // 3万亿元 on a line of its own (a newspaper's figure box): no words name it.
+        let worded = (self.s..self.e).any(|k| {
+            is_han(at(self.chars, k)) && !toks.iter().any(|t| (t.start..t.end).contains(&k))
+        });
+        if !quantities || !worded {
             return carry;
         }
         let (mut year, mut kind) = self.time(&toks);
@@ -324,6 +331,7 @@ impl Sentence<'_> {
         while k < toks.len() {
             k += self.read_at(&toks, k, (year, kind), &mut reading);
         }
+        keep_lone_milestones(&mut reading.items);
         out.extend(
             reading
                 .items
@@ -363,6 +371,12 @@ impl Sentence<'_> {
             r.prev_end = t.end;
             return 1;
         };
+        // 迈上3万亿元台阶、达到30186.4亿元: a threshold crossed, kept only when the sentence
+        // gives no figure of its own for that subject.
+        if self.is_milestone(&run) {
+            self.read_milestone(&run, r);
+            return run.toks.len();
+        }
         // 粮食总产量连续5年稳定在100亿斤以上: the years are a figure, and the words before
         // them still name the next one.
         let running = t.unit_text == "年" && next_in_clause;
@@ -399,8 +413,11 @@ impl Sentence<'_> {
             r.prev_name = Some(d.name.clone());
             r.prev_horizon.clone_from(&d.multi_year);
         }
-        r.items
-            .extend(pushed.into_iter().map(|draft| Item { draft, emit: true }));
+        r.items.extend(pushed.into_iter().map(|draft| Item {
+            draft,
+            emit: true,
+            milestone: false,
+        }));
         if !running {
             r.prev_end = run.last_end;
         }
@@ -420,6 +437,9 @@ impl Sentence<'_> {
         let bound = self.clause_start(r.prev_end.max(self.s), t.start);
         let before = self.text(bound, t.start);
         let (core, before_q) = strip_qualifier(&before);
+        // 居民消费价格涨幅控制在2.1% as last year's result: the figure it was held at.
+        let held = kind == Kind::Actual && before.trim_end().ends_with("控制在");
+        let before_q = before_q.filter(|_| !held);
         // 赤字率拟按3.2%左右安排, 平均浓度降至31.8微克: 按 and the verb of a new value name
         // no part of the subject.
         let core = PLAN_BASIS
@@ -585,6 +605,33 @@ impl Sentence<'_> {
         (self.quote_start(t.start), self.quote_end(t.end))
     }
 
+    /// Keeps a threshold crossed aside: its name is the next number's if that has none.
+    fn read_milestone(&self, run: &Run, r: &mut Reading) {
+        let mut items = self.levels(run, r);
+        for d in &mut items {
+            d.name = strip_milestone_verb(&d.name);
+        }
+        if let Some(d) = items.first() {
+            r.prev_name = Some(d.name.clone());
+        }
+        r.items.extend(items.into_iter().map(|draft| Item {
+            draft,
+            emit: false,
+            milestone: true,
+        }));
+        r.prev_end = run.last_end;
+    }
+
+    /// A threshold crossed: 迈上3万亿元台阶, 跨越4万亿元、5万亿元两个台阶.
+    fn is_milestone(&self, run: &Run) -> bool {
+        let mut k = run.last_end;
+        while k < run.last_end + 3 && (at(self.chars, k) == '个' || is_numeral(at(self.chars, k)))
+        {
+            k += 1;
+        }
+        MILESTONES.iter().any(|w| is_at(self.chars, k, w))
+    }
+
     /// Whether `pos` is inside an aside on another basis (…增长1.7%（同口径增长2.5%以上）):
     /// a bracket opening with 同口径, 可比口径, 扣除… holds no figure of the report's own.
     fn in_aside(&self, pos: usize) -> bool {
@@ -606,6 +653,51 @@ impl Sentence<'_> {
             horizon: words.to_string(),
             until: None,
         })
+    }
+}
+
+/// Words after a number that make it a threshold crossed (迈上3万亿元台阶), not a figure.
+const MILESTONES: &[&str] = &["台阶", "大关", "关口", "新台阶"];
+/// Verbs of crossing a threshold, no part of the subject's name.
+const MILESTONE_VERBS: &[&str] = &[
+    "连续跨越",
+    "迈上",
+    "跨上",
+    "跨越",
+    "站上",
+    "跃上",
+    "迈入",
+    "跨入",
+    "登上",
+];
+
+fn is_numeral(c: char) -> bool {
+    "一两二三四五六七八九十几".contains(c)
+}
+
+fn strip_milestone_verb(name: &str) -> String {
+    MILESTONE_VERBS
+        .iter()
+        .find_map(|v| name.strip_suffix(v))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// A threshold crossed is the figure only when the sentence gives no level of that subject
+/// (地区生产总值突破3万亿元大关 alone).
+fn keep_lone_milestones(items: &mut [Item]) {
+    let levels: Vec<(String, i32, Kind)> = items
+        .iter()
+        .filter(|i| i.emit && i.draft.value.is_some())
+        .map(|i| (i.draft.name.clone(), i.draft.year, i.draft.kind))
+        .collect();
+    // Several thresholds (跨越4万亿元、5万亿元两个台阶) are a span's story, not one figure.
+    let lone = items.iter().filter(|i| i.milestone).count() == 1;
+    for item in items.iter_mut().filter(|i| i.milestone && lone) {
+        let d = &item.draft;
+        if !levels.contains(&(d.name.clone(), d.year, d.kind)) {
+            item.emit = true;
+        }
     }
 }
 

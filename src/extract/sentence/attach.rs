@@ -108,6 +108,7 @@ impl Sentence<'_> {
         Some(Item {
             draft: d,
             emit: year_of.is_some(),
+            milestone: false,
         })
     }
 
