@@ -373,8 +373,9 @@ impl Sentence<'_> {
         };
         // 迈上3万亿元台阶、达到30186.4亿元: a threshold crossed, kept only when the sentence
         // gives no figure of its own for that subject.
-        if self.is_milestone(&run) {
+        if let Some(word_end) = self.milestone_end(&run) {
             self.read_milestone(&run, r);
+            r.prev_end = word_end;
             return run.toks.len();
         }
         // 粮食总产量连续5年稳定在100亿斤以上: the years are a figure, and the words before
@@ -440,13 +441,7 @@ impl Sentence<'_> {
         // 居民消费价格涨幅控制在2.1% as last year's result: the figure it was held at.
         let held = kind == Kind::Actual && before.trim_end().ends_with("控制在");
         let before_q = before_q.filter(|_| !held);
-        // 赤字率拟按3.2%左右安排, 平均浓度降至31.8微克: 按 and the verb of a new value name
-        // no part of the subject.
-        let core = PLAN_BASIS
-            .iter()
-            .chain(TO_VERBS)
-            .find_map(|w| core.strip_suffix(w))
-            .map_or(core.clone(), str::to_owned);
+        let core = strip_tail_words(&core);
         let (role, verb) = role(&core, t.unit)?;
         let mut run = vec![t];
         let mut last_end = t.end;
@@ -619,17 +614,18 @@ impl Sentence<'_> {
             emit: false,
             milestone: true,
         }));
-        r.prev_end = run.last_end;
     }
 
-    /// A threshold crossed: 迈上3万亿元台阶, 跨越4万亿元、5万亿元两个台阶.
-    fn is_milestone(&self, run: &Run) -> bool {
+    /// A threshold crossed (迈上3万亿元台阶, 跨越4万亿元、5万亿元两个台阶): where its word
+    /// (台阶) ends.
+    fn milestone_end(&self, run: &Run) -> Option<usize> {
         let mut k = run.last_end;
         while k < run.last_end + 3 && (at(self.chars, k) == '个' || is_numeral(at(self.chars, k)))
         {
             k += 1;
         }
-        MILESTONES.iter().any(|w| is_at(self.chars, k, w))
+        let word = MILESTONES.iter().find(|w| is_at(self.chars, k, w))?;
+        Some(k + word.chars().count())
     }
 
     /// Whether `pos` is inside an aside on another basis (…增长1.7%（同口径增长2.5%以上）):
@@ -705,6 +701,37 @@ fn keep_lone_milestones(items: &mut [Item]) {
 /// periods yet: every paragraph is read as one of the review or plan year.
 fn layout_period(_layout: &Layout, _para: usize) -> Option<Arc<str>> {
     None
+}
+
+/// The words at the end of a number's subject that name no part of it: 按 (赤字率拟按3.2%
+/// 左右安排), the verb of a new value and its year (平均浓度降至31.8微克; 由2020年的789.6亿元
+/// 增加到2025年的936.2亿元).
+fn strip_tail_words(core: &str) -> String {
+    let mut core = core.trim_end();
+    loop {
+        let before = core.len();
+        if let Some(rest) = PLAN_BASIS
+            .iter()
+            .chain(TO_VERBS)
+            .find_map(|w| core.strip_suffix(w))
+        {
+            core = rest;
+        }
+        // 2025年的, 2025年底: the year of the value.
+        let dated = ["年的", "年底的", "年末的", "年底", "年末"]
+            .iter()
+            .find_map(|w| core.strip_suffix(w))
+            .and_then(|rest| {
+                let digits = rest.chars().rev().take_while(char::is_ascii_digit).count();
+                (digits == 4).then(|| rest.get(..rest.len() - 4)).flatten()
+            });
+        if let Some(rest) = dated {
+            core = rest;
+        }
+        if core.len() == before {
+            return core.to_owned();
+        }
+    }
 }
 
 /// The names of a list before 分别/均, combined subjects split so that there is one for

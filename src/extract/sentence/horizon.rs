@@ -49,7 +49,28 @@ pub(super) fn markers(chars: &[char], s: usize, e: usize, review: i32, plan: i32
         };
         out.extend(found);
     }
+    for m in &mut out {
+        if m.reach == Reach::Sentence && !leads_sentence(chars, s, e, m) {
+            m.reach = Reach::Clause;
+        }
+    }
     out
+}
+
+/// Whether a marker speaks for the whole sentence: it opens the sentence (五年来，…;
+/// “十五五”时期…的主要目标是：…) or stands as a clause of its own (…，用3—5年时间，…). Inside
+/// a later clause (…，“十四五”时期年均增长4.9%) it speaks for that clause only.
+fn leads_sentence(chars: &[char], s: usize, e: usize, m: &Marker) -> bool {
+    let is_mark = |k: usize| matches!(at(chars, k), '，' | ',' | '：' | ':');
+    let start = (s..m.pos).rev().find(|&k| is_mark(k)).map_or(s, |k| k + 1);
+    if start == s {
+        return true;
+    }
+    let end = m.pos + m.horizon.horizon.chars().count();
+    let rest = (end..e).find(|&k| is_mark(k)).unwrap_or(e);
+    (start..m.pos)
+        .chain(end..rest)
+        .all(|k| !is_han(at(chars, k)))
 }
 
 /// The horizon of a number at `pos` whose clause starts at `clause`: the latest marker
@@ -328,6 +349,29 @@ mod tests {
         ] {
             assert_eq!(found(text), [], "{text}");
         }
+    }
+
+    #[test]
+    fn a_span_inside_a_later_clause_reaches_that_clause_only() {
+        let reach = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            markers(&chars, 0, chars.len(), 2024, 2025)
+                .into_iter()
+                .map(|m| m.reach)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            reach("地区生产总值增长4.6%，“十四五”时期年均增长4.9%"),
+            [Reach::Clause, Reach::Clause]
+        );
+        assert_eq!(
+            reach("投资5亿元，用3—5年时间，集聚人才500人"),
+            [Reach::Sentence]
+        );
+        assert_eq!(
+            reach("“十五五”时期的主要目标是：经济稳定增长"),
+            [Reach::Sentence]
+        );
     }
 
     #[test]

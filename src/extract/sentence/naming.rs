@@ -153,6 +153,10 @@ impl Sentence<'_> {
         if owned {
             a += 1;
         }
+        // 789.6亿元增加到…: a verb of a new value follows, no noun.
+        if TO_VERBS.iter().any(|v| is_at(self.chars, a, v)) {
+            return (false, None);
+        }
         let mut b = a;
         let limit = next_start.min(self.e).min(a + 40);
         while b < limit {
