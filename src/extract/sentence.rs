@@ -359,12 +359,7 @@ impl Sentence<'_> {
         let next_in_clause = toks
             .get(k + 1)
             .is_some_and(|n| n.is_quantity() && n.start < self.clause_end(t.end));
-        // 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a
-        // figure; its words stay in the next number's name.
-        let threshold = matches!(t.after, Some(Qualifier::AtLeast | Qualifier::AtMost))
-            && is_han(at(self.chars, t.end))
-            && next_in_clause;
-        if threshold {
+        if self.is_threshold(toks, k) {
             return 1;
         }
         let Some(run) = self.run_at(toks, k, r, time) else {
@@ -441,7 +436,7 @@ impl Sentence<'_> {
         // 居民消费价格涨幅控制在2.1% as last year's result: the figure it was held at.
         let held = kind == Kind::Actual && before.trim_end().ends_with("控制在");
         let before_q = before_q.filter(|_| !held);
-        let core = strip_tail_words(&core);
+        let core = shape_subject(&core);
         let (role, verb) = role(&core, t.unit)?;
         let mut run = vec![t];
         let mut last_end = t.end;
@@ -452,7 +447,7 @@ impl Sentence<'_> {
                 && gap.iter().all(|c| matches!(c, '、' | '和' | '及' | '与'));
             let alike = next.unit == t.unit
                 || (matches!(next.unit, Unit::Measure) && matches!(t.unit, Unit::Measure));
-            if !(joins && alike) {
+            if !(joins && alike) || self.is_threshold(toks, k + run.len()) {
                 break;
             }
             run.push(next);
@@ -600,6 +595,18 @@ impl Sentence<'_> {
         (self.quote_start(t.start), self.quote_end(t.end))
     }
 
+    /// 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a figure;
+    /// its words stay in the next number's name.
+    fn is_threshold(&self, toks: &[Token], k: usize) -> bool {
+        let Some(t) = toks.get(k) else { return false };
+        let next_in_clause = toks
+            .get(k + 1)
+            .is_some_and(|n| n.is_quantity() && n.start < self.clause_end(t.end));
+        matches!(t.after, Some(Qualifier::AtLeast | Qualifier::AtMost))
+            && is_han(at(self.chars, t.end))
+            && next_in_clause
+    }
+
     /// Keeps a threshold crossed aside: its name is the next number's if that has none.
     fn read_milestone(&self, run: &Run, r: &mut Reading) {
         let mut items = self.levels(run, r);
@@ -703,22 +710,24 @@ fn layout_period(_layout: &Layout, _para: usize) -> Option<Arc<str>> {
     None
 }
 
-/// The words at the end of a number's subject that name no part of it: 按 (赤字率拟按3.2%
-/// 左右安排), the verb of a new value and its year (平均浓度降至31.8微克; 由2020年的789.6亿元
-/// 增加到2025年的936.2亿元).
-fn strip_tail_words(core: &str) -> String {
+/// A number's subject without the words that name no part of it: at its end, 按 and 安排
+/// (赤字率拟按3.2%左右安排, 支出安排12100亿元), the verb of a new value and the value's year
+/// (平均浓度降至31.8微克; 由2020年的789.6亿元增加到2025年的936.2亿元; 其中2022年达到…); a
+/// date at its start (到2025年) or of a plan (完成2025年度省定民生实事); and 的 before 比重
+/// (民生支出占一般公共预算支出的比重).
+fn shape_subject(core: &str) -> String {
     let mut core = core.trim_end();
     loop {
         let before = core.len();
         if let Some(rest) = PLAN_BASIS
             .iter()
             .chain(TO_VERBS)
+            .chain(&["拟安排", "安排"])
             .find_map(|w| core.strip_suffix(w))
         {
             core = rest;
         }
-        // 2025年的, 2025年底: the year of the value.
-        let dated = ["年的", "年底的", "年末的", "年底", "年末"]
+        let dated = ["年的", "年底的", "年末的", "年底", "年末", "年"]
             .iter()
             .find_map(|w| core.strip_suffix(w))
             .and_then(|rest| {
@@ -729,9 +738,38 @@ fn strip_tail_words(core: &str) -> String {
             core = rest;
         }
         if core.len() == before {
-            return core.to_owned();
+            break;
         }
     }
+    let mut core = strip_leading_date(core).to_owned();
+    if core.contains("的比重") || core.contains("的占比") {
+        core = core.replace("的比重", "比重").replace("的占比", "占比");
+    }
+    // 完成2025年度省定民生实事: the year of a plan dates it, it names nothing.
+    if let Some(i) = core.find("年度")
+        && let Some(head) = core.get(..i)
+        && head.len() >= 4
+        && head.bytes().rev().take(4).all(|b| b.is_ascii_digit())
+    {
+        core = format!("{}{}", &head[..head.len() - 4], &core[i + "年度".len()..]);
+    }
+    core
+}
+
+/// 到2025年, 截至2025年底, 2025年度 at the start of a subject.
+fn strip_leading_date(s: &str) -> &str {
+    let from = ["截至", "截止到", "截止", "到", "至"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
+    let digits = from.chars().take_while(char::is_ascii_digit).count();
+    if digits != 4 {
+        return s;
+    }
+    let Some(rest) = from.get(4..).and_then(|r| r.strip_prefix('年')) else {
+        return s;
+    };
+    rest.trim_start_matches(['度', '底', '末'])
 }
 
 /// The names of a list before 分别/均, combined subjects split so that there is one for

@@ -50,27 +50,28 @@ pub(super) fn markers(chars: &[char], s: usize, e: usize, review: i32, plan: i32
         out.extend(found);
     }
     for m in &mut out {
-        if m.reach == Reach::Sentence && !leads_sentence(chars, s, e, m) {
+        if m.reach == Reach::Sentence && !leads_sentence(chars, s, e, m, plan) {
             m.reach = Reach::Clause;
         }
     }
     out
 }
 
-/// Whether a marker speaks for the whole sentence: it opens the sentence (五年来，…;
-/// “十五五”时期…的主要目标是：…) or stands as a clause of its own (…，用3—5年时间，…). Inside
-/// a later clause (…，“十四五”时期年均增长4.9%) it speaks for that clause only.
-fn leads_sentence(chars: &[char], s: usize, e: usize, m: &Marker) -> bool {
+/// Whether a marker speaks for the rest of the sentence: it opens the sentence (五年来，…),
+/// its clause introduces a list (…，今后五年全区…的主要目标是：…), it stands as a clause of
+/// its own (…，用3—5年时间，…), or it dates the clause it opens beyond the plan year
+/// (…，到2030年风电装机…，森林覆盖率…). Inside a later clause (…，“十四五”时期年均增长4.9%)
+/// it speaks for that clause only.
+fn leads_sentence(chars: &[char], s: usize, e: usize, m: &Marker, plan: i32) -> bool {
     let is_mark = |k: usize| matches!(at(chars, k), '，' | ',' | '：' | ':');
     let start = (s..m.pos).rev().find(|&k| is_mark(k)).map_or(s, |k| k + 1);
-    if start == s {
-        return true;
-    }
     let end = m.pos + m.horizon.horizon.chars().count();
     let rest = (end..e).find(|&k| is_mark(k)).unwrap_or(e);
-    (start..m.pos)
-        .chain(end..rest)
-        .all(|k| !is_han(at(chars, k)))
+    let opens_clause = (start..m.pos).all(|k| !is_han(at(chars, k)));
+    start == s
+        || matches!(at(chars, rest), '：' | ':')
+        || opens_clause && (end..rest).all(|k| !is_han(at(chars, k)))
+        || opens_clause && m.horizon.until.is_some_and(|y| y > plan)
 }
 
 /// The horizon of a number at `pos` whose clause starts at `clause`: the latest marker

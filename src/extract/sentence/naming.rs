@@ -34,7 +34,12 @@ impl Sentence<'_> {
         let seg_name = names::clean(last_seg);
         let (owned, after) = self.noun_after(t, next_start);
         let listed = before.contains('、');
-        let joined = before.trim_end().ends_with(['和', '及', '与', '的', '、']);
+        // 及 of 惠及, 涉及, 普及 is a verb's, not a list's.
+        let trimmed = before.trim_end();
+        let verb_ji = ["惠及", "涉及", "普及", "波及", "遍及", "覆盖及"]
+            .iter()
+            .any(|v| trimmed.ends_with(v));
+        let joined = trimmed.ends_with(['和', '及', '与', '的', '、']) && !verb_ji;
         match after {
             // 全长66公里的三环路 → 三环路全长
             Some(noun) if owned => return format!("{noun}{seg_name}"),
@@ -55,9 +60,10 @@ impl Sentence<'_> {
         {
             return carried(prev, &seg_name);
         }
-        // 发行超长期特别国债…，今年先发行1万亿元: the verb's object named before.
+        // 发行超长期特别国债…，今年先发行1万亿元: the verb's object named before, or the
+        // thing counted just before (专项债券额度900亿元以上，今年先发行450亿元).
         if let Some(verb) = verb_only(&seg_name)
-            && let Some(noun) = self.object_after(verb, bound)
+            && let Some(noun) = self.object_after(verb, bound).or(prev.map(str::to_owned))
         {
             return noun;
         }
@@ -92,7 +98,9 @@ impl Sentence<'_> {
         if !seg_name.is_empty() {
             return seg_name;
         }
-        let clause = names::clean(&self.text(self.quote_start(t.start), t.start));
+        let clause = names::clean(&shape_subject(
+            &self.text(self.quote_start(t.start), t.start),
+        ));
         if clause.is_empty() {
             "未命名指标".to_owned()
         } else {
@@ -159,9 +167,16 @@ impl Sentence<'_> {
         }
         let mut b = a;
         let limit = next_start.min(self.e).min(a + 40);
+        // 18个县（市、区）: a list inside brackets belongs to the noun.
+        let mut bracket = false;
         while b < limit {
             let c = at(self.chars, b);
-            if CLAUSE.contains(&c) || c == '、' || c.is_ascii_digit() {
+            bracket = match c {
+                '（' | '(' => true,
+                '）' | ')' => false,
+                _ => bracket,
+            };
+            if CLAUSE.contains(&c) || (c == '、' && !bracket) || c.is_ascii_digit() {
                 break;
             }
             if AFTER_CUT_STARTS.binary_search(&c).is_ok()
@@ -172,7 +187,7 @@ impl Sentence<'_> {
             b += 1;
         }
         let noun = self.text(a, b);
-        let noun = noun.trim_matches(|c: char| !is_han(c) && c != '）' && c != '”');
+        let noun = noun.trim_matches(|c: char| !is_han(c) && !matches!(c, '）' | ')' | '”'));
         let ok = noun.chars().count() >= 2 && is_han(at(self.chars, a));
         (owned && ok, ok.then(|| noun.chars().take(16).collect()))
     }
@@ -185,7 +200,13 @@ impl Sentence<'_> {
         } else {
             end
         };
-        let name = names::clean(&self.text(self.s, end));
+        // The words before the clause's first number: 其中2022年达到1340亿元 has none.
+        let text = self.text(self.s, end);
+        let words = text
+            .split(|c: char| c.is_ascii_digit())
+            .next()
+            .unwrap_or("");
+        let name = names::clean(&shape_subject(words));
         (names::meaningful(&name) && name.chars().count() <= 12).then_some(name)
     }
 }
