@@ -1041,9 +1041,10 @@ fn qualifiers_and_growth_forms() {
     );
 }
 
-/// 万亿元, 分别 twice in one sentence, a threshold before the counted noun (5000万元以上
-/// 项目1200个), 连续5年, a 个百分点 change (no observation), the targets sentence ending at
-/// its full stop, and a goal beyond the plan year (到2025年, left out).
+/// 万亿元, 分别 twice in one sentence over a combined subject (城乡居民 → 城镇居民, 农村居民),
+/// a threshold before the counted noun (5000万元以上项目1200个), 连续5年, a 个百分点 change
+/// (no observation), the targets sentence ending at its full stop, and a goal beyond the
+/// plan year (到2025年, kept as a goal over several years).
 #[test]
 fn mixed_phrasings() {
     let text = "2024年政府工作报告\n一、2023年工作回顾\n\
@@ -1066,7 +1067,7 @@ fn mixed_phrasings() {
             ("城镇新增就业", 2024, T, Some(12.0), None, Exact, true),
             ("粮食产量", 2024, T, Some(100.0), None, AtLeast, true),
             (
-                "城乡居民人均可支配收入",
+                "城镇居民人均可支配收入",
                 2023,
                 A,
                 Some(52000.0),
@@ -1075,11 +1076,20 @@ fn mixed_phrasings() {
                 false,
             ),
             (
-                "城乡居民人均可支配收入",
+                "农村居民人均可支配收入",
                 2023,
                 A,
                 Some(28000.0),
                 Some(6.7),
+                Exact,
+                false,
+            ),
+            (
+                "数字经济核心产业增加值占地区生产总值比重",
+                2024,
+                T,
+                Some(12.0),
+                None,
                 Exact,
                 false,
             ),
@@ -1106,6 +1116,21 @@ fn mixed_phrasings() {
         ],
     );
     assert_eq!(got.indicators[0].unit_zh, "万亿元");
+    // The goal beyond the plan year is kept as a goal over several years.
+    let share = got
+        .indicators
+        .iter()
+        .find(|i| i.name_zh.starts_with("数字经济"));
+    let horizon = share.and_then(|i| i.multi_year.as_ref());
+    assert_eq!(
+        horizon.map(|m| (m.horizon.as_str(), m.until)),
+        Some(("到2025年", Some(2025)))
+    );
+    // 连续5年 spans five years too; every other figure is of one year.
+    for i in &got.indicators {
+        let several = i.name_zh.starts_with("数字经济") || i.name_zh.starts_with("粮食总产量");
+        assert_eq!(several, i.multi_year.is_some(), "{}", i.name_zh);
+    }
 }
 
 #[test]
@@ -1247,4 +1272,375 @@ proptest! {
             assert_valid(&data, &text);
         }
     }
+}
+
+/// The observation of the indicator named `name` (by the compare view's key) for `year` and
+/// `kind` among the indicators of one year (not multi-year).
+fn figure<'a>(data: &'a Dataset, name: &str, year: i32, kind: Kind) -> Option<&'a Observation> {
+    let key = gwr_charts::compare::match_key(name);
+    data.indicators
+        .iter()
+        .filter(|i| i.multi_year.is_none() && gwr_charts::compare::match_key(&i.name_zh) == key)
+        .find_map(|i| i.observation(year, kind))
+}
+
+/// The indicators in one line each, to say what was found when a test fails.
+fn listing(data: &Dataset) -> String {
+    let mut out = String::new();
+    for i in &data.indicators {
+        for o in &i.observations {
+            out.push_str(&format!(
+                "\n  {} {} {:?} v{:?}–{:?} g{:?}–{:?} Δ{:?} {:?} {:?} «{}»",
+                i.name_zh,
+                o.year,
+                o.kind,
+                o.value,
+                o.value_high,
+                o.growth_pct,
+                o.growth_pct_high,
+                o.change,
+                o.qualifier,
+                i.multi_year.as_ref().map(|m| &m.horizon),
+                o.quote
+            ));
+        }
+    }
+    out
+}
+
+/// (value, value_high, growth, growth_high, qualifier) of an observation.
+type Numbers = (
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+    Qualifier,
+);
+
+fn numbers(o: &Observation) -> Numbers {
+    (
+        o.value,
+        o.value_high,
+        o.growth_pct,
+        o.growth_pct_high,
+        o.qualifier,
+    )
+}
+
+/// A two-part report: `review` under the review heading, `targets` as the main expected
+/// targets of the plan year.
+fn report(review: &str, targets: &str) -> String {
+    format!(
+        "一、2024年工作回顾\n{review}\n二、2025年工作安排\n\
+         今年经济社会发展的主要预期目标是：{targets}。\n"
+    )
+}
+
+/// Every way reports state the GDP: 地区生产总值 / 生产总值 / 经济 / GDP, 按增长…安排, and
+/// ranges with —, -, 至, 到 and one or two % signs, as a target and as a result.
+#[test]
+fn gdp_sentence_shapes() {
+    let g = |lo: f64, hi: Option<f64>, q| (None, None, Some(lo), hi, q);
+    let cases: &[(&str, Numbers)] = &[
+        ("地区生产总值增长5%左右", g(5.0, None, About)),
+        ("生产总值增长5.5%", g(5.5, None, Exact)),
+        ("经济增长5%左右", g(5.0, None, About)),
+        ("全省经济增长5%左右", g(5.0, None, About)),
+        ("GDP增长6%以上", g(6.0, None, AtLeast)),
+        ("地区生产总值按增长5%安排", g(5.0, None, Exact)),
+        ("地区生产总值力争增长6%", g(6.0, None, AtLeast)),
+        ("地区生产总值增长4.5%—5%", g(4.5, Some(5.0), Exact)),
+        ("地区生产总值增长4.5-5%", g(4.5, Some(5.0), Exact)),
+        ("地区生产总值增长4.5%-5%", g(4.5, Some(5.0), Exact)),
+        ("地区生产总值增长5%至5.5%", g(5.0, Some(5.5), Exact)),
+        ("地区生产总值增长5%到5.5%", g(5.0, Some(5.5), Exact)),
+        ("地区生产总值增长5至5.5%", g(5.0, Some(5.5), Exact)),
+        ("地区生产总值增长4.5%—5%左右", g(4.5, Some(5.0), About)),
+        (
+            "地区生产总值5000—5500亿元",
+            (Some(5000.0), Some(5500.0), None, None, Exact),
+        ),
+        (
+            "地区生产总值达到5000亿元、增长5%",
+            (Some(5000.0), None, Some(5.0), None, Exact),
+        ),
+    ];
+    let review = "全年地区生产总值达到4800亿元、增长4.8%。";
+    for (target, want) in cases {
+        let text = report(review, target);
+        let got = extract::extract(&text, "gdp.txt").expect("extracts");
+        assert_valid(&got, &text);
+        let o = figure(&got, "地区生产总值", 2025, T);
+        let o = o.unwrap_or_else(|| panic!("{target}: no GDP target in {}", listing(&got)));
+        assert_eq!(numbers(o), *want, "{target}{}", listing(&got));
+        let last = figure(&got, "地区生产总值", 2024, A).map(numbers);
+        assert_eq!(
+            last,
+            Some((Some(4800.0), None, Some(4.8), None, Exact)),
+            "{target}"
+        );
+    }
+    // Results, as the review states them.
+    let results: &[(&str, Numbers)] = &[
+        ("生产总值增长5.6%", g(5.6, None, Exact)),
+        ("全市经济增长5.2%", g(5.2, None, Exact)),
+        ("地区生产总值增长-1.5%", g(-1.5, None, Exact)),
+        (
+            "实现地区生产总值5576.3亿元，比上年增长3.1%",
+            (Some(5576.3), None, Some(3.1), None, Exact),
+        ),
+    ];
+    for (result, want) in results {
+        let text = report(&format!("{result}。"), "地区生产总值增长5%左右");
+        let got = extract::extract(&text, "gdp.txt").expect("extracts");
+        let o = figure(&got, "地区生产总值", 2024, A);
+        let o = o.unwrap_or_else(|| panic!("{result}: no GDP result in {}", listing(&got)));
+        assert_eq!(numbers(o), *want, "{result}{}", listing(&got));
+    }
+}
+
+/// A range written high to low is stored low to high and flagged; a growth over 1000% keeps
+/// its figure and is flagged.
+#[test]
+fn reversed_ranges_and_implausible_growth_are_flagged() {
+    let text = report(
+        "新能源汽车产量增长1250%。",
+        "地区生产总值增长5.5%—5%，研发经费投入增长8%",
+    );
+    let got = extract::extract(&text, "flags.txt").expect("extracts");
+    assert_valid(&got, &text);
+    let by_name = |n: &str| got.indicators.iter().find(|i| i.name_zh == n).unwrap();
+    let gdp = by_name("地区生产总值");
+    assert_eq!(gdp.flags, [model::Flag::ReversedRange]);
+    let target = gdp.observation(2025, T).unwrap();
+    assert_eq!(
+        (target.growth_pct, target.growth_pct_high),
+        (Some(5.0), Some(5.5))
+    );
+    let cars = by_name("新能源汽车产量");
+    assert_eq!(cars.flags, [model::Flag::ImplausibleGrowth]);
+    assert_eq!(cars.observation(2024, A).unwrap().growth_pct, Some(1250.0));
+    assert!(by_name("研发经费投入").flags.is_empty());
+}
+
+/// 分别 over a combined subject gives each part its figure, for results and targets, levels
+/// and growth rates, and a list of levels with a combined subject does too.
+#[test]
+fn combined_subjects_are_split() {
+    let text = report(
+        "城乡居民人均可支配收入分别增长6.5%、8.2%。\
+         外贸进出口总额2100亿元，其中进、出口分别完成900亿元、1200亿元。\
+         三次产业增加值分别增长3%、5%和6%。\
+         城乡居民收入达到45000元和21000元、分别增长5%和7%。",
+        "城乡居民人均可支配收入分别增长7%左右和8%左右",
+    );
+    let got = extract::extract(&text, "parts.txt").expect("extracts");
+    assert_valid(&got, &text);
+    let check = |name: &str, year, kind, want: Numbers| {
+        let o = figure(&got, name, year, kind);
+        let o = o.unwrap_or_else(|| panic!("{name} {year}: missing in {}", listing(&got)));
+        assert_eq!(numbers(o), want, "{name} {year}{}", listing(&got));
+    };
+    let g = |v: f64, q| (None, None, Some(v), None, q);
+    check("城镇居民人均可支配收入", 2024, A, g(6.5, Exact));
+    check("农村居民人均可支配收入", 2024, A, g(8.2, Exact));
+    check("城镇居民人均可支配收入", 2025, T, g(7.0, About));
+    check("农村居民人均可支配收入", 2025, T, g(8.0, About));
+    let v = |v: f64| (Some(v), None, None, None, Exact);
+    check("进口", 2024, A, v(900.0));
+    check("出口", 2024, A, v(1200.0));
+    check("第一产业增加值", 2024, A, g(3.0, Exact));
+    check("第二产业增加值", 2024, A, g(5.0, Exact));
+    check("第三产业增加值", 2024, A, g(6.0, Exact));
+    check(
+        "城镇居民收入",
+        2024,
+        A,
+        (Some(45000.0), None, Some(5.0), None, Exact),
+    );
+    check(
+        "农村居民收入",
+        2024,
+        A,
+        (Some(21000.0), None, Some(7.0), None, Exact),
+    );
+    assert!(
+        got.indicators.iter().all(|i| !i.name_zh.contains("城乡")),
+        "{}",
+        listing(&got)
+    );
+}
+
+/// A subject carried over within a sentence: a head (增加值, 产量) measures the subject named
+/// before it; a verb with no object takes the object it had earlier in the sentence; a code
+/// or 平均 never cuts a name.
+#[test]
+fn subjects_carried_over_within_a_sentence() {
+    let text = report(
+        "规模以上工业企业达5200家、增加值增长4%。\
+         粮食播种面积2100万亩、产量90万吨以上。\
+         城镇调查失业率平均为5.3%。\
+         细颗粒物（PM2.5）平均浓度下降4%。\
+         5G用户普及率超过50%。",
+        "城镇调查失业率5.5%左右",
+    );
+    let mut text = text;
+    text.push_str(
+        "从今年开始拟连续几年发行超长期特别国债，专项用于重大项目建设，今年先发行1000亿元。\
+         增发800亿元国债，全部用于灾后恢复重建。\n",
+    );
+    let got = extract::extract(&text, "carry.txt").expect("extracts");
+    assert_valid(&got, &text);
+    let names: Vec<&str> = got.indicators.iter().map(|i| i.name_zh.as_str()).collect();
+    for name in [
+        "规模以上工业企业",
+        "规模以上工业增加值",
+        "粮食播种面积",
+        "粮食产量",
+        "城镇调查失业率",
+        "细颗粒物（PM2.5）平均浓度",
+        "5G用户普及率",
+        "超长期特别国债",
+        "国债",
+    ] {
+        assert!(names.contains(&name), "{name} not in {}", listing(&got));
+    }
+    let rate = got
+        .indicators
+        .iter()
+        .find(|i| i.name_zh == "城镇调查失业率")
+        .unwrap();
+    assert_eq!(
+        rate.observations.len(),
+        2,
+        "result and target in one indicator"
+    );
+    let grain = figure(&got, "粮食产量", 2024, A).unwrap();
+    assert_eq!((grain.value, grain.qualifier), (Some(90.0), AtLeast));
+    let bonds = figure(&got, "超长期特别国债", 2025, T).unwrap();
+    assert_eq!(bonds.value, Some(1000.0));
+}
+
+/// 比上年增加X after a level is that level's change, never a second figure of the year; 新增
+/// with a subject of its own is a level.
+#[test]
+fn increments_are_the_change_of_their_level() {
+    let text = report(
+        "市场主体总量达到120万户、新增15万户。\
+         净增高新技术企业530户、总量达2832户。",
+        "一般公共预算支出规模30.2万亿元、比上年增加1.3万亿元",
+    );
+    let mut text = text;
+    text.push_str("城镇居民人均可支配收入11720元，同比增加1386元。\n");
+    let got = extract::extract(&text, "change.txt").expect("extracts");
+    assert_valid(&got, &text);
+    let spending = figure(&got, "一般公共预算支出规模", 2025, T).unwrap();
+    assert_eq!((spending.value, spending.change), (Some(30.2), Some(1.3)));
+    let firms = figure(&got, "市场主体总量", 2024, A).unwrap();
+    assert_eq!((firms.value, firms.change), (Some(120.0), Some(15.0)));
+    let income = figure(&got, "城镇居民人均可支配收入", 2025, T).unwrap();
+    assert_eq!((income.value, income.change), (Some(11720.0), Some(1386.0)));
+    assert_eq!(
+        figure(&got, "高新技术企业", 2024, A).unwrap().value,
+        Some(530.0)
+    );
+    // No indicator has two figures of one year and kind.
+    for ind in &got.indicators {
+        let mut seen: Vec<(i32, Kind)> =
+            ind.observations.iter().map(|o| (o.year, o.kind)).collect();
+        seen.dedup();
+        assert_eq!(seen.len(), ind.observations.len(), "{}", ind.name_zh);
+    }
+    // A change in another unit than its level is converted into the level's.
+    let text = report("一般公共预算收入1.2万亿元、比上年增加600亿元。", "");
+    let got = extract::extract(&text, "change.txt").expect("extracts");
+    let revenue = figure(&got, "一般公共预算收入", 2024, A).unwrap();
+    assert_eq!((revenue.value, revenue.change), (Some(1.2), Some(0.06)));
+}
+
+/// Five-year figures and goals beyond the plan year are drafted as goals over several years
+/// with their horizon, never as the year's figure; the annual figure of the same indicator
+/// stays the figure.
+#[test]
+fn multi_year_figures_are_kept_apart() {
+    let text = report(
+        "全年地区生产总值达到30125亿元、增长4.1%，城镇调查失业率5.1%。\
+         五年来，地区生产总值年均增长6.2%，城镇新增就业累计超过35万人。\
+         地区生产总值突破3万亿元、年均增长4.7%。\
+         城镇居民人均可支配收入从28993元增加到45794元。",
+        "地区生产总值增长5%左右，城镇调查失业率5.5%左右",
+    );
+    let mut text = text;
+    text.push_str(
+        "“十五五”时期，城镇调查失业率控制在5.5%以内。\
+         到2030年，人均地区生产总值达到12万元以上。\
+         用3—5年时间，集聚领军人才500人以上。\n",
+    );
+    let got = extract::extract(&text, "multi.txt").expect("extracts");
+    assert_valid(&got, &text);
+    let gdp = figure(&got, "地区生产总值", 2024, A).unwrap();
+    assert_eq!((gdp.value, gdp.growth_pct), (Some(30125.0), Some(4.1)));
+    let rate = figure(&got, "城镇调查失业率", 2025, T).unwrap();
+    assert_eq!((rate.value, rate.qualifier), (Some(5.5), About));
+    let multi: Vec<(&str, &str)> = got
+        .indicators
+        .iter()
+        .filter_map(|i| Some((i.name_zh.as_str(), i.multi_year.as_ref()?.horizon.as_str())))
+        .collect();
+    // The latest words of a span before a figure name its horizon (年均, 累计 within 五年来).
+    for (name, horizon) in [
+        ("城镇新增就业", "累计"),
+        ("地区生产总值", "年均"),
+        ("城镇居民人均可支配收入", "从28993元增加到"),
+        ("城镇调查失业率", "“十五五”时期"),
+        ("人均地区生产总值", "到2030年"),
+    ] {
+        assert!(
+            multi.contains(&(name, horizon)),
+            "{name} {horizon} in {}",
+            listing(&got)
+        );
+    }
+    assert!(
+        multi
+            .iter()
+            .any(|(n, h)| n.ends_with("领军人才") && *h == "用3—5年时间"),
+        "{}",
+        listing(&got)
+    );
+    // Every figure with a multi-year word in its quote is in a multi-year indicator.
+    for ind in got.indicators.iter().filter(|i| i.multi_year.is_none()) {
+        for o in &ind.observations {
+            for word in ["年均", "累计", "十五五", "2030", "3—5年", "从"] {
+                assert!(!o.quote.contains(word), "{}: {}", ind.name_zh, o.quote);
+            }
+        }
+    }
+}
+
+/// A figure in brackets on another basis (同口径, 可比口径) is not the figure, and never
+/// moves to an indicator of an earlier clause.
+#[test]
+fn bracketed_asides_are_no_figures() {
+    let text = report(
+        "地区生产总值达到5.5万亿元、增长4.8%，全年一般公共预算收入3200亿元、增长1.7%\
+         （同口径增长2.5%以上）。",
+        "地区生产总值增长5%左右",
+    );
+    let got = extract::extract(&text, "aside.txt").expect("extracts");
+    assert_valid(&got, &text);
+    let gdp = figure(&got, "地区生产总值", 2024, A).unwrap();
+    assert_eq!((gdp.value, gdp.growth_pct), (Some(5.5), Some(4.8)));
+    let revenue = figure(&got, "一般公共预算收入", 2024, A).unwrap();
+    assert_eq!(
+        (revenue.value, revenue.growth_pct),
+        (Some(3200.0), Some(1.7))
+    );
+    let all: Vec<f64> = got
+        .indicators
+        .iter()
+        .flat_map(|i| &i.observations)
+        .filter_map(|o| o.growth_pct)
+        .collect();
+    assert!(!all.contains(&2.5), "{all:?}");
 }

@@ -25,7 +25,7 @@ pub use crate::text_util::decode;
 pub(crate) use crate::text_util::in_parallel;
 
 use crate::model::{
-    Category, Dataset, Indicator, Observation, Report, SCHEMA_VERSION, UNKNOWN_REGION,
+    Category, Dataset, Flag, Indicator, Observation, Report, SCHEMA_VERSION, UNKNOWN_REGION,
 };
 pub use crate::text_util::DecodeError;
 use sentence::Draft;
@@ -178,7 +178,12 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for mut d in drafts {
-        let key = names::key(&d.name);
+        let mut key = names::key(&d.name);
+        // A figure over several years never joins the figures of one year.
+        if let Some(multi) = &d.multi_year {
+            key.push('@');
+            key.push_str(&multi.horizon);
+        }
         // The latest groups of a name only: a report that repeats one name thousands of
         // times stays linear, and real reports have a handful of groups per name.
         let candidates = by_key
@@ -209,12 +214,7 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
             && let Some(g) = groups.get_mut(gi)
             && let Some(o) = g.drafts.get_mut(oi)
         {
-            o.value = o.value.or(d.value);
-            o.growth = o.growth.or(d.growth);
-            o.quote = (o.quote.0.min(d.quote.0), o.quote.1.max(d.quote.1));
-            if o.qualifier == crate::model::Qualifier::Exact {
-                o.qualifier = d.qualifier;
-            }
+            o.complete_with(&d);
             g.unit = g.unit.take().or(d.unit);
             g.headline |= d.headline;
             continue;
@@ -242,8 +242,9 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
             }
         }
     }
-    // Headline indicators first, as the report states them; then the rest in text order.
-    groups.sort_by_key(|g| !g.headline);
+    // Headline indicators first, as the report states them; then the rest in text order;
+    // figures over several years after those of one year.
+    groups.sort_by_key(|g| (g.drafts.iter().any(|d| d.multi_year.is_some()), !g.headline));
     let width = groups.len().to_string().len().max(3);
     groups
         .into_iter()
@@ -252,23 +253,37 @@ fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
         .collect()
 }
 
-/// Indicator number `n` (from 1), from its group.
+/// Indicator number `n` (from 1), from its group: its observations with their ranges and
+/// changes, a figure over several years marked so, and what a person should check flagged.
 fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
+    let multi_year = g.drafts.iter().find_map(|d| d.multi_year.clone());
+    let mut flags = Vec::new();
+    if g.drafts.iter().any(|d| d.reversed) {
+        flags.push(Flag::ReversedRange);
+    }
+    // Kept and flagged: more likely a misread than a fact, but never dropped silently.
+    let implausible = |d: &Draft| {
+        [d.growth, d.growth_high]
+            .iter()
+            .flatten()
+            .any(|g| *g > 1000.0)
+    };
+    if g.drafts.iter().any(implausible) {
+        flags.push(Flag::ImplausibleGrowth);
+    }
     let mut observations: Vec<Observation> = g
         .drafts
         .iter()
-        .map(|d| Observation {
-            year: d.year,
-            kind: d.kind,
-            value: d.value,
-            growth_pct: d.growth.map(tidy),
-            qualifier: d.qualifier,
-            quote: norm.original(d.quote.0, d.quote.1).trim().to_owned(),
-            derived: None,
-            source_file: None,
-            value_high: None,
-            growth_pct_high: None,
-            change: None,
+        .map(|d| {
+            let mut o =
+                Observation::new(d.year, d.kind, norm.original(d.quote.0, d.quote.1).trim());
+            o.value = d.value;
+            o.value_high = d.value_high;
+            o.growth_pct = d.growth.map(tidy);
+            o.growth_pct_high = d.growth_high.map(tidy);
+            o.change = d.change.map(tidy);
+            o.qualifier = d.qualifier;
+            o
         })
         .collect();
     observations.sort_by_key(|o| (o.year, o.kind));
@@ -285,6 +300,8 @@ fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
     );
     indicator.headline = g.headline;
     indicator.observations = observations;
+    indicator.multi_year = multi_year;
+    indicator.flags = flags;
     indicator
 }
 

@@ -21,6 +21,9 @@ pub(crate) enum Unit {
     Points,
     /// 2023年
     Year,
+    /// A number glued to Latin letters (5G, PM2.5): part of a name, never a figure, and no
+    /// boundary of the words around it.
+    Code,
     Other,
 }
 
@@ -31,6 +34,10 @@ pub(crate) struct Token {
     /// After the unit and any qualifier words (余, 左右, 以上 …).
     pub end: usize,
     pub value: f64,
+    /// The upper bound of a range (4.5%—5%, 5000—5500亿元); `value` is then the lower.
+    pub high: Option<f64>,
+    /// The range was written high to low (5%—4.5%) and is stored low to high.
+    pub reversed: bool,
     pub unit: Unit,
     /// The unit as the report writes it, for `Measure` and `Percent`: 亿元, %.
     pub unit_text: String,
@@ -50,6 +57,8 @@ static BASE_CHARS: LazyLock<Vec<Vec<char>>> =
 
 /// Counting and measuring words after a number (with or without 万/亿 before them).
 const BASES: &[&str] = &[
+    "微克/立方米",
+    "毫克/立方米",
     "平方公里",
     "平方米",
     "立方米",
@@ -65,6 +74,8 @@ const BASES: &[&str] = &[
     "标准箱",
     "标箱",
     "人次",
+    "小时",
+    "辆次",
     "架次",
     "场次",
     "车次",
@@ -111,6 +122,7 @@ const BASES: &[&str] = &[
     "艘",
     "架",
     "列",
+    "班",
     "趟",
     "例",
     "宗",
@@ -132,7 +144,8 @@ const BASES: &[&str] = &[
 const MULTIPLIERS: &[&str] = &["万亿", "亿", "千万", "百万", "万", "千", "百"];
 /// Multipliers that may stand alone as the unit: 人口1000万.
 const BARE_MULTIPLIERS: &[&str] = &["万亿", "亿", "万"];
-const RANGE_SIGNS: &[char] = &['—', '–', '-', '~', '至'];
+/// Between the bounds of a range: 4.5—5%, 4.5-5%, 5%至5.5%, 5%到5.5%.
+const RANGE_SIGNS: &[char] = &['—', '–', '-', '~', '至', '到'];
 
 /// Every number token in `chars[s..e]`.
 pub(crate) fn tokenize(chars: &[char], s: usize, e: usize) -> Vec<Token> {
@@ -147,33 +160,50 @@ pub(crate) fn tokenize(chars: &[char], s: usize, e: usize) -> Vec<Token> {
         let before = if i > 0 { at(chars, i - 1) } else { '\0' };
         let negative = before == '-' && i >= 2 && "长为速幅是达：:（(".contains(at(chars, i - 2));
         let start = if negative { i - 1 } else { i };
-        let code = before.is_ascii_alphabetic()
-            || before == '.'
-            || before == '第'
-            || at(chars, num_end).is_ascii_alphabetic()
-            || at(chars, num_end) == '.';
-        // A range such as 3—5年 or 2021—2035: both ends are skipped.
+        let code = before.is_ascii_alphabetic() || at(chars, num_end).is_ascii_alphabetic();
+        let other = before == '.' || before == '第' || at(chars, num_end) == '.';
+        // A range with one unit after both bounds (4.5-5%, 5000—5500亿元, 3—5年, 2021—2035).
         let mut j = num_end;
-        let mut sign = j;
-        while RANGE_SIGNS.contains(&at(chars, sign)) && sign < j + 2 {
-            sign += 1;
+        let mut high = None;
+        let mut range = false;
+        if let Some(sign_end) = range_sign(chars, num_end, start) {
+            (high, j) = number(chars, sign_end, e);
+            range = true;
         }
-        let range = sign > j && at(chars, sign).is_ascii_digit();
-        if range {
-            j = number(chars, sign, e).1;
+        let (unit, unit_text, mut unit_end, more) = unit_at(chars, j, e, value, start);
+        // A range with the unit after each bound: 4.5%—5%, 5%至5.5%, 5000亿元—5500亿元.
+        if !range
+            && matches!(unit, Unit::Percent | Unit::Measure)
+            && let Some(sign_end) = range_sign(chars, unit_end, start)
+        {
+            let (h, h_end) = number(chars, sign_end, e);
+            let (unit2, text2, unit2_end, _) = unit_at(chars, h_end, e, h, sign_end);
+            if unit2 == unit && text2 == unit_text {
+                (high, range, unit_end) = (h, true, unit2_end);
+            }
         }
-        let (unit, unit_text, unit_end, more) = unit_at(chars, j, e, value, start);
         let (after, end) = qualifier_after(chars, unit_end, e);
         let after = after.or(more.then_some(Qualifier::MoreThan));
         let unit = match value {
-            Some(_) if !code && !range => unit,
+            Some(_) if code => Unit::Code,
+            Some(_) if other => Unit::Other,
+            Some(_) if !range => unit,
+            Some(v) if is_figure_range(v, high, unit, &unit_text) => unit,
             _ => Unit::Other,
         };
         let value = value.map_or(0.0, |v| if negative { -v } else { v });
+        // Stored low to high, remembering a range written high to low.
+        let high = high.filter(|_| range && matches!(unit, Unit::Percent | Unit::Measure));
+        let (value, high, reversed) = match high {
+            Some(h) if h < value => (h, Some(value), true),
+            _ => (value, high, false),
+        };
         out.push(Token {
             start,
             end: end.max(j),
             value,
+            high,
+            reversed,
             unit,
             unit_text,
             after,
@@ -181,6 +211,31 @@ pub(crate) fn tokenize(chars: &[char], s: usize, e: usize) -> Vec<Token> {
         i = end.max(j).max(i + 1);
     }
     out
+}
+
+/// The end of a range sign at `k` (one or two of —, -, ~, 至, 到) when a number follows it.
+/// 从5%到6% and 由…至… state a change from one value to another, not a range.
+fn range_sign(chars: &[char], k: usize, start: usize) -> Option<usize> {
+    let mut sign = k;
+    while RANGE_SIGNS.contains(&at(chars, sign)) && sign < k + 2 {
+        sign += 1;
+    }
+    let words = matches!(at(chars, k), '至' | '到');
+    let from = start > 0 && matches!(at(chars, start - 1), '从' | '由');
+    (sign > k && at(chars, sign).is_ascii_digit() && !(words && from)).then_some(sign)
+}
+
+/// Whether a range is a figure: a percentage or an amount (4.5%—5%, 5000—5500亿元), not a
+/// span of years (3—5年, 2021—2035) nor a vague small count (1—2个产业).
+fn is_figure_range(low: f64, high: Option<f64>, unit: Unit, unit_text: &str) -> bool {
+    let Some(high) = high else { return false };
+    let small_count = [low, high].iter().all(|v| v.fract() == 0.0 && *v <= 10.0)
+        && !unit_text.starts_with(['万', '亿', '千', '百']);
+    match unit {
+        Unit::Percent => true,
+        Unit::Measure => unit_text != "年" && !small_count,
+        _ => false,
+    }
 }
 
 /// Digits with optional thousands commas and decimals, from `i`; `None` when too long to be
@@ -285,6 +340,31 @@ fn unit_at(
     (Unit::Other, String::new(), k, more)
 }
 
+/// `value` written in unit `from` (1300亿元) in unit `to` (万亿元), when the two count the
+/// same thing with different multipliers; `None` when they do not.
+pub(crate) fn convert(value: f64, from: &str, to: &str) -> Option<f64> {
+    let (m_from, base_from) = split_multiplier(from);
+    let (m_to, base_to) = split_multiplier(to);
+    (base_from == base_to).then(|| value * m_from / m_to)
+}
+
+/// 万亿元 → (1e12, 元).
+fn split_multiplier(unit: &str) -> (f64, &str) {
+    const SCALES: [(&str, f64); 7] = [
+        ("万亿", 1e12),
+        ("千万", 1e7),
+        ("百万", 1e6),
+        ("亿", 1e8),
+        ("万", 1e4),
+        ("千", 1e3),
+        ("百", 1e2),
+    ];
+    SCALES
+        .iter()
+        .find_map(|(m, f)| unit.strip_prefix(m).map(|base| (*f, base)))
+        .unwrap_or((1.0, unit))
+}
+
 fn base_at(chars: &[char], k: usize) -> Option<&'static str> {
     BASES
         .iter()
@@ -373,9 +453,71 @@ mod tests {
                 scan(text)
             );
         }
+        assert_eq!(scan("5G基站")[0].1, Unit::Code);
         assert_eq!(scan("2023年")[0].1, Unit::Year);
         assert_eq!(scan("连续7年")[0].1, Unit::Measure);
         assert_eq!(scan("增长-2.5%")[0].0, -2.5);
         assert_eq!(scan("11月7日-9日")[2].0, 9.0);
+    }
+
+    fn ranges(text: &str) -> Vec<(f64, Option<f64>, bool, Unit, String)> {
+        let chars: Vec<char> = text.chars().collect();
+        tokenize(&chars, 0, chars.len())
+            .into_iter()
+            .map(|t| (t.value, t.high, t.reversed, t.unit, t.unit_text))
+            .collect()
+    }
+
+    #[test]
+    fn ranges_with_one_or_two_units() {
+        let pct = |lo, hi| vec![(lo, Some(hi), false, Unit::Percent, "%".to_owned())];
+        // One sign of each kind, with the unit once or after both bounds.
+        for text in [
+            "4.5%—5%",
+            "4.5-5%",
+            "4.5%-5%",
+            "4.5%~5%",
+            "4.5%至5%",
+            "4.5%到5%",
+            "4.5–5%",
+        ] {
+            assert_eq!(ranges(text), pct(4.5, 5.0), "{text}");
+        }
+        assert_eq!(
+            ranges("5000—5500亿元"),
+            vec![(
+                5000.0,
+                Some(5500.0),
+                false,
+                Unit::Measure,
+                "亿元".to_owned()
+            )]
+        );
+        assert_eq!(
+            ranges("5000亿元至5500亿元以上")[0].1,
+            Some(5500.0),
+            "a qualifier after the upper bound"
+        );
+        // Written high to low: stored low to high, and marked.
+        assert_eq!(
+            ranges("5%—4.5%"),
+            vec![(4.5, Some(5.0), true, Unit::Percent, "%".to_owned())]
+        );
+        // Two numbers of different units are two figures; 从…到 is a change, not a range.
+        assert_eq!(ranges("5%—3万人").len(), 2);
+        assert_eq!(ranges("从5%到6%").len(), 2);
+        // Years, spans of years and vague small counts stay out.
+        for text in ["3—5年", "2021—2035年", "1—2个", "3-5家"] {
+            assert!(ranges(text).iter().all(|t| t.3 == Unit::Other), "{text}");
+        }
+        assert_eq!(ranges("10—15家")[0].1, Some(15.0));
+    }
+
+    #[test]
+    fn units_convert_between_multipliers() {
+        assert_eq!(convert(1300.0, "亿元", "万亿元"), Some(0.13));
+        assert_eq!(convert(1.3, "万亿元", "亿元"), Some(13000.0));
+        assert_eq!(convert(2.0, "万人", "人"), Some(20000.0));
+        assert_eq!(convert(2.0, "万人", "亿元"), None);
     }
 }

@@ -1,6 +1,13 @@
 //! Sentences to observation drafts: each number's role (level, growth, multiple of last
 //! year), its name, qualifier, year and kind, and the clause it is quoted from.
 
+mod attach;
+mod horizon;
+mod naming;
+mod parts;
+mod roles;
+mod time;
+
 use std::sync::Arc;
 use std::sync::LazyLock;
 
@@ -13,10 +20,13 @@ use super::text::{
     Edge, at, automaton, first_chars, is_at, is_han, last_chars, seg, string, strip_words, year_at,
 };
 use super::words::{
-    AFTER_CUTS, BEFORE_QUALIFIERS, COMPARATORS, FALL, LAST_YEAR_OF, LINKS, PLAN_VERBS, RISE,
-    TO_VERBS,
+    AFTER_CUTS, BEFORE_QUALIFIERS, CARRIED_HEADS, CHANGE_VERBS, COMPARATORS, FALL, LAST_YEAR_OF,
+    LINKS, NEW_VERBS, OUTPUT_HEADS, OWNER_TAILS, PLAN_BASIS, PLAN_VERBS, RISE, TO_VERBS,
+    VERB_ADVERBS,
 };
-use crate::model::{Kind, Qualifier};
+use crate::model::{Kind, MultiYear, Qualifier};
+pub(crate) use roles::selected_numbers;
+use roles::{Role, explicit_year, role, split_marker, strip_comparators, strip_qualifier};
 
 /// One observation before indicators are formed.
 #[derive(Clone, Debug)]
@@ -28,6 +38,17 @@ pub(crate) struct Draft {
     pub kind: Kind,
     pub value: Option<f64>,
     pub growth: Option<f64>,
+    /// The upper bounds of ranges (5000—5500亿元, 增长4.5%—5%): `value` and `growth` are
+    /// then the lower ones.
+    pub value_high: Option<f64>,
+    pub growth_high: Option<f64>,
+    /// 比上年增加1.3万亿元: the change on the year before in `unit`, apart from the level.
+    pub change: Option<f64>,
+    /// The report wrote a range high to low (5%—4.5%); it is stored low to high.
+    pub reversed: bool,
+    /// A figure over several years (年均, 累计, 到2030年…) with the words of its horizon:
+    /// never the plan year's target nor last year's result.
+    pub multi_year: Option<MultiYear>,
     pub qualifier: Qualifier,
     /// The quoted clause, as a range of characters.
     pub quote: (usize, usize),
@@ -38,48 +59,62 @@ pub(crate) struct Draft {
     pub topic: Arc<str>,
 }
 
+impl Draft {
+    /// Fills what this draft lacks from another of the same indicator, year and kind (a
+    /// growth rate stated apart from its value), and quotes both.
+    pub fn complete_with(&mut self, d: &Draft) {
+        if self.value.is_none() {
+            (self.value, self.value_high) = (d.value, d.value_high);
+        }
+        if self.growth.is_none() {
+            (self.growth, self.growth_high) = (d.growth, d.growth_high);
+        }
+        self.change = self.change.or(d.change);
+        self.reversed |= d.reversed;
+        self.quote = (self.quote.0.min(d.quote.0), self.quote.1.max(d.quote.1));
+        if self.qualifier == Qualifier::Exact {
+            self.qualifier = d.qualifier;
+        }
+    }
+}
+
 /// Built once: these are looked for at every number of a report.
 static AFTER_CUT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(AFTER_CUTS));
 /// The last characters of the words `strip_comparators` drops: most subjects end with none.
-static COMPARATOR_ENDS: LazyLock<Vec<char>> =
-    LazyLock::new(|| last_chars(COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF)));
+static COMPARATOR_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    last_chars(
+        COMPARATORS
+            .iter()
+            .chain(LINKS)
+            .chain(LAST_YEAR_OF)
+            .chain(PLAN_BASIS),
+    )
+});
 static PLAN_VERB_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PLAN_VERBS));
 
 /// The longest clause looked at; longer runs without punctuation are not prose.
 const MAX_CLAUSE: usize = 300;
 /// How many earlier numbers of a sentence a growth rate may belong to.
 const MAX_LOOKBACK: usize = 16;
+/// How far back an aside's opening bracket is looked for.
+const MAX_ASIDE: usize = 24;
+/// Words that open a bracket stating a figure on another basis, not the report's figure.
+const ASIDES: &[&str] = &[
+    "同口径",
+    "按同口径",
+    "可比口径",
+    "按可比口径",
+    "扣除",
+    "剔除",
+    "不含",
+    "不考虑",
+];
 /// Ends a sentence.
 const STOPS: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
 /// Ends a clause: the unit of quotes and subjects. 、 is not one: it joins list items.
 const CLAUSE: &[char] = &[
     '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '\n',
 ];
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Role {
-    Level,
-    /// A growth rate in percent, with its sign.
-    Growth(f64),
-    /// 是上年的N倍: growth (N-1)×100.
-    TimesLast,
-    /// 增长N倍: growth N×100.
-    TimesMore,
-}
-
-impl Role {
-    fn is_growth(self) -> bool {
-        !matches!(self, Role::Level)
-    }
-    fn growth(self, v: f64) -> f64 {
-        match self {
-            Role::Level => v,
-            Role::Growth(sign) => sign * v,
-            Role::TimesLast => (v - 1.0) * 100.0,
-            Role::TimesMore => v * 100.0,
-        }
-    }
-}
 
 /// Every draft in the report, in text order.
 ///
@@ -140,6 +175,8 @@ fn drafts_in(
         let part = layout.parts.get(pi).copied().unwrap_or(Part::Review);
         let passage = layout.headline.get(pi).copied().flatten();
         let mut s = para.start;
+        // The span a clause joined by ； to the next one names for it (五年来，…；…).
+        let mut carried = None;
         while s < para.end {
             let e = (s..para.end)
                 .find(|&k| STOPS.contains(&at(chars, k)))
@@ -156,8 +193,9 @@ fn drafts_in(
                     .filter(|(a, b)| a < b),
                 para: pi,
                 topic,
+                carried,
             };
-            ctx.drafts(&mut out);
+            carried = ctx.drafts(&mut out);
             s = e + 1;
         }
     }
@@ -173,6 +211,8 @@ struct Sentence<'a> {
     headline: Option<(usize, usize)>,
     para: usize,
     topic: &'a Arc<str>,
+    /// The span of several years the sentence's first clauses named, before a ；.
+    carried: Option<MultiYear>,
 }
 
 /// The numbers of a sentence read so far.
@@ -180,8 +220,15 @@ struct Reading {
     items: Vec<Item>,
     /// The name of the latest number, for a number with none of its own.
     prev_name: Option<String>,
+    /// The span of several years of the latest number, if it had one.
+    prev_horizon: Option<MultiYear>,
     /// Where the words of the next number's subject may start.
     prev_end: usize,
+    /// The words of the sentence that make a figure span several years.
+    markers: Vec<horizon::Marker>,
+    /// The horizon of every figure of the sentence: the paragraph's plan period, or a year
+    /// after the plan year the sentence opens with.
+    horizon: Option<MultiYear>,
 }
 
 /// One number, or a list of alike numbers joined by 、/和 (increased 3%、5% and 8%), and
@@ -204,6 +251,8 @@ struct Run<'t> {
     quals: Vec<Qualifier>,
     quote: (usize, usize),
     headline: bool,
+    /// Set when the run's figures span several years.
+    horizon: Option<MultiYear>,
 }
 
 /// What the sentence says of one number, while the sentence is read.
@@ -212,6 +261,9 @@ struct Item {
     /// Found before 提高到…: its name is kept for the next number, it is emitted only with
     /// an explicit year (由2022年的74.5%).
     emit: bool,
+    /// A threshold crossed (迈上3万亿元台阶): emitted only if the sentence has no level of
+    /// its subject.
+    milestone: bool,
 }
 
 impl Sentence<'_> {
@@ -219,29 +271,67 @@ impl Sentence<'_> {
         string(self.chars, a, b)
     }
 
-    fn drafts(&self, out: &mut Vec<Draft>) {
+    /// Drafts the sentence's figures into `out`; returns the span of several years its
+    /// clauses name for the clauses after its ； (a sentence in the grammar's sense ends at
+    /// 。, and 五年来，…；…；… speaks of five years throughout).
+    fn drafts(&self, out: &mut Vec<Draft>) -> Option<MultiYear> {
         let toks = scan::tokenize(self.chars, self.s, self.e);
         if let Some(range) = self.headline {
             self.qualitative_targets(range, &toks, out);
         }
-        if !toks.iter().any(Token::is_quantity) {
-            return;
+        let joined = matches!(at(self.chars, self.e), '；' | ';');
+        let quantities = toks.iter().any(Token::is_quantity);
+        if !quantities && !joined {
+            return None;
         }
-        let (year, kind) = self.time(&toks);
-        if year > self.layout.plan {
-            // 到2025年…: a goal beyond the plan year. The schema's plan year is the latest
-            // target year, so one such goal would shift the whole report; it is left out.
-            return;
+        let (review, plan) = (self.layout.review, self.layout.plan);
+        let markers = horizon::markers(self.chars, self.s, self.e, review, plan);
+        let carry = joined
+            .then(|| {
+                let own = markers
+                    .iter()
+                    .rev()
+                    .find(|m| m.reach == horizon::Reach::Sentence);
+                own.map(|m| m.horizon.clone())
+                    .or_else(|| self.carried.clone())
+            })
+            .flatten();
+        // 3万亿元 on a line of its own (a newspaper's figure box): no words name it.
+        let worded = (self.s..self.e).any(|k| {
+            is_han(at(self.chars, k)) && !toks.iter().any(|t| (t.start..t.end).contains(&k))
+        });
+        if !quantities || !worded {
+            return carry;
+        }
+        let (mut year, mut kind) = self.time(&toks);
+        let mut sentence_horizon = self.period().or_else(|| self.carried.clone());
+        if year > plan {
+            // 到2030年…: a goal beyond the plan year, kept as a goal over several years.
+            let words = markers.iter().find(|m| m.horizon.until == Some(year));
+            sentence_horizon = sentence_horizon.or_else(|| {
+                Some(words.map_or_else(
+                    || MultiYear {
+                        horizon: format!("{year}年"),
+                        until: Some(year),
+                    },
+                    |m| m.horizon.clone(),
+                ))
+            });
+            (year, kind) = (plan, Kind::Target);
         }
         let mut reading = Reading {
             items: Vec::new(),
             prev_name: None,
+            prev_horizon: None,
             prev_end: self.s,
+            markers,
+            horizon: sentence_horizon,
         };
         let mut k = 0;
         while k < toks.len() {
             k += self.read_at(&toks, k, (year, kind), &mut reading);
         }
+        keep_lone_milestones(&mut reading.items);
         out.extend(
             reading
                 .items
@@ -249,6 +339,7 @@ impl Sentence<'_> {
                 .filter(|i| i.emit && !i.draft.name.is_empty())
                 .map(|i| i.draft),
         );
+        carry
     }
 
     /// Reads the token at `k` (with the numbers listed after it) into `r`; returns how many
@@ -256,35 +347,42 @@ impl Sentence<'_> {
     fn read_at(&self, toks: &[Token], k: usize, time: (i32, Kind), r: &mut Reading) -> usize {
         let Some(t) = toks.get(k) else { return 1 };
         if !t.is_quantity() {
-            if t.unit != Unit::Year {
+            if !matches!(t.unit, Unit::Year | Unit::Code) {
                 r.prev_end = t.end;
             }
+            return 1;
+        }
+        if self.in_aside(t.start) {
+            r.prev_end = t.end;
             return 1;
         }
         let next_in_clause = toks
             .get(k + 1)
             .is_some_and(|n| n.is_quantity() && n.start < self.clause_end(t.end));
-        // 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a
-        // figure; its words stay in the next number's name.
-        let threshold = matches!(t.after, Some(Qualifier::AtLeast | Qualifier::AtMost))
-            && is_han(at(self.chars, t.end))
-            && next_in_clause;
-        if threshold {
+        if self.is_threshold(toks, k) {
             return 1;
         }
-        let Some(run) = self.run_at(toks, k, r.prev_end, time) else {
+        let Some(run) = self.run_at(toks, k, r, time) else {
             r.prev_end = t.end;
             return 1;
         };
+        // 迈上3万亿元台阶、达到30186.4亿元: a threshold crossed, kept only when the sentence
+        // gives no figure of its own for that subject.
+        if let Some(word_end) = self.milestone_end(&run) {
+            self.read_milestone(&run, r);
+            r.prev_end = word_end;
+            return run.toks.len();
+        }
         // 粮食总产量连续5年稳定在100亿斤以上: the years are a figure, and the words before
         // them still name the next one.
         let running = t.unit_text == "年" && next_in_clause;
         let (marker, list_src) = split_marker(&run.subject);
         let names = marker
-            .map(|_| names::list_names(&list_src))
+            .map(|_| list_names(&list_src, run.toks.len()))
             .unwrap_or_default();
         let pushed = if marker.is_some() && names.len() == run.toks.len() {
-            self.each_named(&run, &names)
+            let onto = r.prev_name.as_deref().and_then(|p| parts::onto(&names, p));
+            self.each_named(&run, onto.as_deref().unwrap_or(&names))
         } else if marker == Some("均") && run.toks.len() == 1 && names.len() > 1 {
             self.one_value_many_names(&run, &names)
         } else if run.role.is_growth() {
@@ -292,8 +390,10 @@ impl Sentence<'_> {
             if name.is_empty() {
                 self.growth_of_earlier(&run, r)
             } else {
-                self.named_growth(&run, name)
+                self.named_growth(&run, name, r)
             }
+        } else if let Some(changes) = self.changes(&run, r) {
+            changes
         } else if let Some(item) = self.changed_value(&run, r) {
             // The earlier value of a change: only this number is used.
             r.prev_name = Some(item.draft.name.clone());
@@ -303,11 +403,17 @@ impl Sentence<'_> {
         } else {
             self.levels(&run, r)
         };
+        let mut pushed = pushed;
+        self.inherit_horizon(&run, &mut pushed, r);
         if let Some(d) = pushed.last() {
             r.prev_name = Some(d.name.clone());
+            r.prev_horizon.clone_from(&d.multi_year);
         }
-        r.items
-            .extend(pushed.into_iter().map(|draft| Item { draft, emit: true }));
+        r.items.extend(pushed.into_iter().map(|draft| Item {
+            draft,
+            emit: true,
+            milestone: false,
+        }));
         if !running {
             r.prev_end = run.last_end;
         }
@@ -320,13 +426,17 @@ impl Sentence<'_> {
         &self,
         toks: &'t [Token],
         k: usize,
-        prev_end: usize,
+        r: &Reading,
         (year, kind): (i32, Kind),
     ) -> Option<Run<'t>> {
         let t = toks.get(k)?;
-        let bound = self.clause_start(prev_end.max(self.s), t.start);
+        let bound = self.clause_start(r.prev_end.max(self.s), t.start);
         let before = self.text(bound, t.start);
         let (core, before_q) = strip_qualifier(&before);
+        // 居民消费价格涨幅控制在2.1% as last year's result: the figure it was held at.
+        let held = kind == Kind::Actual && before.trim_end().ends_with("控制在");
+        let before_q = before_q.filter(|_| !held);
+        let core = shape_subject(&core);
         let (role, verb) = role(&core, t.unit)?;
         let mut run = vec![t];
         let mut last_end = t.end;
@@ -337,7 +447,7 @@ impl Sentence<'_> {
                 && gap.iter().all(|c| matches!(c, '、' | '和' | '及' | '与'));
             let alike = next.unit == t.unit
                 || (matches!(next.unit, Unit::Measure) && matches!(t.unit, Unit::Measure));
-            if !(joins && alike) {
+            if !(joins && alike) || self.is_threshold(toks, k + run.len()) {
                 break;
             }
             run.push(next);
@@ -374,6 +484,9 @@ impl Sentence<'_> {
             headline: self
                 .headline
                 .is_some_and(|(a, b)| t.start >= a && t.start < b),
+            horizon: horizon::of_number(&r.markers, self.clause_start(self.s, t.start), t.start)
+                .or(r.horizon.as_ref())
+                .cloned(),
         })
     }
 
@@ -387,13 +500,19 @@ impl Sentence<'_> {
         quote: (usize, usize),
     ) -> Draft {
         let growth = run.role.is_growth();
+        let (growth_low, growth_high) = self.growth_of(run, tok);
         Draft {
             name,
             unit: (!growth).then(|| tok.unit_text.clone()),
             year: run.year,
             kind: run.kind,
             value: (!growth).then_some(tok.value),
-            growth: growth.then(|| run.role.growth(tok.value)),
+            growth: growth_low.filter(|_| growth),
+            value_high: tok.high.filter(|_| !growth),
+            growth_high: growth_high.filter(|_| growth),
+            change: None,
+            reversed: tok.reversed,
+            multi_year: run.horizon.clone(),
             qualifier: q,
             quote,
             headline: run.headline,
@@ -402,285 +521,34 @@ impl Sentence<'_> {
         }
     }
 
-    /// X、Y分别增长a%、b%: one name for each number.
-    fn each_named(&self, run: &Run, names: &[String]) -> Vec<Draft> {
-        names
-            .iter()
-            .zip(&run.toks)
-            .zip(&run.quals)
-            .map(|((name, tok), q)| self.draft(run, name.clone(), tok, *q, run.quote))
-            .collect()
-    }
-
-    /// 接听率、办结率、满意率均达99%以上: one number for each name.
-    fn one_value_many_names(&self, run: &Run, names: &[String]) -> Vec<Draft> {
-        let (Some(tok), Some(q)) = (run.toks.first(), run.quals.first()) else {
-            return Vec::new();
+    /// 一般公共预算收入年均增长6.9%，突破4000亿元: a number with no subject of its own, named
+    /// after the number before it, speaks of that number's span of years too — unless its
+    /// words name a year of their own (其中去年…增长4.2%).
+    fn inherit_horizon(&self, run: &Run, pushed: &mut [Draft], r: &Reading) {
+        let Some(horizon) = &r.prev_horizon else {
+            return;
         };
-        names
+        let own_year = ["去年", "今年", "当年", "全年", "其中"]
             .iter()
-            .map(|name| self.draft(run, name.clone(), tok, *q, run.quote))
-            .collect()
-    }
-
-    /// 增长3.1% after a level, or 分别是上年的2.5倍、3.4倍 after two levels: the growth of
-    /// the latest levels without one (completed in place), else of the previous name.
-    fn growth_of_earlier(&self, run: &Run, r: &mut Reading) -> Vec<Draft> {
-        let mut open: Vec<usize> = r
-            .items
-            .iter()
-            .enumerate()
-            .rev()
-            .take(MAX_LOOKBACK)
-            .filter(|(_, it)| it.emit && it.draft.value.is_some() && it.draft.growth.is_none())
-            .map(|(i, _)| i)
-            .collect();
-        open.reverse();
-        let take = run.toks.len();
-        if open.len() >= take && take > 0 {
-            let targets = open.get(open.len() - take..).unwrap_or(&[]);
-            for ((&i, tok), q) in targets.iter().zip(&run.toks).zip(&run.quals) {
-                if let Some(item) = r.items.get_mut(i) {
-                    let d = &mut item.draft;
-                    d.growth = Some(run.role.growth(tok.value));
-                    if d.qualifier == Qualifier::Exact {
-                        d.qualifier = *q;
-                    }
-                    d.quote.1 = d.quote.1.max(run.quote.1);
-                }
-            }
-            return Vec::new();
+            .any(|w| run.before.contains(w));
+        if own_year || !names::clean(&run.subject).is_empty() {
+            return;
         }
-        let Some(name) = r.prev_name.clone() else {
-            return Vec::new();
-        };
-        run.toks
-            .iter()
-            .zip(&run.quals)
-            .map(|(tok, q)| self.draft(run, name.clone(), tok, *q, run.quote))
-            .collect()
-    }
-
-    /// 地区生产总值增长6%: named by its subject (`name`, cleaned), split when it lists one
-    /// name a number.
-    fn named_growth(&self, run: &Run, name: String) -> Vec<Draft> {
-        let split = names::list_names(&run.subject);
-        run.toks
-            .iter()
-            .zip(&run.quals)
-            .enumerate()
-            .map(|(n, (tok, q))| {
-                let name = if split.len() == run.toks.len() {
-                    split.get(n).cloned().unwrap_or_else(|| name.clone())
-                } else {
-                    name.clone()
-                };
-                self.draft(run, name, tok, *q, run.quote)
-            })
-            .collect()
-    }
-
-    /// 由2022年的74.5%提高到76.5%: the earlier value, emitted only with its year; its name
-    /// and quote go to the value after the verb.
-    fn changed_value(&self, run: &Run, r: &Reading) -> Option<Item> {
-        let t = *run.toks.first()?;
-        if !(self.changes_after(t.end, run.next_start) && names::find_from(&run.before).is_some()) {
-            return None;
-        }
-        let name = self.first_level_name(run, r);
-        let year_of = explicit_year(&run.before).filter(|y| *y <= self.layout.plan);
-        let q = run.quals.first().copied().unwrap_or(Qualifier::Exact);
-        let mut d = self.draft(run, name, t, q, self.single_quote(t));
-        if let Some(y) = year_of {
-            d.year = y;
-            d.kind = if y <= self.layout.review {
-                Kind::Actual
-            } else {
-                Kind::Target
-            };
-            d.quote.1 = self.quote_end(run.next_start);
-        }
-        Some(Item {
-            draft: d,
-            emit: year_of.is_some(),
-        })
-    }
-
-    fn first_level_name(&self, run: &Run, r: &Reading) -> String {
-        let t = run.toks.first().copied();
-        t.map(|t| {
-            self.level_name(
-                &run.core,
-                t,
-                run.next_start,
-                r.prev_name.as_deref(),
-                run.bound,
-            )
-        })
-        .unwrap_or_default()
-    }
-
-    /// Levels: the first is named from its words, the rest share its name.
-    fn levels(&self, run: &Run, r: &Reading) -> Vec<Draft> {
-        let first_name = self.first_level_name(run, r);
-        let mut prev_name = r.prev_name.clone();
-        let mut pushed: Vec<Draft> = Vec::new();
-        for (n, (tok, q)) in run.toks.iter().zip(&run.quals).enumerate() {
-            let quote = if run.toks.len() > 1 {
-                run.quote
-            } else {
-                self.single_quote(tok)
-            };
-            let name = if n == 0 {
-                first_name.clone()
-            } else {
-                prev_name.clone().unwrap_or_else(|| first_name.clone())
-            };
-            pushed.push(self.draft(run, name.clone(), tok, *q, quote));
-            prev_name = Some(name);
-        }
-        // A value changed from an earlier one: quote from the earlier one.
-        if let Some(item) = r.items.last()
-            && !item.emit
-            && item.draft.name == first_name
-            && let Some(d) = pushed.first_mut()
-        {
-            d.quote.0 = d.quote.0.min(item.draft.quote.0);
-        }
-        pushed
-    }
-
-    /// The name of a level: the words before it, or the noun after it (3家国家级企业技术中心),
-    /// or, for a generic word (总量), the name before it in the sentence.
-    fn level_name(
-        &self,
-        before: &str,
-        t: &Token,
-        next_start: usize,
-        prev: Option<&str>,
-        bound: usize,
-    ) -> String {
-        if t.unit_text == "年" {
-            // 连续7年位列…榜首: what was done so many years running.
-            let rest = self.text(t.end, self.clause_end(t.end));
-            let name = format!("{}连续{rest}", names::clean(before));
-            return name.chars().take(24).collect();
-        }
-        let last_seg = before.rsplit('、').next().unwrap_or(before);
-        let seg_name = names::clean(last_seg);
-        let (owned, after) = self.noun_after(t, next_start);
-        let listed = before.contains('、');
-        let joined = before.trim_end().ends_with(['和', '及', '与', '的', '、']);
-        match after {
-            // 全长66公里的三环路 → 三环路全长
-            Some(noun) if owned => return format!("{noun}{seg_name}"),
-            // 玉米、大豆…5大产业链; 142项重点任务和102个重点项目; 监督的10个民生项目
-            Some(noun) if listed || joined => return noun,
-            // 新增重组4家全国重点实验室; 两年累计投入16亿元供热奖补资金
-            Some(noun) if !names::meaningful(&seg_name) || names::ends_with_verb(&seg_name) => {
-                return noun;
-            }
-            _ => {}
-        }
-        if listed {
-            let full = names::clean(before);
-            if names::meaningful(&full) {
-                return full;
+        for d in pushed {
+            if d.multi_year.is_none() && r.prev_name.as_ref() == Some(&d.name) {
+                d.multi_year = Some(horizon.clone());
             }
         }
-        if names::meaningful(&seg_name) {
-            return seg_name;
-        }
-        if let Some(prev) = prev {
-            return if names::is_generic(&seg_name) {
-                format!("{prev}{seg_name}")
-            } else {
-                prev.to_owned()
-            };
-        }
-        if names::is_verb(&seg_name)
-            && !seg_name.is_empty()
-            && let Some(noun) = self.object_of(&seg_name, bound)
-        {
-            return noun;
-        }
-        if let Some(topic) = self.sentence_topic(bound) {
-            if topic.ends_with(&seg_name) {
-                return topic;
-            }
-            return format!("{topic}{seg_name}");
-        }
-        if !seg_name.is_empty() {
-            return seg_name;
-        }
-        let clause = names::clean(&self.text(self.quote_start(t.start), t.start));
-        if clause.is_empty() {
-            "未命名指标".to_owned()
-        } else {
-            clause
-        }
     }
 
-    /// 实施改造1055万平方米 after 老旧小区改造坚持…: the earlier noun the verb belongs to.
-    fn object_of(&self, verb: &str, bound: usize) -> Option<String> {
-        let text = self.text(self.s, bound);
-        let (head, _) = text.rmatch_indices(verb).find_map(|(i, _)| {
-            let head = text.get(..i)?;
-            let noun: String = head
-                .chars()
-                .rev()
-                .take_while(|c| is_han(*c))
-                .take(8)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            (noun.chars().count() >= 2).then_some((noun, i))
-        })?;
-        let name = names::clean(&format!("{head}{verb}"));
-        names::meaningful(&name).then_some(name)
-    }
-
-    /// The noun phrase right after a number's unit, and whether 的 joins them (owned).
-    fn noun_after(&self, t: &Token, next_start: usize) -> (bool, Option<String>) {
-        if t.unit != Unit::Measure {
-            return (false, None);
+    /// The growth rate of a number of a growth run, with its upper bound; a falling range
+    /// (下降3%—5%) is still stored low to high.
+    fn growth_of(&self, run: &Run, tok: &Token) -> (Option<f64>, Option<f64>) {
+        let low = run.role.growth(tok.value);
+        match tok.high.map(|h| run.role.growth(h)) {
+            Some(high) if high < low => (Some(high), Some(low)),
+            high => (Some(low), high),
         }
-        let mut a = t.end;
-        let owned = at(self.chars, a) == '的';
-        if owned {
-            a += 1;
-        }
-        let mut b = a;
-        let limit = next_start.min(self.e).min(a + 40);
-        while b < limit {
-            let c = at(self.chars, b);
-            if CLAUSE.contains(&c) || c == '、' || c.is_ascii_digit() {
-                break;
-            }
-            if AFTER_CUT_STARTS.binary_search(&c).is_ok()
-                && AFTER_CUTS.iter().any(|w| is_at(self.chars, b, w))
-            {
-                break;
-            }
-            b += 1;
-        }
-        let noun = self.text(a, b);
-        let noun = noun.trim_matches(|c: char| !is_han(c) && c != '）' && c != '”');
-        let ok = noun.chars().count() >= 2 && is_han(at(self.chars, a));
-        (owned && ok, ok.then(|| noun.chars().take(16).collect()))
-    }
-
-    /// The subject of the sentence's first clause, for a number with no name of its own.
-    fn sentence_topic(&self, bound: usize) -> Option<String> {
-        let end = self.clause_end(self.s).min(bound.max(self.s));
-        let end = if end <= self.s {
-            self.clause_end(self.s)
-        } else {
-            end
-        };
-        let name = names::clean(&self.text(self.s, end));
-        (names::meaningful(&name) && name.chars().count() <= 12).then_some(name)
     }
 
     /// 提高到, 变为… right after a number: it was the value before a change.
@@ -727,268 +595,186 @@ impl Sentence<'_> {
         (self.quote_start(t.start), self.quote_end(t.end))
     }
 
-    /// The year and kind of the sentence's numbers: its part, unless its first words or its
-    /// tense say otherwise.
-    fn time(&self, toks: &[Token]) -> (i32, Kind) {
-        let (review, plan) = (self.layout.review, self.layout.plan);
-        let mut i = self.s;
-        while i < self.e && matches!(at(self.chars, i), ' ' | '—' | '（' | '(') {
-            i += 1;
+    /// 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a figure;
+    /// its words stay in the next number's name.
+    fn is_threshold(&self, toks: &[Token], k: usize) -> bool {
+        let Some(t) = toks.get(k) else { return false };
+        let next_in_clause = toks
+            .get(k + 1)
+            .is_some_and(|n| n.is_quantity() && n.start < self.clause_end(t.end));
+        matches!(t.after, Some(Qualifier::AtLeast | Qualifier::AtMost))
+            && is_han(at(self.chars, t.end))
+            && next_in_clause
+    }
+
+    /// Keeps a threshold crossed aside: its name is the next number's if that has none.
+    fn read_milestone(&self, run: &Run, r: &mut Reading) {
+        let mut items = self.levels(run, r);
+        for d in &mut items {
+            d.name = strip_milestone_verb(&d.name);
         }
-        let c = self.chars;
-        if ["去年", "过去一年", "过去的一年", "一年来"]
-            .iter()
-            .any(|w| is_at(c, i, w))
+        if let Some(d) = items.first() {
+            r.prev_name = Some(d.name.clone());
+        }
+        r.items.extend(items.into_iter().map(|draft| Item {
+            draft,
+            emit: false,
+            milestone: true,
+        }));
+    }
+
+    /// A threshold crossed (迈上3万亿元台阶, 跨越4万亿元、5万亿元两个台阶): where its word
+    /// (台阶) ends.
+    fn milestone_end(&self, run: &Run) -> Option<usize> {
+        let mut k = run.last_end;
+        while k < run.last_end + 3 && (at(self.chars, k) == '个' || is_numeral(at(self.chars, k)))
         {
-            return (review, Kind::Actual);
+            k += 1;
         }
-        if is_at(c, i, "今年") {
-            return (plan, Kind::Target);
-        }
-        if at(c, i) == '到'
-            && let Some(y) = year_at(c, i + 1)
-            && y > review
-        {
-            return (y, Kind::Target);
-        }
-        if let Some(y) = year_at(c, i)
-            && matches!(at(c, i + 5), '，' | ',' | '是' | '全' | '我' | '底' | '末')
-        {
-            return if y <= review {
-                (y, Kind::Actual)
-            } else {
-                (y, Kind::Target)
-            };
-        }
-        if self.part == Part::Review {
-            return (review, Kind::Actual);
-        }
-        // A plan sentence that only states how things are (300余户驻哈央企…是中坚力量).
-        let first = toks
-            .iter()
-            .find(|t| t.is_quantity())
-            .map_or(self.e, |t| t.start);
-        let lead = self.text(self.s, first);
-        let copula = (self.s..self.e).any(|k| match at(c, k) {
-            '是' => !is_at(c, k, "是上年") && !is_at(c, k, "是去年"),
-            '了' => true,
-            _ => false,
-        });
-        let acting = PLAN_VERB_AUTOMATON.is_match(&lead);
-        if copula && !acting && self.headline.is_none() {
-            return (review, Kind::Actual);
-        }
-        (plan, Kind::Target)
+        let word = MILESTONES.iter().find(|w| is_at(self.chars, k, w))?;
+        Some(k + word.chars().count())
     }
 
-    /// Targets without a number in the main targets (城乡居民收入增长与经济增长同步).
-    fn qualitative_targets(
-        &self,
-        (from, to): (usize, usize),
-        toks: &[Token],
-        out: &mut Vec<Draft>,
-    ) {
-        let mut a = from;
-        let mut next = 0;
-        while a < to {
-            let b = self.clause_end(a);
-            while toks.get(next).is_some_and(|t| t.start < a) {
-                next += 1;
-            }
-            let has_number = toks.get(next).is_some_and(|t| t.start < b);
-            let clause = self.text(a, b);
-            if !has_number && let Some(name) = qualitative_name(&clause) {
-                let q0 = self.quote_start(a.max(self.s));
-                out.push(Draft {
-                    name,
-                    unit: None,
-                    year: self.layout.plan,
-                    kind: Kind::Target,
-                    value: None,
-                    growth: None,
-                    qualifier: Qualifier::Exact,
-                    quote: (q0, b),
-                    headline: true,
-                    para: self.para,
-                    topic: Arc::clone(self.topic),
-                });
-            }
-            a = b + 1;
-        }
-    }
-}
-
-/// The subject of a target without a number: the words before 增长/下降/与…同步.
-fn qualitative_name(clause: &str) -> Option<String> {
-    let verbs = ["增长", "下降", "同步", "控制", "完成", "稳定", "保持", "与"];
-    if !verbs.iter().any(|v| clause.contains(v)) {
-        return None;
-    }
-    let cut = verbs
-        .iter()
-        .filter_map(|v| clause.find(v))
-        .min()
-        .unwrap_or(clause.len());
-    let name = names::clean(clause.get(..cut).unwrap_or(""));
-    names::meaningful(&name).then_some(name)
-}
-
-/// Removes a qualifier word written just before the number (约6%, 超过100亿元).
-fn strip_qualifier(before: &str) -> (String, Option<Qualifier>) {
-    let trimmed = before.trim_end();
-    for (word, q) in BEFORE_QUALIFIERS {
-        if let Some(rest) = trimmed.strip_suffix(word) {
-            return (rest.to_owned(), Some(*q));
-        }
-    }
-    (trimmed.to_owned(), None)
-}
-
-/// What a number is, from the words right before it, and the verb to drop from the subject.
-fn role(core: &str, unit: Unit) -> Option<(Role, &'static str)> {
-    let linked = LINKS
-        .iter()
-        .find_map(|l| core.strip_suffix(l))
-        .unwrap_or(core);
-    let verb = |words: &'static [&'static str]| {
-        words
-            .iter()
-            .find(|w| core.ends_with(*w) || linked.ends_with(*w))
-            .copied()
-    };
-    match unit {
-        Unit::Percent => {
-            if let Some(v) = verb(RISE) {
-                Some((Role::Growth(1.0), v))
-            } else if let Some(v) = verb(FALL) {
-                Some((Role::Growth(-1.0), v))
-            } else {
-                Some((Role::Level, ""))
-            }
-        }
-        Unit::Times => {
-            if let Some(w) = LAST_YEAR_OF.iter().find(|w| linked.ends_with(*w)) {
-                Some((Role::TimesLast, w))
-            } else {
-                verb(RISE).map(|v| (Role::TimesMore, v))
-            }
-        }
-        Unit::Measure => Some((Role::Level, "")),
-        _ => None,
-    }
-}
-
-/// Drops 比上年, 同比 … and the link words around them from the end of a subject.
-fn strip_comparators(s: &str) -> String {
-    let mut s = s.trim_end();
-    loop {
-        let n = s.len();
-        let words = COMPARATORS.iter().chain(LINKS).chain(LAST_YEAR_OF);
-        s = strip_words(s, words, Edge::End, &COMPARATOR_ENDS);
-        if s.len() == n {
-            return s.to_owned();
-        }
-    }
-}
-
-/// 分别 / 均 / 各 at the end of a subject: the list of names before it.
-fn split_marker(subject: &str) -> (Option<&'static str>, String) {
-    for m in ["分别", "均", "各"] {
-        if let Some(rest) = subject.strip_suffix(m) {
-            return (Some(m), strip_comparators(rest));
-        }
-    }
-    (None, String::new())
-}
-
-/// 由2022年的 / 由2022年: the year of the earlier value.
-fn explicit_year(before: &str) -> Option<i32> {
-    let from = names::find_from(before)?;
-    let rest = before.get(from + '由'.len_utf8()..)?;
-    let chars: Vec<char> = rest.chars().collect();
-    let year = year_at(&chars, 0)?;
-    let tail: String = seg(&chars, 5, chars.len()).iter().collect();
-    (tail.is_empty() || tail == "的" || tail == "底" || tail == "末").then_some(year)
-}
-
-/// A number in a piece of text read on its own (a selection in the review window): its
-/// value or growth rate, unit and qualifier, by the words right before it, as in a report.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Selected {
-    pub value: f64,
-    pub growth: bool,
-    pub unit: String,
-    pub qualifier: Qualifier,
-}
-
-/// Every quantity in `chars` with a role (a level or a growth rate), in text order.
-pub(crate) fn selected_numbers(chars: &[char]) -> Vec<Selected> {
-    let toks = scan::tokenize(chars, 0, chars.len());
-    let mut prev_end = 0;
-    let mut out = Vec::new();
-    for t in &toks {
-        let words_from = prev_end;
-        if t.unit != Unit::Year {
-            prev_end = t.end;
-        }
-        if !t.is_quantity() {
-            continue;
-        }
-        let bound = (words_from..t.start)
+    /// Whether `pos` is inside an aside on another basis (…增长1.7%（同口径增长2.5%以上）):
+    /// a bracket opening with 同口径, 可比口径, 扣除… holds no figure of the report's own.
+    fn in_aside(&self, pos: usize) -> bool {
+        let from = self.s.max(pos.saturating_sub(MAX_ASIDE));
+        let Some(open) = (from..pos)
             .rev()
-            .find(|&k| CLAUSE.contains(&at(chars, k)))
-            .map_or(words_from, |k| k + 1);
-        let before = string(chars, bound, t.start);
-        let (core, before_q) = strip_qualifier(&before);
-        let Some((role, _)) = role(&core, t.unit) else {
-            continue;
+            .take_while(|&k| !matches!(at(self.chars, k), '）' | ')'))
+            .find(|&k| matches!(at(self.chars, k), '（' | '('))
+        else {
+            return false;
         };
-        let clause_q = before.contains("力争").then_some(Qualifier::AtLeast);
-        out.push(Selected {
-            value: if role.is_growth() {
-                role.growth(t.value)
-            } else {
-                t.value
-            },
-            growth: role.is_growth(),
-            unit: t.unit_text.clone(),
-            qualifier: t
-                .after
-                .or(before_q)
-                .or(clause_q)
-                .unwrap_or(Qualifier::Exact),
-        });
+        ASIDES.iter().any(|w| is_at(self.chars, open + 1, w))
     }
-    out
+
+    /// The plan period the paragraph is about, when the layout marks one (a five-year
+    /// review or the next plan's goals).
+    fn period(&self) -> Option<MultiYear> {
+        layout_period(self.layout, self.para).map(|words| MultiYear {
+            horizon: words.to_string(),
+            until: None,
+        })
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Words after a number that make it a threshold crossed (迈上3万亿元台阶), not a figure.
+const MILESTONES: &[&str] = &["台阶", "大关", "关口", "新台阶"];
+/// Verbs of crossing a threshold, no part of the subject's name.
+const MILESTONE_VERBS: &[&str] = &[
+    "连续跨越",
+    "迈上",
+    "跨上",
+    "跨越",
+    "站上",
+    "跃上",
+    "迈入",
+    "跨入",
+    "登上",
+];
 
-    #[test]
-    fn roles() {
-        assert_eq!(
-            role("比上年增长", Unit::Percent),
-            Some((Role::Growth(1.0), "增长"))
-        );
-        assert_eq!(
-            role("分别下降", Unit::Percent),
-            Some((Role::Growth(-1.0), "下降"))
-        );
-        assert_eq!(
-            role("增速为", Unit::Percent),
-            Some((Role::Growth(1.0), "增速"))
-        );
-        assert_eq!(role("提高到", Unit::Percent), Some((Role::Level, "")));
-        assert_eq!(
-            role("分别是上年的", Unit::Times),
-            Some((Role::TimesLast, "上年的"))
-        );
-        assert_eq!(role("增长", Unit::Times), Some((Role::TimesMore, "增长")));
-        assert_eq!(role("相当于", Unit::Times), None);
-        assert_eq!(Role::TimesLast.growth(2.5), 150.0);
-        assert_eq!(explicit_year("税收占比由2022年的"), Some(2022));
-        assert_eq!(explicit_year("标准由每户"), None);
+fn is_numeral(c: char) -> bool {
+    "一两二三四五六七八九十几".contains(c)
+}
+
+fn strip_milestone_verb(name: &str) -> String {
+    MILESTONE_VERBS
+        .iter()
+        .find_map(|v| name.strip_suffix(v))
+        .unwrap_or(name)
+        .to_owned()
+}
+
+/// A threshold crossed is the figure only when the sentence gives no level of that subject
+/// (地区生产总值突破3万亿元大关 alone).
+fn keep_lone_milestones(items: &mut [Item]) {
+    let levels: Vec<(String, i32, Kind)> = items
+        .iter()
+        .filter(|i| i.emit && i.draft.value.is_some())
+        .map(|i| (i.draft.name.clone(), i.draft.year, i.draft.kind))
+        .collect();
+    // Several thresholds (跨越4万亿元、5万亿元两个台阶) are a span's story, not one figure.
+    let lone = items.iter().filter(|i| i.milestone).count() == 1;
+    for item in items.iter_mut().filter(|i| i.milestone && lone) {
+        let d = &item.draft;
+        if !levels.contains(&(d.name.clone(), d.year, d.kind)) {
+            item.emit = true;
+        }
     }
+}
+
+/// The plan period of paragraph `para` as the layout marks it. The layout does not mark
+/// periods yet: every paragraph is read as one of the review or plan year.
+fn layout_period(_layout: &Layout, _para: usize) -> Option<Arc<str>> {
+    None
+}
+
+/// A number's subject without the words that name no part of it: at its end, 按 and 安排
+/// (赤字率拟按3.2%左右安排, 支出安排12100亿元), the verb of a new value and the value's year
+/// (平均浓度降至31.8微克; 由2020年的789.6亿元增加到2025年的936.2亿元; 其中2022年达到…); a
+/// date at its start (到2025年) or of a plan (完成2025年度省定民生实事); and 的 before 比重
+/// (民生支出占一般公共预算支出的比重).
+fn shape_subject(core: &str) -> String {
+    let mut core = core.trim_end();
+    loop {
+        let before = core.len();
+        if let Some(rest) = PLAN_BASIS
+            .iter()
+            .chain(TO_VERBS)
+            .chain(&["拟安排", "安排"])
+            .find_map(|w| core.strip_suffix(w))
+        {
+            core = rest;
+        }
+        let dated = ["年的", "年底的", "年末的", "年底", "年末", "年"]
+            .iter()
+            .find_map(|w| core.strip_suffix(w))
+            .and_then(|rest| {
+                let digits = rest.chars().rev().take_while(char::is_ascii_digit).count();
+                (digits == 4).then(|| rest.get(..rest.len() - 4)).flatten()
+            });
+        if let Some(rest) = dated {
+            core = rest;
+        }
+        if core.len() == before {
+            break;
+        }
+    }
+    let mut core = strip_leading_date(core).to_owned();
+    if core.contains("的比重") || core.contains("的占比") {
+        core = core.replace("的比重", "比重").replace("的占比", "占比");
+    }
+    // 完成2025年度省定民生实事: the year of a plan dates it, it names nothing.
+    if let Some(i) = core.find("年度")
+        && let Some(head) = core.get(..i)
+        && head.len() >= 4
+        && head.bytes().rev().take(4).all(|b| b.is_ascii_digit())
+    {
+        core = format!("{}{}", &head[..head.len() - 4], &core[i + "年度".len()..]);
+    }
+    core
+}
+
+/// 到2025年, 截至2025年底, 2025年度 at the start of a subject.
+fn strip_leading_date(s: &str) -> &str {
+    let from = ["截至", "截止到", "截止", "到", "至"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .unwrap_or(s);
+    let digits = from.chars().take_while(char::is_ascii_digit).count();
+    if digits != 4 {
+        return s;
+    }
+    let Some(rest) = from.get(4..).and_then(|r| r.strip_prefix('年')) else {
+        return s;
+    };
+    rest.trim_start_matches(['度', '底', '末'])
+}
+
+/// The names of a list before 分别/均, combined subjects split so that there is one for
+/// each of `n` numbers when they can be (城乡居民收入 → 城镇居民收入, 农村居民收入).
+fn list_names(src: &str, n: usize) -> Vec<String> {
+    let names = names::list_names(&parts::spell_out(src));
+    parts::split(&names, n).unwrap_or(names)
 }

@@ -15,6 +15,8 @@ pub(crate) const BEFORE_QUALIFIERS: &[(&str, Qualifier)] = &[
     ("大约", Qualifier::About),
     ("约", Qualifier::About),
     ("近", Qualifier::About),
+    ("不到", Qualifier::AtMost),
+    ("不足", Qualifier::AtMost),
     ("超过", Qualifier::MoreThan),
     ("突破", Qualifier::MoreThan),
     ("多于", Qualifier::MoreThan),
@@ -47,6 +49,87 @@ pub(crate) const COMPARATORS: &[&str] = &[
     "同比",
     "年均",
     "同期",
+    "实际",
+    "名义",
+];
+
+/// 按 before a growth verb: 地区生产总值按增长5%安排 (an exact target). No part of a name.
+pub(crate) const PLAN_BASIS: &[&str] = &["拟按照", "拟按", "按照", "按"];
+
+/// Verbs that make an amount a change on the year before (比上年增加1.3万亿元) and their
+/// sign; longest first where one ends another.
+pub(crate) const CHANGE_VERBS: &[(&str, f64)] = &[
+    ("净增加", 1.0),
+    ("增加", 1.0),
+    ("增长", 1.0),
+    ("提高", 1.0),
+    ("提升", 1.0),
+    ("上升", 1.0),
+    ("前移", 1.0),
+    ("后移", -1.0),
+    ("新增", 1.0),
+    ("净增", 1.0),
+    ("多", 1.0),
+    ("减少", -1.0),
+    ("下降", -1.0),
+    ("降低", -1.0),
+    ("少", -1.0),
+];
+
+/// Increments that name a level of their own when a subject follows them (新增高新技术企业
+/// 300家), and are a change only right after a level (企业达到1200家、新增300家).
+pub(crate) const NEW_VERBS: &[&str] = &["新增", "净增"];
+
+/// Heads that measure something the sentence named just before (规模以上工业企业达5.2万家、
+/// 增加值增长4%; 粮食播种面积2100万亩、产量900万吨): alone they are no name.
+pub(crate) const CARRIED_HEADS: &[&str] = &[
+    "增加值",
+    "产量",
+    "总产量",
+    "产值",
+    "总产值",
+    "营业收入",
+    "营收",
+    "利润总额",
+    "利润",
+    "销售额",
+    "销售收入",
+    "单产",
+    "出口额",
+    "进口额",
+];
+
+/// What an earlier subject counts, dropped before a carried head: 粮食播种面积 + 产量 →
+/// 粮食产量.
+pub(crate) const OWNER_TAILS: &[&str] = &[
+    "播种面积",
+    "种植面积",
+    "面积",
+    "数量",
+    "总数",
+    "户数",
+    "家数",
+    "个数",
+];
+
+/// Heads of an industry's output: the firms that make it are dropped before them
+/// (规模以上工业企业 + 增加值 → 规模以上工业增加值).
+pub(crate) const OUTPUT_HEADS: &[&str] = &["增加值", "产值", "总产值"];
+
+/// Adverbs before a verb with no object of its own (今年先发行1万亿元).
+pub(crate) const VERB_ADVERBS: &[&str] = &[
+    "先期",
+    "先",
+    "再",
+    "拟",
+    "又",
+    "还",
+    "继续",
+    "计划",
+    "将",
+    "共",
+    "一次性",
+    "首批",
 ];
 
 pub(crate) const LAST_YEAR_OF: &[&str] =
@@ -170,6 +253,7 @@ pub(crate) const SUFFIXES: &[&str] = &[
     "确保",
     "努力",
     "分别",
+    "平均",
     "均",
     "各",
     "达到了",
@@ -324,6 +408,9 @@ pub(crate) const VERBS: &[&str] = &[
     "发放",
     "减免",
     "兑现",
+    "发行",
+    "增发",
+    "下达",
 ];
 
 /// Words after which a noun phrase following a number stops: 204个项目|建成投产.
