@@ -20,5 +20,6 @@ pub mod open;
 pub mod outcome;
 pub mod render;
 pub mod selection;
+pub mod vocabulary;
 
 pub use app::GwrApp;

@@ -9,21 +9,20 @@
 //! the names, units and categories are guesses from the report's words.
 
 mod decode;
+mod group;
 mod layout;
 mod names;
+mod naming;
 pub mod region;
 mod scan;
 mod sentence;
 mod text;
 mod words;
 
-use std::collections::HashMap;
-
 pub use decode::decode;
 pub(crate) use text::automaton;
 
-use crate::model::{Category, Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
-use sentence::Draft;
+use crate::model::{Category, Dataset, Indicator, Level, Observation, Report, SCHEMA_VERSION};
 
 /// Why no dataset could be drafted.
 #[derive(Debug, thiserror::Error)]
@@ -102,12 +101,16 @@ pub fn extract_with(
             plan: layout.plan,
         });
     }
-    let region_zh = match &overrides.region {
-        Some(region) => region.clone(),
-        None => {
-            region::detect_in(&norm.chars).map_or_else(|| UNKNOWN_REGION.to_owned(), |r| r.name)
-        }
+    let (region_zh, level) = match &overrides.region {
+        Some(region) => (region.clone(), None),
+        None => region::detect_in(&norm.chars)
+            .map_or_else(|| (UNKNOWN_REGION.to_owned(), None), |r| (r.name, r.level)),
     };
+    let level = level.map(|l| match l {
+        region::Level::Province => Level::Province,
+        region::Level::Prefecture => Level::Prefecture,
+        region::Level::County => Level::County,
+    });
     let title_zh = match region::title_line(text) {
         // The report's own title, when it names the region (not a bare 政府工作报告).
         Some(title) if *overrides == Overrides::default() && title.contains(&region_zh) => title,
@@ -129,117 +132,12 @@ pub fn extract_with(
             draft: true,
             level: None,
         },
-        indicators: indicators(drafts, &norm),
+        indicators: group::indicators(drafts, &norm, level),
     })
 }
 
-/// An indicator being formed.
-struct Group {
-    name: String,
-    unit: Option<String>,
-    headline: bool,
-    topic: std::sync::Arc<str>,
-    drafts: Vec<Draft>,
-}
-
-impl Group {
-    fn has(&self, d: &Draft) -> bool {
-        self.drafts
-            .iter()
-            .any(|o| o.year == d.year && o.kind == d.kind)
-    }
-
-    fn unit_fits(&self, d: &Draft) -> bool {
-        match (&self.unit, &d.unit) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        }
-    }
-}
-
-/// Joins drafts into indicators: the same key, a unit that fits, one observation per year
-/// and kind. A growth rate named apart from its value in the same paragraph completes it;
-/// a repeated statement is dropped.
-fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for mut d in drafts {
-        let key = names::key(&d.name);
-        // The latest groups of a name only: a report that repeats one name thousands of
-        // times stays linear, and real reports have a handful of groups per name.
-        let candidates = by_key
-            .get(&key)
-            .map_or(&[][..], |v| &v[v.len().saturating_sub(8)..]);
-        let same = |g: &Group, o: &Draft| o.year == d.year && o.kind == d.kind && g.unit_fits(&d);
-        let duplicate = candidates.iter().any(|&g| {
-            groups.get(g).is_some_and(|g| {
-                g.drafts
-                    .iter()
-                    .any(|o| same(g, o) && o.value == d.value && o.growth == d.growth)
-            })
-        });
-        if duplicate {
-            continue;
-        }
-        let complement = candidates.iter().find_map(|&gi| {
-            let g = groups.get(gi)?;
-            let oi = g.drafts.iter().position(|o| {
-                same(g, o)
-                    && o.para == d.para
-                    && ((o.value.is_some() && o.growth.is_none() && d.value.is_none())
-                        || (o.growth.is_some() && o.value.is_none() && d.growth.is_none()))
-            })?;
-            Some((gi, oi))
-        });
-        if let Some((gi, oi)) = complement
-            && let Some(g) = groups.get_mut(gi)
-            && let Some(o) = g.drafts.get_mut(oi)
-        {
-            o.value = o.value.or(d.value);
-            o.growth = o.growth.or(d.growth);
-            o.quote = (o.quote.0.min(d.quote.0), o.quote.1.max(d.quote.1));
-            if o.qualifier == crate::model::Qualifier::Exact {
-                o.qualifier = d.qualifier;
-            }
-            g.unit = g.unit.take().or(d.unit);
-            g.headline |= d.headline;
-            continue;
-        }
-        let join = candidates
-            .iter()
-            .copied()
-            .find(|&g| groups.get(g).is_some_and(|g| g.unit_fits(&d) && !g.has(&d)));
-        match join.and_then(|g| groups.get_mut(g)) {
-            // The group keeps the name and unit: its drafts need them no more.
-            Some(g) => {
-                g.unit = g.unit.take().or_else(|| d.unit.take());
-                g.headline |= d.headline;
-                g.drafts.push(d);
-            }
-            None => {
-                by_key.entry(key).or_default().push(groups.len());
-                groups.push(Group {
-                    name: std::mem::take(&mut d.name),
-                    unit: d.unit.take(),
-                    headline: d.headline,
-                    topic: d.topic.clone(),
-                    drafts: vec![d],
-                });
-            }
-        }
-    }
-    // Headline indicators first, as the report states them; then the rest in text order.
-    groups.sort_by_key(|g| !g.headline);
-    let width = groups.len().to_string().len().max(3);
-    groups
-        .into_iter()
-        .enumerate()
-        .map(|(n, g)| indicator(g, n + 1, width, norm))
-        .collect()
-}
-
 /// Indicator number `n` (from 1), from its group.
-fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
+fn indicator(g: group::Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
     let mut observations: Vec<Observation> = g
         .drafts
         .iter()

@@ -1,0 +1,313 @@
+//! Drafts to indicators: every draft named canonically ([`naming`]), then grouped by its
+//! name's key, so that last year's result and this year's target of one indicator are one
+//! indicator however the report words them.
+//!
+//! One indicator holds one figure per year and kind. When a report states one twice, the
+//! statement in the main targets (or in the review's headline paragraph) is the figure and the
+//! other is not a second observation. A figure over several years (multi-year) is never
+//! grouped with the annual ones: it neither displaces nor completes them.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::naming::{self, Named, Place};
+use super::sentence::Draft;
+use super::text::Norm;
+use crate::model::{Flag, Indicator, Kind, Level};
+use crate::vocabulary::Entry;
+
+/// An indicator being formed.
+pub(super) struct Group {
+    pub name: String,
+    pub unit: Option<String>,
+    pub headline: bool,
+    pub topic: Arc<str>,
+    pub drafts: Vec<Draft>,
+    entry: Option<&'static Entry>,
+    unclear: bool,
+    /// How a figure given in another multiple of the unit was converted, by year and kind.
+    converted: Vec<((i32, Kind), String)>,
+}
+
+impl Group {
+    fn unit_fits(&self, d: &Draft) -> bool {
+        match (&self.unit, &d.unit) {
+            (Some(a), Some(b)) => a == b || same_base(a, b),
+            _ => true,
+        }
+    }
+
+    /// `d` in the group's unit: 1.3万亿斤 in a group of 亿斤 is 13000亿斤, with a note.
+    fn in_unit(&mut self, mut d: Draft) -> Draft {
+        let (Some(unit), Some(own), Some(value)) = (&self.unit, &d.unit, d.value) else {
+            return d;
+        };
+        if unit == own {
+            return d;
+        }
+        let converted = super::tidy(value * scaled(own).0 / scaled(unit).0);
+        self.converted.push((
+            (d.year, d.kind),
+            format!(
+                "{value}{own} = {converted}{unit}: the report's figure in the indicator's unit"
+            ),
+        ));
+        d.value = Some(converted);
+        d.unit = Some(unit.clone());
+        d
+    }
+
+    /// The draft of the same year and kind, if the group has one.
+    fn same_time(&self, d: &Draft) -> Option<usize> {
+        self.drafts
+            .iter()
+            .position(|o| o.year == d.year && o.kind == d.kind)
+    }
+}
+
+/// Whether a draft is a figure over several years. Its horizon comes from the sentence
+/// reader; until a draft carries one, every draft is annual.
+fn is_multi_year(_d: &Draft) -> bool {
+    false
+}
+
+/// A unit as its multiplier and base: 万亿斤 → (1e12, 斤), 亿元 → (1e8, 元).
+fn scaled(unit: &str) -> (f64, &str) {
+    const MULTIPLIERS: [(&str, f64); 8] = [
+        ("万亿", 1e12),
+        ("千亿", 1e11),
+        ("百亿", 1e10),
+        ("千万", 1e7),
+        ("百万", 1e6),
+        ("亿", 1e8),
+        ("万", 1e4),
+        ("千", 1e3),
+    ];
+    MULTIPLIERS
+        .iter()
+        .find_map(|(prefix, m)| {
+            let base = unit.strip_prefix(prefix)?;
+            (!base.is_empty()).then_some((*m, base))
+        })
+        .unwrap_or((1.0, unit))
+}
+
+/// Two multiples of one unit (亿斤 and 万亿斤, 元 and 万元).
+fn same_base(a: &str, b: &str) -> bool {
+    scaled(a).1 == scaled(b).1
+}
+
+/// How groups are found: (key, multi-year).
+type Key = (String, bool);
+
+/// Joins drafts into indicators; `level` picks the national wording of names that have one.
+pub(super) fn indicators(drafts: Vec<Draft>, norm: &Norm, level: Option<Level>) -> Vec<Indicator> {
+    let names: Vec<Named> = drafts.iter().map(|d| name_of(d, norm, level)).collect();
+    let review_headline = review_headline_para(&drafts, &names);
+    let first =
+        |d: &Draft| d.headline || (d.kind == Kind::Actual && Some(d.para) == review_headline);
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (d, named) in drafts.into_iter().zip(names) {
+        let key = (named.key.clone(), is_multi_year(&d));
+        // The latest groups of a key only: a report that repeats one name thousands of
+        // times stays linear, and real reports have a handful of groups per name.
+        let candidates = by_key
+            .get(&key)
+            .map_or(&[][..], |v| &v[v.len().saturating_sub(8)..]);
+        match place_in(&mut groups, candidates, d, &first) {
+            Placed::Done => {}
+            Placed::Join(gi, d) => {
+                if let Some(g) = groups.get_mut(gi) {
+                    let d = g.in_unit(d);
+                    g.unit = g.unit.take().or_else(|| d.unit.clone());
+                    g.headline |= d.headline;
+                    g.drafts.push(d);
+                }
+            }
+            Placed::New(d) => {
+                by_key.entry(key).or_default().push(groups.len());
+                groups.push(new_group(named, d));
+            }
+        }
+    }
+    // Headline indicators first, as the report states them; then the rest in text order.
+    groups.sort_by_key(|g| !g.headline);
+    let width = groups.len().to_string().len().max(3);
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, mut g)| {
+            let (entry, unclear) = (g.entry, g.unclear);
+            let converted = std::mem::take(&mut g.converted);
+            let mut ind = super::indicator(g, n + 1, width, norm);
+            for ((year, kind), note) in converted {
+                if let Some(o) = ind
+                    .observations
+                    .iter_mut()
+                    .find(|o| o.year == year && o.kind == kind)
+                {
+                    o.derived = Some(note);
+                }
+            }
+            if let Some(entry) = entry {
+                ind.name_en = Some(entry.name_en_at(level).to_owned());
+                ind.unit_en = entry.unit_en_for(&ind.unit_zh).map(str::to_owned);
+                ind.category = entry.category;
+            }
+            if unclear && !ind.flags.contains(&Flag::UnclearName) {
+                ind.flags.push(Flag::UnclearName);
+            }
+            ind
+        })
+        .collect()
+}
+
+fn name_of(d: &Draft, norm: &Norm, level: Option<Level>) -> Named {
+    let place = Place {
+        chars: &norm.chars,
+        quote: d.quote,
+        figure: d.value.or(d.growth),
+    };
+    naming::settle(&d.name, &place, level)
+}
+
+fn new_group(named: Named, mut d: Draft) -> Group {
+    d.name.clear();
+    Group {
+        name: named.name,
+        unit: d.unit.clone(),
+        headline: d.headline,
+        topic: Arc::clone(&d.topic),
+        entry: named.entry,
+        unclear: named.unclear,
+        converted: Vec::new(),
+        drafts: vec![d],
+    }
+}
+
+/// What became of a draft.
+enum Placed {
+    /// Merged into a group's draft, or left out as a repeat.
+    Done,
+    /// To be added to the group.
+    Join(usize, Draft),
+    /// To start a group.
+    New(Draft),
+}
+
+/// Where a draft goes among the groups of its key.
+fn place_in(
+    groups: &mut [Group],
+    candidates: &[usize],
+    d: Draft,
+    first: &impl Fn(&Draft) -> bool,
+) -> Placed {
+    let fitting: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&gi| groups.get(gi).is_some_and(|g| g.unit_fits(&d)))
+        .collect();
+    // A repeat of a figure already read.
+    let repeat = fitting.iter().any(|&gi| {
+        groups.get(gi).is_some_and(|g| {
+            g.drafts.iter().any(|o| {
+                o.year == d.year && o.kind == d.kind && o.value == d.value && o.growth == d.growth
+            })
+        })
+    });
+    if repeat {
+        return Placed::Done;
+    }
+    // A growth rate named apart from its value in the same paragraph completes it.
+    let complement = fitting.iter().find_map(|&gi| {
+        let g = groups.get(gi)?;
+        let oi = g.drafts.iter().position(|o| completes(o, &d))?;
+        Some((gi, oi))
+    });
+    if let Some((gi, oi)) = complement
+        && let Some(g) = groups.get_mut(gi)
+    {
+        let d = g.in_unit(d);
+        let Some(o) = g.drafts.get_mut(oi) else {
+            return Placed::Done;
+        };
+        complete(o, &d);
+        g.unit = g.unit.take().or(d.unit);
+        g.headline |= d.headline;
+        return Placed::Done;
+    }
+    let open = fitting
+        .iter()
+        .find(|&&gi| groups.get(gi).is_some_and(|g| g.same_time(&d).is_none()));
+    if let Some(&gi) = open {
+        return Placed::Join(gi, d);
+    }
+    // Stated twice: the main targets (or the review's headline paragraph) win.
+    let taken = fitting
+        .iter()
+        .find_map(|&gi| Some((gi, groups.get(gi)?.same_time(&d)?)));
+    if let Some((gi, oi)) = taken
+        && let Some(g) = groups.get_mut(gi)
+    {
+        let earlier_first = g.drafts.get(oi).is_some_and(first);
+        if first(&d) && !earlier_first {
+            let d = g.in_unit(d);
+            g.headline |= d.headline;
+            g.unit = g.unit.take().or_else(|| d.unit.clone());
+            if let Some(o) = g.drafts.get_mut(oi) {
+                *o = d;
+            }
+            return Placed::Done;
+        }
+        if earlier_first && !first(&d) {
+            return Placed::Done;
+        }
+    }
+    Placed::New(d)
+}
+
+/// `d` gives the growth of `o`'s value (or the value of its growth), in the same paragraph.
+fn completes(o: &Draft, d: &Draft) -> bool {
+    o.year == d.year
+        && o.kind == d.kind
+        && o.para == d.para
+        && ((o.value.is_some() && o.growth.is_none() && d.value.is_none())
+            || (o.growth.is_some() && o.value.is_none() && d.growth.is_none()))
+}
+
+fn complete(o: &mut Draft, d: &Draft) {
+    o.value = o.value.or(d.value);
+    o.growth = o.growth.or(d.growth);
+    o.quote = (o.quote.0.min(d.quote.0), o.quote.1.max(d.quote.1));
+    if o.qualifier == crate::model::Qualifier::Exact {
+        o.qualifier = d.qualifier;
+    }
+}
+
+/// The review's headline paragraph: the one that gives last year's results of the most
+/// standard indicators (地区生产总值, 一般公共预算收入, 社会消费品零售总额…).
+fn review_headline_para(drafts: &[Draft], names: &[Named]) -> Option<usize> {
+    let review = drafts
+        .iter()
+        .filter(|d| d.kind == Kind::Actual)
+        .map(|d| d.year)
+        .max()?;
+    let mut standard: HashMap<usize, Vec<&'static str>> = HashMap::new();
+    for (d, named) in drafts.iter().zip(names) {
+        if d.kind != Kind::Actual || d.year != review || is_multi_year(d) {
+            continue;
+        }
+        if let Some(entry) = named.entry {
+            let names = standard.entry(d.para).or_default();
+            if !names.contains(&entry.name_zh) {
+                names.push(entry.name_zh);
+            }
+        }
+    }
+    standard
+        .into_iter()
+        .filter(|(_, names)| names.len() >= 3)
+        .max_by_key(|(para, names)| (names.len(), std::cmp::Reverse(*para)))
+        .map(|(para, _)| para)
+}
