@@ -1,4 +1,4 @@
-//! Drafts to indicators: every draft named canonically ([`naming`]), then grouped by its
+//! Drafts to indicators: every draft named canonically ([`canonical`]), then grouped by its
 //! name's key, so that last year's result and this year's target of one indicator are one
 //! indicator however the report words them.
 //!
@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::naming::{self, Named, Place};
+use super::canonical::{self, Named, Place};
 use super::sentence::Draft;
 use super::text::Norm;
 use crate::model::{Flag, Indicator, Kind, Level};
@@ -169,7 +169,7 @@ fn name_of(d: &Draft, norm: &Norm, level: Option<Level>) -> Named {
         quote: d.quote,
         figure: d.value.or(d.growth),
     };
-    naming::settle(&d.name, &place, level)
+    canonical::settle(&d.name, &place, level)
 }
 
 fn new_group(named: Named, mut d: Draft) -> Group {
@@ -310,4 +310,90 @@ fn review_headline_para(drafts: &[Draft], names: &[Named]) -> Option<usize> {
         .filter(|(_, names)| names.len() >= 3)
         .max_by_key(|(para, names)| (names.len(), std::cmp::Reverse(*para)))
         .map(|(para, _)| para)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Dataset, Indicator, Kind, Qualifier};
+
+    fn draft(text: &str) -> Dataset {
+        super::super::extract(text, "t.txt").expect("extracts")
+    }
+
+    fn named<'a>(data: &'a Dataset, name: &str) -> Vec<&'a Indicator> {
+        data.indicators.iter().filter(|i| i.name_zh == name).collect()
+    }
+
+    #[test]
+    fn older_and_newer_wordings_pair() {
+        let data = draft(
+            "2024年政府工作报告\n一、2023年工作回顾\n\
+             全市一般公共财政预算收入120亿元、增长5%，货物进出口总额300亿元，粮食总产量80万吨。\n\
+             二、2024年工作安排\n\
+             今年主要预期目标是：一般公共预算收入增长6%，外贸进出口增长3%左右，\
+             正常年景下粮食产量稳定在80万吨以上。\n",
+        );
+        for name in ["一般公共预算收入", "进出口总额", "粮食产量"] {
+            let found = named(&data, name);
+            assert_eq!(found.len(), 1, "{name}: {:?}", data.indicators);
+            let years: Vec<(i32, Kind)> =
+                found[0].observations.iter().map(|o| (o.year, o.kind)).collect();
+            assert_eq!(years, [(2023, Kind::Actual), (2024, Kind::Target)], "{name}");
+            assert!(found[0].name_en.is_some() && found[0].flags.is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_main_targets_win_a_figure_stated_twice() {
+        let data = draft(
+            "2024年政府工作报告\n一、2023年工作回顾\n\
+             全市地区生产总值增长5.2%。\n二、2024年工作安排\n\
+             要推动地区生产总值增长6%以上。\
+             今年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业5万人。\n\
+             力争地区生产总值增长7%。\n",
+        );
+        let gdp = named(&data, "地区生产总值");
+        assert_eq!(gdp.len(), 1, "{:?}", data.indicators);
+        let target = gdp[0].observation(2024, Kind::Target).expect("a target");
+        assert_eq!(
+            (target.growth_pct, target.qualifier),
+            (Some(5.5), Qualifier::About)
+        );
+        assert_eq!(gdp[0].observations.len(), 2);
+    }
+
+    #[test]
+    fn figures_outside_the_headline_passages_stay_apart() {
+        // Two statements of one name, neither in a headline passage: two indicators, as
+        // they may be two statistics (a sub-scope, another unit), for a person to judge.
+        let data = draft(
+            "2024年政府工作报告\n一、2023年工作回顾\n\
+             全市新建5G基站1200个。\n其中新建5G基站800个。\n二、2024年工作安排\n\
+             今年主要预期目标是：地区生产总值增长6%左右。\n",
+        );
+        let stations: usize = data
+            .indicators
+            .iter()
+            .filter(|i| i.name_zh.contains("5G基站"))
+            .map(|i| i.observations.len())
+            .sum();
+        assert_eq!(stations, 2, "{:?}", data.indicators);
+    }
+
+    #[test]
+    fn a_figure_in_another_multiple_of_the_unit_is_converted_with_a_note() {
+        let data = draft(
+            "2024年政府工作报告\n一、2023年工作回顾\n粮食产量达到13392亿斤。\n\
+             二、2024年工作安排\n今年主要预期目标是：粮食产量保持在1.3万亿斤以上。\n",
+        );
+        let grain = named(&data, "粮食产量");
+        assert_eq!(grain.len(), 1, "{:?}", data.indicators);
+        assert_eq!(grain[0].unit_zh, "亿斤");
+        let target = grain[0].observation(2024, Kind::Target).expect("a target");
+        assert_eq!(target.value, Some(13000.0));
+        assert_eq!(
+            target.derived.as_deref(),
+            Some("1.3万亿斤 = 13000亿斤: the report's figure in the indicator's unit")
+        );
+    }
 }

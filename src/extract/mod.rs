@@ -12,7 +12,7 @@ mod decode;
 mod group;
 mod layout;
 mod names;
-mod naming;
+mod canonical;
 pub mod region;
 mod scan;
 mod sentence;
