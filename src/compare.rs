@@ -1,9 +1,6 @@
 //! One indicator across regions for one plan year: the rows of the compare view and of
 //! `gwr-charts compare`. Indicators are matched by name, since ids differ between files.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
 use crate::collection::RegionData;
 use crate::divisions::{self, Division};
 use crate::i18n::Lang;
@@ -11,57 +8,12 @@ use crate::merge::fold;
 use crate::model::{Indicator, Kind, Level, Observation};
 pub use crate::order::Sort;
 use crate::order::sort_rows;
+use crate::vocabulary;
 
-/// Names one indicator goes by in different reports. Each list is one indicator; the
-/// first name stands for the others.
-const ALIASES: &[&[&str]] = &[
-    &[
-        "地区生产总值",
-        "生产总值",
-        "gdp",
-        "全市生产总值",
-        "全省生产总值",
-    ],
-    &[
-        "一般公共预算收入",
-        "地方一般公共预算收入",
-        "一般公共预算收入(地方级)",
-    ],
-    &["社会消费品零售总额", "社零总额", "社会消费品零售额"],
-    &["规模以上工业增加值", "规上工业增加值"],
-    &["固定资产投资", "全社会固定资产投资"],
-    &[
-        "居民消费价格",
-        "居民消费价格涨幅",
-        "cpi",
-        "居民消费价格指数",
-        "居民消费价格总水平",
-    ],
-    &["城镇新增就业", "新增城镇就业"],
-    &[
-        "进出口总额",
-        "外贸进出口总额",
-        "外贸进出口",
-        "货物进出口总额",
-    ],
-    &["城乡居民人均可支配收入", "居民人均可支配收入"],
-    &["城镇调查失业率", "城镇调查失业率控制"],
-];
-
-/// The name an indicator is matched by: folded (widths, punctuation, spaces, case) and
-/// mapped through [`ALIASES`].
+/// The name an indicator is matched by across reports: [`vocabulary::key`], so that the
+/// wordings of one standard indicator (地区生产总值, 生产总值, GDP, 国内生产总值…) meet.
 pub fn match_key(name: &str) -> String {
-    static CANONICAL: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-        ALIASES
-            .iter()
-            .flat_map(|names| names.iter().map(|n| (fold(n).to_lowercase(), names[0])))
-            .collect()
-    });
-    let folded = fold(name).to_lowercase();
-    match CANONICAL.get(&folded) {
-        Some(canonical) => (*canonical).to_owned(),
-        None => folded,
-    }
+    vocabulary::key(name)
 }
 
 /// What the chart compares: growth rates, or levels in one unit.

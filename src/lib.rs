@@ -24,5 +24,6 @@ pub mod outcome;
 pub mod render;
 pub mod selection;
 pub mod text_util;
+pub mod vocabulary;
 
 pub use app::GwrApp;

@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Dataset, Indicator, Kind, Observation};
+use crate::vocabulary;
 
 /// One figure that two files of one region and one plan year give differently. The file
 /// later in argument (or opening) order wins; both figures name their file in
@@ -51,8 +52,8 @@ pub enum MergeError {
 /// Merges the reports of one region (e.g. this year's and last year's), each given with
 /// the name of its file, into one dataset.
 ///
-/// Indicators are matched by name (whitespace and full-width/half-width punctuation
-/// ignored) and unit (a growth-only indicator with no unit matches any unit of its name).
+/// Indicators are matched by name (as [`vocabulary::key`] folds and unifies it) and unit
+/// (a growth-only indicator with no unit matches any unit of its name).
 /// When two reports give the same (year, kind), the later report (by plan year) wins: it
 /// restates last year's result, possibly revised. Of two reports with the same plan year,
 /// the one later in `reports` wins, and where their figures differ the [`Conflict`] is
@@ -92,6 +93,8 @@ pub fn merge(reports: &[(&str, &Dataset)]) -> Result<Merged, MergeError> {
     };
 
     let mut merged: Vec<Indicator> = latest.indicators.clone();
+    // The name keys of `merged`, worked out once.
+    let mut keys: Vec<String> = merged.iter().map(|i| vocabulary::key(&i.name_zh)).collect();
     // The plan year of the report each (indicator, year, kind) of `merged` came from.
     let mut from_plan: HashMap<(usize, i32, Kind), i32> = HashMap::new();
     for (n, ind) in merged.iter().enumerate() {
@@ -109,7 +112,7 @@ pub fn merge(reports: &[(&str, &Dataset)]) -> Result<Merged, MergeError> {
         let mut taken = vec![false; merged.len()];
         let mut added = Vec::new();
         for ind in &report.indicators {
-            let Some(n) = find_match(&merged, &taken, ind) else {
+            let Some(n) = find_match(&merged, &keys, &taken, ind) else {
                 added.push(ind.clone());
                 continue;
             };
@@ -137,6 +140,7 @@ pub fn merge(reports: &[(&str, &Dataset)]) -> Result<Merged, MergeError> {
             for obs in &ind.observations {
                 from_plan.insert((n, obs.year, obs.kind), *plan);
             }
+            keys.push(vocabulary::key(&ind.name_zh));
             merged.push(ind);
         }
     }
@@ -198,16 +202,22 @@ fn same_figure(a: &Observation, b: &Observation) -> bool {
     a.value == b.value && a.growth_pct == b.growth_pct && a.qualifier == b.qualifier
 }
 
-/// The untaken indicator of `merged` that `ind` restates: same name and same unit first,
-/// then same name where one side is growth-only without a unit.
-fn find_match(merged: &[Indicator], taken: &[bool], ind: &Indicator) -> Option<usize> {
-    let name = fold(&ind.name_zh);
+/// The untaken indicator of `merged` (whose name `keys` are given) that `ind` restates:
+/// same name (by [`vocabulary::key`]: 一般公共财政预算收入 is 一般公共预算收入) and same unit
+/// first, then same name where one side is growth-only without a unit.
+fn find_match(
+    merged: &[Indicator],
+    keys: &[String],
+    taken: &[bool],
+    ind: &Indicator,
+) -> Option<usize> {
+    let name = vocabulary::key(&ind.name_zh);
     let unit = fold(&ind.unit_zh);
     let candidates = || {
         merged
             .iter()
             .enumerate()
-            .filter(|(n, m)| !taken.get(*n).copied().unwrap_or(true) && fold(&m.name_zh) == name)
+            .filter(|(n, _)| !taken.get(*n).copied().unwrap_or(true) && keys.get(*n) == Some(&name))
     };
     candidates()
         .find(|(_, m)| fold(&m.unit_zh) == unit)

@@ -138,8 +138,8 @@ fn harbin_years_headline_and_joins() {
             "地区生产总值",
             "社会消费品零售总额",
             "进出口总额",
-            "城乡居民收入",
-            "规上工业增加值",
+            "城乡居民人均可支配收入",
+            "规模以上工业增加值",
             "固定资产投资"
         ]
     );
@@ -261,7 +261,7 @@ const BEIHE_ROWS: &[Row] = &[
     ),
     ("实际使用外资", 2023, T, None, Some(10.0), Exact, false),
     (
-        "外贸进出口总额",
+        "进出口总额",
         2022,
         A,
         Some(1384.7),
@@ -269,8 +269,8 @@ const BEIHE_ROWS: &[Row] = &[
         Exact,
         false,
     ),
-    ("城镇就业", 2022, A, Some(6.2), None, Exact, false),
-    ("城镇就业", 2023, T, Some(6.0), None, Exact, false),
+    ("城镇新增就业", 2022, A, Some(6.2), None, Exact, false),
+    ("城镇新增就业", 2023, T, Some(6.0), None, Exact, false),
     ("城镇登记失业率", 2022, A, Some(3.5), None, AtMost, false),
     ("中小学、幼儿园", 2022, A, Some(32.0), None, Exact, false),
     ("中小学、幼儿园", 2023, T, Some(20.0), None, Exact, false),
@@ -287,7 +287,15 @@ const BEIHE_ROWS: &[Row] = &[
         AtLeast,
         false,
     ),
-    ("规上工业企业", 2023, T, Some(200.0), None, AtLeast, false),
+    (
+        "新增规模以上工业企业",
+        2023,
+        T,
+        Some(200.0),
+        None,
+        AtLeast,
+        false,
+    ),
     ("亿元以上项目", 2023, T, Some(1000.0), None, Exact, false),
     (
         "亿元以上项目投资",
@@ -309,8 +317,8 @@ fn beihe_2023_with_year_headings() {
     assert_eq!(got.report.region_zh, "北河市");
     assert_rows(&got, BEIHE_ROWS);
     // Full-width digits are parsed, and quoted as written.
-    let jobs = got.indicators.iter().find(|i| i.name_zh == "城镇就业");
-    let jobs = jobs.expect("城镇就业");
+    let jobs = got.indicators.iter().find(|i| i.name_zh == "城镇新增就业");
+    let jobs = jobs.expect("城镇新增就业");
     assert_eq!(jobs.unit_zh, "万人");
     assert_eq!(jobs.observations[0].quote, "新增城镇就业６．２万人");
     let units: Vec<(&str, &str)> = got
@@ -365,18 +373,18 @@ const NANHU_ROWS: &[Row] = &[
         false,
     ),
     ("社会消费品零售总额", 2024, T, None, Some(7.0), Exact, false),
+    ("接待游客", 2023, A, Some(8600.0), Some(110.0), Exact, false),
     (
-        "接待国内外游客",
+        "旅游总收入",
         2023,
         A,
-        Some(8600.0),
-        Some(110.0),
+        Some(980.0),
+        Some(160.0),
         Exact,
         false,
     ),
-    ("旅游收入", 2023, A, Some(980.0), Some(160.0), Exact, false),
     (
-        "规上工业企业利润总额",
+        "规模以上工业企业利润",
         2023,
         A,
         None,
@@ -394,8 +402,8 @@ const NANHU_ROWS: &[Row] = &[
         AtLeast,
         false,
     ),
-    ("改造提升农村公路", 2023, A, Some(860.0), None, Exact, false),
-    ("改造提升农村公路", 2024, T, Some(500.0), None, Exact, false),
+    ("农村公路", 2023, A, Some(860.0), None, Exact, false),
+    ("农村公路", 2024, T, Some(500.0), None, Exact, false),
     (
         "发放各类惠企资金",
         2023,
@@ -405,7 +413,8 @@ const NANHU_ROWS: &[Row] = &[
         MoreThan,
         false,
     ),
-    ("接待游客", 2024, T, Some(1.0), None, MoreThan, false),
+    // 突破1亿人次, in the unit of last year's 8600万人次.
+    ("接待游客", 2024, T, Some(10000.0), None, MoreThan, false),
 ];
 
 #[test]
@@ -415,6 +424,12 @@ fn nanhu_2024_without_year_headings() {
     assert_eq!(got.years(), (2023, 2024));
     assert_eq!(got.report.region_zh, "南湖市");
     assert_rows(&got, NANHU_ROWS);
+    let visits = got.indicators.iter().find(|i| i.name_zh == "接待游客");
+    let target = visits.and_then(|i| i.observation(2024, Kind::Target));
+    let derived = target
+        .and_then(|o| o.derived.as_deref())
+        .unwrap_or_default();
+    assert!(derived.starts_with("1亿人次 = 10000万人次"), "{derived}");
     let energy = got
         .indicators
         .iter()
@@ -781,7 +796,7 @@ const FIXTURES: &[Fixture] = &[
                 true,
             ),
             ("社会消费品零售总额", 2024, T, None, Some(6.0), Exact, true),
-            ("市场主体", 2023, A, Some(1.2), None, Exact, false),
+            ("新登记市场主体", 2023, A, Some(1.2), None, Exact, false),
         ],
     ),
 ];
@@ -1102,7 +1117,8 @@ fn mixed_phrasings() {
                 Exact,
                 false,
             ),
-            ("粮食总产量", 2023, A, Some(100.0), None, AtLeast, false),
+            // 粮食总产量 is 粮食产量: last year's result beside this year's target.
+            ("粮食产量", 2023, A, Some(100.0), None, AtLeast, true),
             (
                 "新开工5000万元以上项目",
                 2023,

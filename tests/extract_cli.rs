@@ -18,6 +18,34 @@ fn extract_prints_a_valid_dataset() {
     assert_eq!(data.years(), (2023, 2024));
 }
 
+/// `extract` says how many indicators it flagged for review, as many as the draft holds.
+#[test]
+fn extract_counts_the_flagged_indicators() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.txt");
+    let text = "北河市2024年政府工作报告\n一、2023年工作回顾\n2023年，全市地区生产总值增长5%。\n\
+                二、2024年工作安排\n今年主要预期目标是：地区生产总值增长6%左右。\
+                今年先发行100亿元。\n";
+    std::fs::write(&report, text).unwrap();
+    let (code, stdout, stderr) = run(["extract", report.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let data = model::load_bytes("stdout", stdout.as_bytes()).unwrap();
+    let flagged = data
+        .indicators
+        .iter()
+        .filter(|i| !i.flags.is_empty())
+        .count();
+    let unclear = data
+        .indicators
+        .iter()
+        .filter(|i| i.flags.contains(&model::Flag::UnclearName))
+        .count();
+    let names: Vec<&str> = data.indicators.iter().map(|i| i.name_zh.as_str()).collect();
+    assert!(unclear > 0, "先发行 names nothing: {names:?}");
+    let said = format!("{flagged} flagged for review ({unclear} with an unclear name)");
+    assert!(stderr.contains(&said), "{stderr}");
+}
+
 #[test]
 fn extract_writes_atomically_and_check_accepts_it() {
     let (dir, out) = common::temp_path("beihe.json");

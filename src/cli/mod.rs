@@ -339,19 +339,39 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             json.push('\n');
             files::write_atomic(path, json.as_bytes())?;
             eprintln!(
-                "{}: {} indicators, {} observations (a draft: check it against the report)",
+                "{}: {} (a draft: check it against the report)",
                 path.display(),
-                opened.data.indicators.len(),
-                opened.data.observation_count()
+                draft_summary(&opened.data)
             );
         }
         None => {
             let mut json = serde_json::to_string_pretty(&opened.data)?;
             json.push('\n');
             print!("{json}");
+            eprintln!("{name}: {}", draft_summary(&opened.data));
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `extract` drafted, in a few words: "58 indicators, 97 observations, 3 flagged for
+/// review (2 with an unclear name)".
+fn draft_summary(data: &Dataset) -> String {
+    let flagged = data
+        .indicators
+        .iter()
+        .filter(|i| !i.flags.is_empty())
+        .count();
+    let unclear = data
+        .indicators
+        .iter()
+        .filter(|i| i.flags.contains(&model::Flag::UnclearName))
+        .count();
+    format!(
+        "{} indicators, {} observations, {flagged} flagged for review ({unclear} with an unclear name)",
+        data.indicators.len(),
+        data.observation_count()
+    )
 }
 
 /// Validates a dataset: the file's form and meaning, then (when `report.source` leads to the

@@ -8,7 +8,9 @@
 //! The result is a draft for a person to correct: every observation carries its clause, and
 //! the names, units and categories are guesses from the report's words.
 
+mod canonical;
 mod divisions;
+mod group;
 mod header;
 mod layout;
 mod names;
@@ -18,8 +20,6 @@ mod scan;
 mod sentence;
 mod text;
 mod words;
-
-use std::collections::HashMap;
 
 pub use crate::text_util::decode;
 pub(crate) use crate::text_util::in_parallel;
@@ -123,7 +123,7 @@ pub fn extract_with(
             draft: true,
             level,
         },
-        indicators: indicators(drafts, &norm),
+        indicators: group::indicators(drafts, &norm, level),
     })
 }
 
@@ -147,115 +147,9 @@ fn title(chars: &[char], region_zh: &str, plan: i32, overrides: &Overrides) -> S
     }
 }
 
-/// An indicator being formed.
-struct Group {
-    name: String,
-    unit: Option<String>,
-    headline: bool,
-    topic: std::sync::Arc<str>,
-    drafts: Vec<Draft>,
-}
-
-impl Group {
-    fn has(&self, d: &Draft) -> bool {
-        self.drafts
-            .iter()
-            .any(|o| o.year == d.year && o.kind == d.kind)
-    }
-
-    fn unit_fits(&self, d: &Draft) -> bool {
-        match (&self.unit, &d.unit) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        }
-    }
-}
-
-/// Joins drafts into indicators: the same key, a unit that fits, one observation per year
-/// and kind. A growth rate named apart from its value in the same paragraph completes it;
-/// a repeated statement is dropped.
-fn indicators(drafts: Vec<Draft>, norm: &text::Norm) -> Vec<Indicator> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for mut d in drafts {
-        let mut key = names::key(&d.name);
-        // A figure over several years never joins the figures of one year.
-        if let Some(multi) = &d.multi_year {
-            key.push('@');
-            key.push_str(&multi.horizon);
-        }
-        // The latest groups of a name only: a report that repeats one name thousands of
-        // times stays linear, and real reports have a handful of groups per name.
-        let candidates = by_key
-            .get(&key)
-            .map_or(&[][..], |v| &v[v.len().saturating_sub(8)..]);
-        let same = |g: &Group, o: &Draft| o.year == d.year && o.kind == d.kind && g.unit_fits(&d);
-        let duplicate = candidates.iter().any(|&g| {
-            groups.get(g).is_some_and(|g| {
-                g.drafts
-                    .iter()
-                    .any(|o| same(g, o) && o.value == d.value && o.growth == d.growth)
-            })
-        });
-        if duplicate {
-            continue;
-        }
-        let complement = candidates.iter().find_map(|&gi| {
-            let g = groups.get(gi)?;
-            let oi = g.drafts.iter().position(|o| {
-                same(g, o)
-                    && o.para == d.para
-                    && ((o.value.is_some() && o.growth.is_none() && d.value.is_none())
-                        || (o.growth.is_some() && o.value.is_none() && d.growth.is_none()))
-            })?;
-            Some((gi, oi))
-        });
-        if let Some((gi, oi)) = complement
-            && let Some(g) = groups.get_mut(gi)
-            && let Some(o) = g.drafts.get_mut(oi)
-        {
-            o.complete_with(&d);
-            g.unit = g.unit.take().or(d.unit);
-            g.headline |= d.headline;
-            continue;
-        }
-        let join = candidates
-            .iter()
-            .copied()
-            .find(|&g| groups.get(g).is_some_and(|g| g.unit_fits(&d) && !g.has(&d)));
-        match join.and_then(|g| groups.get_mut(g)) {
-            // The group keeps the name and unit: its drafts need them no more.
-            Some(g) => {
-                g.unit = g.unit.take().or_else(|| d.unit.take());
-                g.headline |= d.headline;
-                g.drafts.push(d);
-            }
-            None => {
-                by_key.entry(key).or_default().push(groups.len());
-                groups.push(Group {
-                    name: std::mem::take(&mut d.name),
-                    unit: d.unit.take(),
-                    headline: d.headline,
-                    topic: d.topic.clone(),
-                    drafts: vec![d],
-                });
-            }
-        }
-    }
-    // Headline indicators first, as the report states them; then the rest in text order;
-    // figures over several years after those of one year.
-    groups.sort_by_key(|g| (g.drafts.iter().any(|d| d.multi_year.is_some()), !g.headline));
-    let width = groups.len().to_string().len().max(3);
-    groups
-        .into_iter()
-        .enumerate()
-        .map(|(n, g)| indicator(g, n + 1, width, norm))
-        .collect()
-}
-
 /// Indicator number `n` (from 1), from its group: its observations with their ranges and
 /// changes, a figure over several years marked so, and what a person should check flagged.
-fn indicator(g: Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
+fn indicator(g: group::Group, n: usize, width: usize, norm: &text::Norm) -> Indicator {
     let multi_year = g.drafts.iter().find_map(|d| d.multi_year.clone());
     let mut flags = Vec::new();
     if g.drafts.iter().any(|d| d.reversed) {

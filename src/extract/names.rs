@@ -9,6 +9,7 @@ use aho_corasick::AhoCorasick;
 use super::text::{Edge, automaton, first_chars, last_chars, strip_words};
 use super::words::{CATEGORIES, CUTS, GENERIC, HEADS, PREFIXES, SUFFIXES, VERBS};
 use crate::model::Category;
+use crate::vocabulary;
 
 const MAX_NAME: usize = 20;
 
@@ -19,23 +20,6 @@ static CUT_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(CUTS));
 /// and are left as they are without trying each word.
 static PREFIX_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(PREFIXES));
 static SUFFIX_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| last_chars(SUFFIXES));
-
-/// Words that differ between a result and a target (新建改造高标准农田 / 新增高标准农田).
-const KEY_DROPS: &[&str] = &[
-    "新建改造",
-    "新改扩建",
-    "新建扩建",
-    "启动建设",
-    "新建",
-    "新增",
-    "完成",
-    "实现",
-    "累计",
-    "全年",
-    "实施",
-    "全市",
-];
-static KEY_DROP_AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(KEY_DROPS));
 
 /// Every keyword of [`CATEGORIES`] in one automaton, with the index of its category: a
 /// category is guessed for each indicator, and a long report has thousands.
@@ -70,27 +54,63 @@ pub(crate) fn clean(raw: &str) -> String {
         }
     }
     let listed_after = s.rsplit_once('等').map_or(s, |(_, after)| after);
-    let mut name = strip_year(listed_after);
+    let mut name = strip_year(listed_after).trim_matches(is_edge);
+    // 五年来 says when, not what: taken whole, before 五年 alone would leave 来.
+    for period in PERIODS {
+        name = name.strip_prefix(period).unwrap_or(name);
+    }
+    // A standard name keeps its words (全年新增就业 is 城镇新增就业, not 就业): the
+    // vocabulary trims what is not part of it.
+    if vocabulary::lookup(name).is_some() {
+        return vocabulary::trim_name(name).into_owned();
+    }
     loop {
         let before = name.len();
         name = name.trim_matches(is_edge);
+        // 城镇调查失业率平均, 增加值年均: 平均 and 年均 go whole, before 均 alone would
+        // leave 平 or 年.
+        for whole in ["平均", "年均"] {
+            name = name.strip_suffix(whole).unwrap_or(name);
+        }
         name = strip_words(name, PREFIXES, Edge::Start, &PREFIX_STARTS);
         name = strip_words(name, SUFFIXES, Edge::End, &SUFFIX_ENDS);
         if name.len() == before {
             break;
         }
     }
-    // 市属国企的专业化培训 → 专业化培训: the head noun follows the last 的.
+    // 市属国企的专业化培训 → 专业化培训: the head noun follows the last 的. A share keeps
+    // the words that say what it counts (有研发活动的规模以上工业企业占比).
     if let Some((_, head)) = name.rsplit_once('的')
         && head.chars().count() >= 2
+        && !is_share(head)
     {
         name = head;
     }
     let n = name.chars().count();
-    if n > MAX_NAME {
+    // A standard name is never cut (地级及以上城市细颗粒物（PM2.5）平均浓度).
+    if n > MAX_NAME && vocabulary::lookup(name).is_none() {
         return name.chars().skip(n - MAX_NAME).collect();
     }
     name.to_owned()
+}
+
+/// Words that open a sentence about a period (五年来…) and never a name.
+const PERIODS: &[&str] = &[
+    "过去五年",
+    "过去一年",
+    "五年来",
+    "三年来",
+    "两年来",
+    "一年来",
+    "近年来",
+    "多年来",
+];
+
+/// 占比, 比重, 比例, 比率: a share of something the words before it name.
+fn is_share(name: &str) -> bool {
+    ["占比", "比重", "比例", "比率"]
+        .iter()
+        .any(|w| name.ends_with(w))
 }
 
 fn is_edge(c: char) -> bool {
@@ -201,32 +221,19 @@ pub(crate) fn list_names(raw: &str) -> Vec<String> {
         .find(|h| last.ends_with(*h) && last.len() > h.len());
     names
         .into_iter()
-        .map(|n| match head {
-            Some(h) if !n.ends_with(h) && n.chars().count() <= 4 => format!("{n}{h}"),
-            _ => n,
+        .map(|n| {
+            let short = n.chars().count() <= 4;
+            // 城镇、农村居民人均可支配收入: 城镇 stands where 农村 does, when that makes a
+            // standard name.
+            let parallel: String = last.chars().skip(n.chars().count()).collect();
+            let standard = format!("{n}{parallel}");
+            match head {
+                _ if short && n != last && vocabulary::lookup(&standard).is_some() => standard,
+                Some(h) if !n.ends_with(h) && short => format!("{n}{h}"),
+                _ => n,
+            }
         })
         .collect()
-}
-
-/// The key that joins one indicator's observations across years: the name without the verbs
-/// that differ between a result and a target (新建改造高标准农田 / 新增高标准农田).
-pub(crate) fn key(name: &str) -> String {
-    // Sized up front: collecting a filter starts from an empty string and grows it.
-    let mut k = String::with_capacity(name.len());
-    k.extend(name.chars().filter(|c| {
-        !c.is_whitespace()
-            && !matches!(
-                c,
-                '“' | '”' | '"' | '\'' | '‘' | '’' | '（' | '）' | '(' | ')' | '、'
-            )
-    }));
-    if KEY_DROP_AUTOMATON.is_match(&k) {
-        // In list order: dropping one word can join the halves of the next.
-        for word in KEY_DROPS {
-            k = k.replace(word, "");
-        }
-    }
-    k.strip_prefix('市').map(str::to_owned).unwrap_or(k)
 }
 
 /// The category of an indicator: its name's keywords first, then its quote's, then its
@@ -271,8 +278,10 @@ mod tests {
             list_names("航空航天、医药制造业增加值"),
             vec!["航空航天制造业增加值", "医药制造业增加值"]
         );
-        assert_eq!(key("新建改造高标准农田"), key("新增高标准农田"));
-        assert_eq!(key("市重点项目"), key("重点项目"));
+        assert_eq!(
+            list_names("城镇、农村常住居民人均可支配收入"),
+            vec!["城镇常住居民人均可支配收入", "农村常住居民人均可支配收入"]
+        );
         assert_eq!(category("粮食产量", "", ""), Category::Agriculture);
         assert_eq!(
             category("甲", "", "着力发展现代化大农业"),
