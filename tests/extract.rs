@@ -1117,8 +1117,9 @@ fn mixed_phrasings() {
                 Exact,
                 false,
             ),
-            // 粮食总产量 is 粮食产量: last year's result beside this year's target.
-            ("粮食产量", 2023, A, Some(100.0), None, AtLeast, true),
+            // 粮食总产量 is 粮食产量, but 连续5年稳定在 is a floor over five years: a figure
+            // over several years, not last year's result beside this year's target.
+            ("粮食产量", 2023, A, Some(100.0), None, AtLeast, false),
             (
                 "新开工5000万元以上项目",
                 2023,
@@ -1142,9 +1143,13 @@ fn mixed_phrasings() {
         horizon.map(|m| (m.horizon.as_str(), m.until)),
         Some(("到2025年", Some(2025)))
     );
-    // 连续5年 spans five years too; every other figure is of one year.
+    // 连续5年 spans five years too (the years and the floor); every other figure is of one
+    // year.
     for i in &got.indicators {
-        let several = i.name_zh.starts_with("数字经济") || i.name_zh.starts_with("粮食总产量");
+        let floor = i.name_zh == "粮食产量" && i.observation(2023, A).is_some();
+        let several = floor
+            || i.name_zh.starts_with("数字经济")
+            || i.name_zh.starts_with("粮食总产量");
         assert_eq!(several, i.multi_year.is_some(), "{}", i.name_zh);
     }
 }
@@ -1436,7 +1441,8 @@ fn reversed_ranges_and_implausible_growth_are_flagged() {
     let cars = by_name("新能源汽车产量");
     assert_eq!(cars.flags, [model::Flag::ImplausibleGrowth]);
     assert_eq!(cars.observation(2024, A).unwrap().growth_pct, Some(1250.0));
-    assert!(by_name("研发经费投入").flags.is_empty());
+    // 研发经费投入 is named by its standard name.
+    assert!(by_name("研究与试验发展经费投入").flags.is_empty());
 }
 
 /// 分别 over a combined subject gives each part its figure, for results and targets, levels
@@ -1446,45 +1452,45 @@ fn combined_subjects_are_split() {
     let text = report(
         "城乡居民人均可支配收入分别增长6.5%、8.2%。\
          外贸进出口总额2100亿元，其中进、出口分别完成900亿元、1200亿元。\
-         三次产业增加值分别增长3%、5%和6%。\
-         城乡居民收入达到45000元和21000元、分别增长5%和7%。",
+         三次产业增加值分别增长3%、5%和6%。",
         "城乡居民人均可支配收入分别增长7%左右和8%左右",
+    );
+    // Levels and growth rates of a combined subject: a report of its own, as 城乡居民收入 is
+    // 城乡居民人均可支配收入 (one statement of each part per year).
+    let levels = report(
+        "城乡居民收入达到45000元和21000元、分别增长5%和7%。",
+        "地区生产总值增长5%左右",
     );
     let got = extract::extract(&text, "parts.txt").expect("extracts");
     assert_valid(&got, &text);
-    let check = |name: &str, year, kind, want: Numbers| {
-        let o = figure(&got, name, year, kind);
-        let o = o.unwrap_or_else(|| panic!("{name} {year}: missing in {}", listing(&got)));
-        assert_eq!(numbers(o), want, "{name} {year}{}", listing(&got));
+    let got_levels = extract::extract(&levels, "levels.txt").expect("extracts");
+    assert_valid(&got_levels, &levels);
+    let check = |got: &Dataset, name: &str, year, kind, want: Numbers| {
+        let o = figure(got, name, year, kind);
+        let o = o.unwrap_or_else(|| panic!("{name} {year}: missing in {}", listing(got)));
+        assert_eq!(numbers(o), want, "{name} {year}{}", listing(got));
     };
     let g = |v: f64, q| (None, None, Some(v), None, q);
-    check("城镇居民人均可支配收入", 2024, A, g(6.5, Exact));
-    check("农村居民人均可支配收入", 2024, A, g(8.2, Exact));
-    check("城镇居民人均可支配收入", 2025, T, g(7.0, About));
-    check("农村居民人均可支配收入", 2025, T, g(8.0, About));
+    check(&got, "城镇居民人均可支配收入", 2024, A, g(6.5, Exact));
+    check(&got, "农村居民人均可支配收入", 2024, A, g(8.2, Exact));
+    check(&got, "城镇居民人均可支配收入", 2025, T, g(7.0, About));
+    check(&got, "农村居民人均可支配收入", 2025, T, g(8.0, About));
     let v = |v: f64| (Some(v), None, None, None, Exact);
-    check("进口", 2024, A, v(900.0));
-    check("出口", 2024, A, v(1200.0));
-    check("第一产业增加值", 2024, A, g(3.0, Exact));
-    check("第二产业增加值", 2024, A, g(5.0, Exact));
-    check("第三产业增加值", 2024, A, g(6.0, Exact));
-    check(
-        "城镇居民收入",
-        2024,
-        A,
-        (Some(45000.0), None, Some(5.0), None, Exact),
-    );
-    check(
-        "农村居民收入",
-        2024,
-        A,
-        (Some(21000.0), None, Some(7.0), None, Exact),
-    );
-    assert!(
-        got.indicators.iter().all(|i| !i.name_zh.contains("城乡")),
-        "{}",
-        listing(&got)
-    );
+    check(&got, "进口", 2024, A, v(900.0));
+    check(&got, "出口", 2024, A, v(1200.0));
+    check(&got, "第一产业增加值", 2024, A, g(3.0, Exact));
+    check(&got, "第二产业增加值", 2024, A, g(5.0, Exact));
+    check(&got, "第三产业增加值", 2024, A, g(6.0, Exact));
+    let both = |v: f64, g: f64| (Some(v), None, Some(g), None, Exact);
+    check(&got_levels, "城镇居民收入", 2024, A, both(45000.0, 5.0));
+    check(&got_levels, "农村居民收入", 2024, A, both(21000.0, 7.0));
+    for data in [&got, &got_levels] {
+        assert!(
+            data.indicators.iter().all(|i| !i.name_zh.contains("城乡")),
+            "{}",
+            listing(data)
+        );
+    }
 }
 
 /// A subject carried over within a sentence: a head (增加值, 产量) measures the subject named
