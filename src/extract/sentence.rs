@@ -704,10 +704,10 @@ fn keep_lone_milestones(items: &mut [Item]) {
     }
 }
 
-/// The plan period of paragraph `para` as the layout marks it. The layout does not mark
-/// periods yet: every paragraph is read as one of the review or plan year.
-fn layout_period(_layout: &Layout, _para: usize) -> Option<Arc<str>> {
-    None
+/// The plan period of paragraph `para` as the layout marks it (a five-year review, the next
+/// plan's goals), or `None` for a paragraph of the review or plan year.
+fn layout_period(layout: &Layout, para: usize) -> Option<Arc<str>> {
+    layout.period.get(para).cloned().flatten()
 }
 
 /// A number's subject without the words that name no part of it: at its end, 按 and 安排
