@@ -1544,7 +1544,8 @@ fn subjects_carried_over_within_a_sentence() {
 }
 
 /// 比上年增加X after a level is that level's change, never a second figure of the year; 新增
-/// with a subject of its own is a level.
+/// with a subject of its own is a level, unless the total of that subject follows it (净增
+/// 高新技术企业530户、总量达2832户), whose change it is.
 #[test]
 fn increments_are_the_change_of_their_level() {
     let text = report(
@@ -1562,9 +1563,14 @@ fn increments_are_the_change_of_their_level() {
     assert_eq!((firms.value, firms.change), (Some(120.0), Some(15.0)));
     let income = figure(&got, "城镇居民人均可支配收入", 2025, T).unwrap();
     assert_eq!((income.value, income.change), (Some(11720.0), Some(1386.0)));
-    assert_eq!(
-        figure(&got, "高新技术企业", 2024, A).unwrap().value,
-        Some(530.0)
+    // 新增 with a subject of its own followed by the total of that subject: the total is
+    // the level and the increment its change.
+    let tech = figure(&got, "高新技术企业", 2024, A).unwrap();
+    assert_eq!((tech.value, tech.change), (Some(2832.0), Some(530.0)));
+    assert!(
+        got.indicators.iter().all(|i| !i.name_zh.ends_with("企业总量")),
+        "{}",
+        listing(&got)
     );
     // No indicator has two figures of one year and kind.
     for ind in &got.indicators {
@@ -1665,4 +1671,39 @@ fn bracketed_asides_are_no_figures() {
         .filter_map(|o| o.growth_pct)
         .collect();
     assert!(!all.contains(&2.5), "{all:?}");
+}
+
+/// A paragraph about a plan period (五年来…, and what follows it until the text turns back
+/// to the year) holds figures of that period: never last year's result or this year's
+/// target, even without a multi-year word in the sentence itself.
+#[test]
+fn a_plan_period_paragraph_holds_no_figure_of_one_year() {
+    let text = "2025年政府工作报告\n一、2024年工作回顾\n\
+        五年来，全省经济实力稳步提升。\n\
+        民生保障更加有力，城镇调查失业率始终控制在5.5%以内，\
+        研发经费投入强度由1.81%提高到2.2%左右。\n\
+        2024年，全省地区生产总值增长5.1%，城镇调查失业率5.2%。\n\
+        二、2025年工作安排\n\
+        今年主要预期目标是：地区生产总值增长5%左右，城镇调查失业率5.5%左右，\
+        区级一般公共预算收入力争达到41.5—42亿元。\n";
+    let got = extract::extract(text, "period.txt").expect("extracts");
+    assert_valid(&got, text);
+    let rate = figure(&got, "城镇调查失业率", 2024, A).expect("last year's rate");
+    assert_eq!((rate.value, rate.qualifier), (Some(5.2), Exact));
+    let target = figure(&got, "城镇调查失业率", 2025, T).expect("this year's rate");
+    assert_eq!((target.value, target.qualifier), (Some(5.5), About));
+    for quote in ["始终控制在5.5%以内", "由1.81%提高到2.2%左右"] {
+        let ind = got
+            .indicators
+            .iter()
+            .find(|i| i.observations.iter().any(|o| o.quote.contains(quote)));
+        let ind = ind.unwrap_or_else(|| panic!("{quote}: missing in {}", listing(&got)));
+        assert!(ind.multi_year.is_some(), "{quote}{}", listing(&got));
+    }
+    // 力争 before a range adds no bound of its own: the range is the target.
+    let revenue = figure(&got, "一般公共预算收入", 2025, T).expect("the revenue target");
+    assert_eq!(
+        (revenue.value, revenue.value_high, revenue.qualifier),
+        (Some(41.5), Some(42.0), Exact)
+    );
 }

@@ -400,6 +400,8 @@ impl Sentence<'_> {
             r.items.push(item);
             r.prev_end = t.end;
             return 1;
+        } else if let Some(total) = self.total_after_increment(&run, r) {
+            total
         } else {
             self.levels(&run, r)
         };
@@ -462,9 +464,11 @@ impl Sentence<'_> {
             .iter()
             .enumerate()
             .map(|(n, tok)| {
+                // 力争达到41.5—42亿元: a range is its own bound, 力争 adds none.
+                let strive = clause_q.filter(|_| tok.high.is_none());
                 tok.after
                     .or(if n == 0 { before_q } else { None })
-                    .or(clause_q)
+                    .or(strive)
                     .unwrap_or(Qualifier::Exact)
             })
             .collect();
