@@ -387,6 +387,7 @@ pub const TRIM_BEFORE: &[&str] = &[
     "当年",
     "本年",
     "预计",
+    "拟安排",
     "安排",
     "创建",
     "力争",
@@ -416,6 +417,7 @@ pub const TRIM_BEFORE: &[&str] = &[
 pub const TRIM_AFTER: &[&str] = &[
     "平均为",
     "平均",
+    "始终",
     "控制在",
     "保持在",
     "稳定在",

@@ -76,7 +76,15 @@ fn harbin_recall_and_precision() {
 
     let mut missed = Vec::new();
     for (name, w) in &want {
-        if !have.iter().any(|(_, g)| matches(w, g)) {
+        // An increment the curated file lists as a figure of its own (净增…530户) is kept as
+        // the change of the level the sentence gives next (总量达2832户): schema 2's `change`.
+        let as_change = |g: &Observation| {
+            g.year == w.year
+                && g.kind == w.kind
+                && g.quote.contains(&w.quote)
+                && w.value.is_some_and(|v| g.change.is_some_and(|c| same(v, c)))
+        };
+        if !have.iter().any(|(_, g)| matches(w, g) || as_change(g)) {
             missed.push(format!("{name} {} {:?}: {}", w.year, w.kind, w.quote));
         }
     }
