@@ -82,7 +82,8 @@ fn harbin_recall_and_precision() {
             g.year == w.year
                 && g.kind == w.kind
                 && g.quote.contains(&w.quote)
-                && w.value.is_some_and(|v| g.change.is_some_and(|c| same(v, c)))
+                && w.value
+                    .is_some_and(|v| g.change.is_some_and(|c| same(v, c)))
         };
         if !have.iter().any(|(_, g)| matches(w, g) || as_change(g)) {
             missed.push(format!("{name} {} {:?}: {}", w.year, w.kind, w.quote));
@@ -1155,9 +1156,8 @@ fn mixed_phrasings() {
     // year.
     for i in &got.indicators {
         let floor = i.name_zh == "粮食产量" && i.observation(2023, A).is_some();
-        let several = floor
-            || i.name_zh.starts_with("数字经济")
-            || i.name_zh.starts_with("粮食总产量");
+        let several =
+            floor || i.name_zh.starts_with("数字经济") || i.name_zh.starts_with("粮食总产量");
         assert_eq!(several, i.multi_year.is_some(), "{}", i.name_zh);
     }
 }
@@ -1576,7 +1576,9 @@ fn increments_are_the_change_of_their_level() {
     let tech = figure(&got, "高新技术企业", 2024, A).unwrap();
     assert_eq!((tech.value, tech.change), (Some(2832.0), Some(530.0)));
     assert!(
-        got.indicators.iter().all(|i| !i.name_zh.ends_with("企业总量")),
+        got.indicators
+            .iter()
+            .all(|i| !i.name_zh.ends_with("企业总量")),
         "{}",
         listing(&got)
     );

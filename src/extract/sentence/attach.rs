@@ -197,7 +197,9 @@ impl Sentence<'_> {
         let p = &prev.draft;
         let written_new = {
             let words = self.text(p.quote.0, run.bound);
-            let number = words.find(|c: char| c.is_ascii_digit()).unwrap_or(words.len());
+            let number = words
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(words.len());
             NEW_VERBS.iter().any(|v| words[..number].contains(v))
         };
         let fits = prev.emit && p.change.is_none() && p.growth.is_none() && p.multi_year.is_none();
