@@ -418,6 +418,9 @@ pub const TRIM_AFTER: &[&str] = &[
     "平均为",
     "平均",
     "始终",
+    "折合人民币",
+    "折合美元",
+    "折合",
     "控制在",
     "保持在",
     "稳定在",
@@ -440,6 +443,10 @@ pub const TRIM_AFTER: &[&str] = &[
     "下降至",
     "提高到",
     "提高至",
+    "压缩至",
+    "压缩到",
+    "缩短至",
+    "缩短到",
     "提升到",
     "提升至",
     "增加到",
@@ -679,6 +686,10 @@ mod tests {
         assert_eq!(trim_name("2023年底粮食产量"), "粮食产量");
         assert_eq!(trim_name("城镇调查失业率平均为"), "城镇调查失业率");
         assert_eq!(trim_name("力争粮食产量"), "粮食产量");
+        assert_eq!(trim_name("拟安排地方政府专项债券"), "地方政府专项债券");
+        assert_eq!(trim_name("城镇登记失业率始终控制在"), "城镇登记失业率");
+        assert_eq!(trim_name("进出口总额折合人民币"), "进出口总额");
+        assert_eq!(trim_name("企业开办时间压缩至"), "企业开办时间");
         // Never trimmed to nothing or to one word.
         assert_eq!(trim_name("全年"), "全年");
         assert_eq!(trim_name("实现率"), "实现率");

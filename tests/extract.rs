@@ -1558,7 +1558,7 @@ fn subjects_carried_over_within_a_sentence() {
 fn increments_are_the_change_of_their_level() {
     let text = report(
         "市场主体总量达到120万户、新增15万户。\
-         净增高新技术企业530户、总量达2832户。",
+         净增高新技术企业530户、总量达2832户。新增上市公司3家、总数达到21家。",
         "一般公共预算支出规模30.2万亿元、比上年增加1.3万亿元",
     );
     let mut text = text;
@@ -1582,6 +1582,14 @@ fn increments_are_the_change_of_their_level() {
         "{}",
         listing(&got)
     );
+    // The total is of the listed companies, not of the new ones.
+    let listed = got
+        .indicators
+        .iter()
+        .find(|i| i.observations.iter().any(|o| o.value == Some(21.0)));
+    let listed = listed.unwrap_or_else(|| panic!("no total of 21 in {}", listing(&got)));
+    assert!(!listed.name_zh.starts_with("新增"), "{}", listed.name_zh);
+    assert_eq!(listed.observations[0].change, Some(3.0));
     // No indicator has two figures of one year and kind.
     for ind in &got.indicators {
         let mut seen: Vec<(i32, Kind)> =

@@ -53,7 +53,13 @@ pub(crate) fn clean(raw: &str) -> String {
             s = s.get(..start).unwrap_or(s);
         }
     }
-    let listed_after = s.rsplit_once('等').map_or(s, |(_, after)| after);
+    // 嘉定、宝山等地合作项目: the noun 等 closes the list with (地, 方面…) is the list's.
+    let listed_after = s.rsplit_once('等').map_or(s, |(_, after)| {
+        ["地区", "地", "方面", "领域", "部门", "单位"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after)
+    });
     let mut name = strip_year(listed_after).trim_matches(is_edge);
     // 五年来 says when, not what: taken whole, before 五年 alone would leave 来.
     for period in PERIODS {
@@ -270,6 +276,7 @@ mod tests {
         assert_eq!(clean("力争农产品加工转化率达到"), "农产品加工转化率");
         assert_eq!(clean("中航哈轴高端轴承等"), "");
         assert_eq!(clean("自由贸易试验区"), "自由贸易试验区");
+        assert_eq!(clean("与上海嘉定、宝山等地合作项目达到"), "合作项目");
     }
 
     #[test]

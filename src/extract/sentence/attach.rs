@@ -207,7 +207,13 @@ impl Sentence<'_> {
             return None;
         }
         let change = scan::convert(p.value?, p.unit.as_deref()?, &tok.unit_text)?;
-        let (name, start) = (p.name.clone(), p.quote.0);
+        // The total is of the thing added (上市公司), not of the additions (新增上市公司).
+        let name = NEW_VERBS
+            .iter()
+            .find_map(|v| p.name.strip_prefix(v))
+            .unwrap_or(&p.name)
+            .to_owned();
+        let start = p.quote.0;
         prev.emit = false;
         let mut d = self.draft(run, name, tok, q, (start, run.quote.1));
         d.change = Some(change);
