@@ -3,10 +3,12 @@
 //! Data flows one way: file → [`model::Dataset`] → selection → [`chart`] → screen or PNG.
 
 pub mod app;
+pub mod batch;
 pub mod chart;
 pub mod cli;
 pub mod collection;
 pub mod compare;
+pub mod deck;
 pub mod edit;
 pub mod export;
 pub mod extract;
@@ -18,6 +20,7 @@ pub mod merge;
 pub mod model;
 pub mod open;
 pub mod outcome;
+pub mod panel;
 pub mod render;
 pub mod selection;
 

@@ -9,9 +9,8 @@ use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, PlotPoint, Span, 
 
 use super::plot::{self, Subject};
 use super::rows::{Pair, ProgressRow};
-use super::style::{Look, format_rounded, name_chars, truncate};
+use super::style::{Look, figure_label, name_chars, progress_label, truncate};
 use super::{ChartResponse, Ctx, Mode};
-use crate::outcome::outcome_mark;
 
 /// One horizontal bar: its series, where it starts and ends, and its label.
 pub struct BarSpec {
@@ -44,17 +43,12 @@ pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
                 .filter_map(|(obs, color, _)| {
                     let obs = obs?;
                     let growth = obs.growth_pct?;
-                    let (look, mark) = Look::of(p.indicator, obs);
                     Some(BarSpec {
                         color,
                         base: 0.0,
                         end: growth,
-                        label: format!(
-                            "{}{}{mark}",
-                            obs.growth_text().unwrap_or_default(),
-                            outcome_mark(p.indicator, obs)
-                        ),
-                        look,
+                        label: figure_label(p.indicator, obs, obs.growth_text()),
+                        look: Look::of(p.indicator, obs).0,
                     })
                 })
                 .collect(),
@@ -64,14 +58,9 @@ pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
 
 /// The plan-year target as an index of the review-year result, from 100.
 pub fn progress_bars<'a>(rows: &[ProgressRow<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
-    let t = cx.texts();
     rows.iter()
         .map(|r| {
-            let symbol = r.pair.target.map_or("", |t| t.qualifier.symbol());
-            let mut label = format!("{symbol}{}", format_rounded(r.index));
-            if r.from_growth {
-                label.push_str(t.from_growth);
-            }
+            let label = progress_label(r.pair.target, r.index, r.from_growth, cx.spec.lang);
             BarRow {
                 subject: Subject::Indicator(r.pair.indicator),
                 bars: vec![BarSpec {

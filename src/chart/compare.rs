@@ -6,12 +6,12 @@ use eframe::egui::{self, Align, Layout, Ui};
 
 use super::bars::{self, BarRow, BarSpec};
 use super::plot::Subject;
-use super::style::{Look, name_chars, truncate};
+use super::style::{Look, figure_label, name_chars, truncate};
 use super::{ChartResponse, Ctx, footer_line, name_list};
 use crate::compare::{CompareRow, CompareTable, LeftOut, Measure};
 use crate::i18n::Lang;
 use crate::model::Kind;
-use crate::outcome::{outcome_mark, target_outcome};
+use crate::outcome::target_outcome;
 
 /// Why there is nothing to draw, or None when there is a table.
 pub fn empty_text(cx: &Ctx<'_>) -> Option<&'static str> {
@@ -92,7 +92,6 @@ fn bar(
     let figure = row.figure(kind);
     match (figure, row.number(kind, measure)) {
         (Some(obs), Some(number)) => {
-            let (look, mark) = Look::of(&row.indicator, obs);
             let text = match measure {
                 Measure::Growth => obs.growth_text(),
                 Measure::Level { .. } => obs.value_text(),
@@ -101,12 +100,8 @@ fn bar(
                 color,
                 base: 0.0,
                 end: number,
-                label: format!(
-                    "{}{}{mark}",
-                    text.unwrap_or_default(),
-                    outcome_mark(&row.indicator, obs)
-                ),
-                look,
+                label: figure_label(&row.indicator, obs, text),
+                look: Look::of(&row.indicator, obs).0,
             }
         }
         _ => BarSpec {
@@ -135,14 +130,18 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>) -> ChartResponse {
 }
 
 /// The footer: regions left out for room, figures missing and why, regions without the
-/// indicator, the source and the marks.
-pub fn footer_ui(ui: &mut Ui, cx: &Ctx<'_>, drawn: &[String]) {
+/// indicator, the source and the marks. Returns the lines.
+pub fn footer_ui(ui: &mut Ui, cx: &Ctx<'_>, drawn: &[String]) -> Vec<String> {
     let t = cx.texts();
     let lang = cx.spec.lang;
     let size = 12.0 * cx.scale;
-    let line = |ui: &mut Ui, text: String, weak: bool| footer_line(ui, text, weak, size);
+    let mut lines = Vec::new();
+    let mut line = |ui: &mut Ui, text: String, weak: bool| {
+        footer_line(ui, &text, weak, size);
+        lines.push(text);
+    };
     let Some(table) = cx.compare else {
-        return;
+        return lines;
     };
     ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
         let mut counts = Vec::new();
@@ -197,6 +196,7 @@ pub fn footer_ui(ui: &mut Ui, cx: &Ctx<'_>, drawn: &[String]) {
         }
         line(ui, note, true);
     });
+    lines
 }
 
 /// "丙市 2024目标：报告未给出".

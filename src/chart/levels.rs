@@ -7,10 +7,9 @@ use egui_plot::{Bar, BarChart, PlotPoint, Text};
 
 use super::plot::{self, Subject};
 use super::rows::Pair;
-use super::style::Look;
+use super::style::{Look, figure_label, implied_label};
 use super::{ChartResponse, Ctx, Mode};
-use crate::model::{self, Observation};
-use crate::outcome::outcome_mark;
+use crate::model::Observation;
 
 /// One of a cell's two bars.
 struct Slot {
@@ -23,35 +22,24 @@ struct Slot {
     label: String,
 }
 
-/// An implied level, rounded like a slide would: whole numbers from 100 up.
-fn implied_text(symbol: &str, v: f64, note: &str) -> String {
-    let number = if v.abs() >= 100.0 {
-        model::format_number(v.round())
-    } else {
-        model::format_number((v * 10.0).round() / 10.0)
-    };
-    format!("{symbol}{number}\n{}", note.trim())
-}
-
 fn slots(pair: &Pair<'_>, cx: &Ctx<'_>) -> [Slot; 2] {
     let (review, plan) = cx.data.years();
     let t = cx.texts();
     let ind = pair.indicator;
     let stated = |obs: &Observation| {
-        let (look, mark) = Look::of(ind, obs);
-        let value = obs.value;
-        let label = match obs.value_text() {
-            Some(v) => format!("{v}{}{mark}", outcome_mark(ind, obs)),
-            None => String::new(),
-        };
-        (value, look, label)
+        let (look, _) = Look::of(ind, obs);
+        let label = obs
+            .value_text()
+            .map(|v| figure_label(ind, obs, Some(v)))
+            .unwrap_or_default();
+        (obs.value, look, label)
     };
     let actual = pair.actual.map(stated);
     let target = match (pair.target, pair.implied_target_level()) {
         (Some(obs), Some(level)) => Some((
             Some(level),
             Look::Implied,
-            implied_text(obs.qualifier.symbol(), level, t.implied_level),
+            implied_label(obs.qualifier.symbol(), level, t.implied_level),
         )),
         (Some(obs), None) => Some(stated(obs)),
         (None, _) => None,
@@ -102,6 +90,12 @@ fn slots(pair: &Pair<'_>, cx: &Ctx<'_>) -> [Slot; 2] {
     ]
 }
 
+/// How many columns a grid of `n` mini charts has in an area `aspect` times as wide as it is
+/// high: cells a little wider than high. A slide's grid of native charts is laid out alike.
+pub fn grid_columns(n: usize, aspect: f64) -> usize {
+    ((n as f64 * aspect.max(0.1) / 1.3).sqrt().round() as usize).clamp(1, n.max(1))
+}
+
 pub fn show(ui: &mut Ui, cx: &Ctx<'_>, rows: &[Pair<'_>]) -> ChartResponse {
     let lang = cx.spec.lang;
     let scale = cx.scale;
@@ -116,8 +110,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, rows: &[Pair<'_>]) -> ChartResponse {
         .max(1.0) as usize;
     let rows = &rows[..rows.len().min(capacity)];
     let n = rows.len();
-    let aspect = (area.width() / area.height().max(1.0)).max(0.1) as f64;
-    let cols = ((n as f64 * aspect / 1.3).sqrt().round() as usize).clamp(1, n);
+    let cols = grid_columns(n, f64::from(area.width() / area.height().max(1.0)));
     let grid_rows = n.div_ceil(cols);
     let cell = egui::vec2(area.width() / cols as f32, area.height() / grid_rows as f32);
     let title_font = (cell.y * 0.11).clamp(8.0, 15.0 * scale);

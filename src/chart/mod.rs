@@ -27,6 +27,7 @@ use crate::model::{Dataset, Indicator};
 use crate::outcome::target_outcome;
 
 pub use card::indicator_ui;
+pub use levels::grid_columns;
 pub use rows::{
     Pair, PointKind, ProgressRow, TrendPoint, TrendSeries, growth_rows, level_rows, omitted, pairs,
     progress_rows, trend_series,
@@ -158,6 +159,20 @@ pub struct ChartResponse {
     pub toggled: Option<Series>,
     /// Trend lines drawn without a label for lack of room.
     pub labels_left_out: usize,
+    /// The text drawn around the chart, for a slide that sets it as text of its own.
+    pub captions: Captions,
+}
+
+/// The text around a chart as it was drawn (whole, where the image cuts a line short): a
+/// PowerPoint slide sets it as text boxes beside its native chart.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Captions {
+    pub title: String,
+    pub subtitle: String,
+    /// The legend's entries and their colours.
+    pub legend: Vec<(String, Color32)>,
+    /// The footer's lines: what was left out, the source, the marks.
+    pub footer: Vec<String>,
 }
 
 impl ChartSpec {
@@ -281,14 +296,14 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
         (View::Compare, None) => String::new(),
         _ => format!("{} · {}", data.report.title(lang), data.report.region(lang)),
     };
-    ui.label(
-        RichText::new(format!("{subtitle}{draft}"))
-            .size(14.0 * scale)
-            .weak(),
-    );
-    let mut response = ChartResponse {
-        toggled: legend(ui, cx),
-        ..ChartResponse::default()
+    let subtitle = format!("{subtitle}{draft}");
+    ui.label(RichText::new(&subtitle).size(14.0 * scale).weak());
+    let (toggled, legend) = legend(ui, cx);
+    let mut captions = Captions {
+        title: spec.title_text().to_owned(),
+        subtitle,
+        legend,
+        footer: Vec::new(),
     };
     ui.add_space(4.0 * scale);
 
@@ -304,23 +319,27 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
             (full.max.y - footer_height).max(top.y),
         ),
     );
-    ui.scope_builder(UiBuilder::new().max_rect(body), |ui| {
-        ui.set_min_size(body.size());
-        let drawn = body_ui(ui, cx, &pairs);
-        response = ChartResponse {
-            toggled: response.toggled,
-            ..drawn
-        };
-    });
+    let response = ui
+        .scope_builder(UiBuilder::new().max_rect(body), |ui| {
+            ui.set_min_size(body.size());
+            body_ui(ui, cx, &pairs)
+        })
+        .inner;
     let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
-    ui.scope_builder(UiBuilder::new().max_rect(footer), |ui| match spec.view {
-        View::Compare => compare::footer_ui(ui, cx, &response.drawn),
-        _ => {
-            let omitted = omitted(&pairs, &response.drawn);
-            footer_ui(ui, cx, &pairs, &omitted, response.labels_left_out);
-        }
-    });
-    response
+    captions.footer = ui
+        .scope_builder(UiBuilder::new().max_rect(footer), |ui| match spec.view {
+            View::Compare => compare::footer_ui(ui, cx, &response.drawn),
+            _ => {
+                let omitted = omitted(&pairs, &response.drawn);
+                footer_ui(ui, cx, &pairs, &omitted, response.labels_left_out)
+            }
+        })
+        .inner;
+    ChartResponse {
+        toggled,
+        captions,
+        ..response
+    }
 }
 
 fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
@@ -385,13 +404,14 @@ fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
 type LegendEntry = (String, Color32, Option<(Series, bool)>);
 
 /// The series legend; in the window its entries switch the series on and off, which the
-/// response reports.
-fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
+/// response reports. Also the entries' text.
+fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> (Option<Series>, Vec<(String, Color32)>) {
     let (review, plan) = cx.years();
     let (spec, palette) = (cx.spec, &cx.palette);
     let t = cx.texts();
     let size = 14.0 * cx.scale;
     let mut toggled = None;
+    let mut texts = Vec::new();
     ui.horizontal(|ui| {
         let entries: Vec<LegendEntry> = match spec.view {
             View::Compare if cx.compare.is_none() => vec![],
@@ -418,6 +438,7 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
             View::Trend => vec![],
         };
         for (label, color, toggle) in entries {
+            texts.push((label.clone(), color));
             let on = toggle.is_none_or(|(_, on)| on);
             let swatch = if on {
                 color
@@ -451,6 +472,7 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
             ui.painter()
                 .line_segment([rect.left_center(), rect.right_center()], stroke);
             ui.label(RichText::new(t.actual).size(size));
+            texts.push((format!("—— {}", t.actual), palette.reference));
             ui.add_space(12.0 * cx.scale);
             let (rect, _) =
                 ui.allocate_exact_size(egui::vec2(28.0 * cx.scale, size), Sense::hover());
@@ -461,10 +483,12 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
                 ui.painter()
                     .line_segment([egui::pos2(x0, y), egui::pos2(x0 + dash * 0.6, y)], stroke);
             }
-            ui.label(RichText::new(format!("{} / {}", t.implied, t.target)).size(size));
+            let implied = format!("{} / {}", t.implied, t.target);
+            texts.push((format!("- - {implied}"), palette.reference));
+            ui.label(RichText::new(implied).size(size));
         }
     });
-    toggled
+    (toggled, texts)
 }
 
 fn footer_ui(
@@ -473,12 +497,16 @@ fn footer_ui(
     pairs: &[Pair<'_>],
     omitted: &[&Indicator],
     labels_left_out: usize,
-) {
+) -> Vec<String> {
     let (data, spec) = (cx.data, cx.spec);
     let lang = spec.lang;
     let t = cx.texts();
     let size = 12.0 * cx.scale;
-    let line = |ui: &mut Ui, text: String, weak: bool| footer_line(ui, text, weak, size);
+    let mut lines = Vec::new();
+    let mut line = |ui: &mut Ui, text: String, weak: bool| {
+        footer_line(ui, &text, weak, size);
+        lines.push(text);
+    };
     ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
         if !omitted.is_empty() {
             let names = omitted
@@ -512,10 +540,11 @@ fn footer_ui(
         }
         line(ui, note, true);
     });
+    lines
 }
 
 /// A line of the footer, weak for a note; cut short rather than wrapped.
-fn footer_line(ui: &mut Ui, text: String, weak: bool, size: f32) {
+fn footer_line(ui: &mut Ui, text: &str, weak: bool, size: f32) {
     let text = RichText::new(text).size(size);
     ui.add(egui::Label::new(if weak { text.weak() } else { text }).truncate());
 }

@@ -89,6 +89,40 @@ impl Look {
     }
 }
 
+/// A bar's label: the figure as the report gives it (≈6%, 4.5–5%), whether last year's
+/// target was met (✓ ×), and the mark of a target unlike its partner (≠ †). The window, the
+/// images and the slides' native charts all label bars with it.
+pub fn figure_label(ind: &Indicator, obs: &Observation, figure: Option<String>) -> String {
+    let (_, mark) = Look::of(ind, obs);
+    format!(
+        "{}{}{mark}",
+        figure.unwrap_or_default(),
+        crate::outcome::outcome_mark(ind, obs)
+    )
+}
+
+/// A progress bar's label: the target's index with its qualifier mark, and a note when the
+/// index comes from a growth rate.
+pub fn progress_label(target: Option<&Observation>, index: f64, from_growth: bool, lang: Lang) -> String {
+    let symbol = target.map_or("", |t| t.qualifier.symbol());
+    let mut label = format!("{symbol}{}", format_rounded(index));
+    if from_growth {
+        label.push_str(lang.texts().from_growth);
+    }
+    label
+}
+
+/// A level implied by a growth target, rounded as a slide would (whole numbers from 100 up),
+/// with the note saying it is worked out.
+pub fn implied_label(symbol: &str, v: f64, note: &str) -> String {
+    let number = if v.abs() >= 100.0 {
+        model::format_number(v.round())
+    } else {
+        model::format_number((v * 10.0).round() / 10.0)
+    };
+    format!("{symbol}{number}\n{}", note.trim())
+}
+
 /// Rounds to one decimal, for index labels.
 pub fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0

@@ -3,6 +3,7 @@
 //! the images and the data hold what the window shows. Writes are atomic.
 
 pub mod pdf;
+pub mod pptx;
 pub mod svg;
 pub mod table;
 pub mod vector;
@@ -22,15 +23,18 @@ pub enum Format {
     Pdf,
     Csv,
     Xlsx,
+    /// PowerPoint: native charts with their data, or pictures.
+    Pptx,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Png,
         Format::Svg,
         Format::Pdf,
         Format::Csv,
         Format::Xlsx,
+        Format::Pptx,
     ];
 
     /// The file name extension, without the dot.
@@ -41,6 +45,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Pptx => "pptx",
         }
     }
 
@@ -52,7 +57,7 @@ impl Format {
             .find(|f| f.extension().eq_ignore_ascii_case(ext))
     }
 
-    /// An image (true) or the numbers behind it (false).
+    /// An image (true), or the numbers behind it or a deck (false).
     pub fn is_image(self) -> bool {
         matches!(self, Format::Png | Format::Svg | Format::Pdf)
     }
@@ -65,6 +70,7 @@ impl Format {
             Format::Pdf => "PDF",
             Format::Csv => "CSV",
             Format::Xlsx => "Excel",
+            Format::Pptx => "PowerPoint",
         }
     }
 }
@@ -124,7 +130,7 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    fn at(self, path: &Path) -> WriteError {
+    pub fn at(self, path: &Path) -> WriteError {
         let path = path.display().to_string();
         match self {
             ExportError::Render(source) => WriteError::Render { path, source },
@@ -168,6 +174,10 @@ pub fn bytes(
                 crate::i18n::Lang::En => "en",
             };
             pdf::pdf(&scene, settings.spec.title_text(), lang).map_err(&fail)
+        }
+        Format::Pptx => {
+            let slide = pptx::slide(input, settings, false)?;
+            pptx::deck_bytes(None, vec![slide], settings)
         }
         Format::Csv | Format::Xlsx => {
             let painted = paint()?;
@@ -232,10 +242,20 @@ fn cells(
     settings: &ImageSettings,
     painted: &Painted,
 ) -> Vec<Vec<table::Cell>> {
+    let rows = data_rows(input, settings, painted);
+    table::table(input.data, &settings.spec, &rows)
+}
+
+/// The points the painted chart drew, in its order: what every data export and a slide's
+/// native chart hold.
+pub fn data_rows<'a>(
+    input: &ChartInput<'a>,
+    settings: &ImageSettings,
+    painted: &Painted,
+) -> Vec<table::DataRow<'a>> {
     let spec = &settings.spec;
-    let rows = match (spec.view, input.compare) {
+    match (spec.view, input.compare) {
         (View::Compare, Some(compare)) => table::compare_rows(compare, spec, &painted.drawn),
         _ => table::rows(input.data, input.selected, spec, &painted.drawn),
-    };
-    table::table(input.data, spec, &rows)
+    }
 }

@@ -3,7 +3,7 @@
 //! from (value, growth, qualifier, quote) and whether the chart worked it out. Written as
 //! CSV, Excel and tab-separated text for the clipboard.
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::chart::{self, ChartSpec, PointKind, View};
 use crate::compare::{CompareTable, Measure};
@@ -106,6 +106,11 @@ pub fn rows<'a>(
                     });
                     if let (Some(obs), Some(number), true) = (obs, number, shown) {
                         out.push(row(obs.year, kind, number, Some(obs), false));
+                    } else if let (View::Levels, Kind::Target, Some(obs), Some(level), true) =
+                        (spec.view, kind, obs, pair.implied_target_level(), shown)
+                    {
+                        // The levels view draws a growth-only target at the level it implies.
+                        out.push(row(obs.year, kind, level, Some(obs), true));
                     }
                 }
             }
@@ -276,8 +281,32 @@ fn delimited(table: &[Vec<Cell>], delimiter: u8, start: Vec<u8>) -> Result<Vec<u
 
 /// An Excel workbook with one sheet: numbers as numeric cells, the header bold and frozen.
 pub fn xlsx(table: &[Vec<Cell>], sheet_name: &str) -> Result<Vec<u8>, XlsxError> {
+    xlsx_with(table, sheet_name, &WIDTHS)
+}
+
+/// As [`xlsx`], with columns of the widths given (in characters).
+pub fn xlsx_with(table: &[Vec<Cell>], sheet_name: &str, widths: &[f64]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
+    fill_sheet(sheet, table, sheet_name)?;
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, *w)?;
+    }
+    workbook.save_to_buffer()
+}
+
+/// Column widths of the chart's table, in characters.
+const WIDTHS: [f64; 15] = [
+    10.0, 18.0, 24.0, 12.0, 6.0, 6.0, 10.0, 14.0, 10.0, 10.0, 12.0, 6.0, 24.0, 60.0, 30.0,
+];
+
+/// Writes the table into a sheet named `sheet_name` (as far as Excel allows): numbers as
+/// numeric cells, the header bold and frozen. A slide's embedded workbook has one too.
+pub fn fill_sheet(
+    sheet: &mut Worksheet,
+    table: &[Vec<Cell>],
+    sheet_name: &str,
+) -> Result<(), XlsxError> {
     // Excel refuses sheet names over 31 characters and some punctuation.
     let name: String = sheet_name
         .chars()
@@ -301,13 +330,10 @@ pub fn xlsx(table: &[Vec<Cell>], sheet_name: &str) -> Result<Vec<u8>, XlsxError>
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    let widths = [
-        10.0, 18.0, 24.0, 12.0, 6.0, 6.0, 10.0, 14.0, 10.0, 10.0, 12.0, 6.0, 24.0, 60.0, 30.0,
-    ];
-    for (c, w) in widths.iter().enumerate() {
+    for (c, w) in WIDTHS.iter().enumerate() {
         sheet.set_column_width(c as u16, *w)?;
     }
-    workbook.save_to_buffer()
+    Ok(())
 }
 
 /// The language's name for a sheet: the view's name.

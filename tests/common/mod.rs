@@ -2,6 +2,8 @@
 //! binary, the real app. Each test file uses a part of them.
 #![allow(dead_code)]
 
+pub mod ooxml;
+
 use std::ffi::OsStr;
 use std::path::PathBuf;
 
