@@ -80,7 +80,7 @@ fn large_dataset_json() -> String {
     // line would cost the most.
     let json = serde_json::to_string(&data).expect("serializes");
     assert!(
-        json.len() >= 50 << 20 && (json.len() as u64) < model::MAX_FILE_BYTES,
+        json.len() >= 50 << 20 && (json.len() as u64) < gwr_charts::files::MAX_FILE_BYTES,
         "{} bytes",
         json.len()
     );

@@ -288,10 +288,10 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    if opened.data.report.region_zh == crate::extract::UNKNOWN_REGION {
+    if opened.data.report.region_zh == crate::model::UNKNOWN_REGION {
         eprintln!(
             "{name}: the report names no region clearly: region_zh is \"{}\"; give it with --region",
-            crate::extract::UNKNOWN_REGION
+            crate::model::UNKNOWN_REGION
         );
     }
     match args.out.as_deref() {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::collection;
 pub use crate::collection::{Collection, Opened, RegionData};
 use crate::extract;
+use crate::files;
 use crate::formats;
 use crate::model::{self, LoadError, SourceFormat};
 
@@ -66,7 +67,8 @@ pub fn open_path_with_text(
     overrides: &extract::Overrides,
 ) -> Result<(Opened, Option<String>), LoadError> {
     let name = path.display().to_string();
-    let bytes = model::read_limited(path)?;
+    let bytes =
+        files::read_limited(path).map_err(|e| LoadError::whole_file(&name, e.to_string()))?;
     if is_report(path, &bytes) {
         let report = formats::read(&bytes, Some(path))
             .map_err(|e| LoadError::whole_file(&name, e.to_string()))?;

@@ -222,7 +222,7 @@ fn files_that_cannot_be_read() {
 
     let big = dir.path().join("big.json");
     let file = std::fs::File::create(&big).unwrap();
-    file.set_len(gwr_charts::model::MAX_FILE_BYTES + 1).unwrap();
+    file.set_len(gwr_charts::files::MAX_FILE_BYTES + 1).unwrap();
     let (code, err) = check(&big);
     assert_eq!(code, 1);
     assert!(

@@ -661,7 +661,7 @@ const FIXTURES: &[Fixture] = &[
     (
         "unnamed-2024.txt",
         include_str!("reports/unnamed-2024.txt"),
-        extract::UNKNOWN_REGION,
+        model::UNKNOWN_REGION,
         2023,
         2024,
         &[
@@ -801,7 +801,7 @@ fn fixtures_region_years_and_rows() {
         assert_rows(&got, want);
         // The pure detection says the same, or nothing for the unknown region.
         let detected = extract::region::detect(text).map(|r| r.name);
-        let want_region = (*region != extract::UNKNOWN_REGION).then(|| region.to_string());
+        let want_region = (*region != model::UNKNOWN_REGION).then(|| region.to_string());
         assert_eq!(detected, want_region, "{file}");
     }
 }

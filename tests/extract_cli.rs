@@ -187,7 +187,7 @@ fn extract_names_the_region_or_says_it_cannot() {
     let (code, stdout, stderr) = run(&["extract", "tests/reports/unnamed-2024.txt"]);
     assert_eq!(code, 0, "{stderr}");
     let data = model::load_bytes("stdout", &stdout).unwrap();
-    assert_eq!(data.report.region_zh, gwr_charts::extract::UNKNOWN_REGION);
+    assert_eq!(data.report.region_zh, gwr_charts::model::UNKNOWN_REGION);
     assert!(data.report.draft);
     assert!(
         stderr.contains("tests/reports/unnamed-2024.txt: the report names no region")

@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use egui::{FontFamily, FontId};
 use gwr_charts::formats::{self, FormatError};
 use gwr_charts::model::{self, Dataset, SourceFormat};
-use gwr_charts::{extract, fonts, open};
+use gwr_charts::{extract, files, fonts, open};
 
 mod common;
 
@@ -178,7 +178,7 @@ fn bad_inputs_say_what_is_wrong_through_the_binary() {
     let big = dir.path().join("huge-report.pdf");
     std::fs::File::create(&big)
         .unwrap()
-        .set_len(model::MAX_FILE_BYTES + 1)
+        .set_len(files::MAX_FILE_BYTES + 1)
         .unwrap();
     let cases = [
         (fixture("scanned.pdf"), "no text layer"),

@@ -12,8 +12,8 @@ use std::path::{Component, Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::formats;
-use crate::model::{self, Dataset, Fault, Report};
+use crate::model::{Dataset, Fault, Report};
+use crate::{files, formats};
 
 /// The report text shown beside the table.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,13 +117,7 @@ pub fn read_file(path: &Path) -> Result<SourceText, TextMissing> {
         path: path.clone(),
         error,
     };
-    let bytes = model::read_limited(&path).map_err(|e| {
-        unreadable(
-            e.problems
-                .first()
-                .map_or_else(|| e.to_string(), |p| p.message.clone()),
-        )
-    })?;
+    let bytes = files::read_limited(&path).map_err(|e| unreadable(e.to_string()))?;
     let text = formats::read(&bytes, Some(&path)).map_err(|e| unreadable(e.to_string()))?;
     let origin = path.display().to_string();
     Ok(SourceText::new(text.text, origin))

@@ -5,7 +5,6 @@ use std::borrow::Cow;
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 
 use super::ExtractError;
-use crate::model::MAX_FILE_BYTES;
 
 /// Decodes report bytes: UTF-8 with/without BOM, UTF-16 LE/BE with BOM, GBK/GB18030
 /// (encoding_rs, already a dependency); CRLF → LF; never panics.
@@ -14,12 +13,7 @@ use crate::model::MAX_FILE_BYTES;
 /// GB18030 by accident, and the reverse is rare too), then BOM-less UTF-16 when the NUL bytes
 /// all sit on one parity, then GB18030 (a superset of GBK and GB2312).
 pub fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ExtractError::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
+    crate::files::check_size(bytes.len() as u64)?;
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }

@@ -22,7 +22,10 @@ use std::collections::HashMap;
 pub use decode::decode;
 pub(crate) use text::automaton;
 
-use crate::model::{Category, Dataset, Indicator, Observation, Report, SCHEMA_VERSION};
+use crate::files::TooLarge;
+use crate::model::{
+    Category, Dataset, Indicator, Observation, Report, SCHEMA_VERSION, UNKNOWN_REGION,
+};
 use sentence::Draft;
 
 /// Why no dataset could be drafted.
@@ -30,8 +33,8 @@ use sentence::Draft;
 pub enum ExtractError {
     #[error("the report is empty: there is no text to extract from")]
     Empty,
-    #[error("the report is {size} bytes, over the limit of {limit} bytes")]
-    TooLarge { size: u64, limit: u64 },
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
     #[error("not a text report: {0}")]
     NotText(String),
     #[error(
@@ -46,8 +49,6 @@ pub enum ExtractError {
     )]
     NoFigures { review: i32, plan: i32 },
 }
-
-pub use region::UNKNOWN_REGION;
 
 /// What the user says of a report, over what the text's cues say (`extract --region
 /// --year`).

@@ -9,16 +9,13 @@
 //! compared whole: 吉林省 and 吉林市 are two places, and 吉林 alone names neither.
 //!
 //! When the cues are missing, weak or disagree, the region is unknown ([`detect`] gives
-//! `None`, and `extract` writes [`UNKNOWN_REGION`]).
+//! `None`, and `extract` writes [`crate::model::UNKNOWN_REGION`]).
 
 use std::cell::LazyCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::text::{Norm, at, is_han, year_at};
-
-/// `report.region_zh` of a draft whose region could not be told: a person names it.
-pub const UNKNOWN_REGION: &str = "未知地区";
 
 /// The level of an administrative division.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 
 use super::FormatError;
-use crate::model::MAX_FILE_BYTES;
+use crate::files::MAX_FILE_BYTES;
 
 /// Most a well-formed entry inflates to per compressed byte; XML rarely passes 20.
 const MAX_RATIO: f64 = 100.0;

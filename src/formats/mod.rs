@@ -14,7 +14,8 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use crate::extract::{self, ExtractError};
-use crate::model::{MAX_FILE_BYTES, SourceFormat};
+use crate::files::{self, TooLarge};
+use crate::model::SourceFormat;
 
 pub use text::join_cjk_spaces;
 
@@ -28,8 +29,8 @@ pub struct Normalized {
 /// Why a file could not be read as a report. Each message says what is wrong and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum FormatError {
-    #[error("the file is {size} bytes, over the limit of {limit} bytes")]
-    TooLarge { size: u64, limit: u64 },
+    #[error(transparent)]
+    TooLarge(#[from] TooLarge),
     #[error("{0}")]
     Text(#[from] ExtractError),
     #[error("not a report: {0}")]
@@ -105,12 +106,7 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
 
 /// Reads a report of any supported format to its normalized text.
 pub fn read(bytes: &[u8], path: Option<&Path>) -> Result<Normalized, FormatError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(FormatError::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
+    files::check_size(bytes.len() as u64)?;
     let format = detect(bytes, path)?;
     let raw = match format {
         SourceFormat::Pdf => pdf::read(bytes)?,
