@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::chart::{ChartInput, ChartSpec, View};
+use crate::chart::{ChartSpec, View};
 use crate::collection::{Collection, Notice, RegionData};
 use crate::deck;
 use crate::compare::{self, CompareTable, LeftOut, Measure, Missing, Sort};

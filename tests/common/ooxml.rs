@@ -61,7 +61,9 @@ fn start(e: &quick_xml::events::BytesStart<'_>) -> Node {
             let a = a.expect("a well-formed attribute");
             (
                 String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
-                a.unescape_value().expect("an escaped value").into_owned(),
+                a.normalized_value(quick_xml::XmlVersion::default())
+                    .expect("an escaped value")
+                    .into_owned(),
             )
         })
         .collect();
@@ -132,7 +134,8 @@ impl Package {
             let mut file = zip.by_index(n).unwrap();
             let mut bytes = Vec::new();
             file.read_to_end(&mut bytes).unwrap();
-            parts.insert(file.name().to_owned(), bytes);
+            let name = file.name().expect("a UTF-8 part name").to_string();
+            parts.insert(name, bytes);
         }
         Package { parts }
     }
