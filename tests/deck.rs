@@ -185,7 +185,8 @@ fn a_growth_slide_holds_the_reports_figures_labels_and_quotes() {
             checked += 1;
         }
     }
-    assert!(checked > 20, "{checked} figures");
+    // As many rows as the 1920×1080 image has room for, each with two bars at most.
+    assert!(checked >= 10, "{checked} figures");
     let gdp = series[1].labels.iter().any(|(_, l)| l == "≈6%");
     assert!(gdp, "the GDP target is not labelled ≈6%: {:?}", series[1].labels);
 }
