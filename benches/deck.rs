@@ -34,7 +34,11 @@ fn five_slides(c: &mut Criterion) {
             },
             picture,
         };
-        let name = if picture { "deck/five-pictures" } else { "deck/five-native-slides" };
+        let name = if picture {
+            "deck/five-pictures"
+        } else {
+            "deck/five-native-slides"
+        };
         c.bench_function(name, |b| {
             b.iter(|| black_box(deck::write(&out, Format::Pptx, &pages, &settings).unwrap()))
         });

@@ -24,11 +24,16 @@ impl Kinds {
             return false;
         };
         // A dataset's report text, written beside it by `extract --out`, is not a report.
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if name.ends_with(".source.txt") {
             return false;
         }
-        REPORT_EXTENSIONS.iter().any(|r| ext.eq_ignore_ascii_case(r))
+        REPORT_EXTENSIONS
+            .iter()
+            .any(|r| ext.eq_ignore_ascii_case(r))
             || (self == Kinds::ReportsAndDatasets && ext.eq_ignore_ascii_case("json"))
     }
 }
@@ -183,10 +188,16 @@ mod tests {
         let items: Vec<u64> = (0..200).collect();
         let mut seen = vec![0; items.len()];
         let cancel = AtomicBool::new(false);
-        let n = run(&items, 4, &cancel, |i| i * 2, |k, v| {
-            assert_eq!(v, items[k] * 2);
-            seen[k] += 1;
-        });
+        let n = run(
+            &items,
+            4,
+            &cancel,
+            |i| i * 2,
+            |k, v| {
+                assert_eq!(v, items[k] * 2);
+                seen[k] += 1;
+            },
+        );
         assert_eq!(n, 200);
         assert!(seen.iter().all(|&s| s == 1));
     }

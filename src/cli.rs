@@ -9,8 +9,8 @@ use unicode_width::UnicodeWidthStr as _;
 
 use crate::chart::{ChartSpec, View};
 use crate::collection::{Collection, Notice, RegionData};
-use crate::deck;
 use crate::compare::{self, CompareTable, LeftOut, Measure, Missing, Sort};
+use crate::deck;
 use crate::edit;
 use crate::export::{self, Format};
 use crate::files;

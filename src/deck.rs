@@ -101,7 +101,10 @@ pub fn pages<'a>(
             regions
         };
         for &region in regions {
-            if out.iter().any(|p: &Page<'_>| p.view == view && std::ptr::eq(p.region, region)) {
+            if out
+                .iter()
+                .any(|p: &Page<'_>| p.view == view && std::ptr::eq(p.region, region))
+            {
                 continue;
             }
             out.push(Page {
@@ -241,8 +244,8 @@ pub fn write(
             .map(|page| deck.with_page(page, |input, s| pptx::slide(input, s, deck.picture)))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| shown(e, out))?;
-        let title = (pages.len() > 1)
-            .then(|| title(pages, deck.collection, deck.settings.spec.lang));
+        let title =
+            (pages.len() > 1).then(|| title(pages, deck.collection, deck.settings.spec.lang));
         let bytes = pptx::deck_bytes(title, slides, &deck.settings).map_err(|e| shown(e, out))?;
         vec![(out.to_path_buf(), bytes)]
     } else if let [page] = pages {

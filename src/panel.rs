@@ -6,9 +6,9 @@ use std::sync::atomic::AtomicBool;
 
 use crate::batch::{self, Found};
 use crate::collection::Opened;
-use crate::model::LoadError;
 use crate::export::table::{self, Cell};
 use crate::extract::region::{self, Level as DivisionLevel};
+use crate::model::LoadError;
 use crate::model::{Dataset, Indicator, Level, Observation};
 
 /// The columns, in order.
@@ -62,8 +62,12 @@ pub fn region_code(data: &Dataset) -> (String, Option<Level>) {
 
 /// The header and one row per observation of every file, in the order given.
 pub fn table(opened: &[Opened]) -> Vec<Vec<Cell>> {
-    let mut out: Vec<Vec<Cell>> =
-        vec![COLUMNS.iter().map(|c| Cell::Text((*c).to_owned())).collect()];
+    let mut out: Vec<Vec<Cell>> = vec![
+        COLUMNS
+            .iter()
+            .map(|c| Cell::Text((*c).to_owned()))
+            .collect(),
+    ];
     for file in opened {
         let data = &file.data;
         let (code, level) = region_code(data);

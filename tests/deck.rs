@@ -14,7 +14,12 @@ use gwr_charts::collection::Collection;
 use gwr_charts::model::{Dataset, Kind};
 use gwr_charts::open;
 
-fn export_deck(out: &Path, views: &str, extra: &[&str], files: &[PathBuf]) -> (i32, String, String) {
+fn export_deck(
+    out: &Path,
+    views: &str,
+    extra: &[&str],
+    files: &[PathBuf],
+) -> (i32, String, String) {
     let mut args: Vec<String> = vec!["export".into(), "--view".into(), views.into()];
     args.extend(extra.iter().map(|s| s.to_string()));
     args.extend(["--out".into(), out.display().to_string()]);
@@ -46,13 +51,18 @@ fn assert_package_is_whole(pkg: &Package) {
         }
     }
     for part in overrides {
-        assert!(pkg.parts.contains_key(&part[1..]), "{part} is typed but missing");
+        assert!(
+            pkg.parts.contains_key(&part[1..]),
+            "{part} is typed but missing"
+        );
     }
     for name in pkg.parts.keys().filter(|n| n.ends_with(".rels")) {
         let source = if name == "_rels/.rels" {
             String::new()
         } else {
-            name.replace("_rels/", "").trim_end_matches(".rels").to_owned()
+            name.replace("_rels/", "")
+                .trim_end_matches(".rels")
+                .to_owned()
         };
         let rels = pkg.rels(&source);
         assert!(!rels.is_empty(), "{name} is empty");
@@ -128,7 +138,10 @@ fn five_views_make_a_title_slide_and_five_native_chart_slides() {
     assert!(pkg.charts(&slides[0]).is_empty());
     let title = pkg.xml(&slides[0]).all_text();
     for region in ["绵阳市", "芜湖市", "宜昌市", "柳州市"] {
-        assert!(title.contains(region), "the title slide lacks {region}: {title}");
+        assert!(
+            title.contains(region),
+            "the title slide lacks {region}: {title}"
+        );
     }
     for slide in &slides[1..] {
         assert!(!pkg.charts(slide).is_empty(), "{slide} has no native chart");
@@ -141,11 +154,17 @@ fn five_views_make_a_title_slide_and_five_native_chart_slides() {
     assert!(levels.iter().all(|c| pkg.xml(c).first("c:title").is_some()));
     // Progress bars grow from 100; trend lines dash their implied and target segments.
     let progress = pkg.xml(&pkg.charts(&slides[3])[0]);
-    assert_eq!(progress.first("c:crossesAt").unwrap().attr("val"), Some("100"));
+    assert_eq!(
+        progress.first("c:crossesAt").unwrap().attr("val"),
+        Some("100")
+    );
     let trend = pkg.xml(&pkg.charts(&slides[4])[0]);
     assert!(trend.first("c:lineChart").is_some());
     assert!(
-        trend.all("a:prstDash").iter().any(|d| d.attr("val") == Some("dash")),
+        trend
+            .all("a:prstDash")
+            .iter()
+            .any(|d| d.attr("val") == Some("dash")),
         "no dashed segment in the trend"
     );
 }
@@ -180,7 +199,10 @@ fn a_growth_slide_holds_the_reports_figures_labels_and_quotes() {
             let obs = ind.observation(year, kind).unwrap();
             assert_eq!(obs.growth_pct, Some(value), "{name} {year}");
             let label = &ser.labels.iter().find(|(k, _)| *k == i).unwrap().1;
-            assert!(label.starts_with(&obs.growth_text().unwrap()), "{name}: {label}");
+            assert!(
+                label.starts_with(&obs.growth_text().unwrap()),
+                "{name}: {label}"
+            );
             assert!(notes.contains(&obs.quote), "the notes lack {}", obs.quote);
             checked += 1;
         }
@@ -188,7 +210,11 @@ fn a_growth_slide_holds_the_reports_figures_labels_and_quotes() {
     // As many rows as the 1920×1080 image has room for, each with two bars at most.
     assert!(checked >= 10, "{checked} figures");
     let gdp = series[1].labels.iter().any(|(_, l)| l == "≈6%");
-    assert!(gdp, "the GDP target is not labelled ≈6%: {:?}", series[1].labels);
+    assert!(
+        gdp,
+        "the GDP target is not labelled ≈6%: {:?}",
+        series[1].labels
+    );
 }
 
 #[test]
@@ -218,7 +244,10 @@ fn several_views_in_an_image_format_are_a_file_each() {
     let (code, stdout, stderr) = export_deck(&out, "growth,trend", &[], &[]);
     assert_eq!(code, 0, "{stderr}");
     let written: Vec<&str> = stdout.lines().collect();
-    let expected = [dir.path().join("deck-growth.png"), dir.path().join("deck-trend.png")];
+    let expected = [
+        dir.path().join("deck-growth.png"),
+        dir.path().join("deck-trend.png"),
+    ];
     assert_eq!(written.len(), 2, "{stdout}");
     for (line, path) in written.iter().zip(&expected) {
         assert_eq!(*line, path.display().to_string());
@@ -233,7 +262,10 @@ fn unknown_views_and_regions_are_named_with_the_ones_there_are() {
     let out = dir.path().join("deck.pptx");
     let (code, _, stderr) = export_deck(&out, "growth,nope", &[], &[]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("nope") && stderr.contains("levels"), "{stderr}");
+    assert!(
+        stderr.contains("nope") && stderr.contains("levels"),
+        "{stderr}"
+    );
     let (code, _, stderr) = export_deck(&out, "growth", &["--region", "乙市"], &[]);
     assert_eq!(code, 1);
     assert!(
@@ -266,7 +298,10 @@ fn a_failed_deck_export_leaves_nothing_and_keeps_the_old_file() {
     let out = blocker.join("deck.pptx");
     let (code, _, stderr) = export_deck(&out, "growth,levels", &[], &[]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("deck.pptx") && stderr.contains("cannot write"), "{stderr}");
+    assert!(
+        stderr.contains("deck.pptx") && stderr.contains("cannot write"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 
     let old = dir.path().join("old.pptx");
@@ -284,8 +319,12 @@ fn a_deck_of_the_compare_view_names_every_region() {
     assert!(collection.regions.len() >= 4);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("compare.pptx");
-    let (code, _, stderr) =
-        export_deck(&out, "compare", &["--indicator", "地区生产总值"], &four_cities());
+    let (code, _, stderr) = export_deck(
+        &out,
+        "compare",
+        &["--indicator", "地区生产总值"],
+        &four_cities(),
+    );
     assert_eq!(code, 0, "{stderr}");
     let pkg = Package::open(&std::fs::read(&out).unwrap());
     let slide = &pkg.slides()[0];

@@ -103,7 +103,12 @@ pub fn figure_label(ind: &Indicator, obs: &Observation, figure: Option<String>) 
 
 /// A progress bar's label: the target's index with its qualifier mark, and a note when the
 /// index comes from a growth rate.
-pub fn progress_label(target: Option<&Observation>, index: f64, from_growth: bool, lang: Lang) -> String {
+pub fn progress_label(
+    target: Option<&Observation>,
+    index: f64,
+    from_growth: bool,
+    lang: Lang,
+) -> String {
     let symbol = target.map_or("", |t| t.qualifier.symbol());
     let mut label = format!("{symbol}{}", format_rounded(index));
     if from_growth {

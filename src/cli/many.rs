@@ -47,7 +47,12 @@ impl Progress {
                 bar.set_message(file.display().to_string());
                 bar.inc(1);
             }
-            None => eprintln!("[{}/{}] {}: {status}", self.done, self.total, file.display()),
+            None => eprintln!(
+                "[{}/{}] {}: {status}",
+                self.done,
+                self.total,
+                file.display()
+            ),
         }
     }
 
@@ -114,7 +119,11 @@ pub fn extract_all(args: &ExtractArgs, out_dir: &Path) -> anyhow::Result<ExitCod
         found.len() - failed,
         found.len(),
         out_dir.display(),
-        if failed > 0 { format!("; {failed} failed") } else { String::new() }
+        if failed > 0 {
+            format!("; {failed} failed")
+        } else {
+            String::new()
+        }
     );
     Ok(if failed > 0 {
         ExitCode::FAILURE
@@ -141,7 +150,11 @@ fn draft_into(
         region: data.report.region_zh.clone(),
         plan_year: data.years().1,
         figures: data.observation_count(),
-        flagged: data.indicators.iter().filter(|i| !i.flags.is_empty()).count(),
+        flagged: data
+            .indicators
+            .iter()
+            .filter(|i| !i.flags.is_empty())
+            .count(),
         out,
     })
 }
@@ -197,7 +210,11 @@ pub fn panel(args: &PanelArgs) -> anyhow::Result<ExitCode> {
         args.out.display(),
         table.len() - 1,
         opened.len(),
-        if failed > 0 { format!("; {failed} could not be read") } else { String::new() }
+        if failed > 0 {
+            format!("; {failed} could not be read")
+        } else {
+            String::new()
+        }
     );
     Ok(if failed > 0 {
         ExitCode::FAILURE

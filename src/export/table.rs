@@ -285,7 +285,11 @@ pub fn xlsx(table: &[Vec<Cell>], sheet_name: &str) -> Result<Vec<u8>, XlsxError>
 }
 
 /// As [`xlsx`], with columns of the widths given (in characters).
-pub fn xlsx_with(table: &[Vec<Cell>], sheet_name: &str, widths: &[f64]) -> Result<Vec<u8>, XlsxError> {
+pub fn xlsx_with(
+    table: &[Vec<Cell>],
+    sheet_name: &str,
+    widths: &[f64],
+) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     fill_sheet(sheet, table, sheet_name)?;

@@ -92,7 +92,10 @@ pub(crate) fn detect_in(chars: &[char]) -> Option<Region> {
 pub fn division(name: &str) -> Option<(String, Level)> {
     let list = &*DIVISIONS;
     match list.resolve(name.trim()) {
-        Resolved::One(d) => list.all.get(d).map(|d| (format!("{:0<6}", d.code), d.level)),
+        Resolved::One(d) => list
+            .all
+            .get(d)
+            .map(|d| (format!("{:0<6}", d.code), d.level)),
         _ => None,
     }
 }

@@ -141,7 +141,11 @@ impl Package {
     }
 
     pub fn xml(&self, part: &str) -> Node {
-        parse(self.parts.get(part).unwrap_or_else(|| panic!("no part {part}")))
+        parse(
+            self.parts
+                .get(part)
+                .unwrap_or_else(|| panic!("no part {part}")),
+        )
     }
 
     /// The relationships of a part (of the package itself for "").
@@ -159,7 +163,13 @@ impl Package {
             .into_iter()
             .map(|r| Rel {
                 id: r.attr("Id").unwrap().to_owned(),
-                kind: r.attr("Type").unwrap().rsplit('/').next().unwrap().to_owned(),
+                kind: r
+                    .attr("Type")
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned(),
                 part: pptx::resolve(part, r.attr("Target").unwrap()),
             })
             .collect()
@@ -195,7 +205,11 @@ impl Package {
 
     /// The text of a slide's speaker notes.
     pub fn notes(&self, slide: &str) -> String {
-        match self.rels(slide).into_iter().find(|r| r.kind == "notesSlide") {
+        match self
+            .rels(slide)
+            .into_iter()
+            .find(|r| r.kind == "notesSlide")
+        {
             Some(rel) => self.xml(&rel.part).all_text(),
             None => String::new(),
         }
@@ -221,7 +235,10 @@ fn cached(node: Option<&Node>) -> Vec<(usize, String)> {
         .into_iter()
         .map(|pt| {
             let idx = pt.attr("idx").unwrap().parse().unwrap();
-            (idx, pt.child("c:v").map(|v| v.text.clone()).unwrap_or_default())
+            (
+                idx,
+                pt.child("c:v").map(|v| v.text.clone()).unwrap_or_default(),
+            )
         })
         .collect()
 }
@@ -262,7 +279,10 @@ pub fn chart_series(chart: &Node) -> Vec<Series> {
             Series {
                 name: tx.first("c:v").map(|v| v.text.clone()).unwrap_or_default(),
                 name_ref: tx.first("c:f").unwrap().text.clone(),
-                categories: cached(cat.first("c:strCache")).into_iter().map(|(_, v)| v).collect(),
+                categories: cached(cat.first("c:strCache"))
+                    .into_iter()
+                    .map(|(_, v)| v)
+                    .collect(),
                 category_ref: cat.first("c:f").unwrap().text.clone(),
                 values,
                 value_ref: val.first("c:f").unwrap().text.clone(),

@@ -56,6 +56,11 @@ pub struct NativeChart {
     pub series: Vec<ChartSeries>,
     /// What the value axis measures (%, the unit, the index); `None` hides the axis.
     pub value_axis: Option<String>,
+    /// The value axis' top, leaving room above the bars for labels (a levels cell).
+    pub value_max: Option<f64>,
+    /// Whether the categories are named along their axis (a levels cell's title names
+    /// its one category already).
+    pub category_axis: bool,
     pub legend: bool,
     /// The figures behind the chart, as the data export writes them: a second sheet.
     pub figures: Vec<Vec<Cell>>,
@@ -123,8 +128,14 @@ impl NativeChart {
         x.el(
             "c:chartSpace",
             &[
-                ("xmlns:c", "http://schemas.openxmlformats.org/drawingml/2006/chart"),
-                ("xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main"),
+                (
+                    "xmlns:c",
+                    "http://schemas.openxmlformats.org/drawingml/2006/chart",
+                ),
+                (
+                    "xmlns:a",
+                    "http://schemas.openxmlformats.org/drawingml/2006/main",
+                ),
                 (
                     "xmlns:r",
                     "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -155,7 +166,10 @@ impl NativeChart {
                 x.val("c:overlay", "0");
             });
         }
-        x.val("c:autoTitleDeleted", if self.title.is_some() { "0" } else { "1" });
+        x.val(
+            "c:autoTitleDeleted",
+            if self.title.is_some() { "0" } else { "1" },
+        );
         x.el("c:plotArea", &[], |x| {
             x.empty("c:layout", &[]);
             match self.kind {
@@ -307,11 +321,17 @@ impl NativeChart {
             x.val("c:axId", CAT_AXIS);
             // Rows read top-down in the image's order: the category axis runs max to min.
             x.el("c:scaling", &[], |x| {
-                x.val("c:orientation", if horizontal { "maxMin" } else { "minMax" })
+                x.val(
+                    "c:orientation",
+                    if horizontal { "maxMin" } else { "minMax" },
+                )
             });
-            x.val("c:delete", "0");
+            x.val("c:delete", if self.category_axis { "0" } else { "1" });
             x.val("c:axPos", if horizontal { "l" } else { "b" });
-            x.empty("c:numFmt", &[("formatCode", "General"), ("sourceLinked", "1")]);
+            x.empty(
+                "c:numFmt",
+                &[("formatCode", "General"), ("sourceLinked", "1")],
+            );
             x.val("c:majorTickMark", "none");
             x.val("c:minorTickMark", "none");
             x.val("c:tickLblPos", "low");
@@ -330,8 +350,16 @@ impl NativeChart {
         });
         x.el("c:valAx", &[], |x| {
             x.val("c:axId", VAL_AXIS);
-            x.el("c:scaling", &[], |x| x.val("c:orientation", "minMax"));
-            x.val("c:delete", if self.value_axis.is_some() { "0" } else { "1" });
+            x.el("c:scaling", &[], |x| {
+                x.val("c:orientation", "minMax");
+                if let Some(max) = self.value_max {
+                    x.val("c:max", &number(max));
+                }
+            });
+            x.val(
+                "c:delete",
+                if self.value_axis.is_some() { "0" } else { "1" },
+            );
             x.val("c:axPos", if horizontal { "b" } else { "l" });
             if self.value_axis.is_some() {
                 x.el("c:majorGridlines", &[], |x| {
@@ -346,7 +374,10 @@ impl NativeChart {
                     x.val("c:overlay", "0");
                 });
             }
-            x.empty("c:numFmt", &[("formatCode", "General"), ("sourceLinked", "0")]);
+            x.empty(
+                "c:numFmt",
+                &[("formatCode", "General"), ("sourceLinked", "0")],
+            );
             x.val("c:majorTickMark", "none");
             x.val("c:minorTickMark", "none");
             x.val("c:tickLblPos", "nextTo");
@@ -369,7 +400,9 @@ fn str_cache(x: &mut Xml, values: &[String]) {
     x.el("c:strCache", &[], |x| {
         x.val("c:ptCount", &values.len().to_string());
         for (i, v) in values.iter().enumerate() {
-            x.el("c:pt", &[("idx", &i.to_string())], |x| x.text("c:v", &[], v));
+            x.el("c:pt", &[("idx", &i.to_string())], |x| {
+                x.text("c:v", &[], v)
+            });
         }
     });
 }
@@ -388,7 +421,9 @@ fn fill(x: &mut Xml, look: Look, color: Rgb) {
         }
         Look::Implied => {
             x.el("a:solidFill", &[], |x| {
-                x.el("a:srgbClr", &[("val", &color.hex())], |x| x.val("a:alpha", "30000"));
+                x.el("a:srgbClr", &[("val", &color.hex())], |x| {
+                    x.val("a:alpha", "30000")
+                });
             });
             x.el("a:ln", &[("w", "19050")], |x| solid(x, color));
         }
@@ -446,7 +481,11 @@ fn label_flags(x: &mut Xml, custom: bool) {
 /// Run properties in the deck's font: size in hundredths of a point.
 pub(super) fn run_props(x: &mut Xml, name: &str, size: u32, bold: bool, color: Option<Rgb>) {
     let size = size.to_string();
-    let mut attrs = vec![("lang", "zh-CN"), ("altLang", "en-US"), ("sz", size.as_str())];
+    let mut attrs = vec![
+        ("lang", "zh-CN"),
+        ("altLang", "en-US"),
+        ("sz", size.as_str()),
+    ];
     if bold {
         attrs.push(("b", "1"));
     }
@@ -465,7 +504,9 @@ fn text_props(x: &mut Xml, size: u32, color: Option<Rgb>) {
         x.empty("a:bodyPr", &[]);
         x.empty("a:lstStyle", &[]);
         x.el("a:p", &[], |x| {
-            x.el("a:pPr", &[], |x| run_props(x, "a:defRPr", size, false, color));
+            x.el("a:pPr", &[], |x| {
+                run_props(x, "a:defRPr", size, false, color)
+            });
             x.empty("a:endParaRPr", &[("lang", "zh-CN")]);
         });
     });

@@ -124,10 +124,18 @@ impl Deck {
             (None, Some(slide)) => slide.captions.title.as_str(),
             (None, None) => "",
         };
-        pkg.add("docProps/core.xml", ct::CORE, slide_xml::core_properties(doc_title));
+        pkg.add(
+            "docProps/core.xml",
+            ct::CORE,
+            slide_xml::core_properties(doc_title),
+        );
         let first = usize::from(self.title.is_some());
         let count = self.slides.len() + first;
-        pkg.add("docProps/app.xml", ct::APP, slide_xml::app_properties(count));
+        pkg.add(
+            "docProps/app.xml",
+            ct::APP,
+            slide_xml::app_properties(count),
+        );
         let master = pkg.relate(pres, &rel("slideMaster"), MASTER);
         let notes_master = pkg.relate(pres, &rel("notesMaster"), NOTES_MASTER);
         add_fixed_parts(&mut pkg, pres);
@@ -140,7 +148,13 @@ impl Deck {
             let number = n + 1 + first;
             let name = format!("ppt/slides/slide{number}.xml");
             let shapes = self.chart_slide(&mut pkg, slide, &name, number, width, height)?;
-            slide_rels.push(add_slide(&mut pkg, number, &shapes, &slide.notes, Some(&name))?);
+            slide_rels.push(add_slide(
+                &mut pkg,
+                number,
+                &shapes,
+                &slide.notes,
+                Some(&name),
+            )?);
         }
         let rels = PresentationRels {
             master: &master,
@@ -185,8 +199,16 @@ impl Deck {
             });
             return Ok(shapes);
         }
-        shapes.push(text("Title", areas.title, vec![vec![run(&c.title, 2400, true, TEXT)]]));
-        shapes.push(text("Subtitle", areas.subtitle, vec![vec![run(&c.subtitle, 1400, false, WEAK)]]));
+        shapes.push(text(
+            "Title",
+            areas.title,
+            vec![vec![run(&c.title, 2400, true, TEXT)]],
+        ));
+        shapes.push(text(
+            "Subtitle",
+            areas.subtitle,
+            vec![vec![run(&c.subtitle, 1400, false, WEAK)]],
+        ));
         let legend: Vec<Run> = c
             .legend
             .iter()
@@ -200,7 +222,11 @@ impl Deck {
         if !legend.is_empty() {
             shapes.push(text("Legend", areas.legend, vec![legend]));
         }
-        let footer = c.footer.iter().map(|l| vec![run(l, 1000, false, WEAK)]).collect();
+        let footer = c
+            .footer
+            .iter()
+            .map(|l| vec![run(l, 1000, false, WEAK)])
+            .collect();
         shapes.push(text("Footer", areas.footer, footer));
         if let Body::Charts(charts) = &slide.body {
             let cells = grid(areas.body, charts.len());
@@ -245,10 +271,11 @@ pub fn deck_bytes(
         width: settings.width,
         height: settings.height,
     };
-    deck.bytes().map_err(|e| crate::export::ExportError::Encode {
-        format: "PowerPoint",
-        message: e.to_string(),
-    })
+    deck.bytes()
+        .map_err(|e| crate::export::ExportError::Encode {
+            format: "PowerPoint",
+            message: e.to_string(),
+        })
 }
 
 const MASTER: &str = "ppt/slideMasters/slideMaster1.xml";
@@ -259,10 +286,18 @@ const NOTES_MASTER: &str = "ppt/notesMasters/notesMaster1.xml";
 fn add_fixed_parts(pkg: &mut Package, pres: &str) {
     use content_type as ct;
     let theme = include_bytes!("parts/theme.xml").to_vec();
-    pkg.add(MASTER, &ct::pml("slideMaster"), include_bytes!("parts/master.xml").to_vec());
+    pkg.add(
+        MASTER,
+        &ct::pml("slideMaster"),
+        include_bytes!("parts/master.xml").to_vec(),
+    );
     pkg.relate(MASTER, &rel("slideLayout"), LAYOUT);
     pkg.relate(MASTER, &rel("theme"), "ppt/theme/theme1.xml");
-    pkg.add(LAYOUT, &ct::pml("slideLayout"), include_bytes!("parts/layout.xml").to_vec());
+    pkg.add(
+        LAYOUT,
+        &ct::pml("slideLayout"),
+        include_bytes!("parts/layout.xml").to_vec(),
+    );
     pkg.relate(LAYOUT, &rel("slideMaster"), MASTER);
     pkg.add("ppt/theme/theme1.xml", ct::THEME, theme.clone());
     pkg.add(
@@ -274,9 +309,21 @@ fn add_fixed_parts(pkg: &mut Package, pres: &str) {
     pkg.add("ppt/theme/theme2.xml", ct::THEME, theme);
     pkg.relate(pres, &rel("theme"), "ppt/theme/theme1.xml");
     for (name, kind, bytes) in [
-        ("presProps", "presProps", &include_bytes!("parts/pres_props.xml")[..]),
-        ("viewProps", "viewProps", &include_bytes!("parts/view_props.xml")[..]),
-        ("tableStyles", "tableStyles", &include_bytes!("parts/table_styles.xml")[..]),
+        (
+            "presProps",
+            "presProps",
+            &include_bytes!("parts/pres_props.xml")[..],
+        ),
+        (
+            "viewProps",
+            "viewProps",
+            &include_bytes!("parts/view_props.xml")[..],
+        ),
+        (
+            "tableStyles",
+            "tableStyles",
+            &include_bytes!("parts/table_styles.xml")[..],
+        ),
     ] {
         let part = format!("ppt/{name}.xml");
         pkg.add(&part, &ct::pml(kind), bytes.to_vec());
@@ -298,7 +345,11 @@ fn add_slide(
     pkg.relate(part, &rel("slideLayout"), LAYOUT);
     if !notes.is_empty() {
         let notes_part = format!("ppt/notesSlides/notesSlide{number}.xml");
-        pkg.add(&notes_part, &content_type::pml("notesSlide"), slide_xml::notes(notes));
+        pkg.add(
+            &notes_part,
+            &content_type::pml("notesSlide"),
+            slide_xml::notes(notes),
+        );
         pkg.relate(&notes_part, &rel("notesMaster"), NOTES_MASTER);
         pkg.relate(&notes_part, &rel("slide"), part);
         pkg.relate(part, &rel("notesSlide"), &notes_part);
@@ -315,7 +366,10 @@ fn add_chart(
     (number, k): (usize, usize),
 ) -> Result<String, DeckError> {
     let part = format!("ppt/charts/chart{number}_{}.xml", k + 1);
-    let book = format!("ppt/embeddings/Microsoft_Excel_Worksheet{number}_{}.xlsx", k + 1);
+    let book = format!(
+        "ppt/embeddings/Microsoft_Excel_Worksheet{number}_{}.xlsx",
+        k + 1
+    );
     pkg.add(&book, content_type::XLSX, chart.workbook(sheet)?);
     let book_rel = pkg.relate(&part, &rel("package"), &book);
     pkg.add(&part, content_type::CHART, chart.part(&book_rel));
@@ -354,7 +408,12 @@ impl Areas {
         let m = width.min(height) * 35 / 1000;
         let inner = width - 2 * m;
         let line = 190_500; // 15 points
-        let band = |y: i64, h: i64| Rect { x: m, y, w: inner, h };
+        let band = |y: i64, h: i64| Rect {
+            x: m,
+            y,
+            w: inner,
+            h,
+        };
         let title = band(m, 2 * line + line / 2);
         let subtitle = band(title.y + title.h, line + line / 4);
         let legend = band(subtitle.y + subtitle.h, line + line / 4);

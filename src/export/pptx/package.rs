@@ -208,8 +208,16 @@ mod tests {
     #[test]
     fn targets_are_relative_to_the_source_folder() {
         for (from, to, target) in [
-            ("ppt/slides/slide1.xml", "ppt/charts/chart1.xml", "../charts/chart1.xml"),
-            ("ppt/presentation.xml", "ppt/slides/slide2.xml", "slides/slide2.xml"),
+            (
+                "ppt/slides/slide1.xml",
+                "ppt/charts/chart1.xml",
+                "../charts/chart1.xml",
+            ),
+            (
+                "ppt/presentation.xml",
+                "ppt/slides/slide2.xml",
+                "slides/slide2.xml",
+            ),
             ("", "ppt/presentation.xml", "ppt/presentation.xml"),
             (
                 "ppt/charts/chart3.xml",
@@ -220,6 +228,9 @@ mod tests {
             assert_eq!(relative(from, to), target);
             assert_eq!(resolve(from, target), to);
         }
-        assert_eq!(rels_name("ppt/slides/slide1.xml"), "ppt/slides/_rels/slide1.xml.rels");
+        assert_eq!(
+            rels_name("ppt/slides/slide1.xml"),
+            "ppt/slides/_rels/slide1.xml.rels"
+        );
     }
 }

@@ -70,7 +70,10 @@ fn tree_start(x: &mut Xml) {
 fn xfrm(x: &mut Xml, tag: &str, r: Rect) {
     x.el(tag, &[], |x| {
         x.empty("a:off", &[("x", &r.x.to_string()), ("y", &r.y.to_string())]);
-        x.empty("a:ext", &[("cx", &r.w.to_string()), ("cy", &r.h.to_string())]);
+        x.empty(
+            "a:ext",
+            &[("cx", &r.w.to_string()), ("cy", &r.h.to_string())],
+        );
     });
 }
 
@@ -109,7 +112,9 @@ fn text_box(x: &mut Xml, id: &str, name: &str, rect: Rect, paragraphs: &[Vec<Run
         });
         x.el("p:spPr", &[], |x| {
             xfrm(x, "a:xfrm", rect);
-            x.el("a:prstGeom", &[("prst", "rect")], |x| x.empty("a:avLst", &[]));
+            x.el("a:prstGeom", &[("prst", "rect")], |x| {
+                x.empty("a:avLst", &[])
+            });
             x.empty("a:noFill", &[]);
         });
         x.el("p:txBody", &[], |x| {
@@ -167,7 +172,11 @@ fn picture(x: &mut Xml, id: &str, rect: Rect, rel: &str, descr: &str) {
         x.el("p:nvPicPr", &[], |x| {
             x.empty(
                 "p:cNvPr",
-                &[("id", id), ("name", &format!("Picture {id}")), ("descr", descr)],
+                &[
+                    ("id", id),
+                    ("name", &format!("Picture {id}")),
+                    ("descr", descr),
+                ],
             );
             x.el("p:cNvPicPr", &[], |x| {
                 x.empty("a:picLocks", &[("noChangeAspect", "1")]);
@@ -180,7 +189,9 @@ fn picture(x: &mut Xml, id: &str, rect: Rect, rel: &str, descr: &str) {
         });
         x.el("p:spPr", &[], |x| {
             xfrm(x, "a:xfrm", rect);
-            x.el("a:prstGeom", &[("prst", "rect")], |x| x.empty("a:avLst", &[]));
+            x.el("a:prstGeom", &[("prst", "rect")], |x| {
+                x.empty("a:avLst", &[])
+            });
         });
     });
 }
@@ -208,7 +219,9 @@ pub fn notes(lines: &[String]) -> Vec<u8> {
                 x.el("p:sp", &[], |x| {
                     x.el("p:nvSpPr", &[], |x| {
                         x.empty("p:cNvPr", &[("id", "3"), ("name", "Notes 2")]);
-                        x.el("p:cNvSpPr", &[], |x| x.empty("a:spLocks", &[("noGrp", "1")]));
+                        x.el("p:cNvSpPr", &[], |x| {
+                            x.empty("a:spLocks", &[("noGrp", "1")])
+                        });
                         x.el("p:nvPr", &[], |x| {
                             x.empty("p:ph", &[("type", "body"), ("idx", "1")]);
                         });
@@ -226,7 +239,9 @@ pub fn notes(lines: &[String]) -> Vec<u8> {
                             });
                         }
                         if lines.is_empty() {
-                            x.el("a:p", &[], |x| x.empty("a:endParaRPr", &[("lang", "zh-CN")]));
+                            x.el("a:p", &[], |x| {
+                                x.empty("a:endParaRPr", &[("lang", "zh-CN")])
+                            });
                         }
                     });
                 });
@@ -251,7 +266,10 @@ pub fn presentation(rels: &PresentationRels<'_>, width: i64, height: i64) -> Vec
     attrs.push(("saveSubsetFonts", "1"));
     x.el("p:presentation", &attrs, |x| {
         x.el("p:sldMasterIdLst", &[], |x| {
-            x.empty("p:sldMasterId", &[("id", "2147483648"), ("r:id", rels.master)]);
+            x.empty(
+                "p:sldMasterId",
+                &[("id", "2147483648"), ("r:id", rels.master)],
+            );
         });
         x.el("p:notesMasterIdLst", &[], |x| {
             x.empty("p:notesMasterId", &[("r:id", rels.notes_master)]);

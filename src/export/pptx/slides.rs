@@ -7,7 +7,9 @@ use eframe::egui::Color32;
 
 use super::chart_xml::{ChartKind, ChartPoint, ChartSeries, NativeChart};
 use super::{Body, Rgb, Slide};
-use crate::chart::style::{Look, Palette, figure_label, format_rounded, implied_label, progress_label};
+use crate::chart::style::{
+    Look, Palette, figure_label, format_rounded, implied_label, progress_label,
+};
 use crate::chart::{ChartInput, View};
 use crate::compare::Measure;
 use crate::export::table::{self, DataRow};
@@ -64,10 +66,15 @@ fn charts(
 ) -> Vec<NativeChart> {
     let t = lang.texts();
     match view {
-        View::Growth | View::Compare => vec![bars(rows, lang, None, Some(measure(rows, view, lang)))],
+        View::Growth | View::Compare => {
+            vec![bars(rows, lang, None, Some(measure(rows, view, lang)))]
+        }
         View::Progress => {
-            let targets: Vec<DataRow<'_>> =
-                rows.iter().filter(|r| r.kind == Kind::Target).cloned().collect();
+            let targets: Vec<DataRow<'_>> = rows
+                .iter()
+                .filter(|r| r.kind == Kind::Target)
+                .cloned()
+                .collect();
             let mut chart = bars(&targets, lang, Some(100.0), Some(t.index_axis.to_owned()));
             // The legend's words for the one series: "2024 目标（2023 = 100）".
             if let (Some(series), Some((name, _))) = (chart.series.first_mut(), legend.first()) {
@@ -137,7 +144,11 @@ fn series_color(kind: Kind) -> Rgb {
 fn bar_point(row: &DataRow<'_>, lang: Lang) -> ChartPoint {
     let (label, look) = match row.source {
         Some(obs) if row.implied => (
-            implied_label(obs.qualifier.symbol(), row.charted, lang.texts().implied_level),
+            implied_label(
+                obs.qualifier.symbol(),
+                row.charted,
+                lang.texts().implied_level,
+            ),
             Look::Implied,
         ),
         Some(obs) => (
@@ -182,8 +193,11 @@ fn bars(
                 .map(|g| {
                     let row = g.iter().find(|r| r.kind == kind)?;
                     Some(match cross_at {
+                        // Progress bars are all alike, as in the image; the label says which
+                        // index comes from a growth rate.
                         Some(_) => ChartPoint {
                             label: progress_label(row.source, row.charted, row.implied, lang),
+                            look: Look::Solid,
                             ..bar_point(row, lang)
                         },
                         None => bar_point(row, lang),
@@ -207,6 +221,8 @@ fn bars(
         categories,
         series,
         value_axis,
+        value_max: None,
+        category_axis: true,
         legend: false,
         figures: Vec::new(),
         lang_tag: lang_tag(lang),
@@ -231,6 +247,15 @@ fn level_cell(rows: &[DataRow<'_>], lang: Lang) -> NativeChart {
         }
         chart.title = Some(format!("{title}\n{}", ind.unit(lang)));
     }
+    chart.category_axis = false;
+    // Room above the taller bar for its label, as the image keeps.
+    let max = chart
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().flatten())
+        .map(|p| p.value)
+        .fold(0.0_f64, f64::max);
+    chart.value_max = (max > 0.0).then_some(max * 1.4);
     chart
 }
 
@@ -248,7 +273,10 @@ fn trend(rows: &[DataRow<'_>], lang: Lang) -> NativeChart {
         let last_year = group.iter().map(|r| r.year).max().unwrap_or_default();
         let on_line = |r: &&DataRow<'_>| {
             r.kind == Kind::Actual
-                || (r.year == last_year && !group.iter().any(|o| o.year == r.year && o.kind == Kind::Actual))
+                || (r.year == last_year
+                    && !group
+                        .iter()
+                        .any(|o| o.year == r.year && o.kind == Kind::Actual))
         };
         let (line, past): (Vec<&DataRow<'_>>, Vec<&DataRow<'_>>) = group.iter().partition(on_line);
         let name = group[0].indicator.name(lang).to_owned();
@@ -273,6 +301,8 @@ fn trend(rows: &[DataRow<'_>], lang: Lang) -> NativeChart {
         categories: years.iter().map(i32::to_string).collect(),
         series,
         value_axis: Some(lang.texts().index_axis.to_owned()),
+        value_max: None,
+        category_axis: true,
         legend: true,
         figures: Vec::new(),
         lang_tag: lang_tag(lang),
@@ -298,7 +328,11 @@ fn trend_points(years: &[i32], rows: &[&DataRow<'_>], label_end: bool) -> Vec<Op
                 } else {
                     String::new()
                 },
-                look: if row.implied { Look::Implied } else { Look::Solid },
+                look: if row.implied {
+                    Look::Implied
+                } else {
+                    Look::Solid
+                },
                 dashed,
             })
         })

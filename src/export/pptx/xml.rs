@@ -15,7 +15,11 @@ impl Xml {
         let mut xml = Xml {
             writer: Writer::new(Vec::new()),
         };
-        xml.put(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))));
+        xml.put(Event::Decl(BytesDecl::new(
+            "1.0",
+            Some("UTF-8"),
+            Some("yes"),
+        )));
         xml
     }
 
@@ -74,8 +78,7 @@ impl Xml {
 fn clean(text: &str) -> String {
     text.chars()
         .filter(|&c| {
-            matches!(c, '\t' | '\n' | '\r')
-                || !(c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}')
+            matches!(c, '\t' | '\n' | '\r') || !(c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}')
         })
         .collect()
 }
@@ -87,8 +90,13 @@ mod tests {
     #[test]
     fn text_and_attributes_are_escaped_and_cleaned() {
         let mut xml = Xml::new();
-        xml.el("a", &[("t", "x\"<&")], |x| x.text("b", &[], "1 < 2 & \u{0C}3"));
+        xml.el("a", &[("t", "x\"<&")], |x| {
+            x.text("b", &[], "1 < 2 & \u{0C}3")
+        });
         let out = String::from_utf8(xml.finish()).unwrap();
-        assert!(out.ends_with(r#"<a t="x&quot;&lt;&amp;"><b>1 &lt; 2 &amp; 3</b></a>"#), "{out}");
+        assert!(
+            out.ends_with(r#"<a t="x&quot;&lt;&amp;"><b>1 &lt; 2 &amp; 3</b></a>"#),
+            "{out}"
+        );
     }
 }
