@@ -121,6 +121,17 @@ fn assert_charts_read_their_workbooks(pkg: &Package, slide: &str) {
     }
 }
 
+/// A series named as the legend names it, "2023 实际" or "2024 目标": its year and kind.
+fn year_and_kind(series: &str) -> (i32, Kind) {
+    let year = series.split(' ').next().unwrap().parse().unwrap();
+    let kind = if series.contains("实际") {
+        Kind::Actual
+    } else {
+        Kind::Target
+    };
+    (year, kind)
+}
+
 #[test]
 fn five_views_make_a_title_slide_and_five_native_chart_slides() {
     let dir = tempfile::tempdir().unwrap();
@@ -187,12 +198,7 @@ fn a_growth_slide_holds_the_reports_figures_labels_and_quotes() {
     assert_eq!(series.len(), 2);
     let mut checked = 0;
     for ser in &series {
-        let year: i32 = ser.name.split(' ').next().unwrap().parse().unwrap();
-        let kind = if ser.name.contains("实际") {
-            Kind::Actual
-        } else {
-            Kind::Target
-        };
+        let (year, kind) = year_and_kind(&ser.name);
         for (i, name) in ser.categories.iter().enumerate() {
             let Some(value) = ser.values[i] else { continue };
             let ind = data.indicators.iter().find(|d| &d.name_zh == name).unwrap();
@@ -339,12 +345,7 @@ fn a_deck_of_the_compare_view_names_every_region() {
         let row = series[0].categories.iter().position(|c| *c == region.key);
         let row = row.unwrap_or_else(|| panic!("{} is not a row", region.key));
         for ser in &series {
-            let year: i32 = ser.name.split(' ').next().unwrap().parse().unwrap();
-            let kind = if ser.name.contains("实际") {
-                Kind::Actual
-            } else {
-                Kind::Target
-            };
+            let (year, kind) = year_and_kind(&ser.name);
             let expected = gdp.observation(year, kind).and_then(|o| o.growth_pct);
             assert_eq!(ser.values[row], expected, "{} {}", region.key, ser.name);
         }

@@ -119,17 +119,27 @@ pub fn extract_all(args: &ExtractArgs, out_dir: &Path) -> anyhow::Result<ExitCod
         found.len() - failed,
         found.len(),
         out_dir.display(),
-        if failed > 0 {
-            format!("; {failed} failed")
-        } else {
-            String::new()
-        }
+        failures(failed, "failed")
     );
-    Ok(if failed > 0 {
+    Ok(exit_code(failed))
+}
+
+/// "; 2 failed", or nothing when none did.
+fn failures(failed: usize, what: &str) -> String {
+    if failed > 0 {
+        format!("; {failed} {what}")
+    } else {
+        String::new()
+    }
+}
+
+/// Failure when a file failed: the others were written all the same.
+fn exit_code(failed: usize) -> ExitCode {
+    if failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 /// Drafts one report into `out_dir`, at its path below the folder it was found in.
@@ -210,15 +220,7 @@ pub fn panel(args: &PanelArgs) -> anyhow::Result<ExitCode> {
         args.out.display(),
         table.len() - 1,
         opened.len(),
-        if failed > 0 {
-            format!("; {failed} could not be read")
-        } else {
-            String::new()
-        }
+        failures(failed, "could not be read")
     );
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed))
 }

@@ -5,7 +5,7 @@
 //! The crates do the parsing (scraper, zip + quick-xml, pdf-extract); this module adds only
 //! the cleanup they don't: page furniture, hard line wraps, Word-style spaces.
 
-mod docx;
+pub mod docx;
 mod html;
 mod pdf;
 mod text;

@@ -92,18 +92,11 @@ pub fn parse(xml: &[u8]) -> Node {
                 .unwrap()
                 .text
                 .push_str(&t.decode().unwrap()),
-            Event::GeneralRef(r) => {
-                let name = r.decode().unwrap();
-                let c = match name.as_ref() {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => r.resolve_char_ref().unwrap(),
-                };
-                stack.last_mut().unwrap().text.extend(c);
-            }
+            Event::GeneralRef(r) => stack
+                .last_mut()
+                .unwrap()
+                .text
+                .extend(gwr_charts::formats::docx::entity_char(&r)),
             Event::Eof => break,
             _ => {}
         }
