@@ -275,9 +275,16 @@ fn notice_text(notice: &Notice) -> String {
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     let report = match args.reports.as_slice() {
-        [one] if !one.is_dir() => one,
+        [one] if one.is_dir() => {
+            eprintln!(
+                "{}: not a regular file (a directory); to draft every report in a folder, give --out-dir DIR",
+                one.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        [one] => one,
         _ => anyhow::bail!(
-            "several reports or a folder need --out-dir DIR (a file each); one report is written to --out FILE or standard output"
+            "several reports need --out-dir DIR (a file each); one report is written to --out FILE or standard output"
         ),
     };
     let name = report.display().to_string();

@@ -38,7 +38,7 @@ pub enum PlanError {
     #[error("no region named {unknown} is open; the regions open: {known}")]
     UnknownRegion { unknown: String, known: String },
     #[error(
-        "unknown indicator id{plural} in --indicators for {region}: {ids} (`gwr-charts list` shows the ids)"
+        "unknown indicator id{plural} in --indicators: {ids} (in {region}; `gwr-charts list` shows the ids)"
     )]
     UnknownIds {
         region: String,
