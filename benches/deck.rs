@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use gwr_charts::batch::{self, Kinds};
+use gwr_charts::batch;
 use gwr_charts::chart::{ChartSpec, View};
 use gwr_charts::collection::Collection;
 use gwr_charts::deck::{self, DeckSettings, Pick};
@@ -57,7 +57,7 @@ fn panel_of_333(c: &mut Criterion) {
     let paths = vec![dir.path().to_path_buf()];
     c.bench_function("panel/333-datasets-csv", |b| {
         b.iter(|| {
-            let found = batch::files(&paths, Kinds::ReportsAndDatasets).unwrap();
+            let found = gwr_charts::open::expand_folders(&paths).unwrap();
             let (opened, errors) = panel::open_all(&found, batch::workers());
             assert!(errors.is_empty() && opened.len() == 333);
             black_box(panel::csv(&panel::table(&opened)).unwrap())

@@ -1,4 +1,4 @@
-//! Many reports at once: the files in folders, and work on each of them in parallel on the
+//! Many reports at once: the reports in folders, and work on each of them in parallel on the
 //! cores there are, each result handed back as it is done, with a way to stop. The command
 //! line's `extract --out-dir` and `panel` and the window's folder opening all run here.
 
@@ -6,39 +6,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-/// The extensions of reports as published.
-pub const REPORT_EXTENSIONS: [&str; 5] = ["txt", "html", "htm", "docx", "pdf"];
+use crate::model::LoadError;
+use crate::open::{self, OpenError};
 
-/// What files a folder is searched for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kinds {
-    /// Reports only (.txt, .html, .docx, .pdf): what `extract` drafts.
-    Reports,
-    /// Reports and datasets (.json): what the window and `panel` open.
-    ReportsAndDatasets,
-}
-
-impl Kinds {
-    fn accepts(self, path: &Path) -> bool {
-        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
-            return false;
-        };
-        // A dataset's report text, written beside it by `extract --out`, is not a report.
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if name.ends_with(".source.txt") {
-            return false;
-        }
-        REPORT_EXTENSIONS
-            .iter()
-            .any(|r| ext.eq_ignore_ascii_case(r))
-            || (self == Kinds::ReportsAndDatasets && ext.eq_ignore_ascii_case("json"))
-    }
-}
-
-/// A file found, with the folder it was found under (`None` for a file named itself).
+/// A report found, with the folder it was found under (`None` for a file named itself).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {
     pub path: PathBuf,
@@ -59,82 +30,38 @@ impl Found {
     }
 }
 
-/// Why the files could not be listed.
-#[derive(Debug, thiserror::Error)]
-pub enum ListError {
-    #[error("{path}: cannot read the folder: {source}")]
-    Folder {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("{path}: no such file or folder")]
-    Missing { path: String },
-    #[error("{path}: no report in the folder (looked for {wanted}, in its subfolders too)")]
-    Empty { path: String, wanted: String },
-}
-
-/// The files given and the files in the folders given (and their subfolders, sorted by
-/// name), in the order given. A file named itself is taken whatever its extension.
-pub fn files(paths: &[PathBuf], kinds: Kinds) -> Result<Vec<Found>, ListError> {
+/// The reports the paths name: a file as it is, a folder as the reports in it and its
+/// subfolders ([`open::expand_folders`], datasets left out), each with the folder it is in.
+pub fn reports(paths: &[PathBuf]) -> Result<Vec<Found>, OpenError> {
     let mut out = Vec::new();
     for path in paths {
-        if path.is_dir() {
-            let before = out.len();
-            walk(path, path, kinds, &mut out)?;
-            if out.len() == before {
-                let mut wanted: Vec<String> =
-                    REPORT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect();
-                if kinds == Kinds::ReportsAndDatasets {
-                    wanted.push(".json".into());
-                }
-                return Err(ListError::Empty {
-                    path: path.display().to_string(),
-                    wanted: wanted.join(" "),
-                });
-            }
-        } else if path.exists() {
+        if !path.is_dir() {
             out.push(Found {
                 path: path.clone(),
                 root: None,
             });
-        } else {
-            return Err(ListError::Missing {
-                path: path.display().to_string(),
-            });
+            continue;
+        }
+        let before = out.len();
+        for file in open::expand_folders(std::slice::from_ref(path))? {
+            let dataset = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+            if !dataset {
+                out.push(Found {
+                    path: file,
+                    root: Some(path.clone()),
+                });
+            }
+        }
+        if out.len() == before {
+            return Err(OpenError(vec![LoadError::whole_file(
+                &path.display().to_string(),
+                "no report (.txt, .html, .docx, .pdf) in this folder".into(),
+            )]));
         }
     }
     Ok(out)
-}
-
-fn walk(root: &Path, dir: &Path, kinds: Kinds, out: &mut Vec<Found>) -> Result<(), ListError> {
-    let failed = |source| ListError::Folder {
-        path: dir.display().to_string(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(failed)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    for path in entries {
-        // Hidden files and folders (.git, editors' temporary files) are not reports.
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if path.is_dir() {
-            walk(root, &path, kinds, out)?;
-        } else if kinds.accepts(&path) {
-            out.push(Found {
-                path,
-                root: Some(root.to_path_buf()),
-            });
-        }
-    }
-    Ok(())
 }
 
 /// How many threads work at once: one per core.

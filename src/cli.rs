@@ -16,7 +16,7 @@ use crate::export::{self, Format};
 use crate::files;
 use crate::i18n::Lang;
 use crate::merge::Conflict;
-use crate::model::{self, Dataset, Kind, Observation};
+use crate::model::{self, Dataset, Kind, Level, Observation};
 use crate::open::{self, OpenError};
 use crate::outcome;
 use crate::render::{self, ImageSettings};
@@ -57,10 +57,11 @@ pub enum Command {
     /// Print the indicators as a table, or as normalized JSON. Reports of one region are
     /// merged into one history; several regions are listed one after another.
     List {
-        /// Dataset or report files instead of the bundled dataset.
-        #[arg(long)]
+        /// Dataset or report files, or folders of them, instead of the bundled dataset
+        /// (repeatable; several may follow one --data).
+        #[arg(long, num_args = 1..)]
         data: Vec<PathBuf>,
-        /// More files, as with --data (read after them).
+        /// More files or folders, as with --data (read after them).
         files: Vec<PathBuf>,
         /// Print the normalized dataset as JSON; with several regions, an array of one
         /// dataset per region.
@@ -79,16 +80,22 @@ pub struct CompareArgs {
     /// The plan year (the targets' year); the latest present by default.
     #[arg(long)]
     pub year: Option<i32>,
-    /// The order of the regions; a missing figure always comes last.
+    /// The order of the regions; a missing figure always comes last, ties in the official
+    /// order of the divisions' codes.
     #[arg(long, value_enum, default_value = "target")]
     pub sort: Sort,
+    /// The level to rank: national, province, prefecture or county (the level with the
+    /// most regions by default); other levels are never ranked with it.
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
     /// Print the rows as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Dataset or report files.
-    #[arg(long)]
+    /// Dataset or report files, or folders of them (repeatable; several may follow one
+    /// --data).
+    #[arg(long, num_args = 1..)]
     pub data: Vec<PathBuf>,
-    /// More files, as with --data (read after them).
+    /// More files or folders, as with --data (read after them).
     pub files: Vec<PathBuf>,
 }
 
@@ -148,9 +155,12 @@ pub struct ExportArgs {
     /// (a contradiction is an error); needed only for a file name without an extension.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Dataset or report files instead of the bundled dataset; several are merged.
-    #[arg(long)]
+    /// Dataset or report files, or folders of them, instead of the bundled dataset
+    /// (repeatable; several may follow one --data); reports of one region are merged.
+    #[arg(long, num_args = 1..)]
     pub data: Vec<PathBuf>,
+    /// More files or folders, as with --data (read after them).
+    pub files: Vec<PathBuf>,
     /// Indicator ids, comma-separated (see `gwr-charts list`).
     #[arg(long, value_delimiter = ',', conflicts_with_all = ["headline", "all"])]
     pub indicators: Vec<String>,
@@ -166,9 +176,18 @@ pub struct ExportArgs {
     /// The compare view's plan year (the targets' year); the latest present by default.
     #[arg(long)]
     pub year: Option<i32>,
-    /// The compare view's order of the regions; a missing figure always comes last.
+    /// The compare view's order of the regions; a missing figure always comes last, ties
+    /// in the official order of the divisions' codes (pinyin suits English output).
     #[arg(long, value_enum, default_value = "target")]
     pub sort: Sort,
+    /// The compare view's level: national, province, prefecture or county (the level with
+    /// the most regions by default).
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+    /// The compare view's reference line, in the chart's measure (5 for 5%); by default the
+    /// national report's target when it is among the files.
+    #[arg(long, value_parser = parse_reference)]
+    pub reference: Option<f64>,
     /// Image size in pixels, WIDTHxHEIGHT, each side 1 to 8192.
     #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
     pub size: (u32, u32),
@@ -184,6 +203,9 @@ pub struct ExportArgs {
     /// A title instead of the view's own.
     #[arg(long)]
     pub title: Option<String>,
+    /// A footnote line under the chart.
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -201,6 +223,25 @@ fn parse_size(text: &str) -> Result<(u32, u32), String> {
     );
     render::check_size(w, h).map_err(|e| e.to_string())?;
     Ok((w, h))
+}
+
+fn parse_level(text: &str) -> Result<Level, String> {
+    Level::ALL
+        .into_iter()
+        .find(|l| l.key().eq_ignore_ascii_case(text.trim()))
+        .ok_or_else(|| {
+            let keys: Vec<&str> = Level::ALL.iter().map(|l| l.key()).collect();
+            format!("expected one of {}, got `{text}`", keys.join(", "))
+        })
+}
+
+fn parse_reference(text: &str) -> Result<f64, String> {
+    text.trim()
+        .trim_end_matches('%')
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("expected a number such as 5 or 4.5, got `{text}`"))
 }
 
 fn parse_scale(text: &str) -> Result<f32, String> {
@@ -239,12 +280,13 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// The bundled dataset, or the files given, grouped by region.
+/// The bundled dataset, or the files given (a folder: every dataset and report in it),
+/// grouped by region.
 pub fn load_data(data: &[PathBuf]) -> Result<Collection, OpenError> {
     if data.is_empty() {
         Ok(Collection::single(Dataset::bundled(), model::BUNDLED_NAME))
     } else {
-        open::open_paths(data)
+        open::open_paths(&open::expand_folders(data)?)
     }
 }
 
@@ -392,13 +434,21 @@ fn check(file: &Path) -> anyhow::Result<ExitCode> {
 
 fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let format = export::resolve_format(&args.out, args.format)?;
-    let Some(collection) = load_for_command(&args.data) else {
+    let paths = [args.data.as_slice(), args.files.as_slice()].concat();
+    let Some(collection) = load_for_command(&paths) else {
         return Ok(ExitCode::FAILURE);
     };
     let has_compare = args.view.contains(&View::Compare);
     let compare_table = match (has_compare, args.indicator.as_deref()) {
         (true, Some(name)) => {
-            match compare::compare_rows(&collection.regions, name, args.year, args.sort) {
+            let query = compare::Query {
+                name: name.to_owned(),
+                plan_year: args.year,
+                sort: args.sort,
+                level: args.level,
+                reference: args.reference,
+            };
+            match compare::compare_table(&collection.regions, &query) {
                 Some(table) => Some(table),
                 None => {
                     eprintln!("error: {}", no_such_indicator(&collection.regions, name));
@@ -439,6 +489,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         spec: ChartSpec {
             lang: args.lang,
             title: args.title.clone(),
+            note: args.note.clone(),
             ..ChartSpec::default()
         },
         width: args.size.0,
@@ -616,9 +667,14 @@ fn compare(args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let Some(collection) = load_for_command(&paths) else {
         return Ok(ExitCode::FAILURE);
     };
-    let Some(table) =
-        compare::compare_rows(&collection.regions, &args.indicator, args.year, args.sort)
-    else {
+    let query = compare::Query {
+        name: args.indicator.clone(),
+        plan_year: args.year,
+        sort: args.sort,
+        level: args.level,
+        reference: None,
+    };
+    let Some(table) = compare::compare_table(&collection.regions, &query) else {
         eprintln!(
             "error: {}",
             no_such_indicator(&collection.regions, &args.indicator)
@@ -663,28 +719,40 @@ fn names_to_compare(regions: &[RegionData]) -> String {
     )
 }
 
-/// The rows in chart order: `{"region_zh", "actual": {...} | null, "target": {...} | null}`.
+/// The rows in chart order, then the national row (`"national": true`): `{"region_zh",
+/// "code", "level", "actual": {...} | null, "target": {...} | null}`.
 fn compare_json(table: &CompareTable) -> serde_json::Value {
     let figure = |o: Option<&Observation>| {
         o.map(|o| {
             serde_json::json!({
                 "year": o.year,
                 "value": o.value,
+                "value_high": o.value_high,
                 "growth_pct": o.growth_pct,
+                "growth_pct_high": o.growth_pct_high,
                 "qualifier": o.qualifier,
                 "quote": o.quote,
             })
         })
     };
+    let national = table.national.iter().map(|r| (r, true));
     table
         .rows
         .iter()
-        .map(|row| {
-            serde_json::json!({
+        .map(|r| (r, false))
+        .chain(national)
+        .map(|(row, national)| {
+            let mut json = serde_json::json!({
                 "region_zh": row.region_zh,
+                "code": row.division.map(|d| d.code),
+                "level": row.level,
                 "actual": figure(row.actual.as_ref()),
                 "target": figure(row.target.as_ref()),
-            })
+            });
+            if national {
+                json["national"] = serde_json::Value::Bool(true);
+            }
+            json
         })
         .collect()
 }
@@ -706,7 +774,11 @@ fn compare_text(table: &CompareTable) -> String {
         format!("{plan} 目标 target"),
         "说明 note".to_owned(),
     ]];
-    for row in &table.rows {
+    let national = table
+        .national
+        .iter()
+        .map(|r| (r, " (national, the reference)"));
+    for (row, mark) in table.rows.iter().map(|r| (r, "")).chain(national) {
         let notes: Vec<String> = row
             .missing
             .iter()
@@ -716,14 +788,15 @@ fn compare_text(table: &CompareTable) -> String {
             })
             .collect();
         rows.push(vec![
-            row.region_zh.clone(),
+            format!("{}{mark}", row.region_zh),
             figure(row.actual.as_ref()),
             figure(row.target.as_ref()),
             notes.join("; "),
         ]);
     }
+    let order = table.sort.words(Lang::En);
     let mut out = format!(
-        "{} ({measure}), {plan} targets against {review} results\n\n",
+        "{} ({measure}), {plan} targets against {review} results, {order}\n\n",
         table.name
     );
     out.push_str(&columns(&rows));
@@ -733,6 +806,7 @@ fn compare_text(table: &CompareTable) -> String {
         .map(|(region, why)| match why {
             LeftOut::NoIndicator => format!("{region} (no such indicator)"),
             LeftOut::UnknownRegion => format!("{region} (region unknown)"),
+            LeftOut::OtherLevel(level) => format!("{region} (another level: {})", level.key()),
         })
         .collect();
     if !left_out.is_empty() {

@@ -1,16 +1,16 @@
 //! One indicator across regions for one plan year: the rows of the compare view and of
 //! `gwr-charts compare`. Indicators are matched by name, since ids differ between files.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use serde::{Deserialize, Serialize};
-
 use crate::collection::RegionData;
+use crate::divisions::{self, Division};
 use crate::i18n::Lang;
 use crate::merge::fold;
-use crate::model::{Indicator, Kind, Observation};
+use crate::model::{Indicator, Kind, Level, Observation};
+pub use crate::order::Sort;
+use crate::order::sort_rows;
 
 /// Names one indicator goes by in different reports. Each list is one indicator; the
 /// first name stands for the others.
@@ -106,6 +106,12 @@ impl Missing {
 pub struct CompareRow {
     pub region_zh: String,
     pub region_en: Option<String>,
+    /// The region in the bundled list of divisions (its code: 11 for 北京市), when there.
+    pub division: Option<&'static Division>,
+    /// The report's level, or else the level the list gives the region.
+    pub level: Option<Level>,
+    /// The files the region's figures came from, joined with " + ".
+    pub files: String,
     pub indicator: Indicator,
     /// The review year's result, when it can be shown in the chart's measure.
     pub actual: Option<Observation>,
@@ -124,12 +130,27 @@ impl CompareRow {
         }
     }
 
-    /// The number the chart draws for a figure, in the table's measure.
+    /// The number the chart draws for a figure, in the table's measure: the low bound of a
+    /// range.
     pub fn number(&self, kind: Kind, measure: &Measure) -> Option<f64> {
+        self.numbers(kind, measure).map(|(low, _)| low)
+    }
+
+    /// The figure as low and, for a range, high bound, in the table's measure.
+    pub fn numbers(&self, kind: Kind, measure: &Measure) -> Option<(f64, Option<f64>)> {
         let obs = self.figure(kind)?;
         match measure {
-            Measure::Growth => obs.growth_pct,
-            Measure::Level { .. } => obs.value,
+            Measure::Growth => Some((obs.growth_pct?, obs.growth_pct_high)),
+            Measure::Level { .. } => Some((obs.value?, obs.value_high)),
+        }
+    }
+
+    /// The figure as a label in the table's measure: `≈5%`, `5–5.5%`, `≥5576`.
+    pub fn figure_text(&self, kind: Kind, measure: &Measure) -> Option<String> {
+        let obs = self.figure(kind)?;
+        match measure {
+            Measure::Growth => obs.growth_text(),
+            Measure::Level { .. } => obs.value_text(),
         }
     }
 
@@ -138,6 +159,15 @@ impl CompareRow {
         match (lang, self.region_en.as_deref()) {
             (Lang::En, Some(en)) if !en.is_empty() => en,
             _ => &self.region_zh,
+        }
+    }
+
+    /// The region's name on a chart of many: a province's short name (北京, 新疆) in
+    /// Chinese, the English name in English.
+    pub fn label(&self, lang: Lang) -> &str {
+        match (lang, self.division) {
+            (Lang::Zh, Some(d)) => d.label(),
+            _ => self.region(lang),
         }
     }
 }
@@ -149,33 +179,32 @@ pub enum LeftOut {
     NoIndicator,
     /// Its region is unknown, so it is not compared with named regions.
     UnknownRegion,
+    /// Its level is not the one shown: provinces are never ranked with cities.
+    OtherLevel(Level),
 }
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Sort {
-    /// This year's target, largest first.
-    #[default]
-    Target,
-    /// Last year's result, largest first.
-    Result,
-    /// The region's name.
-    Name,
+/// What a compare table is asked for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    /// The indicator's name as a report writes it (matched by [`match_key`]).
+    pub name: String,
+    /// The plan year; the latest of the regions with the indicator when None.
+    pub plan_year: Option<i32>,
+    pub sort: Sort,
+    /// The level to rank; the level most regions have when None (or when none has it).
+    pub level: Option<Level>,
+    /// A reference value the user typed, in the table's measure; it replaces the national
+    /// figure as the reference line.
+    pub reference: Option<f64>,
 }
 
-impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Target, Sort::Result, Sort::Name];
-
-    pub fn name(self, lang: Lang) -> &'static str {
-        let t = lang.texts();
-        match self {
-            Sort::Target => t.sort_target,
-            Sort::Result => t.sort_result,
-            Sort::Name => t.sort_name,
-        }
-    }
+/// The vertical line every region is read against.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reference {
+    /// The national report's target (its row is [`CompareTable::national`]).
+    National,
+    /// A value the user typed.
+    Typed(f64),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -185,12 +214,59 @@ pub struct CompareTable {
     pub review_year: i32,
     pub plan_year: i32,
     pub measure: Measure,
+    pub sort: Sort,
+    /// The level ranked; None when no region's level is known.
+    pub level: Option<Level>,
+    /// The levels of the regions with the indicator and how many regions each has, in
+    /// the order of [`Level::ALL`] (the national report not counted).
+    pub levels: Vec<(Level, usize)>,
     /// In chart order: sorted, missing figures last.
     pub rows: Vec<CompareRow>,
+    /// The national report's figures, when it is open and has the indicator.
+    pub national: Option<CompareRow>,
+    pub reference: Option<Reference>,
     /// Regions not in the rows, by key, and why.
     pub left_out: Vec<(String, LeftOut)>,
     /// Every plan year some region has a target of this indicator for, latest first.
     pub plan_years: Vec<i32>,
+}
+
+impl CompareTable {
+    /// The reference line: where it is (low and high bound) and its label (`全国 ≈5%`).
+    pub fn reference_line(&self, lang: Lang) -> Option<(f64, Option<f64>, String)> {
+        match self.reference.as_ref()? {
+            Reference::Typed(v) => Some((
+                *v,
+                None,
+                format!(
+                    "{} {}",
+                    lang.texts().reference_value,
+                    crate::model::range_text(
+                        crate::model::Qualifier::Exact,
+                        *v,
+                        None,
+                        self.measure.suffix()
+                    )
+                ),
+            )),
+            Reference::National => {
+                let national = self.national.as_ref()?;
+                let (low, high) = national.numbers(Kind::Target, &self.measure)?;
+                let text = national.figure_text(Kind::Target, &self.measure)?;
+                Some((low, high, format!("{} {text}", national.label(lang))))
+            }
+        }
+    }
+}
+
+impl Measure {
+    /// What follows a number of this measure on a label: `%` for growth rates.
+    pub fn suffix(&self) -> &'static str {
+        match self {
+            Measure::Growth => "%",
+            Measure::Level { .. } => "",
+        }
+    }
 }
 
 /// An indicator name and how many regions have it.
@@ -237,17 +313,41 @@ pub fn indicator_names(regions: &[RegionData]) -> Vec<IndicatorName> {
 }
 
 /// The compare table of one indicator (matched by name) for one plan year (the latest plan
-/// year of the regions that have it, when `plan_year` is None): growth rates when at least
-/// two regions have them, else levels in the unit most regions use. None when no named
-/// region has an indicator of that name.
-pub fn compare_rows<'a>(
-    regions: &'a [RegionData],
+/// year of the regions that have it, when `plan_year` is None), for the level most regions
+/// have: see [`compare_table`].
+pub fn compare_rows(
+    regions: &[RegionData],
     name: &str,
     plan_year: Option<i32>,
     sort: Sort,
 ) -> Option<CompareTable> {
-    let key = match_key(name);
-    let mut found: Vec<(&'a RegionData, Vec<&'a Indicator>)> = Vec::new();
+    compare_table(
+        regions,
+        &Query {
+            name: name.to_owned(),
+            plan_year,
+            sort,
+            ..Query::default()
+        },
+    )
+}
+
+/// A region's level: its report's, else the one the list of divisions gives its name.
+pub fn region_level(region: &RegionData) -> Option<Level> {
+    region
+        .data
+        .report
+        .level
+        .or_else(|| divisions::level_of(&region.data.report.region_zh))
+}
+
+/// The compare table a query asks for: growth rates when at least two regions have them,
+/// else levels in the unit most regions use; the regions of one level (a region whose level
+/// cannot be told is ranked with them), the national report apart as the reference. None
+/// when no named region has an indicator of that name.
+pub fn compare_table(regions: &[RegionData], query: &Query) -> Option<CompareTable> {
+    let key = match_key(&query.name);
+    let mut found: Vec<(&RegionData, Option<Level>, Vec<&Indicator>)> = Vec::new();
     let mut left_out = Vec::new();
     for region in regions {
         if region.unknown_region {
@@ -263,97 +363,59 @@ pub fn compare_rows<'a>(
         if matching.is_empty() {
             left_out.push((region.key.clone(), LeftOut::NoIndicator));
         } else {
-            found.push((region, matching));
+            found.push((region, region_level(region), matching));
         }
     }
-    let first = found.first()?.1[0];
-    let plan_year = plan_year
-        .or_else(|| found.iter().map(|(r, _)| r.data.years().1).max())
+    let first = found.first()?.2[0];
+    let levels: Vec<(Level, usize)> = Level::ALL
+        .into_iter()
+        .filter(|l| *l != Level::National)
+        .map(|l| (l, found.iter().filter(|(_, rl, _)| *rl == Some(l)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let most = levels.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let level = query
+        .level
+        .filter(|l| levels.iter().any(|(k, _)| k == l))
+        .or_else(|| levels.iter().find(|(_, n)| *n == most).map(|(l, _)| *l));
+    let (national, others): (Vec<_>, Vec<_>) = found
+        .into_iter()
+        .partition(|(_, l, _)| *l == Some(Level::National));
+    let mut ranked = Vec::new();
+    for (region, region_level, inds) in others {
+        match region_level {
+            Some(l) if Some(l) != level => {
+                left_out.push((region.key.clone(), LeftOut::OtherLevel(l)))
+            }
+            _ => ranked.push((region, inds)),
+        }
+    }
+    let plan_year = query
+        .plan_year
+        .or_else(|| ranked.iter().map(|(r, _)| r.data.years().1).max())
+        .or_else(|| national.iter().map(|(r, _, _)| r.data.years().1).max())
         .unwrap_or_default();
     let review_year = plan_year.saturating_sub(1);
-    // Per region, the indicator with figures for these years (a region may have two of
-    // one name, e.g. in two units).
-    let picked: Vec<(&'a RegionData, &'a Indicator)> = found
+    let years = (review_year, plan_year);
+    let picked: Vec<(&RegionData, &Indicator)> = ranked
         .iter()
-        .map(|(region, inds)| {
-            let has_year = |i: &&&Indicator| {
-                i.observation(plan_year, Kind::Target).is_some()
-                    || i.observation(review_year, Kind::Actual).is_some()
-            };
-            (*region, *inds.iter().find(has_year).unwrap_or(&inds[0]))
-        })
+        .map(|(region, inds)| (*region, pick(inds, years)))
         .collect();
-    let figures = |ind: &'a Indicator| {
-        let target = ind
-            .observation(plan_year, Kind::Target)
-            .filter(|_| ind.multi_year.is_none());
-        [ind.observation(review_year, Kind::Actual), target]
-    };
-    let regions_with = |has: fn(&Observation) -> bool| {
-        picked
-            .iter()
-            .filter(|(_, i)| figures(i).iter().flatten().any(|o| has(o)))
-            .count()
-    };
-    // Growth rates when two regions have them, or when no region gives a level.
-    let measure = if regions_with(|o| o.growth_pct.is_some()) >= 2
-        || regions_with(|o| o.value.is_some()) == 0
-    {
-        Measure::Growth
-    } else {
-        Measure::Level {
-            unit_zh: most_common_unit(&picked, &figures),
-        }
-    };
+    let measure = choose_measure(&picked, years);
     let mut rows: Vec<CompareRow> = picked
         .iter()
-        .map(|&(region, ind)| {
-            let mut missing = Vec::new();
-            let mut shown = |kind: Kind| {
-                let year = if kind == Kind::Target {
-                    plan_year
-                } else {
-                    review_year
-                };
-                let reason = match ind.observation(year, kind) {
-                    None => Missing::NotReported,
-                    Some(_) if kind == Kind::Target && ind.multi_year.is_some() => {
-                        Missing::MultiYear
-                    }
-                    Some(obs) => match (&measure, obs.growth_pct, obs.value) {
-                        (Measure::Growth, Some(_), _) => return Some(obs.clone()),
-                        (Measure::Growth, None, _) => Missing::LevelOnly,
-                        (Measure::Level { unit_zh }, _, Some(_))
-                            if fold(&ind.unit_zh) == fold(unit_zh) =>
-                        {
-                            return Some(obs.clone());
-                        }
-                        (Measure::Level { .. }, _, Some(_)) => {
-                            Missing::OtherUnit(ind.unit_zh.clone())
-                        }
-                        (Measure::Level { .. }, _, None) if obs.growth_pct.is_some() => {
-                            Missing::GrowthOnly
-                        }
-                        (Measure::Level { .. }, _, None) => Missing::NotReported,
-                    },
-                };
-                missing.push((kind, reason));
-                None
-            };
-            let actual = shown(Kind::Actual);
-            let target = shown(Kind::Target);
-            CompareRow {
-                region_zh: region.data.report.region_zh.clone(),
-                region_en: region.data.report.region_en.clone(),
-                indicator: ind.clone(),
-                actual,
-                target,
-                missing,
-            }
-        })
+        .map(|&(region, ind)| row(region, ind, years, &measure))
         .collect();
-    sort_rows(&mut rows, sort, &measure);
-    let mut plan_years: Vec<i32> = found
+    sort_rows(&mut rows, query.sort, &measure);
+    let national = national
+        .first()
+        .map(|(region, _, inds)| row(region, pick(inds, years), years, &measure));
+    let reference = match (query.reference, &national) {
+        (Some(v), _) => Some(Reference::Typed(v)),
+        (None, Some(n)) if n.target.is_some() => Some(Reference::National),
+        _ => None,
+    };
+    let mut plan_years: Vec<i32> = ranked
         .iter()
         .flat_map(|(_, inds)| inds.iter())
         .filter(|i| i.multi_year.is_none())
@@ -368,20 +430,103 @@ pub fn compare_rows<'a>(
         review_year,
         plan_year,
         measure,
+        sort: query.sort,
+        level,
+        levels,
         rows,
+        national,
+        reference,
         left_out,
         plan_years,
     })
 }
 
+/// Of a region's indicators of one name (e.g. in two units), the one with figures for the
+/// years compared.
+fn pick<'a>(inds: &[&'a Indicator], (review, plan): (i32, i32)) -> &'a Indicator {
+    let has_year = |i: &&&Indicator| {
+        i.observation(plan, Kind::Target).is_some() || i.observation(review, Kind::Actual).is_some()
+    };
+    inds.iter().find(has_year).unwrap_or(&inds[0])
+}
+
+/// The review year's result and the plan year's target (never a multi-year goal).
+fn figures(ind: &Indicator, (review, plan): (i32, i32)) -> [Option<&Observation>; 2] {
+    let target = ind
+        .observation(plan, Kind::Target)
+        .filter(|_| ind.multi_year.is_none());
+    [ind.observation(review, Kind::Actual), target]
+}
+
+/// Growth rates when two regions have them, or when no region gives a level; else levels
+/// in the unit most regions use.
+fn choose_measure(picked: &[(&RegionData, &Indicator)], years: (i32, i32)) -> Measure {
+    let regions_with = |has: fn(&Observation) -> bool| {
+        picked
+            .iter()
+            .filter(|(_, i)| figures(i, years).iter().flatten().any(|o| has(o)))
+            .count()
+    };
+    if regions_with(|o| o.growth_pct.is_some()) >= 2 || regions_with(|o| o.value.is_some()) == 0 {
+        Measure::Growth
+    } else {
+        Measure::Level {
+            unit_zh: most_common_unit(picked, years),
+        }
+    }
+}
+
+/// A region's row: its figures in the measure, or why each is missing.
+fn row(region: &RegionData, ind: &Indicator, years: (i32, i32), measure: &Measure) -> CompareRow {
+    let mut missing = Vec::new();
+    let mut shown = |kind: Kind| {
+        let year = if kind == Kind::Target {
+            years.1
+        } else {
+            years.0
+        };
+        let reason = match ind.observation(year, kind) {
+            None => Missing::NotReported,
+            Some(_) if kind == Kind::Target && ind.multi_year.is_some() => Missing::MultiYear,
+            Some(obs) => match (measure, obs.growth_pct, obs.value) {
+                (Measure::Growth, Some(_), _) => return Some(obs.clone()),
+                (Measure::Growth, None, _) => Missing::LevelOnly,
+                (Measure::Level { unit_zh }, _, Some(_)) if fold(&ind.unit_zh) == fold(unit_zh) => {
+                    return Some(obs.clone());
+                }
+                (Measure::Level { .. }, _, Some(_)) => Missing::OtherUnit(ind.unit_zh.clone()),
+                (Measure::Level { .. }, _, None) if obs.growth_pct.is_some() => Missing::GrowthOnly,
+                (Measure::Level { .. }, _, None) => Missing::NotReported,
+            },
+        };
+        missing.push((kind, reason));
+        None
+    };
+    let actual = shown(Kind::Actual);
+    let target = shown(Kind::Target);
+    let report = &region.data.report;
+    CompareRow {
+        region_zh: report.region_zh.clone(),
+        region_en: report.region_en.clone(),
+        division: divisions::find(&report.region_zh),
+        level: region_level(region),
+        files: region.name(),
+        indicator: ind.clone(),
+        actual,
+        target,
+        missing,
+    }
+}
+
 /// The unit most regions give a level in (the first met on a tie).
-fn most_common_unit<'a>(
-    picked: &[(&RegionData, &'a Indicator)],
-    figures: &impl Fn(&'a Indicator) -> [Option<&'a Observation>; 2],
-) -> String {
+fn most_common_unit(picked: &[(&RegionData, &Indicator)], years: (i32, i32)) -> String {
     let mut units: Vec<(String, usize)> = Vec::new();
     for (_, ind) in picked {
-        if !figures(ind).iter().flatten().any(|o| o.value.is_some()) {
+        if !figures(ind, years)
+            .iter()
+            .flatten()
+            .any(|o| o.value.is_some())
+        {
             continue;
         }
         match units
@@ -398,29 +543,4 @@ fn most_common_unit<'a>(
         .find(|(_, n)| *n == best)
         .map(|(u, _)| u)
         .unwrap_or_default()
-}
-
-/// Sorts by the chosen figure, largest first, rows missing it last; then by name.
-fn sort_rows(rows: &mut [CompareRow], sort: Sort, measure: &Measure) {
-    let kind = match sort {
-        Sort::Target => Kind::Target,
-        Sort::Result => Kind::Actual,
-        Sort::Name => {
-            rows.sort_by(by_name);
-            return;
-        }
-    };
-    rows.sort_by(|a, b| {
-        match (a.number(kind, measure), b.number(kind, measure)) {
-            (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(Ordering::Equal),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        }
-        .then_with(|| by_name(a, b))
-    });
-}
-
-fn by_name(a: &CompareRow, b: &CompareRow) -> Ordering {
-    a.region_zh.cmp(&b.region_zh)
 }

@@ -174,3 +174,60 @@ pub fn open_paths_with_texts(
     }
     Ok((collection::group(opened), texts))
 }
+
+/// The files a list of paths names: a file as it is, a folder as every dataset and report
+/// in it and its subfolders (by extension, in name order; the `NAME.source.txt` texts that
+/// `extract --out` writes beside a dataset are its quotes' source, not reports of their
+/// own). A folder with none, or one that cannot be read, is an error naming it.
+pub fn expand_folders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, OpenError> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let before = out.len();
+        if let Err(e) = folder_files(path, &mut out) {
+            errors.push(LoadError::whole_file(
+                &path.display().to_string(),
+                format!("cannot read the folder: {e}"),
+            ));
+        } else if out.len() == before {
+            errors.push(LoadError::whole_file(
+                &path.display().to_string(),
+                "no dataset (.json) or report (.txt, .html, .docx, .pdf) in this folder".into(),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(OpenError(errors))
+    }
+}
+
+fn folder_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let Some(name) = name.filter(|n| !n.starts_with('.')) else {
+            continue;
+        };
+        if path.is_dir() {
+            folder_files(&path, out)?;
+            continue;
+        }
+        let lower = name.to_lowercase();
+        let known = ["json", "txt", "html", "htm", "xhtml", "docx", "pdf"]
+            .iter()
+            .any(|ext| lower.ends_with(&format!(".{ext}")));
+        if known && !lower.ends_with(".source.txt") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}

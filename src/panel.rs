@@ -4,10 +4,12 @@
 
 use std::sync::atomic::AtomicBool;
 
-use crate::batch::{self, Found};
+use std::path::PathBuf;
+
+use crate::batch;
 use crate::collection::Opened;
+use crate::divisions;
 use crate::export::table::{self, Cell};
-use crate::extract::region::{self, Level as DivisionLevel};
 use crate::model::LoadError;
 use crate::model::{Dataset, Indicator, Level, Observation};
 
@@ -40,22 +42,18 @@ pub const COLUMNS: [&str; 25] = [
     "source_file",
 ];
 
-/// Where a region is: its code (six digits) and level, from the report's own level and the
-/// bundled list of divisions (全国 is the national level, with no code).
+/// Where a region is: its code (six digits, 230100 for 哈尔滨市) and level, from the
+/// report's own level and the bundled list of divisions (全国 is national, with no code).
 pub fn region_code(data: &Dataset) -> (String, Option<Level>) {
     let name = data.report.region_zh.trim();
-    if matches!(name, "全国" | "中国" | "中华人民共和国") {
+    if name == divisions::NATIONAL {
         return (String::new(), Some(Level::National));
     }
-    match region::division(name) {
-        Some((code, level)) => {
-            let level = data.report.level.or(Some(match level {
-                DivisionLevel::Province => Level::Province,
-                DivisionLevel::Prefecture => Level::Prefecture,
-                DivisionLevel::County => Level::County,
-            }));
-            (code, level)
-        }
+    match divisions::find(name) {
+        Some(d) => (
+            format!("{:0<6}", d.code),
+            data.report.level.or(Some(d.level)),
+        ),
         None => (String::new(), data.report.level),
     }
 }
@@ -162,12 +160,6 @@ fn qualifier_key(obs: &Observation) -> &'static str {
     }
 }
 
-/// Column widths of the workbook, in characters.
-const WIDTHS: [f64; 25] = [
-    14.0, 9.0, 10.0, 6.0, 30.0, 18.0, 24.0, 10.0, 12.0, 6.0, 6.0, 7.0, 10.0, 10.0, 10.0, 10.0,
-    10.0, 10.0, 14.0, 6.0, 20.0, 6.0, 6.0, 60.0, 30.0,
-];
-
 /// The panel as CSV (UTF-8 with a byte order mark, so Excel reads the Chinese text).
 pub fn csv(table: &[Vec<Cell>]) -> Result<Vec<u8>, ::csv::Error> {
     table::csv(table)
@@ -175,12 +167,12 @@ pub fn csv(table: &[Vec<Cell>]) -> Result<Vec<u8>, ::csv::Error> {
 
 /// The panel as an Excel workbook: one sheet, numbers as numeric cells.
 pub fn xlsx(table: &[Vec<Cell>]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    table::xlsx_with(table, "panel", &WIDTHS)
+    table::xlsx(table, "panel")
 }
 
 /// Opens every file on `workers` threads: the ones opened in the order given, and why the
 /// others could not be.
-pub fn open_all(found: &[Found], workers: usize) -> (Vec<Opened>, Vec<LoadError>) {
+pub fn open_all(found: &[PathBuf], workers: usize) -> (Vec<Opened>, Vec<LoadError>) {
     let mut results: Vec<Option<Opened>> = found.iter().map(|_| None).collect();
     let mut errors = Vec::new();
     let cancel = AtomicBool::new(false);
@@ -188,7 +180,7 @@ pub fn open_all(found: &[Found], workers: usize) -> (Vec<Opened>, Vec<LoadError>
         found,
         workers,
         &cancel,
-        |f| crate::open::open_path(&f.path),
+        |f| crate::open::open_path(f),
         |n, result| match result {
             Ok(opened) => results[n] = Some(opened),
             Err(e) => errors.push(e),

@@ -20,10 +20,6 @@ pub const MAX_SIDE: u32 = 8192;
 /// The scales (pixels per point) an export may have.
 pub const SCALES: std::ops::RangeInclusive<f32> = 0.5..=4.0;
 
-/// Type size of an export at scale 1, relative to the window's: a 1920×1080 slide gets a
-/// title of about 42 px and labels of about 25 px, readable when projected.
-const SLIDE_TYPE: f32 = 1.9;
-
 /// Everything that decides the pixels of an exported chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImageSettings {
@@ -338,10 +334,7 @@ pub fn paint(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<Painted
     }
     let margin = (size.min_elem() * 0.035).round() as i8;
     // Type follows the image's size in pixels, so `scale` makes it larger or smaller.
-    let type_scale = SLIDE_TYPE
-        * (settings.height as f32 / 1080.0)
-            .min(settings.width as f32 / 1440.0)
-            .max(0.25);
+    let type_scale = chart::image_type_scale(settings.width, settings.height);
     let mode = Mode::Image { type_scale };
     let mut shapes = Vec::new();
     let mut textures = egui::TexturesDelta::default();

@@ -295,6 +295,14 @@ fn special_files_are_refused_at_once_everywhere() {
     for (path, kind) in cases {
         let expected = format!("{}: not a regular file ({kind})", path.display());
         for (run, code, err) in read_everywhere(path) {
+            // `list` and `export` read a folder as the files in it (issue 18): then the
+            // FIFO and the socket inside it are refused, each by name.
+            let expected =
+                if path == dir.path() && (run.starts_with("list") || run.starts_with("export")) {
+                    format!("{}: not a regular file (a FIFO)", fifo.display())
+                } else {
+                    expected.clone()
+                };
             if code != Some(1) || !err.starts_with(&expected) {
                 failures.push(format!(
                     "{run}: exit {code:?}, expected 1 and {expected:?}; got:\n{err}"

@@ -69,15 +69,14 @@ fn the_compare_view_draws_every_region_and_its_pickers_change_the_chart() {
     harness.run();
     assert_eq!(rows_at(&harness), before);
 
-    // Order by region name.
-    harness.get_by_label("按地区名").click();
+    // The official order: by division code (芜湖 3402, 宜昌 4205, 柳州 4502, 绵阳 5107).
+    harness.get_by_label("按行政区划").click();
     harness.run();
     assert_ne!(rows_at(&harness), before);
-    assert_eq!(harness.state().state.compare.sort, Sort::Name);
-    let mut sorted = table_order(&harness);
-    sorted.sort();
-    assert_eq!(table_order(&harness), sorted);
-    assert_eq!(harness.state().drawn, sorted);
+    assert_eq!(harness.state().state.compare.sort, Sort::Official);
+    let official = ["芜湖市", "宜昌市", "柳州市", "绵阳市"];
+    assert_eq!(table_order(&harness), official);
+    assert_eq!(harness.state().drawn, official);
 
     // Another indicator from the picker: the names of two or more regions.
     harness
@@ -303,7 +302,7 @@ fn export_view_compare_writes_a_png_of_every_region() {
     let image = image::open(&out).unwrap();
     assert_eq!((image.width(), image.height()), (1920, 1080));
 
-    // Its numbers too: one row per figure drawn, named by region.
+    // Its numbers too: one row per region, in chart order, result and target side by side.
     let csv_path = dir.path().join("compare.csv");
     let result = export_compare(&["--indicator", "地区生产总值"], &csv_path);
     assert!(result.status.success(), "{result:?}");
@@ -311,24 +310,26 @@ fn export_view_compare_writes_a_png_of_every_region() {
     let collection = gwr_charts::open::open_paths(&four_cities()).unwrap();
     let table =
         gwr_charts::compare::compare_rows(&collection.regions, "GDP", None, Sort::Target).unwrap();
-    let mut expected = Vec::new();
-    for row in &table.rows {
-        for obs in [&row.actual, &row.target].into_iter().flatten() {
-            expected.push((row.region_zh.clone(), obs.year, obs.growth_pct.unwrap()));
-        }
-    }
+    let growth = |o: &Option<gwr_charts::model::Observation>| {
+        o.as_ref().and_then(|o| o.growth_pct).map(|g| g.to_string())
+    };
+    let expected: Vec<(String, Option<String>, Option<String>)> = table
+        .rows
+        .iter()
+        .map(|r| (r.region_zh.clone(), growth(&r.actual), growth(&r.target)))
+        .collect();
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
-    let found: Vec<(String, i32, f64)> = reader
+    let cell = |r: &csv::StringRecord, k: usize| Some(r[k].to_owned()).filter(|c| !c.is_empty());
+    let found: Vec<(String, Option<String>, Option<String>)> = reader
         .records()
         .map(|r| {
             let r = r.unwrap();
-            // The last column names the region (and the file the figure came from).
-            let region = r[14].split(' ').next().unwrap().to_owned();
-            (region, r[4].parse().unwrap(), r[6].parse().unwrap())
+            assert_eq!(r.len(), 19);
+            (r[0].to_owned(), cell(&r, 7), cell(&r, 12))
         })
         .collect();
     assert_eq!(found, expected, "{csv}");
-    assert_eq!(found.len(), 8);
+    assert_eq!(found.len(), 4);
 }
 
 #[test]
@@ -358,7 +359,7 @@ fn the_export_preview_draws_the_compare_table_and_follows_its_choice() {
     assert_eq!(app.refresh_export_image(), Ok(true));
     // Kept while nothing changes; made again when the order changes.
     assert_eq!(app.refresh_export_image(), Ok(false));
-    app.state.compare.sort = Sort::Name;
+    app.state.compare.sort = Sort::Official;
     assert_eq!(app.refresh_export_image(), Ok(true));
     let (settings, _, image) = app.export.image.as_ref().unwrap();
     assert_eq!(settings.spec.view, View::Compare);

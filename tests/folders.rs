@@ -89,7 +89,10 @@ fn a_folder_without_reports_says_so() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("no report in the folder"), "{stderr}");
+    assert!(
+        stderr.contains("no report") && stderr.contains("in this folder"),
+        "{stderr}"
+    );
     let (code, _, stderr) = run(["extract", dir.path().to_str().unwrap()]);
     assert_eq!(code, 1);
     assert!(stderr.contains("--out-dir"), "{stderr}");

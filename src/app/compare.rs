@@ -1,13 +1,15 @@
 //! The compare view's choices and its table, worked out once per choice: for hundreds of
 //! regions the table takes tens of milliseconds, far too long to make every frame.
 
+use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use super::GwrApp;
 use crate::chart::{ChartInput, View};
 use crate::collection::RegionData;
-use crate::compare::{self, CompareTable, IndicatorName, Sort};
-use crate::model::Indicator;
+use crate::compare::{self, CompareTable, IndicatorName, Query, Sort};
+use crate::i18n::Lang;
+use crate::model::{Indicator, Level};
 
 /// What the user picked in the compare view. Saved: it is a choice, not a fact about the
 /// files open; a name no region has falls back to the most common one.
@@ -19,6 +21,22 @@ pub struct CompareChoice {
     /// The plan year; None for the latest.
     pub year: Option<i32>,
     pub sort: Sort,
+    /// The level ranked; None for the level most regions have.
+    pub level: Option<Level>,
+    /// A reference value typed by the user, instead of the national figure.
+    pub reference: Option<f64>,
+}
+
+impl CompareChoice {
+    fn query(&self, name: &str, year: Option<i32>) -> Query {
+        Query {
+            name: name.to_owned(),
+            plan_year: year,
+            sort: self.sort,
+            level: self.level,
+            reference: self.reference,
+        }
+    }
 }
 
 /// The names that can be compared and the table of the choice, kept until the choice or
@@ -52,11 +70,11 @@ impl CompareCache {
             names.iter().find(|n| compare::match_key(&n.name) == key)
         });
         let table = picked.or(names.first()).and_then(|name| {
-            let table = compare::compare_rows(regions, &name.name, choice.year, choice.sort)?;
+            let table = compare::compare_table(regions, &choice.query(&name.name, choice.year))?;
             // A year saved for another indicator: the latest of this one instead.
             match choice.year {
                 Some(year) if !table.plan_years.contains(&year) => {
-                    compare::compare_rows(regions, &name.name, None, choice.sort)
+                    compare::compare_table(regions, &choice.query(&name.name, None))
                 }
                 _ => Some(table),
             }
@@ -96,5 +114,62 @@ impl GwrApp {
                 _ => None,
             },
         }
+    }
+}
+
+/// The compare bar's level picker (with regions of more than one level) and reference
+/// field: a value that is not a number is refused where it is typed, and the national
+/// figure stays the reference.
+pub fn level_and_reference_ui(
+    ui: &mut egui::Ui,
+    choice: &mut CompareChoice,
+    table: &CompareTable,
+    lang: Lang,
+) {
+    let t = lang.texts();
+    if table.levels.len() > 1 {
+        ui.separator();
+        ui.label(t.compare_level);
+        for &(level, n) in &table.levels {
+            let index = Level::ALL.iter().position(|l| *l == level).unwrap_or(0);
+            let text = format!("{} ({n})", t.level_names[index]);
+            if ui
+                .selectable_label(table.level == Some(level), text)
+                .clicked()
+            {
+                choice.level = Some(level);
+            }
+        }
+    }
+    ui.separator();
+    let label = ui.label(t.compare_reference);
+    let id = egui::Id::unique("compare_reference_text");
+    let mut text = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| {
+        choice
+            .reference
+            .map(crate::model::format_number)
+            .unwrap_or_default()
+    });
+    let hint = table
+        .reference_line(lang)
+        .map_or(String::new(), |(_, _, label)| label);
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(90.0),
+        )
+        .labelled_by(label.id);
+    let trimmed = text.trim().trim_end_matches('%');
+    let parsed = trimmed.parse::<f64>().ok().filter(|v| v.is_finite());
+    if trimmed.is_empty() {
+        choice.reference = None;
+    } else if let Some(v) = parsed {
+        choice.reference = Some(v);
+    } else {
+        ui.colored_label(ui.visuals().error_fg_color, t.reference_not_number);
+    }
+    if edit.changed() {
+        ui.data_mut(|d| d.insert_temp(id, text));
     }
 }

@@ -25,6 +25,8 @@ pub struct ExportDialog {
     pub dark: bool,
     pub lang: Lang,
     pub title: String,
+    /// A footnote line under the chart.
+    pub note: String,
     pub file_name: String,
     /// What Save writes: an image (PNG, SVG, PDF) or the numbers (CSV, Excel).
     pub format: Format,
@@ -43,6 +45,7 @@ impl Default for ExportDialog {
             dark: false,
             lang: Lang::Zh,
             title: String::new(),
+            note: String::new(),
             file_name: String::new(),
             format: Format::Png,
             image: None,
@@ -57,6 +60,7 @@ impl ExportDialog {
         let mut spec = app_spec.clone();
         spec.lang = self.lang;
         spec.title = Some(self.title.trim().to_owned()).filter(|t| !t.is_empty());
+        spec.note = Some(self.note.trim().to_owned()).filter(|t| !t.is_empty());
         ImageSettings {
             spec,
             width: self.width,
@@ -157,6 +161,14 @@ pub fn show(app: &mut GwrApp, ctx: &egui::Context) {
                 ui.add(
                     egui::TextEdit::singleline(&mut dialog.title)
                         .hint_text(app.state.chart.view.title(dialog.lang))
+                        .desired_width(380.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label(t.note);
+                ui.add(
+                    egui::TextEdit::singleline(&mut dialog.note)
+                        .hint_text(t.note_hint)
                         .desired_width(380.0),
                 )
                 .labelled_by(label.id);

@@ -142,6 +142,7 @@ fn compare_bar(app: &mut GwrApp, ui: &mut egui::Ui) {
                     choice.sort = sort;
                 }
             }
+            super::compare::level_and_reference_ui(ui, &mut choice, table, lang);
         });
     });
     if choice != app.state.compare {

@@ -1,24 +1,51 @@
-//! Horizontal bars, one row per indicator: the growth and progress views.
+//! Horizontal bars, one row per indicator: the growth and progress views. A range is a
+//! band past its bar, a floor or a ceiling carries an arrowhead ([`marks`]); names wrap
+//! onto a second line before anything is cut ([`names`]); the rows have no grid lines, so
+//! nothing strikes through a label.
 //!
 //! Rows never shrink below a readable height: in the window the rows scroll (only the
 //! visible ones are laid out), in an image the rows that fit are drawn and the footer
 //! counts the rest.
 
-use eframe::egui::{self, Align2, Color32, FontId, RichText, Ui, UiBuilder};
-use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, PlotPoint, Span, Text, VLine};
+use eframe::egui::{self, Align2, Color32, FontId, Rect, RichText, Ui, UiBuilder};
+use egui_plot::{AxisHints, GridMark, PlotPoint, Span, Text, VLine};
 
+use super::marks::{self, Figure};
+use super::names;
 use super::plot::{self, Subject};
 use super::rows::{Pair, ProgressRow};
-use super::style::{Look, figure_label, name_chars, progress_label, truncate};
+use super::style::{Look, figure_label, progress_label};
 use super::{ChartResponse, Ctx, Mode};
+use crate::model::Qualifier;
 
-/// One horizontal bar: its series, where it starts and ends, and its label.
+/// One horizontal bar: its series, where it starts and ends (a range's band beyond), and
+/// its label.
 pub struct BarSpec {
     pub color: Color32,
     pub base: f64,
     pub end: f64,
+    /// A range's high bound.
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
     pub label: String,
     pub look: Look,
+}
+
+impl BarSpec {
+    fn figure(&self) -> Figure {
+        Figure {
+            low: self.end,
+            high: self.high,
+            qualifier: self.qualifier,
+            look: self.look,
+            color: self.color,
+        }
+    }
+
+    /// Where the bar (or its band) ends furthest from its base.
+    fn reach(&self) -> f64 {
+        self.figure().reach(self.base)
+    }
 }
 
 pub struct BarRow<'a> {
@@ -47,6 +74,8 @@ pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
                         color,
                         base: 0.0,
                         end: growth,
+                        high: obs.growth_pct_high,
+                        qualifier: obs.qualifier,
                         label: figure_label(p.indicator, obs, obs.growth_text()),
                         look: Look::of(p.indicator, obs).0,
                     })
@@ -60,13 +89,22 @@ pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
 pub fn progress_bars<'a>(rows: &[ProgressRow<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
     rows.iter()
         .map(|r| {
-            let label = progress_label(r.pair.target, r.index, r.from_growth, cx.spec.lang);
+            let qualifier = r.pair.target.map_or(Qualifier::Exact, |t| t.qualifier);
+            let label = progress_label(
+                qualifier,
+                r.index,
+                r.index_high,
+                r.from_growth,
+                cx.spec.lang,
+            );
             BarRow {
                 subject: Subject::Indicator(r.pair.indicator),
                 bars: vec![BarSpec {
                     color: cx.palette.target,
                     base: 100.0,
                     end: r.index,
+                    high: r.index_high,
+                    qualifier,
                     label,
                     look: Look::Solid,
                 }],
@@ -85,29 +123,35 @@ struct Sizes {
 }
 
 impl Sizes {
-    fn new(cx: &Ctx<'_>, height: f32, n: usize, bars_per_row: usize) -> Sizes {
+    /// `name_lines`: 2 when a name needs a second line.
+    fn new(cx: &Ctx<'_>, height: f32, n: usize, bars_per_row: usize, name_lines: f32) -> Sizes {
         let scale = cx.scale;
         let axis = 44.0 * scale;
         let (name_max, value_max) = (14.0 * scale, 13.0 * scale);
         let per_bar = bars_per_row.max(1) as f32;
+        let row = |name: f32, value: f32| {
+            (name / 0.7)
+                .max(value * per_bar / 0.85)
+                .max(name * 1.25 * name_lines)
+        };
         match cx.mode {
             // An image keeps its slide-sized type; rows that do not fit are left out.
             Mode::Image { .. } => Sizes {
                 name_font: name_max,
                 value_font: value_max,
                 axis,
-                row: (name_max / 0.7).max(value_max * per_bar / 0.85),
+                row: row(name_max, value_max),
             },
             // The window shrinks the type down to a readable floor, then scrolls.
             Mode::Interactive { .. } => {
                 let fit = (height - axis) / (n as f32 + 0.5);
-                let name_font = (fit * 0.7).clamp(10.0, name_max);
+                let name_font = (fit * 0.7 / name_lines.max(1.0)).clamp(10.0, name_max);
                 let value_font = (fit / per_bar * 0.85).clamp(9.0, value_max);
                 Sizes {
                     name_font,
                     value_font,
                     axis,
-                    row: (name_font / 0.7).max(value_font * per_bar / 0.85),
+                    row: row(name_font, value_font),
                 }
             }
         }
@@ -132,11 +176,27 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, axes: &Axes<'_>, rows: &[BarRow<'_>]) -> 
     let n = rows.len();
     let height = ui.available_height();
     let bars_per_row = rows.iter().map(|r| r.bars.len()).max().unwrap_or(1).max(1);
-    let sizes = Sizes::new(cx, height, n, bars_per_row);
+    let lang = cx.spec.lang;
+    let max_column = ui.available_width() * 0.3;
+    // The name column: as wide as the widest name, up to a third of the width; a longer
+    // name takes a second line, and then every row has room for two.
+    let probe = Sizes::new(cx, height, n, bars_per_row, 1.0);
+    let name_names = || rows.iter().map(|r| r.subject.name(lang));
+    let column = names::column_width(name_names(), probe.name_font, max_column);
+    let two_lines = name_names().any(|name| names::wraps(name, probe.name_font, column));
+    let sizes = Sizes::new(
+        cx,
+        height,
+        n,
+        bars_per_row,
+        if two_lines { 2.0 } else { 1.0 },
+    );
+    let column = names::column_width(name_names(), sizes.name_font, max_column);
     let fitting = sizes.rows_fitting(height);
     let layout = Layout {
-        x_range: x_range(ui, cx, rows, axes.reference, &sizes),
+        x_range: x_range(ui, rows, axes.reference, &sizes, column),
         sizes,
+        column,
     };
     if n <= fitting || matches!(cx.mode, Mode::Image { .. }) {
         return rows_plot(ui, cx, axes, &layout, &rows[..n.min(fitting)]);
@@ -164,27 +224,12 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, axes: &Axes<'_>, rows: &[BarRow<'_>]) -> 
     response
 }
 
-/// Sizes and the x range, worked out once from every row so that scrolling keeps them.
+/// Sizes, the name column and the x range, worked out once from every row so that
+/// scrolling keeps them.
 struct Layout {
     sizes: Sizes,
+    column: f32,
     x_range: (f64, f64),
-}
-
-/// The widest a name column can be, over-estimated from character counts (a CJK character
-/// is one em, others at most 0.62 em) so that no name needs laying out.
-fn name_column_bound(cx: &Ctx<'_>, rows: &[BarRow<'_>], font: f32) -> f32 {
-    let max_chars = name_chars(cx.spec.lang) + 2;
-    let ems = |name: &str| -> f32 {
-        name.chars()
-            .take(max_chars)
-            .map(|c| if c.is_ascii() { 0.62 } else { 1.0 })
-            .sum()
-    };
-    rows.iter()
-        .map(|r| ems(r.subject.name(cx.spec.lang)))
-        .fold(0.0, f32::max)
-        * font
-        + 12.0
 }
 
 /// The x range that holds every bar and its value label. Labels are measured in points and
@@ -193,19 +238,19 @@ fn name_column_bound(cx: &Ctx<'_>, rows: &[BarRow<'_>], font: f32) -> f32 {
 /// no more than a short one.
 fn x_range(
     ui: &Ui,
-    cx: &Ctx<'_>,
     rows: &[BarRow<'_>],
     reference: Option<(f64, Color32)>,
     sizes: &Sizes,
+    name_width: f32,
 ) -> (f64, f64) {
     let (mut lo, mut hi) = reference.map_or((0.0_f64, 0.0_f64), |(r, _)| (r, r));
     let mut bars: Vec<&BarSpec> = rows.iter().flat_map(|r| &r.bars).collect();
     for bar in &bars {
-        lo = lo.min(bar.end).min(bar.base);
-        hi = hi.max(bar.end).max(bar.base);
+        lo = lo.min(bar.reach()).min(bar.base).min(bar.end);
+        hi = hi.max(bar.reach()).max(bar.base).max(bar.end);
     }
     const MEASURED: usize = 8;
-    bars.sort_by(|a, b| a.end.total_cmp(&b.end));
+    bars.sort_by(|a, b| a.reach().total_cmp(&b.reach()));
     let extremes = bars
         .iter()
         .take(MEASURED)
@@ -218,10 +263,15 @@ fn x_range(
                     .size()
                     .x
             });
-            (bar.base, bar.end, width)
+            // An arrowhead sits between the bar's end and its label.
+            let arrow = if marks::has_arrowhead(bar.qualifier) {
+                sizes.value_font
+            } else {
+                0.0
+            };
+            (bar.base, bar.reach(), width + arrow)
         })
         .collect();
-    let name_width = name_column_bound(cx, rows, sizes.name_font);
     let plot_width = (ui.available_width() - name_width - 20.0).max(50.0) as f64;
     let (mut left, mut right) = (lo, hi);
     for _ in 0..2 {
@@ -247,43 +297,59 @@ fn rows_plot(
 ) -> ChartResponse {
     let lang = cx.spec.lang;
     let n = rows.len();
-    let height = ui.available_height();
+    let area = ui.available_rect_before_wrap();
+    let gap = 8.0 * cx.scale;
+    let plot_rect = Rect::from_min_max(
+        egui::pos2(area.min.x + layout.column + gap, area.min.y),
+        area.max,
+    );
+    let result = ui
+        .scope_builder(UiBuilder::new().max_rect(plot_rect), |ui| {
+            bars_plot(ui, cx, axes, layout, rows, plot_rect)
+        })
+        .inner;
+    // The names, whole, in the column left of the plot.
+    let text = ui.visuals().text_color();
+    let labels: Vec<&str> = rows.iter().map(|r| r.subject.name(lang)).collect();
+    let font = FontId::proportional(layout.sizes.name_font);
+    let laid = names::lay_out(ui, &labels, &font, text, layout.column);
+    for (i, galley) in laid.galleys.iter().enumerate() {
+        let y = result
+            .transform
+            .position_from_point(&PlotPoint::new(0.0, (n - 1 - i) as f64))
+            .y;
+        names::paint(ui.painter(), galley, area.min.x + layout.column, y, text);
+    }
+    let mut response = ChartResponse {
+        drawn: rows.iter().map(|r| r.subject.id()).collect(),
+        names_shortened: laid.shortened,
+        ..ChartResponse::default()
+    };
+    plot::hover_and_click(
+        &result,
+        result.inner.map(|i| rows[i].subject),
+        cx,
+        &mut response,
+    );
+    response
+}
+
+/// The plot of the rows' bars and value labels; returns the row hovered, if any.
+fn bars_plot(
+    ui: &mut Ui,
+    cx: &Ctx<'_>,
+    axes: &Axes<'_>,
+    layout: &Layout,
+    rows: &[BarRow<'_>],
+    plot_rect: Rect,
+) -> egui_plot::PlotResponse<Option<usize>> {
+    let n = rows.len();
     let bars_per_row = rows.iter().map(|r| r.bars.len()).max().unwrap_or(1).max(1);
-    let (name_font, value_font) = (layout.sizes.name_font, layout.sizes.value_font);
+    let value_font = layout.sizes.value_font;
     let (left, right) = layout.x_range;
-    // Row i sits at y = n-1-i so the first indicator is on top.
-    let max_chars = name_chars(lang) + 2;
-    let names: Vec<String> = rows
-        .iter()
-        .rev()
-        .map(|r| truncate(r.subject.name(lang), max_chars))
-        .collect();
-    let name_width = names
-        .iter()
-        .map(|s| {
-            ui.fonts_mut(|f| {
-                f.layout_no_wrap(s.clone(), FontId::proportional(name_font), Color32::WHITE)
-                    .size()
-                    .x
-            })
-        })
-        .fold(0.0, f32::max)
-        + 12.0;
-    let y_axis = AxisHints::new_y()
-        .formatter(move |mark: GridMark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < names.len() {
-                names[i as usize].clone()
-            } else {
-                String::new()
-            }
-        })
-        .label_spacing(egui::Rangef::new(name_font * 0.9, name_font * 1.1))
-        .tick_label_font(FontId::proportional(name_font))
-        .min_thickness(name_width);
-    let last_row = n as i64 - 1;
     let plot = plot::base(ui, cx, axes.id)
-        .custom_y_axes(vec![y_axis])
+        .show_axes([true, false])
+        .show_grid([true, false])
         .custom_x_axes(vec![
             AxisHints::new_x()
                 .label(axes.label)
@@ -292,18 +358,19 @@ fn rows_plot(
                 .tick_label_font(FontId::proportional(value_font))
                 .label_spacing(egui::Rangef::new(36.0 * cx.scale, 56.0 * cx.scale)),
         ])
-        .y_grid_spacer(move |input: GridInput| plot::whole_marks(input, 0, last_row))
         .include_x(left)
         .include_x(right)
         .include_y(-0.6)
         .include_y(n as f64 - 0.4)
-        .height(height);
+        .height(plot_rect.height())
+        .width(plot_rect.width());
 
     let width = if bars_per_row > 1 { 0.36 } else { 0.6 };
     let highlight = ui.visuals().weak_text_color().gamma_multiply(0.15);
     let missing = ui.visuals().weak_text_color();
     let stroke = 1.5 * cx.scale;
-    let result = plot.show(ui, |plot_ui| {
+    let per_point = (right - left) / f64::from(plot_rect.width().max(1.0));
+    plot.show(ui, |plot_ui| {
         let hovered = plot_ui
             .pointer_coordinate()
             .filter(|_| plot_ui.response().hovered())
@@ -322,8 +389,6 @@ fn rows_plot(
         if let Some((x, color)) = axes.reference {
             plot_ui.vline(VLine::new("", x).color(color).width(stroke));
         }
-        let mut charts: Vec<(Color32, Vec<Bar>)> = Vec::new();
-        let mut texts = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             let y = (n - 1 - i) as f64;
             let count = row.bars.len();
@@ -336,55 +401,43 @@ fn rows_plot(
                 };
                 let at = y + offset;
                 let mut label = RichText::new(format!(" {} ", bar.label)).size(value_font);
+                let mut reach = bar.reach();
                 if bar.look == Look::Missing {
                     // No bar at all: a missing figure is never drawn as zero.
                     label = label.color(missing);
                 } else {
-                    let (fill, outline) = bar.look.paint(bar.color, stroke);
-                    let b = Bar::new(at, bar.end - bar.base)
-                        .base_offset(bar.base)
-                        .width(width * 0.92)
-                        .horizontal()
-                        .fill(fill)
-                        .stroke(outline);
-                    match charts.iter_mut().find(|(c, _)| *c == bar.color) {
-                        Some((_, list)) => list.push(b),
-                        None => charts.push((bar.color, vec![b])),
+                    let place = marks::Placement {
+                        at,
+                        base: bar.base,
+                        thickness: width * 0.92,
+                        direction: marks::Direction::Horizontal,
+                        per_point,
+                        stroke,
+                    };
+                    marks::bar(
+                        plot_ui,
+                        &format!("{}-{i}-{k}", axes.id),
+                        &bar.figure(),
+                        &place,
+                    );
+                    if marks::has_arrowhead(bar.qualifier) {
+                        // Past the arrowhead.
+                        let past = f64::from(value_font * 0.7) * per_point;
+                        reach += if reach >= bar.base { past } else { -past };
                     }
                 }
-                let anchor = if bar.end >= bar.base {
+                let anchor = if reach >= bar.base {
                     Align2::LEFT_CENTER
                 } else {
                     Align2::RIGHT_CENTER
                 };
-                texts.push(
-                    Text::new("", PlotPoint::new(bar.end, at), label)
+                plot_ui.text(
+                    Text::new("", PlotPoint::new(reach, at), label)
                         .anchor(anchor)
                         .allow_hover(false),
                 );
             }
         }
-        for (color, bars) in charts {
-            plot_ui.bar_chart(
-                BarChart::new(format!("bars-{color:?}"), bars)
-                    .color(color)
-                    .allow_hover(false),
-            );
-        }
-        for text in texts {
-            plot_ui.text(text);
-        }
         hovered
-    });
-    let mut response = ChartResponse {
-        drawn: rows.iter().map(|r| r.subject.id()).collect(),
-        ..ChartResponse::default()
-    };
-    plot::hover_and_click(
-        &result,
-        result.inner.map(|i| rows[i].subject),
-        cx,
-        &mut response,
-    );
-    response
+    })
 }

@@ -1,17 +1,17 @@
-//! The compare view: one indicator across regions for one plan year, a row per region with
-//! last year's result beside this year's target. The rows are the bar rows of the growth
-//! view, so they scroll in the window and an image draws those that fit.
+//! The compare view: one indicator across the regions of one level for one plan year, a
+//! row per region with this year's target as a bar (a range as a band) and last year's
+//! result as a dot, the national figure as the line every region is read against. The
+//! rows are [`dumbbell`] rows: all of a province-level slide fit one image.
 
-use eframe::egui::{self, Align, Layout, Ui};
-
-use super::bars::{self, BarRow, BarSpec};
+use super::dumbbell::{self, Cell, DotRow};
+use super::marks::Figure;
 use super::plot::Subject;
-use super::style::{Look, figure_label, name_chars, truncate};
-use super::{ChartResponse, Ctx, footer_line, name_list};
+use super::style::Look;
+use super::{ChartResponse, Ctx, FooterLine};
 use crate::compare::{CompareRow, CompareTable, LeftOut, Measure};
-use crate::i18n::Lang;
-use crate::model::Kind;
-use crate::outcome::target_outcome;
+use crate::i18n::{Lang, Texts};
+use crate::model::{Kind, Level};
+use crate::outcome::{outcome_mark, target_outcome};
 
 /// Why there is nothing to draw, or None when there is a table.
 pub fn empty_text(cx: &Ctx<'_>) -> Option<&'static str> {
@@ -27,18 +27,53 @@ pub fn empty_text(cx: &Ctx<'_>) -> Option<&'static str> {
     })
 }
 
-/// "地区生产总值 · 增长率（%） · 12个地区".
-pub fn subtitle(cx: &Ctx<'_>, table: &CompareTable) -> String {
-    let t = cx.texts();
-    let lang = cx.spec.lang;
-    let name = table
+fn level_index(level: Level) -> usize {
+    Level::ALL.iter().position(|l| *l == level).unwrap_or(0)
+}
+
+/// "31个省（区、市）", or "4个地区" where the level is unknown.
+pub fn count_text(table: &CompareTable, n: usize, lang: Lang) -> String {
+    let t = lang.texts();
+    match table.level {
+        Some(level) => Lang::fill(t.level_count[level_index(level)], n),
+        None => Lang::fill(t.compare_regions, n),
+    }
+}
+
+/// The indicator's name in `lang`, as the first row writes it.
+fn indicator_name<'a>(table: &'a CompareTable, lang: Lang) -> &'a str {
+    table
         .rows
         .first()
-        .map_or(table.name.as_str(), |r| r.indicator.name(lang));
+        .or(table.national.as_ref())
+        .map_or(table.name.as_str(), |r| r.indicator.name(lang))
+}
+
+/// The default title: `2026年各省（区、市）地区生产总值增长目标`.
+pub fn title(table: &CompareTable, lang: Lang) -> String {
+    let t = lang.texts();
+    let regions = match table.level {
+        Some(level) => t.level_regions[level_index(level)],
+        None => t.regions_unknown_level,
+    };
+    let template = match table.measure {
+        Measure::Growth => t.compare_title_growth,
+        Measure::Level { .. } => t.compare_title_level,
+    };
+    template
+        .replace("{year}", &table.plan_year.to_string())
+        .replace("{regions}", regions)
+        .replace("{name}", indicator_name(table, lang))
+}
+
+/// "31个省（区、市） · 按今年目标从高到低，相同者按行政区划代码顺序 · 增长率（%）".
+pub fn subtitle(cx: &Ctx<'_>, table: &CompareTable) -> String {
+    let lang = cx.spec.lang;
     format!(
-        "{name} · {} · {}",
-        measure_label(table, lang),
-        Lang::fill(t.compare_regions, table.rows.len())
+        "{} · {} · {}",
+        count_text(table, table.rows.len(), lang),
+        table.sort.words(lang),
+        measure_label(table, lang)
     )
 }
 
@@ -60,146 +95,185 @@ fn measure_label(table: &CompareTable, lang: Lang) -> String {
     }
 }
 
-/// The bars of each region: result and target for the series switched on, a missing
-/// figure as a label without a bar.
-fn bar_rows<'a>(table: &'a CompareTable, cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
-    let t = cx.texts();
-    let series = [
-        (Kind::Actual, cx.palette.actual, cx.spec.show_actual),
-        (Kind::Target, cx.palette.target, cx.spec.show_target),
-    ];
-    table
-        .rows
-        .iter()
-        .map(|row| BarRow {
-            subject: Subject::Region(row),
-            bars: series
-                .iter()
-                .filter(|(_, _, shown)| *shown)
-                .map(|&(kind, color, _)| bar(row, kind, color, &table.measure, t))
-                .collect(),
-        })
-        .collect()
+/// A figure of a row as drawn, in the series' colour, when the series is shown.
+fn figure(row: &CompareRow, kind: Kind, measure: &Measure, cx: &Ctx<'_>) -> Option<Figure> {
+    let (shown, color) = match kind {
+        Kind::Actual => (cx.spec.show_actual, cx.palette.actual),
+        Kind::Target => (cx.spec.show_target, cx.palette.target),
+    };
+    let obs = row.figure(kind).filter(|_| shown)?;
+    let (low, high) = row.numbers(kind, measure)?;
+    let (look, _) = Look::of(&row.indicator, obs);
+    Some(Figure {
+        low,
+        high,
+        qualifier: obs.qualifier,
+        look,
+        color,
+    })
 }
 
-fn bar(
-    row: &CompareRow,
-    kind: Kind,
-    color: egui::Color32,
-    measure: &Measure,
-    t: &crate::i18n::Texts,
-) -> BarSpec {
-    let figure = row.figure(kind);
-    match (figure, row.number(kind, measure)) {
-        (Some(obs), Some(number)) => {
-            let text = match measure {
-                Measure::Growth => obs.growth_text(),
-                Measure::Level { .. } => obs.value_text(),
-            };
-            BarSpec {
-                color,
-                base: 0.0,
-                end: number,
-                label: figure_label(&row.indicator, obs, text),
-                look: Look::of(&row.indicator, obs).0,
+/// The number of a figure as its column shows it: `≈5%`, `5–5.5%`, `6.2% ×`, or missing.
+fn cell(row: &CompareRow, kind: Kind, measure: &Measure, t: &Texts) -> Cell {
+    match (row.figure(kind), row.figure_text(kind, measure)) {
+        (Some(obs), Some(text)) => {
+            let (_, mark) = Look::of(&row.indicator, obs);
+            Cell {
+                text: format!("{text}{}{mark}", outcome_mark(&row.indicator, obs)),
+                missing: false,
             }
         }
-        _ => BarSpec {
-            color,
-            base: 0.0,
-            end: 0.0,
-            label: t.compare_missing_mark.to_owned(),
-            look: Look::Missing,
+        _ => Cell {
+            text: t.compare_missing_mark.to_owned(),
+            missing: true,
         },
     }
 }
 
+fn dot_rows<'a>(table: &'a CompareTable, cx: &Ctx<'_>) -> Vec<DotRow<'a>> {
+    let t = cx.texts();
+    let lang = cx.spec.lang;
+    table
+        .rows
+        .iter()
+        .map(|row| DotRow {
+            subject: Subject::Region(row),
+            name: row.label(lang).to_owned(),
+            result: figure(row, Kind::Actual, &table.measure, cx),
+            target: figure(row, Kind::Target, &table.measure, cx),
+            cells: [
+                cell(row, Kind::Actual, &table.measure, t),
+                cell(row, Kind::Target, &table.measure, t),
+            ],
+        })
+        .collect()
+}
+
 /// Draws the regions' rows.
-pub fn show(ui: &mut Ui, cx: &Ctx<'_>) -> ChartResponse {
+pub fn show(ui: &mut eframe::egui::Ui, cx: &Ctx<'_>) -> ChartResponse {
     let Some(table) = cx.compare else {
         return ChartResponse::default();
     };
-    let rows = bar_rows(table, cx);
-    let label = measure_label(table, cx.spec.lang);
-    let axes = bars::Axes {
-        id: "compare",
-        label: &label,
-        reference: None,
+    let lang = cx.spec.lang;
+    let t = cx.texts();
+    let rows = dot_rows(table, cx);
+    let label = measure_label(table, lang);
+    let header = |year: i32, kind: Kind| {
+        t.compare_column
+            .replace("{year}", &year.to_string())
+            .replace("{kind}", kind.name(lang))
     };
-    bars::show(ui, cx, &axes, &rows)
+    let frame = dumbbell::Frame {
+        id: "compare",
+        axis_label: &label,
+        headers: [
+            header(table.review_year, Kind::Actual),
+            header(table.plan_year, Kind::Target),
+        ],
+        reference: table
+            .reference_line(lang)
+            .map(|(low, high, label)| dumbbell::Reference { low, high, label }),
+    };
+    dumbbell::show(ui, cx, &frame, &rows)
 }
 
-/// The footer: regions left out for room, figures missing and why, regions without the
-/// indicator, the source and the marks. Returns the lines.
-pub fn footer_ui(ui: &mut Ui, cx: &Ctx<'_>, drawn: &[String]) -> Vec<String> {
+/// The footer's lines: regions left out for room (and the size that holds them all), of
+/// other levels or without the indicator, figures missing and why, the reports used, the
+/// marks.
+pub fn footer_lines(
+    cx: &Ctx<'_>,
+    drawn: &ChartResponse,
+    fits_at: Option<String>,
+) -> Vec<FooterLine> {
     let t = cx.texts();
     let lang = cx.spec.lang;
-    let size = 12.0 * cx.scale;
-    let mut lines = Vec::new();
-    let mut line = |ui: &mut Ui, text: String, weak: bool| {
-        footer_line(ui, &text, weak, size);
-        lines.push(text);
-    };
     let Some(table) = cx.compare else {
-        return lines;
+        return Vec::new();
     };
-    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
-        let mut counts = Vec::new();
-        let left_for_room = table.rows.len().saturating_sub(drawn.len());
-        if left_for_room > 0 {
-            counts.push(Lang::fill(t.compare_rows_left_out, left_for_room));
+    let mut lines = Vec::new();
+    let mut counts = Vec::new();
+    if drawn.left_for_room > 0 {
+        let mut text = Lang::fill(t.compare_rows_left_out, drawn.left_for_room);
+        if let Some(size) = fits_at {
+            text.push_str(t.list_sep);
+            text.push_str(&t.compare_fits_at.replace("{size}", &size));
         }
-        for (reason, template) in [
-            (LeftOut::NoIndicator, t.compare_no_indicator),
-            (LeftOut::UnknownRegion, t.compare_unknown_region),
-        ] {
-            let n = table.left_out.iter().filter(|(_, r)| *r == reason).count();
-            if n > 0 {
-                counts.push(Lang::fill(template, n));
-            }
+        counts.push(text);
+    }
+    let reasons: [(fn(&LeftOut) -> bool, &str); 3] = [
+        (
+            |r| matches!(r, LeftOut::OtherLevel(_)),
+            t.compare_other_level,
+        ),
+        (|r| *r == LeftOut::NoIndicator, t.compare_no_indicator),
+        (|r| *r == LeftOut::UnknownRegion, t.compare_unknown_region),
+    ];
+    for (count, template) in reasons {
+        let n = table.left_out.iter().filter(|(_, r)| count(r)).count();
+        if n > 0 {
+            counts.push(Lang::fill(template, n));
         }
-        if !counts.is_empty() {
-            line(ui, counts.join(t.list_sep), true);
-        }
-        let missing: Vec<&CompareRow> = table
-            .rows
+    }
+    if !counts.is_empty() {
+        lines.push(FooterLine::weak(counts.join(t.list_sep)));
+    }
+    let missing: Vec<&CompareRow> = table
+        .rows
+        .iter()
+        .filter(|r| !r.missing.is_empty())
+        .collect();
+    if !missing.is_empty() {
+        let names: Vec<String> = missing
             .iter()
-            .filter(|r| !r.missing.is_empty())
+            .map(|r| missing_text(r, table, lang))
             .collect();
-        if !missing.is_empty() {
-            let names = missing.iter().map(|r| missing_text(r, table, lang));
-            let names = name_list(names, missing.len(), 3, t);
-            line(ui, format!("{}{names}", t.compare_missing), true);
-        }
-        line(
-            ui,
-            format!(
-                "{}{}{}",
-                t.source,
-                t.colon,
-                Lang::fill(t.compare_source, table.rows.len())
-            ),
-            false,
-        );
-        let outcomes = table
-            .rows
-            .iter()
-            .any(|r| target_outcome(&r.indicator, table.review_year).is_some());
-        let mut note = t.marks_note.to_owned();
-        if outcomes {
-            note.push_str("  ");
-            note.push_str(t.outcome_note);
-        }
-        if table.rows.iter().any(|r| r.indicator.multi_year.is_some()) {
-            note.push_str("  ");
-            note.push_str(t.multi_year_note);
-        }
-        line(ui, note, true);
-    });
+        lines.push(FooterLine::weak(format!(
+            "{}{}",
+            t.compare_missing,
+            names.join(t.list_sep)
+        )));
+    }
+    lines.push(FooterLine::plain(format!(
+        "{}{}{}",
+        t.source,
+        t.colon,
+        source_text(table, lang)
+    )));
+    let outcomes = table
+        .rows
+        .iter()
+        .any(|r| target_outcome(&r.indicator, table.review_year).is_some());
+    let mut note = t.marks_note.to_owned();
+    if outcomes {
+        note.push_str("  ");
+        note.push_str(t.outcome_note);
+    }
+    if table.rows.iter().any(|r| r.indicator.multi_year.is_some()) {
+        note.push_str("  ");
+        note.push_str(t.multi_year_note);
+    }
+    lines.push(FooterLine::weak(note));
     lines
 }
 
-/// "丙市 2024目标：报告未给出".
+/// "31个省（区、市）2026年政府工作报告；全国2026年政府工作报告".
+fn source_text(table: &CompareTable, lang: Lang) -> String {
+    let t = lang.texts();
+    let year = table.plan_year.to_string();
+    let fill = |regions: &str| {
+        t.compare_source
+            .replace("{regions}", regions)
+            .replace("{year}", &year)
+    };
+    let mut text = fill(&count_text(table, table.rows.len(), lang));
+    if let Some(national) = &table.national {
+        text.push_str(lang.pick("；", "; "));
+        text.push_str(&fill(national.region(lang)));
+    }
+    text
+}
+
+/// "丙市（2024目标：报告未给出）".
 fn missing_text(row: &CompareRow, table: &CompareTable, lang: Lang) -> String {
     let t = lang.texts();
     let reasons: Vec<String> = row
@@ -221,7 +295,7 @@ fn missing_text(row: &CompareRow, table: &CompareTable, lang: Lang) -> String {
         .collect();
     format!(
         "{}{}{}{}",
-        truncate(row.region(lang), name_chars(lang)),
+        row.label(lang),
         lang.pick("（", " ("),
         reasons.join(t.list_sep),
         lang.pick("）", ")")

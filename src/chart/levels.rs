@@ -2,14 +2,16 @@
 //! so never one shared axis). A growth-only target is drawn at the level it implies, lightly
 //! filled and labelled as worked out.
 
-use eframe::egui::{self, Align2, Color32, FontId, RichText, Ui, UiBuilder};
-use egui_plot::{Bar, BarChart, PlotPoint, Text};
+use eframe::egui::{self, Align, Align2, Color32, FontId, RichText, Ui, UiBuilder};
+use egui_plot::{PlotPoint, Text};
 
+use super::marks::{self, Figure};
+use super::names;
 use super::plot::{self, Subject};
-use super::rows::Pair;
+use super::rows::{Pair, grow};
 use super::style::{Look, figure_label, implied_label};
 use super::{ChartResponse, Ctx, Mode};
-use crate::model::Observation;
+use crate::model::{Observation, Qualifier};
 
 /// One of a cell's two bars.
 struct Slot {
@@ -17,40 +19,48 @@ struct Slot {
     year: i32,
     color: Color32,
     value: Option<f64>,
+    /// A range's high bound.
+    high: Option<f64>,
+    qualifier: Qualifier,
     look: Look,
     /// Lines of the label above (or below) the bar.
     label: String,
 }
 
+/// What a slot draws: the level, a range's high bound, the look and the label.
+type Drawn = (Option<f64>, Option<f64>, Look, String);
+
 fn slots(pair: &Pair<'_>, cx: &Ctx<'_>) -> [Slot; 2] {
     let (review, plan) = cx.data.years();
     let t = cx.texts();
     let ind = pair.indicator;
-    let stated = |obs: &Observation| {
+    let stated = |obs: &Observation| -> Drawn {
         let (look, _) = Look::of(ind, obs);
         let label = obs
             .value_text()
             .map(|v| figure_label(ind, obs, Some(v)))
             .unwrap_or_default();
-        (obs.value, look, label)
+        (obs.value, obs.value_high, look, label)
     };
     let actual = pair.actual.map(stated);
     let target = match (pair.target, pair.implied_target_level()) {
-        (Some(obs), Some(level)) => Some((
-            Some(level),
-            Look::Implied,
-            implied_label(obs.qualifier.symbol(), level, t.implied_level),
-        )),
+        (Some(obs), Some(level)) => {
+            // A growth range implies a range of levels.
+            let high = pair
+                .actual
+                .and_then(|a| Some(grow(a.value?, obs.growth_pct_high?)));
+            Some((
+                Some(level),
+                high,
+                Look::Implied,
+                implied_label(obs.qualifier, level, high, t.implied_level),
+            ))
+        }
         (Some(obs), None) => Some(stated(obs)),
         (None, _) => None,
     };
-    let slot = |x,
-                year,
-                color,
-                shown: bool,
-                obs: Option<&Observation>,
-                drawn: Option<(Option<f64>, Look, String)>| {
-        let (value, look, label) = drawn.unwrap_or((None, Look::Solid, String::new()));
+    let slot = |x, year, color, shown: bool, obs: Option<&Observation>, drawn: Option<Drawn>| {
+        let (value, high, look, label) = drawn.unwrap_or((None, None, Look::Solid, String::new()));
         let value = value.filter(|_| shown);
         // An empty slot says which year has no level, and its growth if any.
         let label = if value.is_none() {
@@ -66,6 +76,8 @@ fn slots(pair: &Pair<'_>, cx: &Ctx<'_>) -> [Slot; 2] {
             year,
             color,
             value,
+            high,
+            qualifier: obs.map_or(Qualifier::Exact, |o| o.qualifier),
             look,
             label,
         }
@@ -132,7 +144,14 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, rows: &[Pair<'_>]) -> ChartResponse {
             if ind.multi_year.is_some() {
                 title.insert_str(0, "† ");
             }
-            ui.add(egui::Label::new(RichText::new(title).size(title_font).strong()).truncate());
+            // The name whole, on a second line where one cannot hold it.
+            let font = FontId::new(title_font, crate::fonts::bold());
+            let text = ui.visuals().strong_text_color();
+            let galley = names::two_lines(ui, &title, &font, text, rect.width(), Align::LEFT);
+            if galley.elided {
+                response.names_shortened.push(ind.name(lang).to_owned());
+            }
+            ui.add(egui::Label::new(galley));
             ui.add(
                 egui::Label::new(RichText::new(ind.unit(lang)).size(title_font * 0.85).weak())
                     .truncate(),
@@ -183,7 +202,10 @@ fn cell_plot(
         .unwrap_or(1) as f32;
     // The share of the plot's height the labels above the bars need.
     let headroom = ((lines * font * 1.3 + 4.0) / height.max(1.0)).min(0.6) as f64;
-    let values = slots.iter().filter_map(|s| s.value);
+    let values = slots
+        .iter()
+        .flat_map(|s| [s.value, s.value.and(s.high)])
+        .flatten();
     let max = values.clone().fold(0.0_f64, f64::max);
     let min = values.fold(0.0_f64, f64::min);
     let span = (max - min).max(1e-9);
@@ -207,21 +229,30 @@ fn cell_plot(
             for slot in &slots {
                 let (anchor, at) = match slot.value {
                     Some(v) => {
-                        let (fill, outline) = slot.look.paint(slot.color, stroke);
-                        plot_ui.bar_chart(
-                            BarChart::new(
-                                format!("{}-{}", pair.indicator.id, slot.year),
-                                vec![Bar::new(slot.x, v).width(0.7).fill(fill).stroke(outline)],
-                            )
-                            .color(slot.color)
-                            .allow_hover(false),
-                        );
-                        let anchor = if v >= 0.0 {
+                        let figure = Figure {
+                            low: v,
+                            high: slot.high,
+                            qualifier: slot.qualifier,
+                            look: slot.look,
+                            color: slot.color,
+                        };
+                        let place = marks::Placement {
+                            at: slot.x,
+                            base: 0.0,
+                            thickness: 0.7,
+                            direction: marks::Direction::Vertical,
+                            per_point: span / f64::from(height.max(1.0)),
+                            stroke,
+                        };
+                        let id = format!("{}-{}", pair.indicator.id, slot.year);
+                        marks::bar(plot_ui, &id, &figure, &place);
+                        let end = figure.reach(0.0);
+                        let anchor = if end >= 0.0 {
                             Align2::CENTER_BOTTOM
                         } else {
                             Align2::CENTER_TOP
                         };
-                        (anchor, v)
+                        (anchor, end)
                     }
                     None => (Align2::CENTER_BOTTOM, 0.0),
                 };

@@ -8,15 +8,17 @@
 mod bars;
 pub mod card;
 mod compare;
+pub mod dumbbell;
+mod footer;
 mod levels;
+pub mod marks;
+pub mod names;
 mod plot;
 pub mod rows;
 pub mod style;
 mod trend;
 
-use eframe::egui::{
-    self, Align, Color32, FontId, Layout, RichText, Sense, Stroke, Ui, UiBuilder, Vec2,
-};
+use eframe::egui::{self, Color32, FontId, RichText, Sense, Stroke, Ui, UiBuilder, Vec2};
 use serde::{Deserialize, Serialize};
 
 use crate::collection::RegionData;
@@ -24,9 +26,10 @@ use crate::compare::CompareTable;
 use crate::fonts;
 use crate::i18n::{Lang, Texts};
 use crate::model::{Dataset, Indicator};
-use crate::outcome::target_outcome;
 
 pub use card::indicator_ui;
+pub use footer::{FooterLine, RowFit};
+use footer::{fits_at, footer_lines, footer_ui};
 pub use levels::grid_columns;
 pub use rows::{
     Pair, PointKind, ProgressRow, TrendPoint, TrendSeries, growth_rows, level_rows, omitted, pairs,
@@ -109,6 +112,8 @@ pub struct ChartSpec {
     pub lang: Lang,
     /// A title instead of the view's own.
     pub title: Option<String>,
+    /// A footnote line under the chart.
+    pub note: Option<String>,
     pub show_actual: bool,
     pub show_target: bool,
     /// The data was drafted by `extract`; the chart says so.
@@ -122,6 +127,7 @@ impl Default for ChartSpec {
             view: View::Growth,
             lang: Lang::Zh,
             title: None,
+            note: None,
             show_actual: true,
             show_target: true,
             draft: false,
@@ -130,12 +136,32 @@ impl Default for ChartSpec {
 }
 
 impl ChartSpec {
-    pub fn title_text(&self) -> &str {
-        match self.title.as_deref() {
-            Some(t) if !t.trim().is_empty() => t,
-            _ => self.view.title(self.lang),
+    /// The title given, else the view's own; the compare view names its indicator and year
+    /// (`2026年各省（区、市）地区生产总值增长目标`).
+    pub fn title_text(&self, compare: Option<&CompareTable>) -> String {
+        match (self.title.as_deref(), self.view, compare) {
+            (Some(t), _, _) if !t.trim().is_empty() => t.to_owned(),
+            (_, View::Compare, Some(table)) => compare::title(table, self.lang),
+            _ => self.view.title(self.lang).to_owned(),
         }
     }
+
+    /// The footnote, when one was written.
+    fn note_text(&self) -> Option<&str> {
+        self.note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+    }
+}
+
+/// The type scale of an exported image: a 1920×1080 slide gets a title of about 42 px and
+/// labels of about 25 px, readable when projected; larger and smaller images in proportion
+/// (by the side that limits them).
+pub fn image_type_scale(width: u32, height: u32) -> f32 {
+    1.9 * (height as f32 / 1080.0)
+        .min(width as f32 / 1440.0)
+        .max(0.25)
 }
 
 /// A series the legend switches on and off.
@@ -159,6 +185,12 @@ pub struct ChartResponse {
     pub toggled: Option<Series>,
     /// Trend lines drawn without a label for lack of room.
     pub labels_left_out: usize,
+    /// Rows an image left out for lack of room (the compare view).
+    pub left_for_room: usize,
+    /// How the rows were fitted, for working out the size that holds them all.
+    pub row_fit: Option<RowFit>,
+    /// Names cut short because two lines could not hold them: the footer gives them whole.
+    pub names_shortened: Vec<String>,
     /// The text drawn around the chart, for a slide that sets it as text of its own.
     pub captions: Captions,
 }
@@ -285,10 +317,13 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
     let pairs = pairs(data, selected);
     let full = ui.available_rect_before_wrap();
 
-    ui.label(
-        RichText::new(spec.title_text())
-            .font(FontId::new(22.0 * scale, fonts::bold()))
-            .strong(),
+    ui.add(
+        egui::Label::new(
+            RichText::new(spec.title_text(cx.compare))
+                .font(FontId::new(22.0 * scale, fonts::bold()))
+                .strong(),
+        )
+        .wrap(),
     );
     let draft = if spec.draft { t.draft_note } else { "" };
     let subtitle = match (spec.view, cx.compare) {
@@ -297,18 +332,20 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
         _ => format!("{} · {}", data.report.title(lang), data.report.region(lang)),
     };
     let subtitle = format!("{subtitle}{draft}");
-    ui.label(RichText::new(&subtitle).size(14.0 * scale).weak());
+    ui.add(egui::Label::new(RichText::new(&subtitle).size(14.0 * scale).weak()).wrap());
     let (toggled, legend) = legend(ui, cx);
-    let mut captions = Captions {
-        title: spec.title_text().to_owned(),
-        subtitle,
-        legend,
-        footer: Vec::new(),
+    let mut response = ChartResponse {
+        toggled,
+        ..ChartResponse::default()
     };
     ui.add_space(4.0 * scale);
 
-    // Four lines at most: what was not drawn, the source, the marks, the footnotes.
-    let footer_height = 4.0 * 17.0 * scale + 8.0;
+    // The footer's height as laid out in the pass before (egui lays out in passes, and a
+    // changed height asks for one more), four lines at first.
+    let footer_id = egui::Id::unique("chart-footer-height");
+    let footer_height = ui
+        .data(|d| d.get_temp::<f32>(footer_id))
+        .unwrap_or(4.0 * 17.0 * scale + 8.0);
     // A tiny image (or huge type) may leave no room for the body; it is then empty, never
     // of negative size.
     let top = ui.cursor().min;
@@ -319,27 +356,49 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
             (full.max.y - footer_height).max(top.y),
         ),
     );
-    let response = ui
-        .scope_builder(UiBuilder::new().max_rect(body), |ui| {
-            ui.set_min_size(body.size());
-            body_ui(ui, cx, &pairs)
-        })
-        .inner;
-    let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
-    captions.footer = ui
-        .scope_builder(UiBuilder::new().max_rect(footer), |ui| match spec.view {
-            View::Compare => compare::footer_ui(ui, cx, &response.drawn),
-            _ => {
-                let omitted = omitted(&pairs, &response.drawn);
-                footer_ui(ui, cx, &pairs, &omitted, response.labels_left_out)
-            }
-        })
-        .inner;
-    ChartResponse {
-        toggled,
-        captions,
-        ..response
+    ui.scope_builder(UiBuilder::new().max_rect(body), |ui| {
+        ui.set_min_size(body.size());
+        let drawn = body_ui(ui, cx, &pairs);
+        response = ChartResponse {
+            toggled: response.toggled,
+            ..drawn
+        };
+    });
+    let mut lines = match spec.view {
+        View::Compare => compare::footer_lines(cx, &response, fits_at(ui, cx, &response)),
+        _ => {
+            let omitted = omitted(&pairs, &response.drawn);
+            footer_lines(cx, &pairs, &omitted, response.labels_left_out)
+        }
+    };
+    if !response.names_shortened.is_empty() {
+        let mut names = response.names_shortened.clone();
+        names.dedup();
+        lines.insert(
+            lines.len().saturating_sub(2),
+            FooterLine::weak(format!("{}{}", t.full_names, names.join(t.list_sep))),
+        );
     }
+    if let Some(note) = spec.note_text() {
+        lines.push(FooterLine::plain(note.to_owned()));
+    }
+    let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
+    let used = ui
+        .scope_builder(UiBuilder::new().max_rect(footer), |ui| {
+            footer_ui(ui, &lines, 12.0 * scale)
+        })
+        .inner;
+    if (used + 8.0 - footer_height).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(footer_id, used + 8.0));
+        ui.ctx().request_repaint();
+    }
+    response.captions = Captions {
+        title: spec.title_text(cx.compare),
+        subtitle,
+        legend,
+        footer: lines.into_iter().map(|l| l.text).collect(),
+    };
+    response
 }
 
 fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {
@@ -489,72 +548,4 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> (Option<Series>, Vec<(String, Color32)>)
         }
     });
     (toggled, texts)
-}
-
-fn footer_ui(
-    ui: &mut Ui,
-    cx: &Ctx<'_>,
-    pairs: &[Pair<'_>],
-    omitted: &[&Indicator],
-    labels_left_out: usize,
-) -> Vec<String> {
-    let (data, spec) = (cx.data, cx.spec);
-    let lang = spec.lang;
-    let t = cx.texts();
-    let size = 12.0 * cx.scale;
-    let mut lines = Vec::new();
-    let mut line = |ui: &mut Ui, text: String, weak: bool| {
-        footer_line(ui, &text, weak, size);
-        lines.push(text);
-    };
-    ui.with_layout(Layout::top_down(Align::LEFT), |ui| {
-        if !omitted.is_empty() {
-            let names = omitted
-                .iter()
-                .map(|i| style::truncate(i.name(lang), style::name_chars(lang)));
-            let names = name_list(names, omitted.len(), 4, t);
-            line(ui, format!("{}{names}", t.not_drawn), true);
-        }
-        if labels_left_out > 0 {
-            line(ui, Lang::fill(t.labels_left_out, labels_left_out), true);
-        }
-        line(
-            ui,
-            format!("{}{}{}", t.source, t.colon, data.report.title(lang)),
-            false,
-        );
-        let review = data.years().0;
-        let outcomes = spec.view != View::Trend
-            && data
-                .indicators
-                .iter()
-                .any(|i| target_outcome(i, review).is_some());
-        let mut note = t.marks_note.to_owned();
-        if outcomes {
-            note.push_str("  ");
-            note.push_str(t.outcome_note);
-        }
-        if pairs.iter().any(|p| p.multi_year()) {
-            note.push_str("  ");
-            note.push_str(t.multi_year_note);
-        }
-        line(ui, note, true);
-    });
-    lines
-}
-
-/// A line of the footer, weak for a note; cut short rather than wrapped.
-fn footer_line(ui: &mut Ui, text: &str, weak: bool, size: f32) {
-    let text = RichText::new(text).size(size);
-    ui.add(egui::Label::new(if weak { text.weak() } else { text }).truncate());
-}
-
-/// The first `max` of `total` names, joined, with "and {n} more".
-fn name_list(names: impl Iterator<Item = String>, total: usize, max: usize, t: &Texts) -> String {
-    let names: Vec<String> = names.take(max).collect();
-    let more = match total - names.len() {
-        0 => String::new(),
-        rest => Lang::fill(t.more_items, rest),
-    };
-    format!("{}{more}", names.join(t.list_sep))
 }

@@ -90,6 +90,8 @@ pub fn level_rows<'a>(pairs: &[Pair<'a>]) -> Vec<Pair<'a>> {
 pub struct ProgressRow<'a> {
     pub pair: Pair<'a>,
     pub index: f64,
+    /// The index of a range target's upper bound.
+    pub index_high: Option<f64>,
     /// True when the index is 100 + target growth rather than target value / result value.
     pub from_growth: bool,
 }
@@ -100,18 +102,26 @@ pub fn progress_rows<'a>(pairs: &[Pair<'a>]) -> Vec<ProgressRow<'a>> {
         .filter(|p| p.like_for_like())
         .filter_map(|&pair| {
             let target = pair.target?;
-            let by_value = match (pair.actual.and_then(|o| o.value), target.value) {
-                (Some(a), Some(t)) if a > 0.0 => Some(t / a * 100.0),
-                _ => None,
-            };
-            let (index, from_growth) = match (by_value, target.growth_pct) {
-                (Some(index), _) => (index, false),
-                (None, Some(g)) => (grow(100.0, g), true),
-                (None, None) => return None,
+            let actual = pair.actual.and_then(|o| o.value).filter(|a| *a > 0.0);
+            let (index, index_high, from_growth) = match (actual, target.value) {
+                (Some(a), Some(t)) => (
+                    t / a * 100.0,
+                    target.value_high.map(|h| h / a * 100.0),
+                    false,
+                ),
+                _ => {
+                    let g = target.growth_pct?;
+                    (
+                        grow(100.0, g),
+                        target.growth_pct_high.map(|h| grow(100.0, h)),
+                        true,
+                    )
+                }
             };
             Some(ProgressRow {
                 pair,
                 index,
+                index_high,
                 from_growth,
             })
         })
@@ -132,6 +142,8 @@ pub enum PointKind {
 pub struct TrendPoint {
     pub year: i32,
     pub index: f64,
+    /// The index of a range target's upper bound.
+    pub high: Option<f64>,
     pub kind: PointKind,
 }
 
@@ -172,6 +184,7 @@ pub fn trend_series<'a>(data: &Dataset, pairs: &[Pair<'a>]) -> Vec<TrendSeries<'
             let mut results = vec![TrendPoint {
                 year: review,
                 index: 100.0,
+                high: None,
                 kind: if actual(review).is_some() {
                     PointKind::Reported
                 } else {
@@ -189,20 +202,33 @@ pub fn trend_series<'a>(data: &Dataset, pairs: &[Pair<'a>]) -> Vec<TrendSeries<'
                     .and_then(|g| ungrow(later.index, g))
                     .map(|index| (index, PointKind::Implied));
                 match by_value.or(by_growth) {
-                    Some((index, kind)) => results.insert(0, TrendPoint { year, index, kind }),
+                    Some((index, kind)) => results.insert(
+                        0,
+                        TrendPoint {
+                            year,
+                            index,
+                            high: None,
+                            kind,
+                        },
+                    ),
                     None => break,
                 }
             }
             let index_of = |year: i32| results.iter().find(|p| p.year == year).map(|p| p.index);
             let target_point = |year: i32| {
                 let target = ind.observation(year, Kind::Target)?;
-                let index = match (target.value, base) {
-                    (Some(t), Some(b)) => t / b * 100.0,
-                    _ => grow(index_of(year - 1)?, target.growth_pct?),
+                let (index, high) = match (target.value, base) {
+                    (Some(t), Some(b)) => (t / b * 100.0, target.value_high.map(|h| h / b * 100.0)),
+                    _ => {
+                        let from = index_of(year - 1)?;
+                        let high = target.growth_pct_high.map(|h| grow(from, h));
+                        (grow(from, target.growth_pct?), high)
+                    }
                 };
                 Some(TrendPoint {
                     year,
                     index,
+                    high,
                     kind: PointKind::Target,
                 })
             };

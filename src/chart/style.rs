@@ -101,31 +101,35 @@ pub fn figure_label(ind: &Indicator, obs: &Observation, figure: Option<String>) 
     )
 }
 
-/// A progress bar's label: the target's index with its qualifier mark, and a note when the
-/// index comes from a growth rate.
+/// A progress bar's label: the target's index (or range of indices) with its qualifier
+/// mark, rounded to one decimal, and a note when the index comes from a growth rate.
 pub fn progress_label(
-    target: Option<&Observation>,
+    qualifier: model::Qualifier,
     index: f64,
+    index_high: Option<f64>,
     from_growth: bool,
     lang: Lang,
 ) -> String {
-    let symbol = target.map_or("", |t| t.qualifier.symbol());
-    let mut label = format!("{symbol}{}", format_rounded(index));
+    let rounded = |v: f64| format_rounded(v).parse().unwrap_or(v);
+    let mut label = model::range_text(qualifier, rounded(index), index_high.map(rounded), "");
     if from_growth {
         label.push_str(lang.texts().from_growth);
     }
     label
 }
 
-/// A level implied by a growth target, rounded as a slide would (whole numbers from 100 up),
-/// with the note saying it is worked out.
-pub fn implied_label(symbol: &str, v: f64, note: &str) -> String {
-    let number = if v.abs() >= 100.0 {
-        model::format_number(v.round())
-    } else {
-        model::format_number((v * 10.0).round() / 10.0)
+/// A level (or range of levels) implied by a growth target, rounded as a slide would (whole
+/// numbers from 100 up), with the note saying it is worked out.
+pub fn implied_label(qualifier: model::Qualifier, v: f64, high: Option<f64>, note: &str) -> String {
+    let round = |v: f64| {
+        if v.abs() >= 100.0 {
+            v.round()
+        } else {
+            (v * 10.0).round() / 10.0
+        }
     };
-    format!("{symbol}{number}\n{}", note.trim())
+    let number = model::range_text(qualifier, round(v), high.map(round), "");
+    format!("{number}\n{}", note.trim())
 }
 
 /// Rounds to one decimal, for index labels.

@@ -5,13 +5,15 @@
 //! in the footer) where the column has no room. Lines beyond what the column can name are
 //! not drawn; the footer names them.
 
-use eframe::egui::{self, Align2, Color32, FontId, Pos2, Stroke, Ui, UiBuilder};
+use eframe::egui::{self, Color32, FontId, Pos2, Stroke, Ui, UiBuilder};
 use egui_plot::{GridInput, LineStyle, MarkerShape, PlotPoint, PlotPoints, PlotTransform, Points};
 
+use super::names;
 use super::plot::{self, Subject};
 use super::rows::{PointKind, TrendPoint, TrendSeries};
-use super::style::{format_rounded, name_chars, truncate};
+use super::style::round1;
 use super::{ChartResponse, Ctx};
+use crate::model::{Qualifier, range_text};
 
 const SHAPES: [MarkerShape; 6] = [
     MarkerShape::Circle,
@@ -30,8 +32,8 @@ struct Label {
 }
 
 impl Label {
-    fn text(&self, name_chars: usize) -> String {
-        format!("{} {}", truncate(&self.name, name_chars), self.value)
+    fn text(&self) -> String {
+        format!("{} {}", self.name, self.value)
     }
 }
 
@@ -48,20 +50,22 @@ fn labels(ui: &Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>], font: &FontId) -> V
         .iter()
         .map(|s| {
             let end = s.points.last().copied();
-            let symbol = match end {
+            let qualifier = match end {
                 Some(p) if p.kind == PointKind::Target => {
-                    s.pair.target.map_or("", |t| t.qualifier.symbol())
+                    s.pair.target.map_or(Qualifier::Exact, |t| t.qualifier)
                 }
-                _ => "",
+                _ => Qualifier::Exact,
             };
-            let number = end.map_or(String::new(), |p| format_rounded(p.index));
+            let value = end.map_or(String::new(), |p| {
+                range_text(qualifier, round1(p.index), p.high.map(round1), "")
+            });
             let label = Label {
-                name: truncate(s.pair.indicator.name(lang), name_chars(lang)),
-                value: format!("{symbol}{number}"),
+                name: s.pair.indicator.name(lang).to_owned(),
+                value,
                 width: 0.0,
             };
             Label {
-                width: measure(&label.text(usize::MAX)),
+                width: measure(&label.text()),
                 ..label
             }
         })
@@ -72,19 +76,24 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>]) -> ChartRespo
     let (_, plan) = cx.data.years();
     let scale = cx.scale;
     let font = FontId::proportional(13.0 * scale);
-    let row = font.size * 1.25;
     let area = ui.available_rect_before_wrap();
-    // No more lines than the label column can name: more would be a smear, and each costs
-    // a frame's time. The rest are named in the footer, as the other views do.
-    let room = ((area.height() - 60.0 * scale) / row).floor().max(1.0) as usize;
-    let series = &series[..series.len().min(room)];
-    let labels = labels(ui, cx, series, &font);
     let gap = 10.0 * scale;
+    let max_column = area.width() * 0.4;
+    // No more lines than the label column can name: more would be a smear, and each costs
+    // a frame's time. The rest are named in the footer, as the other views do. A label
+    // wider than the column takes a second line; then every label has room for two.
+    let room = |row: f32| ((area.height() - 60.0 * scale) / row).floor().max(1.0) as usize;
+    let one_line = font.size * 1.25;
+    let labels = labels(ui, cx, &series[..series.len().min(room(one_line))], &font);
+    let two_lines = labels.iter().any(|l| l.width > max_column);
+    let row = if two_lines { one_line * 2.0 } else { one_line };
+    let series = &series[..series.len().min(room(row))];
+    let labels = &labels[..series.len()];
     let column = labels
         .iter()
         .map(|l| l.width)
         .fold(0.0_f32, f32::max)
-        .min(area.width() * 0.4)
+        .min(max_column)
         + gap;
     let first_year = series
         .iter()
@@ -117,41 +126,39 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, series: &[TrendSeries<'_>]) -> ChartRespo
         })
         .inner;
     let placed = place(series, &result.transform, row);
-    let painter = ui.painter();
     let column_x = plot_rect.right() + gap;
+    let mut shortened = Vec::new();
     for &(k, at, y) in &placed {
         let color = cx.palette.line(k);
         let label = &labels[k];
-        // A label wider than the column loses characters from its name (never its value)
-        // until it fits.
-        let mut keep = label.name.chars().count();
-        let mut text = label.text(keep);
-        let mut width = label.width;
-        while width > column - gap && keep > 2 {
-            keep -= 1;
-            text = label.text(keep);
-            width = painter
-                .layout_no_wrap(text.clone(), font.clone(), color)
-                .size()
-                .x;
+        let galley = names::two_lines(
+            ui,
+            &label.text(),
+            &font,
+            color,
+            column - gap,
+            egui::Align::LEFT,
+        );
+        if galley.elided {
+            shortened.push(label.name.clone());
         }
+        let painter = ui.painter();
         if (at.y - y).abs() > 1.5 || at.x < plot_rect.right() - 24.0 {
             painter.line_segment(
                 [at, egui::pos2(column_x - 2.0, y)],
                 Stroke::new(1.0, color.gamma_multiply(0.6)),
             );
         }
-        painter.text(
-            egui::pos2(column_x, y),
-            Align2::LEFT_CENTER,
-            text,
-            font.clone(),
+        painter.galley(
+            egui::pos2(column_x, y - galley.size().y / 2.0),
+            galley,
             color,
         );
     }
     let mut response = ChartResponse {
         drawn: series.iter().map(|s| s.pair.indicator.id.clone()).collect(),
         labels_left_out: series.len() - placed.len(),
+        names_shortened: shortened,
         ..ChartResponse::default()
     };
     plot::hover_and_click(
@@ -217,6 +224,23 @@ fn lines(
                     .radius(2.25 * stroke)
                     .filled(false)
                     .allow_hover(false),
+            );
+        }
+        // A range target: a band from its low to its high bound.
+        let targets = s
+            .points
+            .iter()
+            .chain(s.past_targets.iter().map(|(_, to)| to));
+        for p in targets.filter(|p| p.high.is_some()) {
+            let high = p.high.unwrap_or(p.index);
+            plot_ui.line(
+                egui_plot::Line::new(
+                    name.clone(),
+                    PlotPoints::from(vec![[p.year as f64, p.index], [p.year as f64, high]]),
+                )
+                .color(color.gamma_multiply(0.45))
+                .width(stroke * 4.0)
+                .allow_hover(false),
             );
         }
         let pts: Vec<[f64; 2]> = s.points.iter().map(|p| [p.year as f64, p.index]).collect();

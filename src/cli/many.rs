@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{ExtractArgs, overrides, write_draft};
-use crate::batch::{self, Found, Kinds};
+use crate::batch::{self, Found};
 use crate::files;
 use crate::open;
 use crate::panel;
@@ -76,7 +76,7 @@ struct Drafted {
 /// a line per report at the end (in the order found) and a non-zero exit only when one
 /// failed (the others are written all the same).
 pub fn extract_all(args: &ExtractArgs, out_dir: &Path) -> anyhow::Result<ExitCode> {
-    let found = batch::files(&args.reports, Kinds::Reports)?;
+    let found = batch::reports(&args.reports)?;
     std::fs::create_dir_all(out_dir)
         .map_err(|e| anyhow::anyhow!("{}: cannot make the folder: {e}", out_dir.display()))?;
     let overrides = overrides(args);
@@ -201,7 +201,7 @@ pub fn panel(args: &PanelArgs) -> anyhow::Result<ExitCode> {
     if paths.is_empty() {
         anyhow::bail!("name the reports or datasets (files or folders) to make a panel of");
     }
-    let found = batch::files(&paths, Kinds::ReportsAndDatasets)?;
+    let found = open::expand_folders(&paths)?;
     let (opened, errors) = panel::open_all(&found, batch::workers());
     for e in &errors {
         eprintln!("{e}");

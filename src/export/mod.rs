@@ -158,6 +158,7 @@ pub fn bytes(
 ) -> Result<Vec<u8>, ExportError> {
     let fail = encode_error(format);
     let paint = || render::paint(input, settings);
+    let title = settings.spec.title_text(input.compare);
     match format {
         Format::Png => {
             // The vector path rasterised by resvg: about 4× faster than the GPU renderer on
@@ -166,22 +167,21 @@ pub fn bytes(
             let image = image(input, settings)?;
             render::png_bytes(&image).map_err(|e| fail(e.to_string()))
         }
-        Format::Svg => Ok(svg_text(&paint()?, settings).into_bytes()),
+        Format::Svg => Ok(svg_text(&paint()?, settings, &title).into_bytes()),
         Format::Pdf => {
             let scene = vector::Scene::new(&paint()?);
             let lang = match settings.spec.lang {
                 crate::i18n::Lang::Zh => "zh-CN",
                 crate::i18n::Lang::En => "en",
             };
-            pdf::pdf(&scene, settings.spec.title_text(), lang).map_err(&fail)
+            pdf::pdf(&scene, &title, lang).map_err(&fail)
         }
         Format::Pptx => {
             let slide = pptx::slide(input, settings, false)?;
             pptx::deck_bytes(None, vec![slide], settings)
         }
         Format::Csv | Format::Xlsx => {
-            let painted = paint()?;
-            let cells = cells(input, settings, &painted);
+            let cells = cells(input, settings);
             if format == Format::Csv {
                 table::csv(&cells).map_err(|e| fail(e.to_string()))
             } else {
@@ -192,21 +192,16 @@ pub fn bytes(
     }
 }
 
-/// The chart as an SVG document.
-pub fn svg_text(painted: &Painted, settings: &ImageSettings) -> String {
+/// The chart as an SVG document titled `title`.
+pub fn svg_text(painted: &Painted, settings: &ImageSettings, title: &str) -> String {
     let mut scene = vector::Scene::new(painted);
-    svg::svg(
-        &mut scene,
-        settings.width,
-        settings.height,
-        settings.spec.title_text(),
-    )
+    svg::svg(&mut scene, settings.width, settings.height, title)
 }
 
 /// The chart as pixels through the vector path (SVG rasterized by resvg), without a GPU.
 pub fn rasterize(painted: &Painted, settings: &ImageSettings) -> Result<ColorImage, ExportError> {
     let fail = encode_error(Format::Png);
-    let svg = svg_text(painted, settings);
+    let svg = svg_text(painted, settings, "");
     let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default())
         .map_err(|e| fail(e.to_string()))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(settings.width, settings.height)
@@ -231,31 +226,35 @@ pub fn image(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<ColorIm
 /// The numbers of the chart as tab-separated text, for "Copy data": pastes into Excel or
 /// WPS as cells.
 pub fn data_text(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<String, RenderError> {
-    let painted = render::paint(input, settings)?;
-    Ok(table::tsv(&cells(input, settings, &painted)))
+    settings.check()?;
+    Ok(table::tsv(&cells(input, settings)))
 }
 
-/// The table of what the painted chart drew: the indicators of the region shown, or the
-/// regions of the compare view.
-fn cells(
-    input: &ChartInput<'_>,
-    settings: &ImageSettings,
-    painted: &Painted,
-) -> Vec<Vec<table::Cell>> {
-    let rows = data_rows(input, settings, painted);
-    table::table(input.data, &settings.spec, &rows)
+/// The table of the chart's numbers: the indicators of the region shown, or the regions of
+/// the compare view, all of them whatever the picture had room for.
+pub(crate) fn cells(input: &ChartInput<'_>, settings: &ImageSettings) -> Vec<Vec<table::Cell>> {
+    let spec = &settings.spec;
+    match (spec.view, input.compare) {
+        (View::Compare, Some(compare)) => table::compare_table(compare, spec),
+        _ => table::table(
+            input.data,
+            spec,
+            &table::rows(input.data, input.selected, spec),
+        ),
+    }
 }
 
-/// The points the painted chart drew, in its order: what every data export and a slide's
-/// native chart hold.
-pub fn data_rows<'a>(
+/// The points of a region's chart that the painted image drew, in its order: a slide's
+/// native chart holds what the picture shows (the data exports hold every row).
+pub fn drawn_rows<'a>(
     input: &ChartInput<'a>,
     settings: &ImageSettings,
     painted: &Painted,
 ) -> Vec<table::DataRow<'a>> {
-    let spec = &settings.spec;
-    match (spec.view, input.compare) {
-        (View::Compare, Some(compare)) => table::compare_rows(compare, spec, &painted.drawn),
-        _ => table::rows(input.data, input.selected, spec, &painted.drawn),
-    }
+    let rows = table::rows(input.data, input.selected, &settings.spec);
+    painted
+        .drawn
+        .iter()
+        .flat_map(|id| rows.iter().filter(move |r| &r.indicator.id == id).cloned())
+        .collect()
 }

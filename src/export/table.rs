@@ -1,13 +1,15 @@
-//! The numbers behind a chart as a table: exactly the indicators the chart drew, in its
-//! order, one row per drawn point, with the number as charted, the observation it comes
-//! from (value, growth, qualifier, quote) and whether the chart worked it out. Written as
-//! CSV, Excel and tab-separated text for the clipboard.
+//! The numbers behind a chart as a table, never cut by the picture: every indicator of the
+//! selection the view has numbers for, in the chart's order, one row per point, with the
+//! number as charted (a range's low and high bound), the observation it comes from (value,
+//! growth, qualifier, quote) and whether the chart worked it out; the compare view one row
+//! per region (and the national row, marked), drawn or not. Written as CSV, Excel and
+//! tab-separated text for the clipboard.
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::chart::{self, ChartSpec, PointKind, View};
-use crate::compare::{CompareTable, Measure};
-use crate::model::{Dataset, Indicator, Kind, Observation};
+use crate::compare::{CompareRow, CompareTable, Measure};
+use crate::model::{Dataset, Indicator, Kind, Level, Observation};
 
 /// One point the chart draws.
 #[derive(Clone, Debug)]
@@ -16,59 +18,23 @@ pub struct DataRow<'a> {
     pub year: i32,
     pub kind: Kind,
     /// The number as drawn: a growth rate (growth), a level (levels) or an index (progress,
-    /// trend).
+    /// trend); a range's low bound.
     pub charted: f64,
+    /// A range's high bound, as drawn.
+    pub charted_high: Option<f64>,
     /// The observation the number is, or is worked out from.
     pub source: Option<&'a Observation>,
     /// True when the chart worked the number out: a year implied by a growth rate, or an
     /// index from a target growth rate.
     pub implied: bool,
-    /// In the compare view: the region, and whether the chart compares growth or levels.
-    pub compare: Option<(&'a str, &'a Measure)>,
 }
 
-/// The rows of the compare view: per region drawn (`drawn` holds region names, in chart
-/// order), the result and the target the chart shows. A missing figure has no row.
-pub fn compare_rows<'a>(
-    table: &'a CompareTable,
-    spec: &ChartSpec,
-    drawn: &[String],
-) -> Vec<DataRow<'a>> {
-    let series = [
-        (Kind::Actual, spec.show_actual),
-        (Kind::Target, spec.show_target),
-    ];
-    let mut out = Vec::new();
-    for name in drawn {
-        let Some(row) = table.rows.iter().find(|r| &r.region_zh == name) else {
-            continue;
-        };
-        for (kind, shown) in series {
-            if let (Some(obs), Some(number), true) =
-                (row.figure(kind), row.number(kind, &table.measure), shown)
-            {
-                out.push(DataRow {
-                    indicator: &row.indicator,
-                    year: obs.year,
-                    kind,
-                    charted: number,
-                    source: Some(obs),
-                    implied: false,
-                    compare: Some((&row.region_zh, &table.measure)),
-                });
-            }
-        }
-    }
-    out
-}
-
-/// The rows of the chart `spec` draws for `selected`, in the order of `drawn` (the ids
-/// [`chart::ChartResponse::drawn`] reports, so the table holds what the image shows).
+/// The rows of the chart `spec` draws for `selected`, in the chart's order: every indicator
+/// the view has numbers for, whether or not the picture had room for it.
 pub fn rows<'a>(
     data: &'a Dataset,
     selected: &[&'a Indicator],
     spec: &ChartSpec,
-    drawn: &[String],
 ) -> Vec<DataRow<'a>> {
     let pairs = chart::pairs(data, selected);
     let (review, plan) = data.years();
@@ -77,18 +43,15 @@ pub fn rows<'a>(
         (Kind::Target, spec.show_target),
     ];
     let mut out = Vec::new();
-    for id in drawn {
-        let Some(pair) = pairs.iter().find(|p| &p.indicator.id == id) else {
-            continue;
-        };
-        let row = |year, kind, charted, source, implied| DataRow {
+    for pair in &pairs {
+        let row = |year, kind, charted, charted_high, source, implied| DataRow {
             indicator: pair.indicator,
             year,
             kind,
             charted,
+            charted_high,
             source,
             implied,
-            compare: None,
         };
         match spec.view {
             View::Growth | View::Levels => {
@@ -99,18 +62,18 @@ pub fn rows<'a>(
                     };
                     let number = obs.and_then(|o| {
                         if spec.view == View::Growth {
-                            o.growth_pct
+                            Some((o.growth_pct?, o.growth_pct_high))
                         } else {
-                            o.value
+                            Some((o.value?, o.value_high))
                         }
                     });
-                    if let (Some(obs), Some(number), true) = (obs, number, shown) {
-                        out.push(row(obs.year, kind, number, Some(obs), false));
+                    if let (Some(obs), Some((low, high)), true) = (obs, number, shown) {
+                        out.push(row(obs.year, kind, low, high, Some(obs), false));
                     } else if let (View::Levels, Kind::Target, Some(obs), Some(level), true) =
                         (spec.view, kind, obs, pair.implied_target_level(), shown)
                     {
                         // The levels view draws a growth-only target at the level it implies.
-                        out.push(row(obs.year, kind, level, Some(obs), true));
+                        out.push(row(obs.year, kind, level, None, Some(obs), true));
                     }
                 }
             }
@@ -119,11 +82,18 @@ pub fn rows<'a>(
                     continue;
                 };
                 if !p.from_growth {
-                    out.push(row(review, Kind::Actual, 100.0, pair.actual, false));
+                    out.push(row(review, Kind::Actual, 100.0, None, pair.actual, false));
                 }
-                out.push(row(plan, Kind::Target, p.index, pair.target, p.from_growth));
+                out.push(row(
+                    plan,
+                    Kind::Target,
+                    p.index,
+                    p.index_high,
+                    pair.target,
+                    p.from_growth,
+                ));
             }
-            // Regions, not indicators: see `compare_rows`.
+            // Regions, not indicators: see `compare_table`.
             View::Compare => {}
             View::Trend => {
                 let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
@@ -151,7 +121,7 @@ pub fn rows<'a>(
                             (Kind::Target, target, by_growth)
                         }
                     };
-                    out.push(row(p.year, kind, p.index, source, implied));
+                    out.push(row(p.year, kind, p.index, p.high, source, implied));
                 }
             }
         }
@@ -181,20 +151,7 @@ impl Cell {
 pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<Cell>> {
     let lang = spec.lang;
     let t = lang.texts();
-    let mut out = vec![
-        t.data_columns
-            .iter()
-            .map(|h| Cell::Text((*h).to_owned()))
-            .collect(),
-    ];
-    let text = |s: &str| {
-        if s.is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(s.to_owned())
-        }
-    };
-    let number = |n: Option<f64>| n.map_or(Cell::Empty, Cell::Number);
+    let mut out = vec![header(&t.data_columns)];
     for row in rows {
         let ind = row.indicator;
         // Value, growth and qualifier are the observation's own only when it is this
@@ -202,16 +159,12 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
         let own = row
             .source
             .filter(|o| o.year == row.year && o.kind == row.kind);
-        let measure = match (spec.view, row.compare) {
-            (_, Some((_, Measure::Level { .. }))) | (View::Levels, _) => ind.unit(lang),
-            (_, Some((_, Measure::Growth))) | (View::Growth | View::Compare, _) => t.percent_axis,
-            (View::Progress | View::Trend, _) => t.index_axis,
+        let measure = match spec.view {
+            View::Levels => ind.unit(lang),
+            View::Growth | View::Compare => t.percent_axis,
+            View::Progress | View::Trend => t.index_axis,
         };
-        // The compare view's figures come from many reports: the region names its own.
-        let report = match row.compare {
-            Some((region, _)) => region,
-            None => data.report.title(lang),
-        };
+        let report = data.report.title(lang);
         let source_line = match row.source.and_then(|o| o.source_file.as_deref()) {
             Some(file) => format!("{report} ({file})"),
             None => report.to_owned(),
@@ -224,9 +177,12 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
             Cell::Number(f64::from(row.year)),
             Cell::Text(row.kind.name(lang).to_owned()),
             Cell::Number(round6(row.charted)),
+            number(row.charted_high.map(round6)),
             text(measure),
             number(own.and_then(|o| o.value)),
+            number(own.and_then(|o| o.value_high)),
             number(own.and_then(|o| o.growth_pct)),
+            number(own.and_then(|o| o.growth_pct_high)),
             own.map_or(Cell::Empty, |o| {
                 Cell::Text(o.qualifier.words(lang).to_owned())
             }),
@@ -237,6 +193,90 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
         ]);
     }
     out
+}
+
+fn header(names: &[&str]) -> Vec<Cell> {
+    names.iter().map(|h| Cell::Text((*h).to_owned())).collect()
+}
+
+fn text(s: &str) -> Cell {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.to_owned())
+    }
+}
+
+fn number(n: Option<f64>) -> Cell {
+    n.map_or(Cell::Empty, Cell::Number)
+}
+
+/// The compare view's data: a row per region of the table, in chart order, whether or not
+/// the picture had room for it, then the national row (the reference line), marked.
+pub fn compare_table(table: &CompareTable, spec: &ChartSpec) -> Vec<Vec<Cell>> {
+    let lang = spec.lang;
+    let t = lang.texts();
+    let mut out = vec![header(&t.compare_data_columns)];
+    let rows = table.rows.iter().map(|r| (r, ""));
+    let national = table.national.iter().map(|r| (r, t.national_reference_row));
+    for (row, note) in rows.chain(national) {
+        out.push(compare_cells(table, spec, row, note));
+    }
+    out
+}
+
+fn compare_cells(
+    table: &CompareTable,
+    spec: &ChartSpec,
+    row: &CompareRow,
+    note: &str,
+) -> Vec<Cell> {
+    let lang = spec.lang;
+    let t = lang.texts();
+    let ind = &row.indicator;
+    let measure = match &table.measure {
+        Measure::Growth => t.percent_axis,
+        Measure::Level { .. } => ind.unit(lang),
+    };
+    let level = row.level.map_or("", |l| {
+        t.level_names[Level::ALL.iter().position(|k| *k == l).unwrap_or(0)]
+    });
+    let mut cells = vec![
+        Cell::Text(row.region(lang).to_owned()),
+        text(row.division.map_or("", |d| d.code)),
+        text(level),
+        Cell::Text(ind.name(lang).to_owned()),
+        text(ind.unit(lang)),
+        text(measure),
+    ];
+    for (kind, year, shown) in [
+        (Kind::Actual, table.review_year, spec.show_actual),
+        (Kind::Target, table.plan_year, spec.show_target),
+    ] {
+        let obs = row.figure(kind).filter(|_| shown);
+        let numbers = obs.and_then(|_| row.numbers(kind, &table.measure));
+        cells.extend([
+            Cell::Number(f64::from(year)),
+            number(numbers.map(|(low, _)| round6(low))),
+            number(numbers.and_then(|(_, high)| high).map(round6)),
+            obs.map_or(Cell::Empty, |o| {
+                Cell::Text(o.qualifier.words(lang).to_owned())
+            }),
+            text(obs.map_or("", |o| o.quote.as_str())),
+        ]);
+    }
+    let missing: Vec<String> = row
+        .missing
+        .iter()
+        .map(|(kind, why)| format!("{}{}{}", kind.name(lang), t.colon, why.words(lang)))
+        .collect();
+    let file = [row.actual.as_ref(), row.target.as_ref()]
+        .into_iter()
+        .flatten()
+        .find_map(|o| o.source_file.clone())
+        .unwrap_or_else(|| row.files.clone());
+    cells.extend([text(&missing.join(t.list_sep)), text(&file), text(note)]);
+    cells
 }
 
 /// Six decimals are more than any report states; more would be float noise (100.99999).
@@ -281,28 +321,10 @@ fn delimited(table: &[Vec<Cell>], delimiter: u8, start: Vec<u8>) -> Result<Vec<u
 
 /// An Excel workbook with one sheet: numbers as numeric cells, the header bold and frozen.
 pub fn xlsx(table: &[Vec<Cell>], sheet_name: &str) -> Result<Vec<u8>, XlsxError> {
-    xlsx_with(table, sheet_name, &WIDTHS)
-}
-
-/// As [`xlsx`], with columns of the widths given (in characters).
-pub fn xlsx_with(
-    table: &[Vec<Cell>],
-    sheet_name: &str,
-    widths: &[f64],
-) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    fill_sheet(sheet, table, sheet_name)?;
-    for (c, w) in widths.iter().enumerate() {
-        sheet.set_column_width(c as u16, *w)?;
-    }
+    fill_sheet(workbook.add_worksheet(), table, sheet_name)?;
     workbook.save_to_buffer()
 }
-
-/// Column widths of the chart's table, in characters.
-const WIDTHS: [f64; 15] = [
-    10.0, 18.0, 24.0, 12.0, 6.0, 6.0, 10.0, 14.0, 10.0, 10.0, 12.0, 6.0, 24.0, 60.0, 30.0,
-];
 
 /// Writes the table into a sheet named `sheet_name` (as far as Excel allows): numbers as
 /// numeric cells, the header bold and frozen. A slide's embedded workbook has one too.
@@ -334,8 +356,17 @@ pub fn fill_sheet(
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    for (c, w) in WIDTHS.iter().enumerate() {
-        sheet.set_column_width(c as u16, *w)?;
+    // Each column as wide as its widest cell of the first rows, within reason.
+    let columns = table.first().map_or(0, Vec::len);
+    for c in 0..columns {
+        let widest = table
+            .iter()
+            .take(50)
+            .filter_map(|row| row.get(c))
+            .map(|cell| unicode_width::UnicodeWidthStr::width(cell.text().as_str()))
+            .max()
+            .unwrap_or(6);
+        sheet.set_column_width(c as u16, (widest as f64 + 2.0).clamp(6.0, 60.0))?;
     }
     Ok(())
 }

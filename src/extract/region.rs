@@ -86,20 +86,6 @@ pub(crate) fn detect_in(chars: &[char]) -> Option<Region> {
     agree(list, &found)
 }
 
-/// The administrative division a region's name names in the bundled list: its code, six
-/// digits as GB/T 2260 writes them (230100 for 哈尔滨市), and its level. `None` for a name the
-/// list lacks, or one several divisions share (鼓楼区 alone; 南京市鼓楼区 is one).
-pub fn division(name: &str) -> Option<(String, Level)> {
-    let list = &*DIVISIONS;
-    match list.resolve(name.trim()) {
-        Resolved::One(d) => list
-            .all
-            .get(d)
-            .map(|d| (format!("{:0<6}", d.code), d.level)),
-        _ => None,
-    }
-}
-
 /// What one cue names.
 #[derive(Clone, Debug, PartialEq)]
 enum Found {
@@ -604,25 +590,6 @@ mod tests {
 
     fn name(text: &str) -> Option<String> {
         detect(text).map(|r| r.name)
-    }
-
-    #[test]
-    fn divisions_have_six_digit_codes_and_levels() {
-        assert_eq!(
-            division("哈尔滨市"),
-            Some(("230100".to_owned(), Level::Prefecture))
-        );
-        assert_eq!(
-            division("黑龙江省"),
-            Some(("230000".to_owned(), Level::Province))
-        );
-        assert_eq!(
-            division("南京市鼓楼区"),
-            Some(("320106".to_owned(), Level::County))
-        );
-        assert_eq!(division("鼓楼区"), None);
-        assert_eq!(division("全国"), None);
-        assert_eq!(division("甲市"), None);
     }
 
     #[test]

@@ -57,3 +57,31 @@ pub fn four_cities() -> Vec<PathBuf> {
     .map(|name| dir.join(name))
     .collect()
 }
+
+/// The fictional 2026 reports of the 31 provinces and the national one (made by
+/// tests/fixtures/make-provinces.py).
+pub fn provinces() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/provinces-2026"
+    ))
+}
+
+/// The 31 provinces and the national report opened, and `extra` more invented provinces
+/// (for a slide of 40 rows).
+pub fn provinces_with(extra: usize) -> gwr_charts::collection::Collection {
+    let files = gwr_charts::open::expand_folders(&[provinces()]).unwrap();
+    let mut opened: Vec<gwr_charts::collection::Opened> = files
+        .iter()
+        .map(|f| gwr_charts::open::open_path(f).unwrap())
+        .collect();
+    let template = opened.last().unwrap().clone();
+    for n in 0..extra {
+        let mut more = template.clone();
+        more.data.report.region_zh = format!("虚构{}省", n + 1);
+        more.data.report.region_en = Some(format!("Province {}", n + 1));
+        more.name = format!("extra-{n}.json");
+        opened.push(more);
+    }
+    gwr_charts::collection::group(opened)
+}

@@ -11,11 +11,11 @@ use crate::chart::style::{
     Look, Palette, figure_label, format_rounded, implied_label, progress_label,
 };
 use crate::chart::{ChartInput, View};
-use crate::compare::Measure;
-use crate::export::table::{self, DataRow};
+use crate::compare::{CompareRow, CompareTable, Measure};
+use crate::export::table::DataRow;
 use crate::export::{self, ExportError};
 use crate::i18n::Lang;
-use crate::model::{Kind, Observation};
+use crate::model::{Indicator, Kind, Observation, Qualifier};
 use crate::render::{self, ImageSettings};
 
 impl From<Color32> for Rgb {
@@ -31,9 +31,17 @@ pub fn slide(
     picture: bool,
 ) -> Result<Slide, ExportError> {
     let painted = render::paint(input, settings)?;
-    let rows = export::data_rows(input, settings, &painted);
     let spec = &settings.spec;
-    let notes = notes(input, &rows, spec.lang);
+    let lang = spec.lang;
+    let compare = input.compare.filter(|_| spec.view == View::Compare);
+    let rows = match compare {
+        Some(_) => Vec::new(),
+        None => export::drawn_rows(input, settings, &painted),
+    };
+    let notes = match compare {
+        Some(table) => compare_notes(table, &painted.drawn, lang),
+        None => notes(input, &rows, lang),
+    };
     let body = if picture {
         let image = export::rasterize(&painted, settings)?;
         let png = render::png_bytes(&image).map_err(|e| ExportError::Encode {
@@ -42,8 +50,12 @@ pub fn slide(
         })?;
         Body::Picture(png)
     } else {
-        let figures = table::table(input.data, spec, &rows);
-        let mut charts = charts(&rows, spec.view, spec.lang, &painted.captions.legend);
+        // The chart holds what the picture shows; the workbook's second sheet every row.
+        let figures = export::cells(input, settings);
+        let mut charts = match compare {
+            Some(table) => vec![compare_chart(table, &painted.drawn, lang)],
+            None => charts(&rows, spec.view, lang, &painted.captions.legend),
+        };
         for chart in &mut charts {
             chart.figures = figures.clone();
         }
@@ -53,7 +65,7 @@ pub fn slide(
         captions: painted.captions.clone(),
         body,
         notes,
-        name: spec.view.name(spec.lang).to_owned(),
+        name: spec.view.name(lang).to_owned(),
     })
 }
 
@@ -67,7 +79,7 @@ fn charts(
     let t = lang.texts();
     match view {
         View::Growth | View::Compare => {
-            vec![bars(rows, lang, None, Some(measure(rows, view, lang)))]
+            vec![bars(rows, lang, None, Some(t.percent_axis.to_owned()))]
         }
         View::Progress => {
             let targets: Vec<DataRow<'_>> = rows
@@ -90,15 +102,48 @@ fn charts(
     }
 }
 
-/// What the value axis measures, as the image's axis says it.
-fn measure(rows: &[DataRow<'_>], view: View, lang: Lang) -> String {
+/// The compare view as bars: a row per region the picture drew, in its order, last year's
+/// result and this year's target, labelled as the reports state them.
+fn compare_chart(table: &CompareTable, drawn: &[String], lang: Lang) -> NativeChart {
     let t = lang.texts();
-    match rows.first().and_then(|r| r.compare) {
-        Some((_, Measure::Level { .. })) => rows
+    let rows: Vec<&CompareRow> = drawn
+        .iter()
+        .filter_map(|name| table.rows.iter().find(|r| &r.region_zh == name))
+        .collect();
+    let series = [
+        (Kind::Actual, table.review_year),
+        (Kind::Target, table.plan_year),
+    ]
+    .into_iter()
+    .map(|(kind, year)| ChartSeries {
+        name: format!("{year} {}", kind.name(lang)),
+        color: series_color(kind),
+        points: rows
+            .iter()
+            .map(|row| {
+                let obs = row.figure(kind)?;
+                let (low, _) = row.numbers(kind, &table.measure)?;
+                Some(ChartPoint {
+                    value: low,
+                    label: figure_label(&row.indicator, obs, row.figure_text(kind, &table.measure)),
+                    look: Look::of(&row.indicator, obs).0,
+                    dashed: false,
+                })
+            })
+            .collect(),
+        no_line: false,
+    })
+    .collect();
+    let axis = match &table.measure {
+        Measure::Growth => t.percent_axis.to_owned(),
+        Measure::Level { .. } => rows
             .first()
             .map_or(String::new(), |r| r.indicator.unit(lang).to_owned()),
-        _ if view == View::Levels => String::new(),
-        _ => t.percent_axis.to_owned(),
+    };
+    NativeChart {
+        categories: rows.iter().map(|r| r.region(lang).to_owned()).collect(),
+        series,
+        ..bar_chart(lang, None, Some(axis))
     }
 }
 
@@ -118,12 +163,9 @@ fn groups<'a, K: PartialEq>(
     out.into_iter().map(|(_, g)| g).collect()
 }
 
-/// The row's category: its region in the compare view, else its indicator.
+/// The row's category: its indicator.
 fn category(row: &DataRow<'_>, lang: Lang) -> String {
-    match row.compare {
-        Some((region, _)) => region.to_owned(),
-        None => row.indicator.name(lang).to_owned(),
-    }
+    row.indicator.name(lang).to_owned()
 }
 
 /// The series name of a kind: "2023 实际", "2024 目标", as the legend says.
@@ -145,8 +187,9 @@ fn bar_point(row: &DataRow<'_>, lang: Lang) -> ChartPoint {
     let (label, look) = match row.source {
         Some(obs) if row.implied => (
             implied_label(
-                obs.qualifier.symbol(),
+                obs.qualifier,
                 row.charted,
+                row.charted_high,
                 lang.texts().implied_level,
             ),
             Look::Implied,
@@ -167,11 +210,10 @@ fn bar_point(row: &DataRow<'_>, lang: Lang) -> ChartPoint {
 
 /// The figure as the report states it, in the chart's measure.
 fn figure_text(row: &DataRow<'_>, obs: &Observation) -> Option<String> {
-    match row.compare {
-        Some((_, Measure::Level { .. })) => obs.value_text(),
-        Some((_, Measure::Growth)) => obs.growth_text(),
-        None if obs.growth_pct == Some(row.charted) => obs.growth_text(),
-        None => obs.value_text(),
+    if obs.growth_pct == Some(row.charted) {
+        obs.growth_text()
+    } else {
+        obs.value_text()
     }
 }
 
@@ -196,7 +238,13 @@ fn bars(
                         // Progress bars are all alike, as in the image; the label says which
                         // index comes from a growth rate.
                         Some(_) => ChartPoint {
-                            label: progress_label(row.source, row.charted, row.implied, lang),
+                            label: progress_label(
+                                row.source.map_or(Qualifier::Exact, |o| o.qualifier),
+                                row.charted,
+                                row.charted_high,
+                                row.implied,
+                                lang,
+                            ),
                             look: Look::Solid,
                             ..bar_point(row, lang)
                         },
@@ -213,13 +261,22 @@ fn bars(
         })
         .collect();
     NativeChart {
+        categories,
+        series,
+        ..bar_chart(lang, cross_at, value_axis)
+    }
+}
+
+/// A chart of horizontal bars with nothing in it yet.
+fn bar_chart(lang: Lang, cross_at: Option<f64>, value_axis: Option<String>) -> NativeChart {
+    NativeChart {
         kind: ChartKind::Bars {
             horizontal: true,
             cross_at,
         },
         title: None,
-        categories,
-        series,
+        categories: Vec::new(),
+        series: Vec::new(),
         value_axis,
         value_max: None,
         category_axis: true,
@@ -349,18 +406,13 @@ fn lang_tag(lang: Lang) -> &'static str {
 /// The speaker notes: every figure on the slide once, with its name, year, figure, quote and
 /// the file it came from, so a presenter can say where a number comes from.
 fn notes(input: &ChartInput<'_>, rows: &[DataRow<'_>], lang: Lang) -> Vec<String> {
-    let t = lang.texts();
     let mut seen = Vec::new();
     let mut out = Vec::new();
     for row in rows {
         let Some(obs) = row.source else { continue };
         let ind = row.indicator;
-        let who = match row.compare {
-            Some((region, _)) => format!("{region} · "),
-            None => String::new(),
-        };
         // A figure several points are worked out from (a trend) is quoted once.
-        let key = (who.clone(), ind.id.as_str(), obs.year, obs.kind);
+        let key = (ind.id.as_str(), obs.year, obs.kind);
         if seen.contains(&key) {
             continue;
         }
@@ -371,16 +423,40 @@ fn notes(input: &ChartInput<'_>, rows: &[DataRow<'_>], lang: Lang) -> Vec<String
             .or(input.data.report.source_file.as_deref())
             .or(input.data.report.source.as_deref())
             .unwrap_or_else(|| input.data.report.title(lang));
-        out.push(format!(
-            "{who}{} {}{}{}{}{} “{}” ({file})",
-            ind.name(lang),
-            obs.year,
-            t.year_gap,
-            obs.kind.name(lang),
-            t.colon,
-            obs.summary(ind.unit(lang), lang),
-            obs.quote,
-        ));
+        out.push(note(ind, obs, file, lang));
+    }
+    out
+}
+
+/// "地区生产总值 2024目标：增长 ≈6% “…增长6%左右” (file)".
+fn note(ind: &Indicator, obs: &Observation, file: &str, lang: Lang) -> String {
+    let t = lang.texts();
+    format!(
+        "{} {}{}{}{}{} “{}” ({file})",
+        ind.name(lang),
+        obs.year,
+        t.year_gap,
+        obs.kind.name(lang),
+        t.colon,
+        obs.summary(ind.unit(lang), lang),
+        obs.quote,
+    )
+}
+
+/// The compare slide's notes: each region's figures with their quotes and files.
+fn compare_notes(table: &CompareTable, drawn: &[String], lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in drawn
+        .iter()
+        .filter_map(|name| table.rows.iter().find(|r| &r.region_zh == name))
+    {
+        for kind in [Kind::Actual, Kind::Target] {
+            if let Some(obs) = row.figure(kind) {
+                let file = obs.source_file.as_deref().unwrap_or(&row.files);
+                let line = note(&row.indicator, obs, file, lang);
+                out.push(format!("{} · {line}", row.region(lang)));
+            }
+        }
     }
     out
 }
