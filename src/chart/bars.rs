@@ -14,10 +14,9 @@ use super::marks::{self, Figure};
 use super::names;
 use super::plot::{self, Subject};
 use super::rows::{Pair, ProgressRow};
-use super::style::{Look, format_rounded};
+use super::style::{Look, figure_label, progress_label};
 use super::{ChartResponse, Ctx, Mode};
-use crate::model::{Qualifier, range_text};
-use crate::outcome::outcome_mark;
+use crate::model::Qualifier;
 
 /// One horizontal bar: its series, where it starts and ends (a range's band beyond), and
 /// its label.
@@ -71,19 +70,14 @@ pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
                 .filter_map(|(obs, color, _)| {
                     let obs = obs?;
                     let growth = obs.growth_pct?;
-                    let (look, mark) = Look::of(p.indicator, obs);
                     Some(BarSpec {
                         color,
                         base: 0.0,
                         end: growth,
                         high: obs.growth_pct_high,
                         qualifier: obs.qualifier,
-                        label: format!(
-                            "{}{}{mark}",
-                            obs.growth_text().unwrap_or_default(),
-                            outcome_mark(p.indicator, obs)
-                        ),
-                        look,
+                        label: figure_label(p.indicator, obs, obs.growth_text()),
+                        look: Look::of(p.indicator, obs).0,
                     })
                 })
                 .collect(),
@@ -93,15 +87,16 @@ pub fn growth_bars<'a>(rows: &[Pair<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
 
 /// The plan-year target as an index of the review-year result, from 100.
 pub fn progress_bars<'a>(rows: &[ProgressRow<'a>], cx: &Ctx<'_>) -> Vec<BarRow<'a>> {
-    let t = cx.texts();
     rows.iter()
         .map(|r| {
             let qualifier = r.pair.target.map_or(Qualifier::Exact, |t| t.qualifier);
-            let rounded = |v: f64| format_rounded(v).parse().unwrap_or(v);
-            let mut label = range_text(qualifier, rounded(r.index), r.index_high.map(rounded), "");
-            if r.from_growth {
-                label.push_str(t.from_growth);
-            }
+            let mut label = progress_label(
+                qualifier,
+                r.index,
+                r.index_high,
+                r.from_growth,
+                cx.spec.lang,
+            );
             // Issue 21: a floor or ceiling is a mark at its level, labelled in its own unit.
             let (base, look) = match (r.bound, r.pair.target) {
                 (Some(bound), Some(target)) => {

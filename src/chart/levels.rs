@@ -9,10 +9,9 @@ use super::marks::{self, Figure};
 use super::names;
 use super::plot::{self, Subject};
 use super::rows::{Pair, grow};
-use super::style::Look;
+use super::style::{Look, figure_label, implied_label};
 use super::{ChartResponse, Ctx, Mode};
-use crate::model::{self, Observation, Qualifier};
-use crate::outcome::outcome_mark;
+use crate::model::{Observation, Qualifier};
 
 /// One of a cell's two bars.
 struct Slot {
@@ -28,19 +27,6 @@ struct Slot {
     label: String,
 }
 
-/// An implied level (or range), rounded like a slide would: whole numbers from 100 up.
-fn implied_text(qualifier: Qualifier, v: f64, high: Option<f64>, note: &str) -> String {
-    let round = |v: f64| {
-        if v.abs() >= 100.0 {
-            v.round()
-        } else {
-            (v * 10.0).round() / 10.0
-        }
-    };
-    let number = model::range_text(qualifier, round(v), high.map(round), "");
-    format!("{number}\n{}", note.trim())
-}
-
 /// What a slot draws: the level, a range's high bound, the look and the label.
 type Drawn = (Option<f64>, Option<f64>, Look, String);
 
@@ -49,11 +35,11 @@ fn slots(pair: &Pair<'_>, cx: &Ctx<'_>) -> [Slot; 2] {
     let t = cx.texts();
     let ind = pair.indicator;
     let stated = |obs: &Observation| -> Drawn {
-        let (look, mark) = Look::of(ind, obs);
-        let label = match obs.value_text() {
-            Some(v) => format!("{v}{}{mark}", outcome_mark(ind, obs)),
-            None => String::new(),
-        };
+        let (look, _) = Look::of(ind, obs);
+        let label = obs
+            .value_text()
+            .map(|v| figure_label(ind, obs, Some(v)))
+            .unwrap_or_default();
         (obs.value, obs.value_high, look, label)
     };
     let actual = pair.actual.map(stated);
@@ -67,7 +53,7 @@ fn slots(pair: &Pair<'_>, cx: &Ctx<'_>) -> [Slot; 2] {
                 Some(level),
                 high,
                 Look::Implied,
-                implied_text(obs.qualifier, level, high, t.implied_level),
+                implied_label(obs.qualifier, level, high, t.implied_level),
             ))
         }
         (Some(obs), None) => Some(stated(obs)),
@@ -116,6 +102,12 @@ fn slots(pair: &Pair<'_>, cx: &Ctx<'_>) -> [Slot; 2] {
     ]
 }
 
+/// How many columns a grid of `n` mini charts has in an area `aspect` times as wide as it is
+/// high: cells a little wider than high. A slide's grid of native charts is laid out alike.
+pub fn grid_columns(n: usize, aspect: f64) -> usize {
+    ((n as f64 * aspect.max(0.1) / 1.3).sqrt().round() as usize).clamp(1, n.max(1))
+}
+
 pub fn show(ui: &mut Ui, cx: &Ctx<'_>, rows: &[Pair<'_>]) -> ChartResponse {
     let lang = cx.spec.lang;
     let scale = cx.scale;
@@ -130,8 +122,7 @@ pub fn show(ui: &mut Ui, cx: &Ctx<'_>, rows: &[Pair<'_>]) -> ChartResponse {
         .max(1.0) as usize;
     let rows = &rows[..rows.len().min(capacity)];
     let n = rows.len();
-    let aspect = (area.width() / area.height().max(1.0)).max(0.1) as f64;
-    let cols = ((n as f64 * aspect / 1.3).sqrt().round() as usize).clamp(1, n);
+    let cols = grid_columns(n, f64::from(area.width() / area.height().max(1.0)));
     let grid_rows = n.div_ceil(cols);
     let cell = egui::vec2(area.width() / cols as f32, area.height() / grid_rows as f32);
     let title_font = (cell.y * 0.11).clamp(8.0, 15.0 * scale);

@@ -34,6 +34,7 @@ use crate::model::{Dataset, Indicator};
 pub use card::indicator_ui;
 pub use footer::{FooterLine, RowFit};
 use footer::{fits_at, footer_lines, footer_ui};
+pub use levels::grid_columns;
 pub use rows::{
     Pair, PointKind, ProgressRow, TrendPoint, TrendSeries, growth_rows, level_rows, omitted, pairs,
     progress_rows, trend_series,
@@ -201,6 +202,20 @@ pub struct ChartResponse {
     pub row_fit: Option<RowFit>,
     /// Names cut short because two lines could not hold them: the footer gives them whole.
     pub names_shortened: Vec<String>,
+    /// The text drawn around the chart, for a slide that sets it as text of its own.
+    pub captions: Captions,
+}
+
+/// The text around a chart as it was drawn (whole, where the image cuts a line short): a
+/// PowerPoint slide sets it as text boxes beside its native chart.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Captions {
+    pub title: String,
+    pub subtitle: String,
+    /// The legend's entries and their colours.
+    pub legend: Vec<(String, Color32)>,
+    /// The footer's lines: what was left out, the source, the marks.
+    pub footer: Vec<String>,
 }
 
 impl ChartSpec {
@@ -327,16 +342,11 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
         (View::Compare, None) => String::new(),
         _ => format!("{} · {}", data.report.title(lang), data.report.region(lang)),
     };
-    ui.add(
-        egui::Label::new(
-            RichText::new(format!("{subtitle}{draft}"))
-                .size(14.0 * scale)
-                .weak(),
-        )
-        .wrap(),
-    );
+    let subtitle = format!("{subtitle}{draft}");
+    ui.add(egui::Label::new(RichText::new(&subtitle).size(14.0 * scale).weak()).wrap());
+    let (toggled, legend) = legend(ui, cx);
     let mut response = ChartResponse {
-        toggled: legend(ui, cx),
+        toggled,
         ..ChartResponse::default()
     };
     ui.add_space(4.0 * scale);
@@ -394,6 +404,12 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
         ui.data_mut(|d| d.insert_temp(footer_id, used + 8.0));
         ui.ctx().request_repaint();
     }
+    response.captions = Captions {
+        title: spec.title_text(cx.compare),
+        subtitle,
+        legend,
+        footer: lines.into_iter().map(|l| l.text).collect(),
+    };
     response
 }
 
@@ -487,13 +503,14 @@ fn legend_label(
 type LegendEntry = (String, Color32, Option<(Series, bool)>);
 
 /// The series legend; in the window its entries switch the series on and off, which the
-/// response reports.
-fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
+/// response reports. Also the entries' text.
+fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> (Option<Series>, Vec<(String, Color32)>) {
     let (review, plan) = cx.years();
     let (spec, palette) = (cx.spec, &cx.palette);
     let t = cx.texts();
     let size = 14.0 * cx.scale;
     let mut toggled = None;
+    let mut texts = Vec::new();
     ui.horizontal(|ui| {
         let entries: Vec<LegendEntry> = match spec.view {
             View::Compare if cx.compare.is_none() => vec![],
@@ -523,6 +540,7 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
             toggled = history_marks::legend(ui, cx);
         }
         for (label, color, toggle) in entries {
+            texts.push((label.clone(), color));
             let on = toggle.is_none_or(|(_, on)| on);
             let swatch = if on {
                 color
@@ -541,6 +559,7 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
             ui.painter()
                 .line_segment([rect.left_center(), rect.right_center()], stroke);
             ui.label(RichText::new(t.actual).size(size));
+            texts.push((format!("—— {}", t.actual), palette.reference));
             ui.add_space(12.0 * cx.scale);
             let (rect, _) =
                 ui.allocate_exact_size(egui::vec2(28.0 * cx.scale, size), Sense::hover());
@@ -551,8 +570,10 @@ fn legend(ui: &mut Ui, cx: &Ctx<'_>) -> Option<Series> {
                 ui.painter()
                     .line_segment([egui::pos2(x0, y), egui::pos2(x0 + dash * 0.6, y)], stroke);
             }
-            ui.label(RichText::new(format!("{} / {}", t.implied, t.target)).size(size));
+            let implied = format!("{} / {}", t.implied, t.target);
+            texts.push((format!("- - {implied}"), palette.reference));
+            ui.label(RichText::new(implied).size(size));
         }
     });
-    toggled
+    (toggled, texts)
 }

@@ -9,9 +9,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::chart::{ChartInput, ChartSpec, View};
+use crate::chart::{ChartSpec, View};
 use crate::collection::{Collection, Notice, RegionData};
 use crate::compare::{self, Sort};
+use crate::deck;
 use crate::edit;
 use crate::export::{self, Format};
 use crate::files;
@@ -21,7 +22,8 @@ use crate::model::{self, Dataset, Kind, Level, Observation};
 use crate::open::{self, OpenError};
 use crate::outcome;
 use crate::render::{self, ImageSettings};
-use crate::selection::{self, Preset};
+
+mod many;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -48,8 +50,12 @@ pub enum Command {
     /// Export a chart without opening a window: an image (PNG, SVG, PDF) or its numbers
     /// (CSV, Excel). The format follows the extension of --out.
     Export(ExportArgs),
-    /// Draft a dataset from a report's text (UTF-8, GBK/GB18030 or UTF-16).
+    /// Draft a dataset from a report (text in UTF-8, GBK/GB18030 or UTF-16, a web page, a
+    /// Word file or a PDF); with --out-dir, every report in the folders given, in parallel.
     Extract(ExtractArgs),
+    /// One row per figure of every report given (files or folders), with the region's code
+    /// and level: a table for Stata, R or Excel (.csv or .xlsx).
+    Panel(many::PanelArgs),
     /// Print the indicators as a table, or as normalized JSON. Reports of one region are
     /// merged into one history; several regions are listed one after another.
     List {
@@ -120,11 +126,20 @@ impl TableArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The report text.
-    pub report: PathBuf,
+    /// The report; with --out-dir, any number of reports and folders (searched with their
+    /// subfolders for .txt, .html, .docx and .pdf).
+    #[arg(required = true)]
+    pub reports: Vec<PathBuf>,
     /// Write the dataset here (atomically) instead of to standard output.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "out_dir")]
     pub out: Option<PathBuf>,
+    /// Draft every report into this folder (NAME.json and NAME.source.txt each, in the
+    /// reports' subfolders), on every core, with progress on standard error.
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+    /// With --out-dir: how many reports are drafted at once (one per core by default).
+    #[arg(long, requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// The region's full name (哈尔滨市, 南京市鼓楼区) instead of the one read from the
     /// report; without it, a report that names no region clearly gets "未知地区".
     #[arg(long, value_parser = parse_region)]
@@ -146,13 +161,21 @@ fn parse_region(text: &str) -> Result<String, String> {
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// The chart to draw.
-    #[arg(long, value_enum)]
-    pub view: View,
-    /// The file to write (atomically): .png, .svg, .pdf, .csv or .xlsx; the extension
-    /// picks the format.
+    /// The chart to draw, or several comma-separated (growth,levels,progress,trend,compare):
+    /// one slide each in a .pptx, else one file each beside --out (deck-growth.png…).
+    #[arg(long, value_enum, value_delimiter = ',', required = true)]
+    pub view: Vec<View>,
+    /// The file to write (atomically): .png, .svg, .pdf, .csv, .xlsx or .pptx (PowerPoint,
+    /// native charts with their data); the extension picks the format.
     #[arg(long)]
     pub out: PathBuf,
+    /// The regions to chart, comma-separated or repeated, by name (哈尔滨市); each view
+    /// of each region is a slide or a file. The first region opened by default.
+    #[arg(long, value_delimiter = ',')]
+    pub region: Vec<String>,
+    /// In a .pptx, each chart as a picture (its PNG) instead of a native chart.
+    #[arg(long)]
+    pub picture: bool,
     /// The format, when it should be named: it must agree with the extension of --out
     /// (a contradiction is an error); needed only for a file name without an extension.
     #[arg(long, value_enum)]
@@ -260,7 +283,11 @@ pub fn run(command: Command) -> ExitCode {
         Command::List { data, files, json } => list(&[data, files].concat(), json),
         Command::Compare(args) => compare_cmd::compare(&args),
         Command::History(args) => crate::history::command::run(&args),
-        Command::Extract(args) => extract(&args),
+        Command::Extract(args) => match &args.out_dir {
+            Some(dir) => many::extract_all(&args, dir),
+            None => extract(&args),
+        },
+        Command::Panel(args) => many::panel(&args),
         Command::Export(args) => export(&args),
     };
     match result {
@@ -308,12 +335,21 @@ fn notice_text(notice: &Notice) -> String {
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let name = args.report.display().to_string();
-    let overrides = crate::extract::Overrides {
-        region: args.region.clone(),
-        plan_year: args.year,
+    let report = match args.reports.as_slice() {
+        [one] if one.is_dir() => {
+            eprintln!(
+                "{}: not a regular file (a directory); to draft every report in a folder, give --out-dir DIR",
+                one.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        [one] => one,
+        _ => anyhow::bail!(
+            "several reports need --out-dir DIR (a file each); one report is written to --out FILE or standard output"
+        ),
     };
-    let (mut opened, text) = match open::open_path_with_text(&args.report, &overrides) {
+    let name = report.display().to_string();
+    let (mut opened, text) = match open::open_path_with_text(report, &overrides(args)) {
         Ok(opened) => opened,
         Err(e) => {
             eprintln!("{e}");
@@ -328,16 +364,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     match args.out.as_deref() {
         Some(path) => {
-            // The normalized report text beside the dataset: its quotes are cut from it.
-            if let Some(text) = text {
-                let source = path.with_extension("source.txt");
-                files::write_atomic(&source, text.as_bytes())?;
-                opened.data.report.source =
-                    source.file_name().map(|n| n.to_string_lossy().into_owned());
-            }
-            let mut json = serde_json::to_string_pretty(&opened.data)?;
-            json.push('\n');
-            files::write_atomic(path, json.as_bytes())?;
+            write_draft(&mut opened.data, text.as_deref(), path)?;
             eprintln!(
                 "{}: {} (a draft: check it against the report)",
                 path.display(),
@@ -372,6 +399,28 @@ fn draft_summary(data: &Dataset) -> String {
         data.indicators.len(),
         data.observation_count()
     )
+}
+
+/// What the user says of the reports to extract.
+fn overrides(args: &ExtractArgs) -> crate::extract::Overrides {
+    crate::extract::Overrides {
+        region: args.region.clone(),
+        plan_year: args.year,
+    }
+}
+
+/// Writes a draft to `path` (atomically) and, beside it, the normalized report text its
+/// quotes are cut from (`NAME.source.txt`), which `report.source` then names.
+fn write_draft(data: &mut Dataset, text: Option<&str>, path: &Path) -> anyhow::Result<()> {
+    if let Some(text) = text {
+        let source = path.with_extension("source.txt");
+        files::write_atomic(&source, text.as_bytes())?;
+        data.report.source = source.file_name().map(|n| n.to_string_lossy().into_owned());
+    }
+    let mut json = serde_json::to_string_pretty(data)?;
+    json.push('\n');
+    files::write_atomic(path, json.as_bytes())?;
+    Ok(())
 }
 
 /// Validates a dataset: the file's form and meaning, then (when `report.source` leads to the
@@ -444,8 +493,10 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let Some(collection) = load_for_command(&paths) else {
         return Ok(ExitCode::FAILURE);
     };
-    let compare_table = match (args.view, args.indicator.as_deref()) {
-        (View::Compare, Some(name)) => {
+    let has_compare = args.view.contains(&View::Compare);
+    let has_history = args.view.contains(&View::History);
+    let compare_table = match (has_compare, args.indicator.as_deref()) {
+        (true, Some(name)) => {
             match compare::compare_table(
                 &collection.regions,
                 &args.table.query(name, args.reference),
@@ -460,77 +511,56 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        (View::Compare, None) => {
+        (true, None) => {
             eprintln!(
                 "error: --view compare needs --indicator NAME; {}",
                 compare_cmd::names_to_compare(&collection.regions)
             );
             return Ok(ExitCode::FAILURE);
         }
-        (View::History, Some(_)) => None,
-        (_, Some(_)) => anyhow::bail!(
+        (false, Some(_)) if has_history => None,
+        (false, Some(_)) => anyhow::bail!(
             "--indicator is for --view compare and history; the other views take --indicators ID,ID"
         ),
-        (_, None) => None,
+        (false, None) => None,
     };
-    if collection.regions.len() > 1 && args.view != View::Compare {
+    let regions = deck::regions(&collection, &args.region)?;
+    let one_region_views = args.view.iter().any(|v| *v != View::Compare);
+    if args.region.is_empty() && collection.regions.len() > 1 && one_region_views {
         eprintln!(
-            "{} regions opened; this chart shows the first, {} (the compare view shows them side by side)",
+            "{} regions opened; the charts show the first, {} (name others with --region; the compare view shows them side by side)",
             collection.regions.len(),
             collection.regions[0].key
         );
     }
-    let Some(RegionData { data, draft, .. }) = collection.regions.first() else {
-        return Ok(ExitCode::FAILURE);
-    };
-    let history_pick = match (args.view, args.indicator.as_deref()) {
-        (View::History, Some(name)) => {
-            match crate::history::command::find(&data.indicators, name) {
+    // The history view draws the one indicator named with --indicator.
+    let history_pick = match (has_history, args.indicator.as_deref(), regions.first()) {
+        (true, Some(name), Some(region)) => {
+            match crate::history::command::find(&region.data.indicators, name) {
                 Some(ind) => Some(ind.id.clone()),
                 None => anyhow::bail!(
                     "{} has no indicator named {name:?} (`gwr-charts list` shows them)",
-                    collection.regions[0].key
+                    region.key
                 ),
             }
         }
         _ => None,
     };
-    let ticked = if let Some(id) = history_pick {
-        std::iter::once(id).collect()
-    } else if args.all {
-        selection::preset(data, Preset::All)
+    let pick = if args.all {
+        deck::Pick::All
+    } else if let Some(id) = history_pick.filter(|_| args.indicators.is_empty()) {
+        deck::Pick::Ids(vec![id])
     } else if !args.indicators.is_empty() {
-        let unknown: Vec<&str> = args
-            .indicators
-            .iter()
-            .map(|id| id.trim())
-            .filter(|id| data.indicator(id).is_none())
-            .collect();
-        if !unknown.is_empty() {
-            anyhow::bail!(
-                "unknown indicator id{} in --indicators: {} (`gwr-charts list` shows the ids)",
-                if unknown.len() == 1 { "" } else { "s" },
-                unknown.join(", ")
-            );
-        }
-        args.indicators
-            .iter()
-            .map(|id| id.trim().to_owned())
-            .collect()
+        deck::Pick::Ids(args.indicators.clone())
     } else {
-        selection::preset(data, Preset::Headline)
+        deck::Pick::Headline
     };
+    let pages = deck::pages(&args.view, &regions, &pick)?;
     let settings = ImageSettings {
         spec: ChartSpec {
-            view: args.view,
             lang: args.lang,
             title: args.title.clone(),
             note: args.note.clone(),
-            // The compare view draws every region: a draft among them makes it a draft.
-            draft: match args.view {
-                View::Compare => collection.regions.iter().any(|r| r.draft),
-                _ => *draft,
-            },
             ..ChartSpec::default()
         },
         width: args.size.0,
@@ -538,15 +568,15 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         scale: args.scale,
         dark: args.theme == ThemeArg::Dark,
     };
-    let selected = selection::indicators(data, &ticked);
-    let input = ChartInput {
-        data,
-        selected: &selected,
-        regions: &collection.regions,
+    let deck_settings = deck::DeckSettings {
+        collection: &collection,
         compare: compare_table.as_ref(),
+        settings,
+        picture: args.picture,
     };
-    let path = export::write(&args.out, format, &input, &settings)?;
-    println!("{}", path.display());
+    for path in deck::write(&args.out, format, &pages, &deck_settings)? {
+        println!("{}", path.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,7 +5,7 @@
 //! per region (and the national row, marked), drawn or not. Written as CSV, Excel and
 //! tab-separated text for the clipboard.
 
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use crate::chart::{self, ChartSpec, PointKind, View};
 use crate::compare::{CompareRow, CompareTable, Measure};
@@ -69,6 +69,11 @@ pub fn rows<'a>(
                     });
                     if let (Some(obs), Some((low, high)), true) = (obs, number, shown) {
                         out.push(row(obs.year, kind, low, high, Some(obs), false));
+                    } else if let (View::Levels, Kind::Target, Some(obs), Some(level), true) =
+                        (spec.view, kind, obs, pair.implied_target_level(), shown)
+                    {
+                        // The levels view draws a growth-only target at the level it implies.
+                        out.push(row(obs.year, kind, level, None, Some(obs), true));
                     }
                 }
             }
@@ -330,7 +335,17 @@ fn delimited(table: &[Vec<Cell>], delimiter: u8, start: Vec<u8>) -> Result<Vec<u
 /// An Excel workbook with one sheet: numbers as numeric cells, the header bold and frozen.
 pub fn xlsx(table: &[Vec<Cell>], sheet_name: &str) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
+    fill_sheet(workbook.add_worksheet(), table, sheet_name)?;
+    workbook.save_to_buffer()
+}
+
+/// Writes the table into a sheet named `sheet_name` (as far as Excel allows): numbers as
+/// numeric cells, the header bold and frozen. A slide's embedded workbook has one too.
+pub fn fill_sheet(
+    sheet: &mut Worksheet,
+    table: &[Vec<Cell>],
+    sheet_name: &str,
+) -> Result<(), XlsxError> {
     // Excel refuses sheet names over 31 characters and some punctuation.
     let name: String = sheet_name
         .chars()
@@ -366,7 +381,7 @@ pub fn xlsx(table: &[Vec<Cell>], sheet_name: &str) -> Result<Vec<u8>, XlsxError>
             .unwrap_or(6);
         sheet.set_column_width(c as u16, (widest as f64 + 2.0).clamp(6.0, 60.0))?;
     }
-    workbook.save_to_buffer()
+    Ok(())
 }
 
 /// The language's name for a sheet: the view's name.
