@@ -9,6 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Dataset, Indicator, Kind, Observation};
+pub(crate) use crate::text_util::fold;
 use crate::vocabulary;
 
 /// One figure that two files of one region and one plan year give differently. The file
@@ -300,26 +301,6 @@ fn unique_ids(indicators: &mut [Indicator]) {
         used.insert(id.clone());
         ind.id = id;
     }
-}
-
-/// A name or unit as compared: no whitespace, full-width forms and Chinese punctuation
-/// folded to their ASCII counterparts, so 中小学、幼儿园 and 中小学,幼儿园 agree.
-pub(crate) fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '、' => ',',
-            '。' => '.',
-            '〔' | '【' => '(',
-            '〕' | '】' => ')',
-            '“' | '”' | '「' | '」' | '『' | '』' => '"',
-            '‘' | '’' => '\'',
-            '—' | '–' => '-',
-            '·' | '・' => '.',
-            _ => c,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::merge::fold;
+use crate::text_util::fold;
 use crate::model::{Category, Level};
 
 /// One standard indicator.

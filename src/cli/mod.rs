@@ -1,6 +1,7 @@
 //! The command line: `gwr-charts [FILE...]` opens the window; subcommands work without one.
 
 pub(crate) mod compare_cmd;
+mod history_cmd;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -74,7 +75,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// One indicator over the years each region's reports cover: each year's target, its
     /// result, whether it was met, and the gap.
-    History(crate::history::command::HistoryArgs),
+    History(history_cmd::HistoryArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -282,7 +283,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Check { file } => check(&file),
         Command::List { data, files, json } => list(&[data, files].concat(), json),
         Command::Compare(args) => compare_cmd::compare(&args),
-        Command::History(args) => crate::history::command::run(&args),
+        Command::History(args) => history_cmd::run(&args),
         Command::Extract(args) => match &args.out_dir {
             Some(dir) => many::extract_all(&args, dir),
             None => extract(&args),
@@ -536,7 +537,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     // The history view draws the one indicator named with --indicator.
     let history_pick = match (has_history, args.indicator.as_deref(), regions.first()) {
         (true, Some(name), Some(region)) => {
-            match crate::history::command::find(&region.data.indicators, name) {
+            match history_cmd::find(&region.data.indicators, name) {
                 Some(ind) => Some(ind.id.clone()),
                 None => anyhow::bail!(
                     "{} has no indicator named {name:?} (`gwr-charts list` shows them)",

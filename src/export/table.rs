@@ -95,7 +95,7 @@ pub fn rows<'a>(
             }
             // Regions, not indicators: see `compare_table`.
             View::Compare => {}
-            View::History => out.extend(crate::history::data_rows(pair.indicator, spec)),
+            View::History => out.extend(history_rows(pair.indicator, spec)),
             View::Trend => {
                 let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
                     continue;
@@ -387,4 +387,35 @@ pub fn fill_sheet(
 /// The language's name for a sheet: the view's name.
 pub fn sheet_name(spec: &ChartSpec) -> &'static str {
     spec.view.name(spec.lang)
+}
+
+/// The rows the history view's data export holds for one indicator: per year, the target
+/// and the result in the indicator's measure (a range with its high bound), for the
+/// series shown.
+fn history_rows<'a>(
+    ind: &'a Indicator,
+    spec: &ChartSpec,
+) -> Vec<DataRow<'a>> {
+    let history = crate::history::History::of(ind, &std::collections::BTreeSet::new(), &[]);
+    let mut out = Vec::new();
+    for y in &history.years {
+        for (obs, shown) in [(y.target, spec.show_target), (y.result, spec.show_actual)] {
+            let Some((obs, number)) = obs
+                .filter(|_| shown)
+                .and_then(|o| Some((o, history.measure.number(o)?)))
+            else {
+                continue;
+            };
+            out.push(DataRow {
+                indicator: ind,
+                year: y.year,
+                kind: obs.kind,
+                charted: number,
+                charted_high: history.measure.high(obs),
+                source: Some(obs),
+                implied: false,
+            });
+        }
+    }
+    out
 }
