@@ -36,97 +36,138 @@ pub fn rows<'a>(
     selected: &[&'a Indicator],
     spec: &ChartSpec,
 ) -> Vec<DataRow<'a>> {
-    let pairs = chart::pairs(data, selected);
-    let (review, plan) = data.years();
-    let series = [
-        (Kind::Actual, spec.show_actual),
-        (Kind::Target, spec.show_target),
-    ];
     let mut out = Vec::new();
-    for pair in &pairs {
-        let row = |year, kind, charted, charted_high, source, implied| DataRow {
-            indicator: pair.indicator,
+    for pair in &chart::pairs(data, selected) {
+        match spec.view {
+            View::Growth | View::Levels => out.extend(figure_rows(pair, spec)),
+            View::Progress => out.extend(progress_rows(pair, data.years())),
+            // Regions, not indicators: see `compare_table`.
+            View::Compare => {}
+            View::History => out.extend(history_rows(pair.indicator, spec)),
+            View::Trend => out.extend(trend_rows(data, pair)),
+        }
+    }
+    out
+}
+
+impl<'a> DataRow<'a> {
+    fn new(
+        indicator: &'a Indicator,
+        (year, kind): (i32, Kind),
+        (charted, charted_high): (f64, Option<f64>),
+        source: Option<&'a Observation>,
+        implied: bool,
+    ) -> Self {
+        DataRow {
+            indicator,
             year,
             kind,
             charted,
             charted_high,
             source,
             implied,
-        };
-        match spec.view {
-            View::Growth | View::Levels => {
-                for (kind, shown) in series {
-                    let obs = match kind {
-                        Kind::Actual => pair.actual,
-                        Kind::Target => pair.target,
-                    };
-                    let number = obs.and_then(|o| {
-                        if spec.view == View::Growth {
-                            Some((o.growth_pct?, o.growth_pct_high))
-                        } else {
-                            Some((o.value?, o.value_high))
-                        }
-                    });
-                    if let (Some(obs), Some((low, high)), true) = (obs, number, shown) {
-                        out.push(row(obs.year, kind, low, high, Some(obs), false));
-                    } else if let (View::Levels, Kind::Target, Some(obs), Some(level), true) =
-                        (spec.view, kind, obs, pair.implied_target_level(), shown)
-                    {
-                        // The levels view draws a growth-only target at the level it implies.
-                        out.push(row(obs.year, kind, level, None, Some(obs), true));
-                    }
-                }
-            }
-            View::Progress => {
-                let Some(p) = chart::progress_rows(std::slice::from_ref(pair)).pop() else {
-                    continue;
-                };
-                if !p.from_growth {
-                    out.push(row(review, Kind::Actual, 100.0, None, pair.actual, false));
-                }
-                out.push(row(
-                    plan,
-                    Kind::Target,
-                    p.index,
-                    p.index_high,
-                    pair.target,
-                    p.from_growth,
-                ));
-            }
-            // Regions, not indicators: see `compare_table`.
-            View::Compare => {}
-            View::History => out.extend(history_rows(pair.indicator, spec)),
-            View::Trend => {
-                let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
-                    continue;
-                };
-                let ind = pair.indicator;
-                let past = s.past_targets.iter().map(|(_, to)| *to);
-                let past = past.chain(s.bounds.iter().map(|(p, _)| *p));
-                let mut points: Vec<_> = s.points.iter().copied().chain(past).collect();
-                points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
-                for p in points {
-                    let (kind, source, implied) = match p.kind {
-                        PointKind::Reported => {
-                            (Kind::Actual, ind.observation(p.year, Kind::Actual), false)
-                        }
-                        // Implied by the next year's growth rate.
-                        PointKind::Implied => (
-                            Kind::Actual,
-                            ind.observation(p.year + 1, Kind::Actual)
-                                .or_else(|| ind.observation(p.year, Kind::Actual)),
-                            true,
-                        ),
-                        PointKind::Target => {
-                            let target = ind.observation(p.year, Kind::Target);
-                            let by_growth = target.is_some_and(|t| t.value.is_none());
-                            (Kind::Target, target, by_growth)
-                        }
-                    };
-                    out.push(row(p.year, kind, p.index, p.high, source, implied));
-                }
-            }
         }
+    }
+}
+
+/// The growth or levels view's rows of one indicator: the result and the target shown, as
+/// growth rates or levels; in the levels view a growth-only target at the level it implies.
+fn figure_rows<'a>(pair: &chart::Pair<'a>, spec: &ChartSpec) -> Vec<DataRow<'a>> {
+    let series = [
+        (Kind::Actual, spec.show_actual),
+        (Kind::Target, spec.show_target),
+    ];
+    let mut out = Vec::new();
+    for (kind, shown) in series {
+        let obs = match kind {
+            Kind::Actual => pair.actual,
+            Kind::Target => pair.target,
+        };
+        let number = obs.and_then(|o| {
+            if spec.view == View::Growth {
+                Some((o.growth_pct?, o.growth_pct_high))
+            } else {
+                Some((o.value?, o.value_high))
+            }
+        });
+        if let (Some(obs), Some(number), true) = (obs, number, shown) {
+            out.push(DataRow::new(
+                pair.indicator,
+                (obs.year, kind),
+                number,
+                Some(obs),
+                false,
+            ));
+        } else if let (View::Levels, Kind::Target, Some(obs), Some(level), true) =
+            (spec.view, kind, obs, pair.implied_target_level(), shown)
+        {
+            // The levels view draws a growth-only target at the level it implies.
+            let at = (obs.year, kind);
+            out.push(DataRow::new(
+                pair.indicator,
+                at,
+                (level, None),
+                Some(obs),
+                true,
+            ));
+        }
+    }
+    out
+}
+
+/// The progress view's rows of one indicator: the review year at 100 (unless the index
+/// comes from a growth rate alone) and the target's index.
+fn progress_rows<'a>(pair: &chart::Pair<'a>, (review, plan): (i32, i32)) -> Vec<DataRow<'a>> {
+    let Some(p) = chart::progress_rows(std::slice::from_ref(pair)).pop() else {
+        return Vec::new();
+    };
+    let ind = pair.indicator;
+    let mut out = Vec::new();
+    if !p.from_growth {
+        let at = (review, Kind::Actual);
+        out.push(DataRow::new(ind, at, (100.0, None), pair.actual, false));
+    }
+    let index = (p.index, p.index_high);
+    let at = (plan, Kind::Target);
+    out.push(DataRow::new(ind, at, index, pair.target, p.from_growth));
+    out
+}
+
+/// The trend view's rows of one indicator: every point of its line and its past targets,
+/// by year, results before targets.
+fn trend_rows<'a>(data: &'a Dataset, pair: &chart::Pair<'a>) -> Vec<DataRow<'a>> {
+    let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
+        return Vec::new();
+    };
+    let ind = pair.indicator;
+    let past = s.past_targets.iter().map(|(_, to)| *to);
+    let past = past.chain(s.bounds.iter().map(|(p, _)| *p));
+    let mut points: Vec<_> = s.points.iter().copied().chain(past).collect();
+    points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
+    let mut out = Vec::new();
+    for p in points {
+        let (kind, source, implied) = match p.kind {
+            PointKind::Reported => (Kind::Actual, ind.observation(p.year, Kind::Actual), false),
+            // Implied by the next year's growth rate.
+            PointKind::Implied => (
+                Kind::Actual,
+                ind.observation(p.year + 1, Kind::Actual)
+                    .or_else(|| ind.observation(p.year, Kind::Actual)),
+                true,
+            ),
+            PointKind::Target => {
+                let target = ind.observation(p.year, Kind::Target);
+                let by_growth = target.is_some_and(|t| t.value.is_none());
+                (Kind::Target, target, by_growth)
+            }
+        };
+        out.push(DataRow::new(
+            ind,
+            (p.year, kind),
+            (p.index, p.high),
+            source,
+            implied,
+        ));
     }
     out
 }
