@@ -392,10 +392,7 @@ pub fn sheet_name(spec: &ChartSpec) -> &'static str {
 /// The rows the history view's data export holds for one indicator: per year, the target
 /// and the result in the indicator's measure (a range with its high bound), for the
 /// series shown.
-fn history_rows<'a>(
-    ind: &'a Indicator,
-    spec: &ChartSpec,
-) -> Vec<DataRow<'a>> {
+fn history_rows<'a>(ind: &'a Indicator, spec: &ChartSpec) -> Vec<DataRow<'a>> {
     let history = crate::history::History::of(ind, &std::collections::BTreeSet::new(), &[]);
     let mut out = Vec::new();
     for y in &history.years {

@@ -7,7 +7,6 @@
 //! ([`crate::merge`]); of two files of one year that disagree, the figure the conflict rule
 //! keeps is used and marked.
 
-
 use std::collections::BTreeSet;
 
 use serde::Serialize;

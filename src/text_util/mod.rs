@@ -99,7 +99,6 @@ pub(crate) fn fold(s: &str) -> String {
         .collect()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
