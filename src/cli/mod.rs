@@ -275,16 +275,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
 /// What `extract` drafted, in a few words: "58 indicators, 97 observations, 3 flagged for
 /// review (2 with an unclear name)".
 fn draft_summary(data: &Dataset) -> String {
-    let flagged = data
-        .indicators
-        .iter()
-        .filter(|i| !i.flags.is_empty())
-        .count();
-    let unclear = data
-        .indicators
-        .iter()
-        .filter(|i| i.flags.contains(&model::Flag::UnclearName))
-        .count();
+    let (flagged, unclear) = data.flagged_count();
     format!(
         "{} indicators, {} observations, {flagged} flagged for review ({unclear} with an unclear name)",
         data.indicators.len(),

@@ -219,22 +219,22 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
             Cell::Text(spec.view.name(lang).to_owned()),
             Cell::Text(ind.id.clone()),
             Cell::Text(ind.name(lang).to_owned()),
-            text(ind.unit(lang)),
+            text_cell(ind.unit(lang)),
             Cell::Number(f64::from(row.year)),
             Cell::Text(row.kind.name(lang).to_owned()),
             Cell::Number(round6(row.charted)),
-            number(row.charted_high.map(round6)),
-            text(measure),
-            number(own.and_then(|o| o.value)),
-            number(own.and_then(|o| o.value_high)),
-            number(own.and_then(|o| o.growth_pct)),
-            number(own.and_then(|o| o.growth_pct_high)),
+            number_cell(row.charted_high.map(round6)),
+            text_cell(measure),
+            number_cell(own.and_then(|o| o.value)),
+            number_cell(own.and_then(|o| o.value_high)),
+            number_cell(own.and_then(|o| o.growth_pct)),
+            number_cell(own.and_then(|o| o.growth_pct_high)),
             own.map_or(Cell::Empty, |o| {
                 Cell::Text(o.qualifier.words(lang).to_owned())
             }),
             Cell::Text(t.data_yes_no[usize::from(!row.implied)].to_owned()),
-            text(row.source.and_then(|o| o.derived.as_deref()).unwrap_or("")),
-            text(row.source.map_or("", |o| o.quote.as_str())),
+            text_cell(row.source.and_then(|o| o.derived.as_deref()).unwrap_or("")),
+            text_cell(row.source.map_or("", |o| o.quote.as_str())),
             Cell::Text(source_line),
         ]);
     }
@@ -245,7 +245,8 @@ fn header(names: &[&str]) -> Vec<Cell> {
     names.iter().map(|h| Cell::Text((*h).to_owned())).collect()
 }
 
-fn text(s: &str) -> Cell {
+/// A text cell; empty text is an empty cell.
+pub fn text_cell(s: &str) -> Cell {
     if s.is_empty() {
         Cell::Empty
     } else {
@@ -253,7 +254,8 @@ fn text(s: &str) -> Cell {
     }
 }
 
-fn number(n: Option<f64>) -> Cell {
+/// A number cell, or an empty one.
+pub fn number_cell(n: Option<f64>) -> Cell {
     n.map_or(Cell::Empty, Cell::Number)
 }
 
@@ -289,11 +291,11 @@ fn compare_cells(
     });
     let mut cells = vec![
         Cell::Text(row.region(lang).to_owned()),
-        text(row.division.map_or("", |d| d.code)),
-        text(level),
+        text_cell(row.division.map_or("", |d| d.code)),
+        text_cell(level),
         Cell::Text(ind.name(lang).to_owned()),
-        text(ind.unit(lang)),
-        text(measure),
+        text_cell(ind.unit(lang)),
+        text_cell(measure),
     ];
     for (kind, year, shown) in [
         (Kind::Actual, table.review_year, spec.show_actual),
@@ -303,12 +305,12 @@ fn compare_cells(
         let numbers = obs.and_then(|_| row.numbers(kind, &table.measure));
         cells.extend([
             Cell::Number(f64::from(year)),
-            number(numbers.map(|(low, _)| round6(low))),
-            number(numbers.and_then(|(_, high)| high).map(round6)),
+            number_cell(numbers.map(|(low, _)| round6(low))),
+            number_cell(numbers.and_then(|(_, high)| high).map(round6)),
             obs.map_or(Cell::Empty, |o| {
                 Cell::Text(o.qualifier.words(lang).to_owned())
             }),
-            text(obs.map_or("", |o| o.quote.as_str())),
+            text_cell(obs.map_or("", |o| o.quote.as_str())),
         ]);
     }
     let missing: Vec<String> = row
@@ -321,14 +323,18 @@ fn compare_cells(
         .flatten()
         .find_map(|o| o.source_file.clone())
         .unwrap_or_else(|| row.files.clone());
-    cells.extend([text(&missing.join(t.list_sep)), text(&file), text(note)]);
+    cells.extend([
+        text_cell(&missing.join(t.list_sep)),
+        text_cell(&file),
+        text_cell(note),
+    ]);
     // Issue 21: the region's main targets of the plan year met, once judged.
     let met = &row.targets_met;
     let judged = (met.judged() > 0).then_some(met);
     cells.extend([
-        number(judged.map(|m| m.reached() as f64)),
-        number(judged.map(|m| m.judged() as f64)),
-        number(met.share().map(round6)),
+        number_cell(judged.map(|m| m.reached() as f64)),
+        number_cell(judged.map(|m| m.judged() as f64)),
+        number_cell(met.share().map(round6)),
     ]);
     cells
 }
