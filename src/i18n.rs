@@ -209,6 +209,8 @@ pub struct Texts {
     pub view_compare_title: &'static str,
     /// "{n} regions" in the subtitle.
     pub compare_regions: &'static str,
+    /// The title slide of a deck of several regions.
+    pub deck_title: &'static str,
     /// The empty state with fewer than two named regions open.
     pub compare_open_more: &'static str,
     /// The empty state when no indicator is in two regions.
@@ -540,6 +542,7 @@ pub const ZH: Texts = Texts {
     view_compare: "对比",
     view_compare_title: "各地区对比：上年实际与今年目标",
     compare_regions: "{n}个地区",
+    deck_title: "{n}个地区的政府工作报告",
     compare_open_more: "对比视图把同一指标的各地区数字并列。当前只打开了一个地区的报告：请再打开至少一个其他地区的报告或数据文件（“打开”，可多选）。",
     compare_no_common: "打开的各地区报告没有共同的指标（按名称匹配），无法对比。",
     compare_indicator: "指标",
@@ -832,6 +835,7 @@ pub const EN: Texts = Texts {
     view_compare: "Compare",
     view_compare_title: "Regions compared: last year's result against this year's target",
     compare_regions: "{n} regions",
+    deck_title: "Government work reports of {n} regions",
     compare_open_more: "The compare view puts one indicator of several regions side by side. Only one region's report is open: open the report or dataset of at least one other region (Open; several files can be picked).",
     compare_no_common: "The regions open have no indicator in common (matched by name), so there is nothing to compare.",
     compare_indicator: "Indicator",

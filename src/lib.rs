@@ -3,10 +3,12 @@
 //! Data flows one way: file → [`model::Dataset`] → selection → [`chart`] → screen or PNG.
 
 pub mod app;
+pub mod batch;
 pub mod chart;
 pub mod cli;
 pub mod collection;
 pub mod compare;
+pub mod deck;
 pub mod divisions;
 pub mod edit;
 pub mod export;
@@ -21,6 +23,7 @@ pub mod model;
 pub mod open;
 pub mod order;
 pub mod outcome;
+pub mod panel;
 pub mod render;
 pub mod selection;
 pub mod text_util;

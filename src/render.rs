@@ -158,6 +158,8 @@ pub struct Painted {
     pub size: egui::Vec2,
     /// The ids of the indicators the chart drew, in order (what a data export holds).
     pub drawn: Vec<String>,
+    /// The title, legend and footer as drawn (a slide sets them as text).
+    pub captions: chart::Captions,
 }
 
 impl Drop for Painted {
@@ -196,7 +198,7 @@ pub fn paint(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<Painted
     let mode = Mode::Image { type_scale };
     let mut shapes = Vec::new();
     let mut textures = egui::TexturesDelta::default();
-    let mut drawn = Vec::new();
+    let mut response = chart::ChartResponse::default();
     // Fonts load in the first pass and plots lay out axes from the pass before, so a few
     // passes settle the layout; the textures of every pass are kept.
     for _ in 0..3 {
@@ -204,7 +206,7 @@ pub fn paint(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<Painted
             egui::CentralPanel::default()
                 .frame(Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(margin)))
                 .show(ui, |ui| {
-                    drawn = chart::show(ui, input, &settings.spec, mode).drawn;
+                    response = chart::show(ui, input, &settings.spec, mode);
                 });
         });
         textures.append(std::mem::take(&mut full.textures_delta));
@@ -216,7 +218,8 @@ pub fn paint(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<Painted
         textures,
         pixels_per_point: ppp,
         size,
-        drawn,
+        drawn: response.drawn,
+        captions: response.captions,
     })
 }
 

@@ -12,8 +12,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::merge::fold;
 use crate::model::{Category, Level};
+use crate::text_util::fold;
 
 /// One standard indicator.
 #[derive(Debug)]

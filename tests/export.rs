@@ -197,7 +197,7 @@ fn bad_requests_fail_clearly_and_leave_no_file() {
         (
             vec!["--view", "growth", "--out", &jpg],
             1,
-            "unknown file type: the name must end in .png, .svg, .pdf, .csv or .xlsx",
+            "unknown file type: the name must end in .png, .svg, .pdf, .csv, .xlsx or .pptx",
         ),
         (
             vec!["--view", "growth", "--format", "pdf", "--out", out],

@@ -30,16 +30,7 @@ fn extract_counts_the_flagged_indicators() {
     let (code, stdout, stderr) = run(["extract", report.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     let data = model::load_bytes("stdout", stdout.as_bytes()).unwrap();
-    let flagged = data
-        .indicators
-        .iter()
-        .filter(|i| !i.flags.is_empty())
-        .count();
-    let unclear = data
-        .indicators
-        .iter()
-        .filter(|i| i.flags.contains(&model::Flag::UnclearName))
-        .count();
+    let (flagged, unclear) = data.flagged_count();
     let names: Vec<&str> = data.indicators.iter().map(|i| i.name_zh.as_str()).collect();
     assert!(unclear > 0, "先发行 names nothing: {names:?}");
     let said = format!("{flagged} flagged for review ({unclear} with an unclear name)");

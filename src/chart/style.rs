@@ -91,6 +91,49 @@ impl Look {
     }
 }
 
+/// A bar's label: the figure as the report gives it (≈6%, 4.5–5%), whether last year's
+/// target was met (✓ ×), and the mark of a target unlike its partner (≠ †). The window, the
+/// images and the slides' native charts all label bars with it.
+pub fn figure_label(ind: &Indicator, obs: &Observation, figure: Option<String>) -> String {
+    let (_, mark) = Look::of(ind, obs);
+    format!(
+        "{}{}{mark}",
+        figure.unwrap_or_default(),
+        crate::outcome::outcome_mark(ind, obs)
+    )
+}
+
+/// A progress bar's label: the target's index (or range of indices) with its qualifier
+/// mark, rounded to one decimal, and a note when the index comes from a growth rate.
+pub fn progress_label(
+    qualifier: model::Qualifier,
+    index: f64,
+    index_high: Option<f64>,
+    from_growth: bool,
+    lang: Lang,
+) -> String {
+    let rounded = |v: f64| format_rounded(v).parse().unwrap_or(v);
+    let mut label = model::range_text(qualifier, rounded(index), index_high.map(rounded), "");
+    if from_growth {
+        label.push_str(lang.texts().from_growth);
+    }
+    label
+}
+
+/// A level (or range of levels) implied by a growth target, rounded as a slide would (whole
+/// numbers from 100 up), with the note saying it is worked out.
+pub fn implied_label(qualifier: model::Qualifier, v: f64, high: Option<f64>, note: &str) -> String {
+    let round = |v: f64| {
+        if v.abs() >= 100.0 {
+            v.round()
+        } else {
+            (v * 10.0).round() / 10.0
+        }
+    };
+    let number = model::range_text(qualifier, round(v), high.map(round), "");
+    format!("{number}\n{}", note.trim())
+}
+
 /// Rounds to one decimal, for index labels.
 pub fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0

@@ -1,6 +1,8 @@
 //! The command line: `gwr-charts [FILE...]` opens the window; subcommands work without one.
 
 pub(crate) mod compare_cmd;
+mod export_cmd;
+mod history_cmd;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,19 +11,17 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::chart::{ChartInput, ChartSpec, View};
 use crate::collection::{Collection, Notice, RegionData};
 use crate::compare::{self, Sort};
 use crate::edit;
-use crate::export::{self, Format};
 use crate::files;
 use crate::i18n::Lang;
 use crate::merge::Conflict;
 use crate::model::{self, Dataset, Kind, Level, Observation};
 use crate::open::{self, OpenError};
 use crate::outcome;
-use crate::render::{self, ImageSettings};
-use crate::selection::{self, Preset};
+
+mod many;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -47,9 +47,13 @@ pub enum Command {
     },
     /// Export a chart without opening a window: an image (PNG, SVG, PDF) or its numbers
     /// (CSV, Excel). The format follows the extension of --out.
-    Export(ExportArgs),
-    /// Draft a dataset from a report's text (UTF-8, GBK/GB18030 or UTF-16).
+    Export(export_cmd::ExportArgs),
+    /// Draft a dataset from a report (text in UTF-8, GBK/GB18030 or UTF-16, a web page, a
+    /// Word file or a PDF); with --out-dir, every report in the folders given, in parallel.
     Extract(ExtractArgs),
+    /// One row per figure of every report given (files or folders), with the region's code
+    /// and level: a table for Stata, R or Excel (.csv or .xlsx).
+    Panel(many::PanelArgs),
     /// Print the indicators as a table, or as normalized JSON. Reports of one region are
     /// merged into one history; several regions are listed one after another.
     List {
@@ -68,7 +72,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// One indicator over the years each region's reports cover: each year's target, its
     /// result, whether it was met, and the gap.
-    History(crate::history::command::HistoryArgs),
+    History(history_cmd::HistoryArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -120,11 +124,20 @@ impl TableArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The report text.
-    pub report: PathBuf,
+    /// The report; with --out-dir, any number of reports and folders (searched with their
+    /// subfolders for .txt, .html, .docx and .pdf).
+    #[arg(required = true)]
+    pub reports: Vec<PathBuf>,
     /// Write the dataset here (atomically) instead of to standard output.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "out_dir")]
     pub out: Option<PathBuf>,
+    /// Draft every report into this folder (NAME.json and NAME.source.txt each, in the
+    /// reports' subfolders), on every core, with progress on standard error.
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+    /// With --out-dir: how many reports are drafted at once (one per core by default).
+    #[arg(long, requires = "out_dir", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
     /// The region's full name (哈尔滨市, 南京市鼓楼区) instead of the one read from the
     /// report; without it, a report that names no region clearly gets "未知地区".
     #[arg(long, value_parser = parse_region)]
@@ -144,82 +157,6 @@ fn parse_region(text: &str) -> Result<String, String> {
     Ok(name.to_owned())
 }
 
-#[derive(Debug, clap::Args)]
-pub struct ExportArgs {
-    /// The chart to draw.
-    #[arg(long, value_enum)]
-    pub view: View,
-    /// The file to write (atomically): .png, .svg, .pdf, .csv or .xlsx; the extension
-    /// picks the format.
-    #[arg(long)]
-    pub out: PathBuf,
-    /// The format, when it should be named: it must agree with the extension of --out
-    /// (a contradiction is an error); needed only for a file name without an extension.
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Dataset or report files, or folders of them, instead of the bundled dataset
-    /// (repeatable; several may follow one --data); reports of one region are merged.
-    #[arg(long, num_args = 1..)]
-    pub data: Vec<PathBuf>,
-    /// More files or folders, as with --data (read after them).
-    pub files: Vec<PathBuf>,
-    /// Indicator ids, comma-separated (see `gwr-charts list`).
-    #[arg(long, value_delimiter = ',', conflicts_with_all = ["headline", "all"])]
-    pub indicators: Vec<String>,
-    /// The main expected targets (the default).
-    #[arg(long, conflicts_with = "all")]
-    pub headline: bool,
-    /// Every indicator.
-    #[arg(long)]
-    pub all: bool,
-    /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值);
-    /// in the history view, the one indicator to draw.
-    #[arg(long)]
-    pub indicator: Option<String>,
-    /// The compare view's year, order and level.
-    #[command(flatten)]
-    pub table: TableArgs,
-    /// The compare view's reference line, in the chart's measure (5 for 5%); by default the
-    /// national report's target when it is among the files.
-    #[arg(long, value_parser = parse_reference)]
-    pub reference: Option<f64>,
-    /// Image size in pixels, WIDTHxHEIGHT, each side 1 to 8192.
-    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
-    pub size: (u32, u32),
-    /// Pixels per point, 0.5 to 4: larger text and lines at the same pixel size.
-    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
-    pub scale: f32,
-    /// Colours of the image; light suits slides.
-    #[arg(long, value_enum, default_value = "light")]
-    pub theme: ThemeArg,
-    /// Language of the titles, labels and notes.
-    #[arg(long, value_enum, default_value = "zh")]
-    pub lang: Lang,
-    /// A title instead of the view's own.
-    #[arg(long)]
-    pub title: Option<String>,
-    /// A footnote line under the chart.
-    #[arg(long)]
-    pub note: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ThemeArg {
-    Light,
-    Dark,
-}
-
-fn parse_size(text: &str) -> Result<(u32, u32), String> {
-    let bad = || format!("expected WIDTHxHEIGHT such as 1920x1080, got `{text}`");
-    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
-    let (w, h): (u32, u32) = (
-        w.trim().parse().map_err(|_| bad())?,
-        h.trim().parse().map_err(|_| bad())?,
-    );
-    render::check_size(w, h).map_err(|e| e.to_string())?;
-    Ok((w, h))
-}
-
 fn parse_level(text: &str) -> Result<Level, String> {
     Level::ALL
         .into_iter()
@@ -230,38 +167,19 @@ fn parse_level(text: &str) -> Result<Level, String> {
         })
 }
 
-fn parse_reference(text: &str) -> Result<f64, String> {
-    text.trim()
-        .trim_end_matches('%')
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("expected a number such as 5 or 4.5, got `{text}`"))
-}
-
-fn parse_scale(text: &str) -> Result<f32, String> {
-    let scale: f32 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("expected a number from 0.5 to 4, got `{text}`"))?;
-    if render::SCALES.contains(&scale) {
-        Ok(scale)
-    } else {
-        Err(format!(
-            "scale {scale} is out of range: use a number from 0.5 to 4"
-        ))
-    }
-}
-
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
         Command::List { data, files, json } => list(&[data, files].concat(), json),
         Command::Compare(args) => compare_cmd::compare(&args),
-        Command::History(args) => crate::history::command::run(&args),
-        Command::Extract(args) => extract(&args),
-        Command::Export(args) => export(&args),
+        Command::History(args) => history_cmd::run(&args),
+        Command::Extract(args) => match &args.out_dir {
+            Some(dir) => many::extract_all(&args, dir),
+            None => extract(&args),
+        },
+        Command::Panel(args) => many::panel(&args),
+        Command::Export(args) => export_cmd::export(&args),
     };
     match result {
         Ok(code) => code,
@@ -308,12 +226,21 @@ fn notice_text(notice: &Notice) -> String {
 }
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
-    let name = args.report.display().to_string();
-    let overrides = crate::extract::Overrides {
-        region: args.region.clone(),
-        plan_year: args.year,
+    let report = match args.reports.as_slice() {
+        [one] if one.is_dir() => {
+            eprintln!(
+                "{}: not a regular file (a directory); to draft every report in a folder, give --out-dir DIR",
+                one.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+        [one] => one,
+        _ => anyhow::bail!(
+            "several reports need --out-dir DIR (a file each); one report is written to --out FILE or standard output"
+        ),
     };
-    let (mut opened, text) = match open::open_path_with_text(&args.report, &overrides) {
+    let name = report.display().to_string();
+    let (mut opened, text) = match open::open_path_with_text(report, &overrides(args)) {
         Ok(opened) => opened,
         Err(e) => {
             eprintln!("{e}");
@@ -328,16 +255,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     match args.out.as_deref() {
         Some(path) => {
-            // The normalized report text beside the dataset: its quotes are cut from it.
-            if let Some(text) = text {
-                let source = path.with_extension("source.txt");
-                files::write_atomic(&source, text.as_bytes())?;
-                opened.data.report.source =
-                    source.file_name().map(|n| n.to_string_lossy().into_owned());
-            }
-            let mut json = serde_json::to_string_pretty(&opened.data)?;
-            json.push('\n');
-            files::write_atomic(path, json.as_bytes())?;
+            write_draft(&mut opened.data, text.as_deref(), path)?;
             eprintln!(
                 "{}: {} (a draft: check it against the report)",
                 path.display(),
@@ -357,21 +275,34 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
 /// What `extract` drafted, in a few words: "58 indicators, 97 observations, 3 flagged for
 /// review (2 with an unclear name)".
 fn draft_summary(data: &Dataset) -> String {
-    let flagged = data
-        .indicators
-        .iter()
-        .filter(|i| !i.flags.is_empty())
-        .count();
-    let unclear = data
-        .indicators
-        .iter()
-        .filter(|i| i.flags.contains(&model::Flag::UnclearName))
-        .count();
+    let (flagged, unclear) = data.flagged_count();
     format!(
         "{} indicators, {} observations, {flagged} flagged for review ({unclear} with an unclear name)",
         data.indicators.len(),
         data.observation_count()
     )
+}
+
+/// What the user says of the reports to extract.
+fn overrides(args: &ExtractArgs) -> crate::extract::Overrides {
+    crate::extract::Overrides {
+        region: args.region.clone(),
+        plan_year: args.year,
+    }
+}
+
+/// Writes a draft to `path` (atomically) and, beside it, the normalized report text its
+/// quotes are cut from (`NAME.source.txt`), which `report.source` then names.
+fn write_draft(data: &mut Dataset, text: Option<&str>, path: &Path) -> anyhow::Result<()> {
+    if let Some(text) = text {
+        let source = path.with_extension("source.txt");
+        files::write_atomic(&source, text.as_bytes())?;
+        data.report.source = source.file_name().map(|n| n.to_string_lossy().into_owned());
+    }
+    let mut json = serde_json::to_string_pretty(data)?;
+    json.push('\n');
+    files::write_atomic(path, json.as_bytes())?;
+    Ok(())
 }
 
 /// Validates a dataset: the file's form and meaning, then (when `report.source` leads to the
@@ -417,136 +348,6 @@ fn check(file: &Path) -> anyhow::Result<ExitCode> {
         data.indicators.len(),
         data.observation_count()
     );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The export's file errors in the command line's words: the format is named with
-/// `--format`.
-fn with_format_flag(e: render::WriteError) -> anyhow::Error {
-    match e {
-        render::WriteError::Extension { .. } => {
-            anyhow::anyhow!("{e} (or name the format with --format)")
-        }
-        render::WriteError::FormatMismatch {
-            path,
-            format,
-            extension,
-        } => anyhow::anyhow!(
-            "{path}: --format {format} contradicts the file name's extension .{extension}"
-        ),
-        e => e.into(),
-    }
-}
-
-fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let format = export::resolve_format(&args.out, args.format).map_err(with_format_flag)?;
-    let paths = [args.data.as_slice(), args.files.as_slice()].concat();
-    let Some(collection) = load_for_command(&paths) else {
-        return Ok(ExitCode::FAILURE);
-    };
-    let compare_table = match (args.view, args.indicator.as_deref()) {
-        (View::Compare, Some(name)) => {
-            match compare::compare_table(
-                &collection.regions,
-                &args.table.query(name, args.reference),
-            ) {
-                Some(table) => Some(table),
-                None => {
-                    eprintln!(
-                        "error: {}",
-                        compare_cmd::no_such_indicator(&collection.regions, name)
-                    );
-                    return Ok(ExitCode::FAILURE);
-                }
-            }
-        }
-        (View::Compare, None) => {
-            eprintln!(
-                "error: --view compare needs --indicator NAME; {}",
-                compare_cmd::names_to_compare(&collection.regions)
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-        (View::History, Some(_)) => None,
-        (_, Some(_)) => anyhow::bail!(
-            "--indicator is for --view compare and history; the other views take --indicators ID,ID"
-        ),
-        (_, None) => None,
-    };
-    if collection.regions.len() > 1 && args.view != View::Compare {
-        eprintln!(
-            "{} regions opened; this chart shows the first, {} (the compare view shows them side by side)",
-            collection.regions.len(),
-            collection.regions[0].key
-        );
-    }
-    let Some(RegionData { data, draft, .. }) = collection.regions.first() else {
-        return Ok(ExitCode::FAILURE);
-    };
-    let history_pick = match (args.view, args.indicator.as_deref()) {
-        (View::History, Some(name)) => {
-            match crate::history::command::find(&data.indicators, name) {
-                Some(ind) => Some(ind.id.clone()),
-                None => anyhow::bail!(
-                    "{} has no indicator named {name:?} (`gwr-charts list` shows them)",
-                    collection.regions[0].key
-                ),
-            }
-        }
-        _ => None,
-    };
-    let ticked = if let Some(id) = history_pick {
-        std::iter::once(id).collect()
-    } else if args.all {
-        selection::preset(data, Preset::All)
-    } else if !args.indicators.is_empty() {
-        let unknown: Vec<&str> = args
-            .indicators
-            .iter()
-            .map(|id| id.trim())
-            .filter(|id| data.indicator(id).is_none())
-            .collect();
-        if !unknown.is_empty() {
-            anyhow::bail!(
-                "unknown indicator id{} in --indicators: {} (`gwr-charts list` shows the ids)",
-                if unknown.len() == 1 { "" } else { "s" },
-                unknown.join(", ")
-            );
-        }
-        args.indicators
-            .iter()
-            .map(|id| id.trim().to_owned())
-            .collect()
-    } else {
-        selection::preset(data, Preset::Headline)
-    };
-    let settings = ImageSettings {
-        spec: ChartSpec {
-            view: args.view,
-            lang: args.lang,
-            title: args.title.clone(),
-            note: args.note.clone(),
-            // The compare view draws every region: a draft among them makes it a draft.
-            draft: match args.view {
-                View::Compare => collection.regions.iter().any(|r| r.draft),
-                _ => *draft,
-            },
-            ..ChartSpec::default()
-        },
-        width: args.size.0,
-        height: args.size.1,
-        scale: args.scale,
-        dark: args.theme == ThemeArg::Dark,
-    };
-    let selected = selection::indicators(data, &ticked);
-    let input = ChartInput {
-        data,
-        selected: &selected,
-        regions: &collection.regions,
-        compare: compare_table.as_ref(),
-    };
-    let path = export::write(&args.out, format, &input, &settings)?;
-    println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 

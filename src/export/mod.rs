@@ -4,6 +4,7 @@
 //! are atomic.
 
 pub mod pdf;
+pub mod pptx;
 pub mod svg;
 pub mod table;
 pub mod vector;
@@ -23,15 +24,18 @@ pub enum Format {
     Pdf,
     Csv,
     Xlsx,
+    /// PowerPoint: native charts with their data, or pictures.
+    Pptx,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Png,
         Format::Svg,
         Format::Pdf,
         Format::Csv,
         Format::Xlsx,
+        Format::Pptx,
     ];
 
     /// The file name extension, without the dot.
@@ -42,6 +46,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Pptx => "pptx",
         }
     }
 
@@ -53,7 +58,7 @@ impl Format {
             .find(|f| f.extension().eq_ignore_ascii_case(ext))
     }
 
-    /// An image (true) or the numbers behind it (false).
+    /// An image (true), or the numbers behind it or a deck (false).
     pub fn is_image(self) -> bool {
         matches!(self, Format::Png | Format::Svg | Format::Pdf)
     }
@@ -66,6 +71,7 @@ impl Format {
             Format::Pdf => "PDF",
             Format::Csv => "CSV",
             Format::Xlsx => "Excel",
+            Format::Pptx => "PowerPoint",
         }
     }
 }
@@ -122,7 +128,7 @@ pub enum ExportError {
 }
 
 impl ExportError {
-    fn at(self, path: &Path) -> WriteError {
+    pub fn at(self, path: &Path) -> WriteError {
         let path = path.display().to_string();
         match self {
             ExportError::Render(source) => WriteError::Render { path, source },
@@ -167,6 +173,10 @@ pub fn bytes(
                 crate::i18n::Lang::En => "en",
             };
             pdf::pdf(&scene, &title, lang).map_err(&fail)
+        }
+        Format::Pptx => {
+            let slide = pptx::slide(input, settings, false)?;
+            pptx::deck_bytes(None, vec![slide], settings)
         }
         Format::Csv | Format::Xlsx => {
             let cells = cells(input, settings);
@@ -220,7 +230,7 @@ pub fn data_text(input: &ChartInput<'_>, settings: &ImageSettings) -> Result<Str
 
 /// The table of the chart's numbers: the indicators of the region shown, or the regions of
 /// the compare view, all of them whatever the picture had room for.
-fn cells(input: &ChartInput<'_>, settings: &ImageSettings) -> Vec<Vec<table::Cell>> {
+pub(crate) fn cells(input: &ChartInput<'_>, settings: &ImageSettings) -> Vec<Vec<table::Cell>> {
     let spec = &settings.spec;
     match (spec.view, input.compare) {
         (View::Compare, Some(compare)) => table::compare_table(compare, spec),
@@ -230,4 +240,19 @@ fn cells(input: &ChartInput<'_>, settings: &ImageSettings) -> Vec<Vec<table::Cel
             &table::rows(input.data, input.selected, spec),
         ),
     }
+}
+
+/// The points of a region's chart that the painted image drew, in its order: a slide's
+/// native chart holds what the picture shows (the data exports hold every row).
+pub fn drawn_rows<'a>(
+    input: &ChartInput<'a>,
+    settings: &ImageSettings,
+    painted: &Painted,
+) -> Vec<table::DataRow<'a>> {
+    let rows = table::rows(input.data, input.selected, &settings.spec);
+    painted
+        .drawn
+        .iter()
+        .flat_map(|id| rows.iter().filter(move |r| &r.indicator.id == id).cloned())
+        .collect()
 }

@@ -94,6 +94,20 @@ impl Body {
     }
 }
 
+/// The character an entity (`&amp;`) or character reference (`&#x4E00;`) in XML text stands
+/// for; `None` for an entity XML does not define.
+pub fn entity_char(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+    let name = r.decode().unwrap_or_default();
+    match name.as_ref() {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => r.resolve_char_ref().ok().flatten(),
+    }
+}
+
 fn paragraphs(xml: &[u8]) -> Result<String, FormatError> {
     let mut reader = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
@@ -148,16 +162,7 @@ fn paragraphs(xml: &[u8]) -> Result<String, FormatError> {
                 body.line.push_str(&text);
             }
             Event::GeneralRef(r) if body.in_text && body.hidden == 0 => {
-                let name = r.decode().unwrap_or_default();
-                let c = match name.as_ref() {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => r.resolve_char_ref().ok().flatten(),
-                };
-                body.line.extend(c);
+                body.line.extend(entity_char(&r));
             }
             Event::Eof => break,
             _ => {}

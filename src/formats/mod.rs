@@ -7,7 +7,7 @@
 //! them), a newspaper's jumps between pages, Word-style spaces, and radicals where a
 //! browser's PDF meant ideographs ([`crate::text_util::unify`]).
 
-mod docx;
+pub mod docx;
 mod html;
 mod lines;
 mod pdf;

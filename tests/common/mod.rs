@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod gpu;
+pub mod ooxml;
 pub mod synthetic;
 
 use std::ffi::OsStr;
