@@ -14,11 +14,29 @@ pub use names::{TRIM_AFTER, TRIM_BEFORE, fold_name, trim_name};
 pub use table::Entry;
 use table::VOCABULARY;
 
+thread_local! {
+    /// Names looked up lately: the extractor asks for one name from several of its naming
+    /// rules, and folding and trimming a name costs more than the look-up.
+    static LOOKED_UP: std::cell::RefCell<std::collections::HashMap<String, Option<usize>>> =
+        Default::default();
+}
+
 /// The vocabulary entry a name stands for, if any.
 pub fn lookup(name: &str) -> Option<&'static Entry> {
     let v = &*VOCABULARY;
-    v.find(&trim_name(&fold_name(name)))
-        .and_then(|i| v.entries.get(i))
+    let found = LOOKED_UP.with_borrow_mut(|seen| {
+        if let Some(&found) = seen.get(name) {
+            return found;
+        }
+        // A bound on the memory a long run of many reports can hold.
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        let found = v.find(&trim_name(&fold_name(name)));
+        seen.insert(name.to_owned(), found);
+        found
+    });
+    found.and_then(|i| v.entries.get(i))
 }
 
 /// The standard name of the longest vocabulary wording in a text, if any.

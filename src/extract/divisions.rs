@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::region::{Cue, Region};
-use super::text::at;
 use crate::model::Level;
 
 /// The bundled list of divisions.
@@ -30,8 +29,10 @@ pub(super) struct Divisions {
     by_code: HashMap<&'static str, usize>,
     /// Full names, and the short names of provinces and prefectures (哈尔滨), to divisions.
     by_name: HashMap<&'static str, Vec<usize>>,
-    /// The longest name starting with each character, in characters.
-    longest: HashMap<char, usize>,
+    /// Every name of two characters or more, longest first where several start at one
+    /// place; `names` holds the name of each pattern.
+    place_names: aho_corasick::AhoCorasick,
+    names: Vec<&'static str>,
 }
 
 /// Which division each place name in the text names, counted: (division, times).
@@ -71,18 +72,22 @@ impl Divisions {
             by_name.entry(s).or_default().push(i);
         }
         let by_code = all.iter().enumerate().map(|(i, d)| (d.code, i)).collect();
-        let mut longest: HashMap<char, usize> = HashMap::new();
-        for k in by_name.keys() {
-            if let Some(c) = k.chars().next() {
-                let n = longest.entry(c).or_default();
-                *n = (*n).max(k.chars().count());
-            }
-        }
+        let mut names: Vec<&'static str> = by_name
+            .keys()
+            .copied()
+            .filter(|k| k.chars().nth(1).is_some())
+            .collect();
+        names.sort_unstable();
+        let place_names = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&names)
+            .expect("the division names are far below the automaton's size limits");
         Divisions {
             all,
             by_code,
             by_name,
-            longest,
+            place_names,
+            names,
         }
     }
 
@@ -161,36 +166,16 @@ impl Divisions {
     /// Counts the places the text names, longest name first at each position; a name of
     /// several divisions (鼓楼区, 吉林) counts for none.
     pub(super) fn mentions(&self, chars: &[char]) -> Mentions {
+        let text: String = chars.iter().collect();
         let mut counts = Mentions::new();
-        let mut i = 0;
-        let mut window = String::new();
-        let mut ends: Vec<(usize, usize)> = Vec::new();
-        while i < chars.len() {
-            let mut step = 1;
-            if let Some(&longest) = self.longest.get(&at(chars, i)) {
-                window.clear();
-                window.extend(chars.get(i..(i + longest).min(chars.len())).unwrap_or(&[]));
-                // Byte ends of the window's prefixes of 2 characters and more, longest first.
-                ends.clear();
-                ends.extend(
-                    window
-                        .char_indices()
-                        .map(|(b, c)| b + c.len_utf8())
-                        .enumerate()
-                        .skip(1)
-                        .map(|(n, b)| (n + 1, b)),
-                );
-                for &(n, b) in ends.iter().rev() {
-                    if let Some(ds) = window.get(..b).and_then(|k| self.by_name.get(k)) {
-                        if let [d] = ds.as_slice() {
-                            *counts.entry(*d).or_default() += 1;
-                        }
-                        step = n;
-                        break;
-                    }
-                }
+        for m in self.place_names.find_iter(&text) {
+            let ds = self
+                .names
+                .get(m.pattern().as_usize())
+                .and_then(|name| self.by_name.get(name));
+            if let Some([d]) = ds.map(Vec::as_slice) {
+                *counts.entry(*d).or_default() += 1;
             }
-            i += step;
         }
         counts
     }
