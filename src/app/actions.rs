@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+use super::folder::FolderRun;
 use super::{AppCommand, GwrApp, Leave, Mode, Pending, Status, Theme, export_dialog, top_bar};
 use crate::chart::View;
 use crate::collection::{Collection, Notice};
@@ -43,6 +44,12 @@ impl GwrApp {
         let reviewing = self.session.review().is_some();
         match command {
             AppCommand::OpenDialog => self.request(Leave::OpenDialog),
+            AppCommand::OpenFolder => self.request(Leave::OpenFolderDialog),
+            AppCommand::CancelFolder => {
+                if let Some(run) = &self.folder {
+                    run.cancel();
+                }
+            }
             AppCommand::SaveJson if reviewing => {
                 self.save_document_dialog();
             }
@@ -90,8 +97,13 @@ impl GwrApp {
     }
 
     /// Opens datasets or report texts (several are merged); on failure the current dataset
-    /// stays and the error is shown.
+    /// stays and the error is shown. Folders among them are opened in the background
+    /// ([`folder::FolderRun`]), with the files given beside them.
     pub fn open(&mut self, paths: &[PathBuf]) {
+        if paths.iter().any(|p| p.is_dir()) {
+            self.folder = Some(FolderRun::start(paths.to_vec(), &self.ctx));
+            return;
+        }
         match open::open_paths_with_texts(paths) {
             Ok((collection, texts)) => self.show_collection(collection, texts),
             Err(e) => self.ui.status = Some(Status::OpenFailed(e)),
@@ -122,6 +134,52 @@ impl GwrApp {
             .pick_files();
         if let Some(paths) = picked {
             self.open(&paths);
+        }
+    }
+
+    /// Asks for a folder to open, and opens it in the background.
+    pub(super) fn open_folder_dialog(&mut self) {
+        if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+            self.open(&[dir]);
+        }
+    }
+
+    /// Takes in the folder run's news; when it is over, shows what it opened (once any
+    /// unsaved review is dealt with) or says why nothing was.
+    pub(super) fn poll_folder(&mut self) {
+        let Some(outcome) = self.folder.as_mut().and_then(|run| run.poll()) else {
+            return;
+        };
+        self.folder = None;
+        match outcome {
+            Ok(finished) => {
+                self.folder_done = Some(finished);
+                self.request(Leave::ShowFolder);
+            }
+            Err(e) => self.ui.status = Some(Status::OpenFailed(e)),
+        }
+    }
+
+    /// Shows what the folder run opened, as files opened together are shown, and says how
+    /// many of its files opened. With none opened the dataset shown stays.
+    pub(super) fn show_folder(&mut self) {
+        let Some(done) = self.folder_done.take() else {
+            return;
+        };
+        let failed = (!done.errors.is_empty()).then_some(open::OpenError(done.errors));
+        let summary = Status::FolderOpened {
+            opened: done.opened.len(),
+            total: done.total,
+            cancelled: done.cancelled,
+            failed,
+        };
+        if done.opened.is_empty() {
+            self.ui.status = Some(summary);
+            return;
+        }
+        self.show_collection(crate::collection::group(done.opened), done.texts);
+        if self.ui.status.is_none() || summary.level() != super::Level::Done {
+            self.ui.status = Some(summary);
         }
     }
 

@@ -48,6 +48,14 @@ pub enum Status {
     AutosaveFailed(WriteError),
     /// Reports that name no region, kept apart from every other (their files).
     UnknownRegion(Vec<String>),
+    /// A folder run ended: how many of its files opened, whether the user stopped it, and
+    /// the files that could not be opened (each with its reason).
+    FolderOpened {
+        opened: usize,
+        total: usize,
+        cancelled: bool,
+        failed: Option<OpenError>,
+    },
     /// Files of one region and year disagree on figures: how many (the details panel shows
     /// both of each).
     Conflicts(usize),
@@ -65,6 +73,15 @@ impl Status {
             | Status::EditRefused(_) => Level::Error,
             Status::AutosaveFailed(_) | Status::UnknownRegion(_) => Level::Warning,
             Status::Conflicts(_) => Level::Info,
+            Status::FolderOpened {
+                cancelled, failed, ..
+            } => {
+                if *cancelled || failed.is_some() {
+                    Level::Warning
+                } else {
+                    Level::Done
+                }
+            }
             Status::Saved { .. } | Status::Copied | Status::DataCopied => Level::Done,
         }
     }
@@ -81,6 +98,7 @@ impl Status {
             Status::EditRefused(_) => t.edit_refused,
             Status::AutosaveFailed(_) => t.autosave_failed,
             Status::UnknownRegion(_) | Status::Conflicts(_) => t.notice,
+            Status::FolderOpened { .. } => t.folder_opened,
         }
     }
 
@@ -100,6 +118,24 @@ impl Status {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Status::Conflicts(n) => fill(t.conflicts_notice, &[("n", n)]),
+            Status::FolderOpened {
+                opened,
+                total,
+                cancelled,
+                failed,
+            } => {
+                let mut out = fill(t.folder_summary, &[("opened", opened), ("total", total)]);
+                if *cancelled {
+                    out.push_str(t.folder_cancelled);
+                }
+                if let Some(failed) = failed {
+                    out.push('\n');
+                    out.push_str(t.folder_failed);
+                    out.push('\n');
+                    out.push_str(&failed.message(t));
+                }
+                out
+            }
             Status::Copied | Status::DataCopied => return None,
         })
     }

@@ -49,6 +49,7 @@ fn groups() -> [Vec<AppCommand>; 4] {
         ],
         vec![
             AppCommand::OpenDialog,
+            AppCommand::OpenFolder,
             AppCommand::Review,
             AppCommand::PasteReport,
             AppCommand::SaveJson,
@@ -62,8 +63,9 @@ fn groups() -> [Vec<AppCommand>; 4] {
 
 /// Whether a command leaves the bar for the menu before another: the first goes first.
 /// The views never leave the bar.
-fn overflow_order() -> [Vec<AppCommand>; 9] {
+fn overflow_order() -> [Vec<AppCommand>; 10] {
     [
+        vec![AppCommand::OpenFolder],
         vec![AppCommand::PasteReport],
         vec![AppCommand::CopyData],
         vec![AppCommand::ResetPlot],
