@@ -26,7 +26,7 @@ fn five_slides(c: &mut Criterion) {
     let out = dir.path().join("deck.pptx");
     for picture in [false, true] {
         let settings = DeckSettings {
-            collection: &collection,
+            regions: &collection.regions,
             compare: None,
             settings: ImageSettings {
                 spec: ChartSpec::default(),

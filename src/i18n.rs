@@ -223,6 +223,13 @@ pub struct Texts {
     pub folder_cancelled: &'static str,
     /// After the summary: the files that could not be opened follow.
     pub folder_failed: &'static str,
+    // The export dialog's whole deck (issue 19).
+    pub whole_deck: &'static str,
+    pub whole_deck_hint: &'static str,
+    pub deck_views: &'static str,
+    pub deck_picture: &'static str,
+    /// A deck in an image or table format: a file per view.
+    pub deck_files_hint: &'static str,
     /// The empty state with fewer than two named regions open.
     pub compare_open_more: &'static str,
     /// The empty state when no indicator is in two regions.
@@ -562,6 +569,11 @@ pub const ZH: Texts = Texts {
     folder_summary: "已打开{opened}个文件，共{total}个",
     folder_cancelled: "（已取消，已完成的保留）",
     folder_failed: "以下文件无法打开：",
+    whole_deck: "整套幻灯片",
+    whole_deck_hint: "多个视图、多个地区一次导出",
+    deck_views: "视图",
+    deck_picture: "幻灯片放图片（外观精确，数据不可编辑）",
+    deck_files_hint: "每个视图各存一个文件，文件名后加视图名",
     compare_open_more: "对比视图把同一指标的各地区数字并列。当前只打开了一个地区的报告：请再打开至少一个其他地区的报告或数据文件（“打开”，可多选）。",
     compare_no_common: "打开的各地区报告没有共同的指标（按名称匹配），无法对比。",
     compare_indicator: "指标",
@@ -862,6 +874,11 @@ pub const EN: Texts = Texts {
     folder_summary: "{opened} of {total} files opened",
     folder_cancelled: " (cancelled; what was finished is kept)",
     folder_failed: "These files could not be opened:",
+    whole_deck: "Whole deck",
+    whole_deck_hint: "several views and regions in one export",
+    deck_views: "Views",
+    deck_picture: "Slides as pictures (exact look, data not editable)",
+    deck_files_hint: "a file per view, the view's name added to the file name",
     compare_open_more: "The compare view puts one indicator of several regions side by side. Only one region's report is open: open the report or dataset of at least one other region (Open; several files can be picked).",
     compare_no_common: "The regions open have no indicator in common (matched by name), so there is nothing to compare.",
     compare_indicator: "Indicator",

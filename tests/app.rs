@@ -737,3 +737,101 @@ fn cancel_stops_a_folder_run_and_keeps_what_was_finished() {
     assert_eq!(regions[0].files.len(), opened);
     harness.get_by_label_contains(ZH.folder_cancelled);
 }
+
+/// The chart parts of every slide of a deck: each chart's series names and values.
+fn deck_charts(path: &std::path::Path) -> Vec<Vec<(String, Vec<Option<f64>>)>> {
+    let pkg = common::ooxml::Package::open(&std::fs::read(path).unwrap());
+    pkg.slides()
+        .iter()
+        .map(|slide| {
+            pkg.charts(slide)
+                .iter()
+                .flat_map(|chart| common::ooxml::chart_series(&pkg.xml(chart)))
+                .map(|s| (s.name, s.values))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_export_dialog_writes_a_whole_deck_as_the_command_line_does() {
+    let files = common::four_cities();
+    let mut harness = common::app_with(files.clone());
+    harness.state_mut().push(AppCommand::OpenExport);
+    harness.run();
+    harness.get_by_label("PowerPoint").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, ZH.whole_deck_hint)
+        .click();
+    harness.run();
+    // The view shown is ticked, and the region shown; tick more of each.
+    for label in [ZH.view_levels, ZH.view_trend, ZH.view_compare, "芜湖市"] {
+        harness.get_by_role_and_label(Role::CheckBox, label).click();
+        harness.run();
+    }
+    let deck = &harness.state().ui.export.deck;
+    assert_eq!(
+        deck.views,
+        [View::Growth, View::Levels, View::Trend, View::Compare]
+    );
+    assert_eq!(deck.regions, ["绵阳市", "芜湖市"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("deck.pptx");
+    let status = harness.state_mut().write_export(out.clone());
+    assert_eq!(status, Status::Saved { path: out.clone() });
+    let window = deck_charts(&out);
+    // A title slide, three views of two regions, and one compare slide of every region.
+    assert_eq!(window.len(), 1 + 3 * 2 + 1);
+    assert!(window[0].is_empty(), "the title slide has no chart");
+    assert!(window[1..].iter().all(|s| !s.is_empty()), "{window:?}");
+
+    // The command line's deck of the same views, regions and compared indicator has the
+    // same charts.
+    let compared = harness.state().compare_table().unwrap().name.clone();
+    let cli_out = dir.path().join("cli.pptx");
+    let mut args: Vec<String> = [
+        "export",
+        "--view",
+        "growth,levels,trend,compare",
+        "--region",
+        "绵阳市,芜湖市",
+        "--out",
+    ]
+    .map(String::from)
+    .into();
+    args.push(cli_out.display().to_string());
+    args.extend(["--indicator".into(), compared]);
+    for f in &files {
+        args.extend(["--data".into(), f.display().to_string()]);
+    }
+    let (code, _, stderr) = common::run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(deck_charts(&cli_out), window);
+
+    // In an image format the deck is a file per page beside the name given.
+    harness.state_mut().ui.export.format = gwr_charts::export::Format::Svg;
+    let status = harness
+        .state_mut()
+        .write_export(dir.path().join("deck.svg"));
+    let Status::SavedFiles(written) = status else {
+        panic!("{status:?}");
+    };
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "deck-growth-绵阳市.svg",
+            "deck-growth-芜湖市.svg",
+            "deck-levels-绵阳市.svg",
+            "deck-levels-芜湖市.svg",
+            "deck-trend-绵阳市.svg",
+            "deck-trend-芜湖市.svg",
+            "deck-compare.svg",
+        ]
+    );
+    assert!(written.iter().all(|p| p.is_file()));
+}

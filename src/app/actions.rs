@@ -2,14 +2,15 @@
 //! regions. Also the keys and dropped files that queue them, and the top bar's and export
 //! dialog's requests.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
 use super::folder::FolderRun;
 use super::{AppCommand, GwrApp, Leave, Mode, Pending, Status, Theme, export_dialog, top_bar};
 use crate::chart::View;
-use crate::collection::{Collection, Notice};
+use crate::collection::{Collection, Notice, RegionData};
+use crate::deck;
 use crate::export::{self, Format};
 use crate::files;
 use crate::open;
@@ -81,7 +82,11 @@ impl GwrApp {
             AppCommand::SetTheme(theme) => self.state.theme = theme,
             AppCommand::OpenExport => {
                 let view = self.state.chart.view;
-                self.ui.export.open_for(view, self.state.chart.lang);
+                let open = self.region_keys();
+                let shown = open[self.session.shown()].clone();
+                self.ui
+                    .export
+                    .open_for(view, self.state.chart.lang, &shown, &open);
             }
             AppCommand::SaveExport => self.save_export(),
             AppCommand::CopyChart => self.copy_chart(ctx),
@@ -287,6 +292,17 @@ impl GwrApp {
         else {
             return;
         };
+        self.ui.status = Some(self.write_export(path));
+    }
+
+    /// Writes what the export dialog says to `path` (each file atomically) and says how it
+    /// went: the chart in the dialog's format (a PNG is the very image of the preview), or
+    /// the whole deck ticked, through [`deck::write`] as the command line writes it.
+    pub fn write_export(&mut self, path: PathBuf) -> Status {
+        let format = self.ui.export.format;
+        if self.ui.export.deck.on {
+            return self.write_deck(&path);
+        }
         let written = match (format, &self.ui.export.image) {
             (Format::Png, Some((_, _, image))) => render::write_png(&path, image),
             _ => {
@@ -295,10 +311,54 @@ impl GwrApp {
                 export::write(&path, format, &self.chart_input(&selected), &settings)
             }
         };
-        self.ui.status = Some(match written {
+        match written {
             Ok(path) => Status::Saved { path },
             Err(e) => Status::ExportWriteFailed(e),
+        }
+    }
+
+    /// The whole deck: the views ticked of the regions ticked, each region's charts of the
+    /// indicators ticked for it in the window.
+    fn write_deck(&mut self, path: &Path) -> Status {
+        let choice = self.ui.export.deck.clone();
+        self.refresh_compare_for_deck();
+        let regions: Vec<&RegionData> = self
+            .session
+            .regions()
+            .iter()
+            .filter(|r| choice.regions.contains(&r.key))
+            .collect();
+        let state = &self.state;
+        let pages = deck::pages_with(&choice.views, &regions, |region| {
+            let key = selection::region_key(&region.data);
+            Ok(selection::resolve(&region.data, state.selections.get(&key)))
         });
+        let pages = match pages {
+            Ok(pages) => pages,
+            Err(e) => return Status::DeckFailed(e.to_string()),
+        };
+        let settings = deck::DeckSettings {
+            regions: self.session.regions(),
+            compare: self.compare_table(),
+            settings: self.ui.export.settings(&self.chart_spec()),
+            picture: choice.picture,
+        };
+        match deck::write(path, self.ui.export.format, &pages, &settings) {
+            Ok(mut written) if written.len() == 1 => Status::Saved {
+                path: written.remove(0),
+            },
+            Ok(written) => Status::SavedFiles(written),
+            Err(e) => Status::ExportWriteFailed(e),
+        }
+    }
+
+    /// The keys of the regions open, in their order.
+    fn region_keys(&self) -> Vec<String> {
+        self.session
+            .regions()
+            .iter()
+            .map(|r| r.key.clone())
+            .collect()
     }
 
     /// The chart's numbers as tab-separated text on the clipboard.
@@ -412,6 +472,7 @@ impl GwrApp {
             View::Compare => self.compare_table(),
             _ => None,
         });
+        let regions = self.region_keys();
         let response = export_dialog::show(
             ctx,
             &mut self.ui.export,
@@ -421,6 +482,7 @@ impl GwrApp {
                 status: self.ui.status.as_ref(),
                 preview,
                 default_title,
+                regions,
             },
         );
         if response.dismissed {

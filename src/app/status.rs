@@ -37,6 +37,10 @@ pub enum Status {
     Saved {
         path: PathBuf,
     },
+    /// A deck written as a file per view (the files, in order).
+    SavedFiles(Vec<PathBuf>),
+    /// A deck could not be planned (nothing was written): why.
+    DeckFailed(String),
     /// The chart could not be drawn into an image (before any file was chosen).
     ExportFailed(ExportError),
     Copied,
@@ -70,6 +74,7 @@ impl Status {
             | Status::ExportWriteFailed(_)
             | Status::ExportFailed(_)
             | Status::CopyFailed(_)
+            | Status::DeckFailed(_)
             | Status::EditRefused(_) => Level::Error,
             Status::AutosaveFailed(_) | Status::UnknownRegion(_) => Level::Warning,
             Status::Conflicts(_) => Level::Info,
@@ -82,7 +87,9 @@ impl Status {
                     Level::Done
                 }
             }
-            Status::Saved { .. } | Status::Copied | Status::DataCopied => Level::Done,
+            Status::Saved { .. } | Status::SavedFiles(_) | Status::Copied | Status::DataCopied => {
+                Level::Done
+            }
         }
     }
 
@@ -90,7 +97,8 @@ impl Status {
         match self {
             Status::OpenFailed(_) | Status::ClipboardFailed(_) => t.open_failed,
             Status::SaveFailed(_) | Status::ExportWriteFailed(_) => t.save_failed,
-            Status::Saved { .. } => t.saved,
+            Status::Saved { .. } | Status::SavedFiles(_) => t.saved,
+            Status::DeckFailed(_) => t.export_failed,
             Status::ExportFailed(_) => t.export_failed,
             Status::Copied => t.copied,
             Status::DataCopied => t.data_copied,
@@ -110,6 +118,12 @@ impl Status {
             Status::SaveFailed(e) | Status::AutosaveFailed(e) => e.message(t),
             Status::ExportWriteFailed(e) => e.message(t),
             Status::Saved { path } => path.display().to_string(),
+            Status::SavedFiles(paths) => paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Status::DeckFailed(why) => why.clone(),
             Status::ExportFailed(e) | Status::CopyFailed(e) => export_message(e, t),
             Status::EditRefused(e) => e.message(t),
             Status::UnknownRegion(files) => files

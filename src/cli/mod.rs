@@ -569,7 +569,7 @@ fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         dark: args.theme == ThemeArg::Dark,
     };
     let deck_settings = deck::DeckSettings {
-        collection: &collection,
+        regions: &collection.regions,
         compare: compare_table.as_ref(),
         settings,
         picture: args.picture,
