@@ -230,6 +230,8 @@ pub struct Texts {
     pub deck_picture: &'static str,
     /// A deck in an image or table format: a file per view.
     pub deck_files_hint: &'static str,
+    /// A native chart's workbook: the column of a series' range widths (high − low).
+    pub range_width: &'static str,
     /// The empty state with fewer than two named regions open.
     pub compare_open_more: &'static str,
     /// The empty state when no indicator is in two regions.
@@ -574,6 +576,7 @@ pub const ZH: Texts = Texts {
     deck_views: "视图",
     deck_picture: "幻灯片放图片（外观精确，数据不可编辑）",
     deck_files_hint: "每个视图各存一个文件，文件名后加视图名",
+    range_width: "区间幅度（上限−下限）",
     compare_open_more: "对比视图把同一指标的各地区数字并列。当前只打开了一个地区的报告：请再打开至少一个其他地区的报告或数据文件（“打开”，可多选）。",
     compare_no_common: "打开的各地区报告没有共同的指标（按名称匹配），无法对比。",
     compare_indicator: "指标",
@@ -879,6 +882,7 @@ pub const EN: Texts = Texts {
     deck_views: "Views",
     deck_picture: "Slides as pictures (exact look, data not editable)",
     deck_files_hint: "a file per view, the view's name added to the file name",
+    range_width: "range width (high − low)",
     compare_open_more: "The compare view puts one indicator of several regions side by side. Only one region's report is open: open the report or dataset of at least one other region (Open; several files can be picked).",
     compare_no_common: "The regions open have no indicator in common (matched by name), so there is nothing to compare.",
     compare_indicator: "Indicator",

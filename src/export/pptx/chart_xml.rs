@@ -28,7 +28,11 @@ pub enum ChartKind {
 /// A point of a series: the number charted, its label as the image writes it, its look.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartPoint {
+    /// The number charted: a range's low bound.
     pub value: f64,
+    /// A range's high bound: drawn as a band from the bar's end (or the line's point) up to
+    /// it, an error bar whose length the workbook holds beside the series.
+    pub high: Option<f64>,
     /// Lines of the label (≈6%, 4.5–5% ✓); empty for no label.
     pub label: String,
     pub look: Look,
@@ -65,6 +69,8 @@ pub struct NativeChart {
     /// The figures behind the chart, as the data export writes them: a second sheet.
     pub figures: Vec<Vec<Cell>>,
     pub lang_tag: &'static str,
+    /// The header word of a range's column in the workbook ("区间幅度": high − low).
+    pub range_word: &'static str,
 }
 
 /// Excel's name of column `c` (0 = A).
@@ -95,6 +101,36 @@ fn number(v: f64) -> String {
 }
 
 impl NativeChart {
+    /// The workbook column of each series' range widths (high − low), for the series that
+    /// have a range: after the series' own columns, in series order.
+    fn range_columns(&self) -> Vec<Option<usize>> {
+        let mut next = self.series.len() + 1;
+        self.series
+            .iter()
+            .map(|series| {
+                let ranged = series.points.iter().flatten().any(|p| p.high.is_some());
+                ranged.then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    }
+
+    /// How wide a range's band is drawn, in EMU: about half a bar's thickness, from the
+    /// rows the plot shares (a slide's plot is about 4.5 inches, 324 points, across them).
+    fn band_width(&self) -> u32 {
+        let per_category = match self.kind {
+            ChartKind::Bars { .. } => {
+                let slots = self.series.len() as f64 + 0.6;
+                324.0 / (self.categories.len().max(1) as f64 * slots)
+            }
+            ChartKind::Lines => 16.0,
+        };
+        let points = (per_category * 0.5).clamp(2.0, 12.0);
+        (points * 12700.0) as u32
+    }
+
     /// The embedded workbook: the categories down column A, one column per series with its
     /// name on top (the cells the chart's formulas name); then a sheet of the figures.
     pub fn workbook(&self, figures_sheet: &str) -> Result<Vec<u8>, XlsxError> {
@@ -113,6 +149,17 @@ impl NativeChart {
                 }
             }
             sheet.set_column_width(col, 14)?;
+        }
+        for (series, col) in self.series.iter().zip(self.range_columns()) {
+            let Some(col) = col else { continue };
+            let col = col as u16;
+            sheet.write_string(0, col, format!("{} {}", series.name, self.range_word))?;
+            for (r, point) in series.points.iter().enumerate() {
+                if let Some(width) = point.as_ref().and_then(range_width) {
+                    sheet.write_number(r as u32 + 1, col, width)?;
+                }
+            }
+            sheet.set_column_width(col, 18)?;
         }
         sheet.set_column_width(0, 28)?;
         if !self.figures.is_empty() {
@@ -206,6 +253,7 @@ impl NativeChart {
 
     fn all_series(&self, x: &mut Xml) {
         let n = self.categories.len();
+        let ranges = self.range_columns();
         for (s, series) in self.series.iter().enumerate() {
             let idx = s.to_string();
             x.el("c:ser", &[], |x| {
@@ -218,6 +266,9 @@ impl NativeChart {
                     });
                 });
                 self.series_body(x, series);
+                if let Some(col) = ranges[s] {
+                    self.band(x, series, col);
+                }
                 x.el("c:cat", &[], |x| {
                     x.el("c:strRef", &[], |x| {
                         x.text("c:f", &[], &range(0, 2, n + 1));
@@ -245,6 +296,46 @@ impl NativeChart {
                 }
             });
         }
+    }
+
+    /// A series' ranges as error bars from each point's low bound up by its width (the
+    /// workbook's range column), drawn as a pale band of the series' colour.
+    fn band(&self, x: &mut Xml, series: &ChartSeries, col: usize) {
+        let n = self.categories.len();
+        x.el("c:errBars", &[], |x| {
+            if self.kind == ChartKind::Lines {
+                x.val("c:errDir", "y");
+            }
+            x.val("c:errBarType", "plus");
+            x.val("c:errValType", "cust");
+            x.val("c:noEndCap", "1");
+            x.el("c:plus", &[], |x| {
+                x.el("c:numRef", &[], |x| {
+                    x.text("c:f", &[], &range(col, 2, n + 1));
+                    x.el("c:numCache", &[], |x| {
+                        x.text("c:formatCode", &[], "General");
+                        x.val("c:ptCount", &n.to_string());
+                        for (i, p) in series.points.iter().enumerate() {
+                            if let Some(width) = p.as_ref().and_then(range_width) {
+                                x.el("c:pt", &[("idx", &i.to_string())], |x| {
+                                    x.text("c:v", &[], &number(width));
+                                });
+                            }
+                        }
+                    });
+                });
+            });
+            x.el("c:spPr", &[], |x| {
+                let width = self.band_width().to_string();
+                x.el("a:ln", &[("w", &width), ("cap", "flat")], |x| {
+                    x.el("a:solidFill", &[], |x| {
+                        x.el("a:srgbClr", &[("val", &series.color.hex())], |x| {
+                            x.val("a:alpha", "45000")
+                        });
+                    });
+                });
+            });
+        });
     }
 
     /// A series' look, its points' own looks and its labels, in the schema's order.
@@ -409,6 +500,11 @@ fn str_cache(x: &mut Xml, values: &[String]) {
 
 pub(super) fn solid(x: &mut Xml, color: Rgb) {
     x.el("a:solidFill", &[], |x| x.val("a:srgbClr", &color.hex()));
+}
+
+/// A range's width (high − low), if the point is a range.
+fn range_width(p: &ChartPoint) -> Option<f64> {
+    p.high.map(|high| high - p.value)
 }
 
 /// A bar's fill and outline in a look: solid, hollow (outline only), or implied (pale).
