@@ -327,21 +327,21 @@ fn a_failed_deck_export_leaves_nothing_and_keeps_the_old_file() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
 
+/// The compare view of 地区生产总值 in every region of `files`, as a deck read back.
+fn compare_deck(files: &[PathBuf]) -> Package {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("compare.pptx");
+    let (code, _, stderr) = export_deck(&out, "compare", &["--indicator", "地区生产总值"], files);
+    assert_eq!(code, 0, "{stderr}");
+    Package::open(&std::fs::read(&out).unwrap())
+}
+
 /// The library path the window takes: a compare deck of every region opened.
 #[test]
 fn a_deck_of_the_compare_view_names_every_region() {
     let collection: Collection = open::open_paths(&four_cities()).unwrap();
     assert!(collection.regions.len() >= 4);
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("compare.pptx");
-    let (code, _, stderr) = export_deck(
-        &out,
-        "compare",
-        &["--indicator", "地区生产总值"],
-        &four_cities(),
-    );
-    assert_eq!(code, 0, "{stderr}");
-    let pkg = Package::open(&std::fs::read(&out).unwrap());
+    let pkg = compare_deck(&four_cities());
     let slide = &pkg.slides()[0];
     let series = chart_series(&pkg.xml(&pkg.charts(slide)[0]));
     for region in &collection.regions {
@@ -367,16 +367,7 @@ fn a_deck_of_the_compare_view_names_every_region() {
 /// first row, outlined.
 #[test]
 fn ranges_are_bands_and_the_national_report_is_the_yardstick_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("compare.pptx");
-    let (code, _, stderr) = export_deck(
-        &out,
-        "compare",
-        &["--indicator", "地区生产总值"],
-        &[common::provinces()],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    let pkg = Package::open(&std::fs::read(&out).unwrap());
+    let pkg = compare_deck(&[common::provinces()]);
     assert_package_is_whole(&pkg);
     let slide = &pkg.slides()[0];
     assert_charts_read_their_workbooks(&pkg, slide);
