@@ -301,38 +301,10 @@ pub fn region_level(region: &RegionData) -> Option<Level> {
 /// cannot be told is ranked with them), the national report apart as the reference. None
 /// when no named region has an indicator of that name.
 pub fn compare_table(regions: &[RegionData], query: &Query) -> Option<CompareTable> {
-    let key = match_key(&query.name);
-    let mut found: Vec<(&RegionData, Option<Level>, Vec<&Indicator>)> = Vec::new();
-    let mut left_out = Vec::new();
-    for region in regions {
-        if region.unknown_region {
-            left_out.push((region.key.clone(), LeftOut::UnknownRegion));
-            continue;
-        }
-        let matching: Vec<&Indicator> = region
-            .data
-            .indicators
-            .iter()
-            .filter(|i| match_key(&i.name_zh) == key)
-            .collect();
-        if matching.is_empty() {
-            left_out.push((region.key.clone(), LeftOut::NoIndicator));
-        } else {
-            found.push((region, region_level(region), matching));
-        }
-    }
+    let (found, mut left_out) = regions_with_indicator(regions, &match_key(&query.name));
     let first = found.first()?.2[0];
-    let levels: Vec<(Level, usize)> = Level::ALL
-        .into_iter()
-        .filter(|l| *l != Level::National)
-        .map(|l| (l, found.iter().filter(|(_, rl, _)| *rl == Some(l)).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    let most = levels.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    let level = query
-        .level
-        .filter(|l| levels.iter().any(|(k, _)| k == l))
-        .or_else(|| levels.iter().find(|(_, n)| *n == most).map(|(l, _)| *l));
+    let levels = level_counts(&found);
+    let level = ranked_level(query.level, &levels);
     let (national, others): (Vec<_>, Vec<_>) = found
         .into_iter()
         .partition(|(_, l, _)| *l == Some(Level::National));
@@ -370,16 +342,6 @@ pub fn compare_table(regions: &[RegionData], query: &Query) -> Option<CompareTab
         (None, Some(n)) if n.target.is_some() => Some(Reference::National),
         _ => None,
     };
-    let mut plan_years: Vec<i32> = ranked
-        .iter()
-        .flat_map(|(_, inds)| inds.iter())
-        .filter(|i| i.multi_year.is_none())
-        .flat_map(|i| &i.observations)
-        .filter(|o| o.kind == Kind::Target)
-        .map(|o| o.year)
-        .collect();
-    plan_years.sort_unstable_by(|a, b| b.cmp(a));
-    plan_years.dedup();
     Some(CompareTable {
         name: first.name_zh.clone(),
         review_year,
@@ -392,8 +354,74 @@ pub fn compare_table(regions: &[RegionData], query: &Query) -> Option<CompareTab
         national,
         reference,
         left_out,
-        plan_years,
+        plan_years: target_years(&ranked),
     })
+}
+
+/// A region that has the indicator asked for: its level and its indicators of that name.
+type Found<'a> = (&'a RegionData, Option<Level>, Vec<&'a Indicator>);
+
+/// The regions with an indicator whose name folds to `key`, and the others with why they
+/// are left out (none of that name, or an unknown region).
+fn regions_with_indicator<'a>(
+    regions: &'a [RegionData],
+    key: &str,
+) -> (Vec<Found<'a>>, Vec<(String, LeftOut)>) {
+    let mut found = Vec::new();
+    let mut left_out = Vec::new();
+    for region in regions {
+        if region.unknown_region {
+            left_out.push((region.key.clone(), LeftOut::UnknownRegion));
+            continue;
+        }
+        let matching: Vec<&Indicator> = region
+            .data
+            .indicators
+            .iter()
+            .filter(|i| match_key(&i.name_zh) == key)
+            .collect();
+        if matching.is_empty() {
+            left_out.push((region.key.clone(), LeftOut::NoIndicator));
+        } else {
+            found.push((region, region_level(region), matching));
+        }
+    }
+    (found, left_out)
+}
+
+/// How many of the regions found are of each level, in the order of [`Level::ALL`]
+/// (the national report not counted; levels with none left out).
+fn level_counts(found: &[Found<'_>]) -> Vec<(Level, usize)> {
+    Level::ALL
+        .into_iter()
+        .filter(|l| *l != Level::National)
+        .map(|l| (l, found.iter().filter(|(_, rl, _)| *rl == Some(l)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// The level to rank: the one asked for when some region has it, else the first of the
+/// levels with the most regions.
+fn ranked_level(asked: Option<Level>, levels: &[(Level, usize)]) -> Option<Level> {
+    let most = levels.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    asked
+        .filter(|l| levels.iter().any(|(k, _)| k == l))
+        .or_else(|| levels.iter().find(|(_, n)| *n == most).map(|(l, _)| *l))
+}
+
+/// The plan years the ranked regions give one-year targets for, latest first.
+fn target_years(ranked: &[(&RegionData, Vec<&Indicator>)]) -> Vec<i32> {
+    let mut years: Vec<i32> = ranked
+        .iter()
+        .flat_map(|(_, inds)| inds.iter())
+        .filter(|i| i.multi_year.is_none())
+        .flat_map(|i| &i.observations)
+        .filter(|o| o.kind == Kind::Target)
+        .map(|o| o.year)
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
 }
 
 /// Of a region's indicators of one name (e.g. in two units), the one with figures for the

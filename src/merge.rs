@@ -8,7 +8,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Dataset, Indicator, Kind, Observation};
+use crate::model::{Dataset, Indicator, Kind, Observation, Report};
+pub(crate) use crate::text_util::fold;
 use crate::vocabulary;
 
 /// One figure that two files of one region and one plan year give differently. The file
@@ -64,17 +65,7 @@ pub enum MergeError {
 /// refused.
 pub fn merge(reports: &[(&str, &Dataset)]) -> Result<Merged, MergeError> {
     let (&(first_file, first), rest) = reports.split_first().ok_or(MergeError::Empty)?;
-    if let Some(&(other_file, other)) = rest
-        .iter()
-        .find(|(_, d)| d.report.region_zh.trim() != first.report.region_zh.trim())
-    {
-        return Err(MergeError::Regions {
-            first: first.report.region_zh.clone(),
-            first_file: first_file.to_owned(),
-            other: other.report.region_zh.clone(),
-            other_file: other_file.to_owned(),
-        });
-    }
+    check_one_region(first_file, first, rest)?;
     if rest.is_empty() {
         return Ok(Merged {
             data: first.clone(),
@@ -91,80 +82,156 @@ pub fn merge(reports: &[(&str, &Dataset)]) -> Result<Merged, MergeError> {
     let Some(((latest_plan, latest), older)) = sorted.split_last() else {
         return Err(MergeError::Empty);
     };
-
-    let mut merged: Vec<Indicator> = latest.indicators.clone();
-    // The name keys of `merged`, worked out once.
-    let mut keys: Vec<String> = merged.iter().map(|i| vocabulary::key(&i.name_zh)).collect();
-    // The plan year of the report each (indicator, year, kind) of `merged` came from.
-    let mut from_plan: HashMap<(usize, i32, Kind), i32> = HashMap::new();
-    for (n, ind) in merged.iter().enumerate() {
-        for obs in &ind.observations {
-            from_plan.insert((n, obs.year, obs.kind), *latest_plan);
-        }
-    }
-    // (merged index, kept, dropped), turned into conflicts once the ids are final.
-    let mut clashes: Vec<(usize, Observation, Observation)> = Vec::new();
+    let mut merged = MergedIndicators::new(latest, *latest_plan);
     // Newest to oldest, so that a (year, kind) already present always comes from a later
     // report, or from a later file of the same plan year.
     for (plan, report) in older.iter().rev() {
-        // Each merged indicator takes at most one indicator of each older report: two
-        // indicators of one report are two statistics even when their names agree.
-        let mut taken = vec![false; merged.len()];
-        let mut added = Vec::new();
-        for ind in &report.indicators {
-            let Some(n) = find_match(&merged, &keys, &taken, ind) else {
-                added.push(ind.clone());
-                continue;
-            };
-            taken[n] = true;
+        merged.add_report(*plan, report);
+    }
+    let (indicators, conflicts) = merged.finish();
+    Ok(Merged {
+        data: Dataset {
+            schema_version: latest.schema_version,
+            report: merged_report(&latest.report, &sorted),
+            indicators,
+        },
+        conflicts,
+    })
+}
+
+/// Refuses reports of a region other than the first one's (`region_zh` compared whole).
+fn check_one_region(
+    first_file: &str,
+    first: &Dataset,
+    rest: &[(&str, &Dataset)],
+) -> Result<(), MergeError> {
+    match rest
+        .iter()
+        .find(|(_, d)| d.report.region_zh.trim() != first.report.region_zh.trim())
+    {
+        Some(&(other_file, other)) => Err(MergeError::Regions {
+            first: first.report.region_zh.clone(),
+            first_file: first_file.to_owned(),
+            other: other.report.region_zh.clone(),
+            other_file: other_file.to_owned(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The indicators merged so far, newest report first, with what is needed to match and
+/// rank the figures of older reports.
+struct MergedIndicators {
+    indicators: Vec<Indicator>,
+    /// The name keys of `indicators`, worked out once.
+    keys: Vec<String>,
+    /// The plan year of the report each (indicator, year, kind) of `indicators` came from.
+    from_plan: HashMap<(usize, i32, Kind), i32>,
+    /// (indicator index, kept, dropped), turned into conflicts once the ids are final.
+    clashes: Vec<(usize, Observation, Observation)>,
+}
+
+impl MergedIndicators {
+    /// The latest report's indicators, as they are.
+    fn new(latest: &Dataset, latest_plan: i32) -> Self {
+        let indicators = latest.indicators.clone();
+        let keys = indicators
+            .iter()
+            .map(|i| vocabulary::key(&i.name_zh))
+            .collect();
+        let mut from_plan = HashMap::new();
+        for (n, ind) in indicators.iter().enumerate() {
             for obs in &ind.observations {
-                let key = (n, obs.year, obs.kind);
-                match from_plan.get(&key) {
-                    None => {
-                        from_plan.insert(key, *plan);
-                    }
-                    Some(p) if p == plan => {
-                        if let Some(kept) = merged[n].observation(obs.year, obs.kind)
-                            && !same_figure(kept, obs)
-                        {
-                            clashes.push((n, kept.clone(), obs.clone()));
-                        }
-                    }
-                    Some(_) => {}
-                }
+                from_plan.insert((n, obs.year, obs.kind), latest_plan);
             }
-            absorb(&mut merged[n], ind);
         }
-        for ind in added {
-            let n = merged.len();
-            for obs in &ind.observations {
-                from_plan.insert((n, obs.year, obs.kind), *plan);
-            }
-            keys.push(vocabulary::key(&ind.name_zh));
-            merged.push(ind);
+        Self {
+            indicators,
+            keys,
+            from_plan,
+            clashes: Vec::new(),
         }
     }
-    unique_ids(&mut merged);
-    let conflicts = clashes
-        .into_iter()
-        .map(|(n, kept, dropped)| Conflict {
-            indicator: merged[n].id.clone(),
-            name_zh: merged[n].name_zh.clone(),
-            year: kept.year,
-            kind: kept.kind,
-            kept,
-            dropped,
-        })
-        .collect();
 
-    let n = reports.len();
-    let mut report = latest.report.clone();
+    /// Adds an older report (of plan year `plan`; reports come newest first): each of its
+    /// indicators fills gaps in the one it restates, or follows as a new one.
+    fn add_report(&mut self, plan: i32, report: &Dataset) {
+        // Each merged indicator takes at most one indicator of each older report: two
+        // indicators of one report are two statistics even when their names agree.
+        let mut taken = vec![false; self.indicators.len()];
+        let mut added = Vec::new();
+        for ind in &report.indicators {
+            match find_match(&self.indicators, &self.keys, &taken, ind) {
+                Some(n) => {
+                    taken[n] = true;
+                    self.note_clashes(n, plan, ind);
+                    absorb(&mut self.indicators[n], ind);
+                }
+                None => added.push(ind.clone()),
+            }
+        }
+        for ind in added {
+            let n = self.indicators.len();
+            for obs in &ind.observations {
+                self.from_plan.insert((n, obs.year, obs.kind), plan);
+            }
+            self.keys.push(vocabulary::key(&ind.name_zh));
+            self.indicators.push(ind);
+        }
+    }
+
+    /// Records where `ind` (of plan year `plan`) gives another figure than a report of the
+    /// same plan year did for indicator `n`, and which report each new figure comes from.
+    fn note_clashes(&mut self, n: usize, plan: i32, ind: &Indicator) {
+        for obs in &ind.observations {
+            let key = (n, obs.year, obs.kind);
+            match self.from_plan.get(&key) {
+                None => {
+                    self.from_plan.insert(key, plan);
+                }
+                Some(&p) if p == plan => {
+                    if let Some(kept) = self.indicators[n].observation(obs.year, obs.kind)
+                        && !same_figure(kept, obs)
+                    {
+                        self.clashes.push((n, kept.clone(), obs.clone()));
+                    }
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// The indicators with unique ids, and the conflicts named by those ids.
+    fn finish(mut self) -> (Vec<Indicator>, Vec<Conflict>) {
+        unique_ids(&mut self.indicators);
+        let indicators = self.indicators;
+        let conflicts = self
+            .clashes
+            .into_iter()
+            .map(|(n, kept, dropped)| Conflict {
+                indicator: indicators[n].id.clone(),
+                name_zh: indicators[n].name_zh.clone(),
+                year: kept.year,
+                kind: kept.kind,
+                kept,
+                dropped,
+            })
+            .collect();
+        (indicators, conflicts)
+    }
+}
+
+/// The latest report's metadata, titled as a merge of `sorted.len()` reports, with every
+/// report's source and a draft if any report is one.
+fn merged_report(latest: &Report, sorted: &[(i32, Dataset)]) -> Report {
+    let n = sorted.len();
+    let mut report = latest.clone();
     report.title_zh = format!("{}（合并{n}份报告）", report.title_zh.trim_end());
     report.title_en = report
         .title_en
         .map(|t| format!("{} ({n} reports merged)", t.trim_end()));
     let mut sources: Vec<&str> = Vec::new();
-    for (_, d) in &sorted {
+    for (_, d) in sorted {
         if let Some(s) = d.report.source.as_deref().map(str::trim)
             && !s.is_empty()
             && !sources.contains(&s)
@@ -174,15 +241,7 @@ pub fn merge(reports: &[(&str, &Dataset)]) -> Result<Merged, MergeError> {
     }
     report.source = (!sources.is_empty()).then(|| sources.join("; "));
     report.draft = sorted.iter().any(|(_, d)| d.report.draft);
-
-    Ok(Merged {
-        data: Dataset {
-            schema_version: latest.schema_version,
-            report,
-            indicators: merged,
-        },
-        conflicts,
-    })
+    report
 }
 
 /// A copy of a report whose observations name `file`, unless they already name one.
@@ -300,26 +359,6 @@ fn unique_ids(indicators: &mut [Indicator]) {
         used.insert(id.clone());
         ind.id = id;
     }
-}
-
-/// A name or unit as compared: no whitespace, full-width forms and Chinese punctuation
-/// folded to their ASCII counterparts, so 中小学、幼儿园 and 中小学,幼儿园 agree.
-pub(crate) fn fold(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '、' => ',',
-            '。' => '.',
-            '〔' | '【' => '(',
-            '〕' | '】' => ')',
-            '“' | '”' | '「' | '」' | '『' | '』' => '"',
-            '‘' | '’' => '\'',
-            '—' | '–' => '-',
-            '·' | '・' => '.',
-            _ => c,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use crate::extract;
 use crate::files;
 use crate::formats;
 use crate::i18n::Texts;
-use crate::model::{self, Issue, LoadError, SourceFormat};
+use crate::model::{self, Issue, LoadError, ReportProblem, SourceFormat};
 
 /// Everything that went wrong, one entry per file.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +68,7 @@ pub fn open_path_with_text(
         files::read_limited(path).map_err(|e| LoadError::whole_file(&name, Issue::File(e)))?;
     if is_report(path, &bytes) {
         let report = formats::read(&bytes, Some(path))
-            .map_err(|e| LoadError::whole_file(&name, Issue::Report(e.to_string())))?;
+            .map_err(|e| LoadError::whole_file(&name, Issue::Report(format_problem(e))))?;
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -121,7 +121,7 @@ fn draft(
     overrides: &extract::Overrides,
 ) -> Result<Drafted, LoadError> {
     let mut data = extract::extract_with(text, name, overrides)
-        .map_err(|e| LoadError::whole_file(name, Issue::Report(e.to_string())))?;
+        .map_err(|e| LoadError::whole_file(name, Issue::Report(extract_problem(e))))?;
     data.report.source_file = source_file;
     data.report.source_format = Some(format);
     Ok(Drafted {
@@ -224,4 +224,40 @@ fn folder_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A format reader's error as the user is told it.
+fn format_problem(e: formats::FormatError) -> ReportProblem {
+    use formats::FormatError as F;
+    match e {
+        F::TooLarge(e) => ReportProblem::TooLarge(e),
+        F::Empty => ReportProblem::Empty,
+        F::Scanned => ReportProblem::Scanned,
+        F::Encrypted => ReportProblem::Encrypted,
+        F::ZipBomb {
+            total,
+            limit,
+            ratio,
+        } => ReportProblem::ZipBomb {
+            total,
+            limit,
+            ratio,
+        },
+        e @ (F::Unknown(_) | F::Html(_) | F::Docx(_) | F::Pdf(_)) => {
+            ReportProblem::Reader(e.to_string())
+        }
+    }
+}
+
+/// The extractor's error as the user is told it.
+fn extract_problem(e: extract::ExtractError) -> ReportProblem {
+    use crate::text_util::DecodeError as D;
+    use extract::ExtractError as E;
+    match e {
+        E::Decode(D::Empty) => ReportProblem::Empty,
+        E::Decode(D::TooLarge(e)) => ReportProblem::TooLarge(e),
+        E::Decode(e @ D::NotText(_)) => ReportProblem::Reader(e.to_string()),
+        E::NoYears => ReportProblem::NoYears,
+        E::NoFigures { review, plan } => ReportProblem::NoFigures { review, plan },
+    }
 }

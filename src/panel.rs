@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::batch;
 use crate::collection::Opened;
 use crate::divisions;
-use crate::export::table::{self, Cell};
+use crate::export::table::{self, Cell, number_cell, text_cell};
 use crate::model::LoadError;
 use crate::model::{Dataset, Indicator, Level, Observation};
 
@@ -94,18 +94,6 @@ struct Report<'a> {
     file: &'a str,
 }
 
-fn text(s: &str) -> Cell {
-    if s.is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_owned())
-    }
-}
-
-fn number(n: Option<f64>) -> Cell {
-    n.map_or(Cell::Empty, Cell::Number)
-}
-
 /// A yes or no as 1 or 0, which every statistics package reads as a number.
 fn flag(b: bool) -> Cell {
     Cell::Number(if b { 1.0 } else { 0.0 })
@@ -117,34 +105,34 @@ impl Report<'_> {
         let plan_year = self.data.years().1;
         let file = obs.source_file.as_deref().unwrap_or(self.file);
         vec![
-            text(&report.region_zh),
-            text(self.code),
-            text(self.level.map_or("", Level::key)),
+            text_cell(&report.region_zh),
+            text_cell(self.code),
+            text_cell(self.level.map_or("", Level::key)),
             Cell::Number(f64::from(plan_year)),
-            text(&report.title_zh),
-            text(&ind.id),
-            text(&ind.name_zh),
-            text(&ind.unit_zh),
-            text(ind.category.key()),
+            text_cell(&report.title_zh),
+            text_cell(&ind.id),
+            text_cell(&ind.name_zh),
+            text_cell(&ind.unit_zh),
+            text_cell(ind.category.key()),
             flag(ind.headline),
             Cell::Number(f64::from(obs.year)),
-            text(match obs.kind {
+            text_cell(match obs.kind {
                 crate::model::Kind::Actual => "actual",
                 crate::model::Kind::Target => "target",
             }),
-            number(obs.value),
-            number(obs.value_high),
-            number(obs.growth_pct),
-            number(obs.growth_pct_high),
-            number(obs.change),
-            text(qualifier_key(obs)),
-            text(ind.multi_year.as_ref().map_or("", |m| m.horizon.as_str())),
+            number_cell(obs.value),
+            number_cell(obs.value_high),
+            number_cell(obs.growth_pct),
+            number_cell(obs.growth_pct_high),
+            number_cell(obs.change),
+            text_cell(qualifier_key(obs)),
+            text_cell(ind.multi_year.as_ref().map_or("", |m| m.horizon.as_str())),
             flag(obs.derived.is_some()),
-            text(obs.derived.as_deref().unwrap_or("")),
+            text_cell(obs.derived.as_deref().unwrap_or("")),
             flag(ind.reviewed),
             flag(self.draft),
-            text(&obs.quote),
-            text(file),
+            text_cell(&obs.quote),
+            text_cell(file),
         ]
     }
 }

@@ -377,3 +377,36 @@ fn a_pdf_the_library_panics_on_is_refused_quietly() {
         );
     }
 }
+
+/// A report that cannot be drafted is said in the window's language, not in the reader's
+/// English inside a Chinese frame.
+#[test]
+fn report_problems_are_said_in_the_users_language() {
+    use gwr_charts::extract::Overrides;
+    use gwr_charts::i18n::Lang;
+    let scanned = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/formats/scanned.pdf"
+    ));
+    let (_dir, no_years) = common::temp_file("notes.txt", "今天天气很好，我们去公园散步。\n");
+    let cases = [
+        (scanned, "没有文字层", "no text layer"),
+        (
+            no_years.as_path(),
+            "看不出报告涉及哪两年",
+            "cannot tell which years",
+        ),
+    ];
+    for (path, zh, en) in cases {
+        let e = gwr_charts::open::open_path_with_text(path, &Overrides::default())
+            .err()
+            .unwrap_or_else(|| panic!("{} opened", path.display()));
+        let said = e.message(Lang::Zh.texts());
+        assert!(said.contains(zh), "{said}");
+        assert!(
+            !said.contains(en),
+            "English inside the Chinese message: {said}"
+        );
+        assert!(e.message(Lang::En.texts()).contains(en));
+    }
+}

@@ -22,13 +22,17 @@ const FLOORS: &[&[&str]] = &[
     &["extract"],
     // Datasets combined, picked from, judged.
     &["merge", "selection", "outcome"],
-    &["collection"],
+    // The reports opened, by region; each year's target against its result.
+    &["collection", "history"],
     &["compare", "open"],
-    // The review of a dataset without the window; the charts; the compare view's orders.
-    &["edit", "chart", "order"],
+    // The review of a dataset without the window; the charts; the compare view's orders;
+    // folders of reports drafted in parallel.
+    &["edit", "chart", "order", "batch"],
     // Charts to images and files.
     &["render"],
     &["export"],
+    // Decks of several views and regions; the panel of every figure.
+    &["deck", "panel"],
     // The two front doors.
     &["app", "cli"],
 ];

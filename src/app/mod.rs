@@ -319,10 +319,15 @@ impl GwrApp {
             n => crate::i18n::Lang::fill(t.more_items, n - 1),
         };
         let unsaved = if self.is_dirty() { t.unsaved_mark } else { "" };
-        format!(
-            "{unsaved}gwr-charts — {}{more}{draft}",
-            self.session.data().report.title(lang)
-        )
+        // A title kept as the report gives it may not name the region (政府工作报告).
+        let report = &self.session.data().report;
+        let (title, region) = (report.title(lang), report.region(lang));
+        let what = if title.contains(region) {
+            title.to_owned()
+        } else {
+            format!("{region} · {title}")
+        };
+        format!("{unsaved}gwr-charts — {what}{more}{draft}")
     }
 
     /// The chart's settings with this run's facts filled in.

@@ -8,7 +8,7 @@
 //! counts the rest.
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, RichText, Ui, UiBuilder};
-use egui_plot::{AxisHints, GridMark, PlotPoint, Text, VLine};
+use egui_plot::{AxisHints, GridMark, PlotPoint, PlotUi, Text, VLine};
 
 use super::marks::{self, Figure};
 use super::names;
@@ -354,37 +354,20 @@ fn bars_plot(
 ) -> egui_plot::PlotResponse<Option<usize>> {
     let n = rows.len();
     let bars_per_row = rows.iter().map(|r| r.bars.len()).max().unwrap_or(1).max(1);
-    let value_font = layout.sizes.value_font;
     let (left, right) = layout.x_range;
-    let plot = plot::base(ui, cx, axes.id)
-        .show_axes([true, false])
-        .show_grid([true, false])
-        .custom_x_axes(vec![
-            AxisHints::new_x()
-                .label(axes.label)
-                // egui_plot's default shows a step of 0.5 with no decimals (0, 0, 1, 2, 2…).
-                .formatter(|mark: GridMark, _| crate::model::format_number(mark.value))
-                .tick_label_font(FontId::proportional(value_font))
-                .label_spacing(egui::Rangef::new(36.0 * cx.scale, 56.0 * cx.scale)),
-        ])
-        .include_x(left)
-        .include_x(right)
-        .include_y(-0.6)
-        .include_y(n as f64 - 0.4)
-        .height(plot_rect.height())
-        .width(plot_rect.width());
-
-    let width = if bars_per_row > 1 { 0.36 } else { 0.6 };
-    // A bound's short bar: a little of the x range, centred on its level.
-    let tick = (right - left) * 0.012;
+    let style = BarStyle {
+        width: if bars_per_row > 1 { 0.36 } else { 0.6 },
+        tick: (right - left) * 0.012,
+        missing: ui.visuals().weak_text_color(),
+        stroke: 1.5 * cx.scale,
+        per_point: (right - left) / f64::from(plot_rect.width().max(1.0)),
+        value_font: layout.sizes.value_font,
+    };
     let highlight = ui.visuals().weak_text_color().gamma_multiply(0.15);
-    let missing = ui.visuals().weak_text_color();
-    let stroke = 1.5 * cx.scale;
-    let per_point = (right - left) / f64::from(plot_rect.width().max(1.0));
-    plot.show(ui, |plot_ui| {
+    value_axis_plot(ui, cx, axes, layout, n, plot_rect).show(ui, |plot_ui| {
         let hovered = plot::hovered_row(plot_ui, n, n, highlight);
         if let Some((x, color)) = axes.reference {
-            plot_ui.vline(VLine::new("", x).color(color).width(stroke));
+            plot_ui.vline(VLine::new("", x).color(color).width(style.stroke));
         }
         for (i, row) in rows.iter().enumerate() {
             let y = (n - 1 - i) as f64;
@@ -392,57 +375,106 @@ fn bars_plot(
             for (k, bar) in row.bars.iter().enumerate() {
                 // Bars of one row stack downwards around the row's centre.
                 let offset = if count > 1 {
-                    (count as f64 - 1.0) / 2.0 * width - k as f64 * width
+                    (count as f64 - 1.0) / 2.0 * style.width - k as f64 * style.width
                 } else {
                     0.0
                 };
-                let at = y + offset;
-                let mut label = RichText::new(format!(" {} ", bar.label)).size(value_font);
-                let mut reach = bar.reach();
-                if bar.look == Look::Missing {
-                    // No bar at all: a missing figure is never drawn as zero.
-                    label = label.color(missing);
-                } else {
-                    // A floor or ceiling (issue 21): a short bar at its level, its
-                    // arrowhead the way the figure may go.
-                    let (figure, base) = match bar.look {
-                        Look::Bound => (
-                            marks::Figure {
-                                low: bar.end + tick / 2.0,
-                                ..bar.figure()
-                            },
-                            bar.end - tick / 2.0,
-                        ),
-                        _ => (bar.figure(), bar.base),
-                    };
-                    reach = figure.reach(base);
-                    let place = marks::Placement {
-                        at,
-                        base,
-                        thickness: width * 0.92,
-                        direction: marks::Direction::Horizontal,
-                        per_point,
-                        stroke,
-                    };
-                    marks::bar(plot_ui, &format!("{}-{i}-{k}", axes.id), &figure, &place);
-                    if marks::has_arrowhead(bar.qualifier) {
-                        // Past the arrowhead.
-                        let past = f64::from(value_font * 0.7) * per_point;
-                        reach += if reach >= base { past } else { -past };
-                    }
-                }
-                let anchor = if reach >= bar.base {
-                    Align2::LEFT_CENTER
-                } else {
-                    Align2::RIGHT_CENTER
-                };
-                plot_ui.text(
-                    Text::new("", PlotPoint::new(reach, at), label)
-                        .anchor(anchor)
-                        .allow_hover(false),
-                );
+                let id = format!("{}-{i}-{k}", axes.id);
+                draw_bar(plot_ui, &id, bar, y + offset, &style);
             }
         }
         hovered
     })
+}
+
+/// The plot with its value axis below (no grid across the rows) and room for `n` rows.
+fn value_axis_plot<'a>(
+    ui: &Ui,
+    cx: &Ctx<'_>,
+    axes: &Axes<'a>,
+    layout: &Layout,
+    n: usize,
+    plot_rect: Rect,
+) -> egui_plot::Plot<'a> {
+    let (left, right) = layout.x_range;
+    plot::base(ui, cx, axes.id)
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label(axes.label)
+                // egui_plot's default shows a step of 0.5 with no decimals (0, 0, 1, 2, 2…).
+                .formatter(|mark: GridMark, _| crate::model::format_number(mark.value))
+                .tick_label_font(FontId::proportional(layout.sizes.value_font))
+                .label_spacing(egui::Rangef::new(36.0 * cx.scale, 56.0 * cx.scale)),
+        ])
+        .include_x(left)
+        .include_x(right)
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
+        .height(plot_rect.height())
+        .width(plot_rect.width())
+}
+
+/// What every bar of one plot is drawn with.
+struct BarStyle {
+    /// A bar's thickness, in rows.
+    width: f64,
+    /// A bound's short bar: a little of the x range, centred on its level.
+    tick: f64,
+    /// The label colour of a missing figure.
+    missing: Color32,
+    stroke: f32,
+    /// Plot units per screen point along the value axis.
+    per_point: f64,
+    value_font: f32,
+}
+
+/// One bar at row position `at` and its value label past its end (or arrowhead); a missing
+/// figure gets its label alone, never a bar at zero.
+fn draw_bar(plot_ui: &mut PlotUi<'_>, id: &str, bar: &BarSpec, at: f64, style: &BarStyle) {
+    let mut label = RichText::new(format!(" {} ", bar.label)).size(style.value_font);
+    let mut reach = bar.reach();
+    if bar.look == Look::Missing {
+        // No bar at all: a missing figure is never drawn as zero.
+        label = label.color(style.missing);
+    } else {
+        // A floor or ceiling (issue 21): a short bar at its level, its
+        // arrowhead the way the figure may go.
+        let (figure, base) = match bar.look {
+            Look::Bound => (
+                marks::Figure {
+                    low: bar.end + style.tick / 2.0,
+                    ..bar.figure()
+                },
+                bar.end - style.tick / 2.0,
+            ),
+            _ => (bar.figure(), bar.base),
+        };
+        reach = figure.reach(base);
+        let place = marks::Placement {
+            at,
+            base,
+            thickness: style.width * 0.92,
+            direction: marks::Direction::Horizontal,
+            per_point: style.per_point,
+            stroke: style.stroke,
+        };
+        marks::bar(plot_ui, id, &figure, &place);
+        if marks::has_arrowhead(bar.qualifier) {
+            // Past the arrowhead.
+            let past = f64::from(style.value_font * 0.7) * style.per_point;
+            reach += if reach >= base { past } else { -past };
+        }
+    }
+    let anchor = if reach >= bar.base {
+        Align2::LEFT_CENTER
+    } else {
+        Align2::RIGHT_CENTER
+    };
+    plot_ui.text(
+        Text::new("", PlotPoint::new(reach, at), label)
+            .anchor(anchor)
+            .allow_hover(false),
+    );
 }

@@ -195,9 +195,44 @@ pub fn footer_lines(
         return Vec::new();
     };
     let mut lines = Vec::new();
+    let counts = left_out_counts(t, table, drawn.left_for_room, fits_at);
+    if !counts.is_empty() {
+        lines.push(FooterLine::weak(counts.join(t.list_sep)));
+    }
+    let missing: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|r| !r.missing.is_empty())
+        .map(|r| missing_text(r, table, lang))
+        .collect();
+    if !missing.is_empty() {
+        lines.push(FooterLine::weak(format!(
+            "{}{}",
+            t.compare_missing,
+            missing.join(t.list_sep)
+        )));
+    }
+    lines.push(FooterLine::plain(format!(
+        "{}{}{}",
+        t.source,
+        t.colon,
+        source_text(table, lang)
+    )));
+    lines.push(FooterLine::weak(marks_note(t, table)));
+    lines
+}
+
+/// How many regions are left out, by reason: for room (with the image size that holds
+/// them all), of another level, without the indicator, of an unknown region.
+fn left_out_counts(
+    t: &Texts,
+    table: &CompareTable,
+    left_for_room: usize,
+    fits_at: Option<String>,
+) -> Vec<String> {
     let mut counts = Vec::new();
-    if drawn.left_for_room > 0 {
-        let mut text = Lang::fill(t.compare_rows_left_out, drawn.left_for_room);
+    if left_for_room > 0 {
+        let mut text = Lang::fill(t.compare_rows_left_out, left_for_room);
         if let Some(size) = fits_at {
             text.push_str(t.list_sep);
             text.push_str(&t.compare_fits_at.replace("{size}", &size));
@@ -219,31 +254,12 @@ pub fn footer_lines(
             counts.push(Lang::fill(template, n));
         }
     }
-    if !counts.is_empty() {
-        lines.push(FooterLine::weak(counts.join(t.list_sep)));
-    }
-    let missing: Vec<&CompareRow> = table
-        .rows
-        .iter()
-        .filter(|r| !r.missing.is_empty())
-        .collect();
-    if !missing.is_empty() {
-        let names: Vec<String> = missing
-            .iter()
-            .map(|r| missing_text(r, table, lang))
-            .collect();
-        lines.push(FooterLine::weak(format!(
-            "{}{}",
-            t.compare_missing,
-            names.join(t.list_sep)
-        )));
-    }
-    lines.push(FooterLine::plain(format!(
-        "{}{}{}",
-        t.source,
-        t.colon,
-        source_text(table, lang)
-    )));
+    counts
+}
+
+/// What the marks mean, with the notes on outcomes, multi-year goals and targets met
+/// where the rows have them.
+fn marks_note(t: &Texts, table: &CompareTable) -> String {
     let outcomes = table
         .rows
         .iter()
@@ -264,8 +280,7 @@ pub fn footer_lines(
                 .replace("{year}", &table.plan_year.to_string()),
         );
     }
-    lines.push(FooterLine::weak(note));
-    lines
+    note
 }
 
 /// "31个省（区、市）2026年政府工作报告；全国2026年政府工作报告".

@@ -7,7 +7,7 @@
 //! drawn here; the history view's years can be.
 
 use eframe::egui::{self, Align2, FontId, Rect, Ui, UiBuilder};
-use egui_plot::{AxisHints, GridMark, PlotResponse, Span, VLine};
+use egui_plot::{AxisHints, GridMark, PlotResponse, PlotTransform, Span, VLine};
 
 use super::marks::{self, Figure};
 use super::names;
@@ -291,6 +291,8 @@ struct Panel {
     per_panel: usize,
 }
 
+/// One panel: its rows' plot, with their names left of it, their two number cells right
+/// of it and the headers above.
 fn panel(
     ui: &mut Ui,
     cx: &Ctx<'_>,
@@ -299,7 +301,7 @@ fn panel(
     place: &Panel,
     response: &mut ChartResponse,
 ) {
-    let (frame, sizes, cols) = (shared.frame, &shared.sizes, &shared.cols);
+    let (sizes, cols) = (&shared.sizes, &shared.cols);
     let rect = place.rect;
     let cells_width = cols.cells[0] + cols.cells[1];
     let plot_rect = Rect::from_min_max(
@@ -314,10 +316,32 @@ fn panel(
             rows_plot(ui, cx, shared, rows, place, plot_rect)
         })
         .inner;
+    paint_rows(ui, shared, rows, place, &result.transform, response);
+    paint_headers(ui, cx, shared, rect, &result.transform);
+    let hovered = result.inner.map(|i| rows[i].subject);
+    plot::hover_and_click(&result, hovered, cx, response);
+}
+
+/// The right edges of the two number columns of a panel.
+fn column_rights(rect: Rect, cols: &Columns) -> [f32; 2] {
+    [rect.max.x - cols.cells[1], rect.max.x]
+}
+
+/// The rows' names (shortened ones noted in the response) and their number cells, each
+/// level with its row of the plot; a missing figure's cell weak.
+fn paint_rows(
+    ui: &Ui,
+    shared: &Shared<'_>,
+    rows: &[DotRow<'_>],
+    place: &Panel,
+    transform: &PlotTransform,
+    response: &mut ChartResponse,
+) {
+    let (sizes, cols) = (&shared.sizes, &shared.cols);
+    let rect = place.rect;
     let painter = ui.painter();
     let text = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
-    let transform = result.transform;
     let row_y = |i: usize| {
         let y = (place.per_panel - 1 - i) as f64;
         transform
@@ -329,7 +353,7 @@ fn panel(
     let laid = names::lay_out(ui, &labels, &font, text, cols.name);
     response.names_shortened.extend(laid.shortened);
     let value_font = FontId::proportional(sizes.value);
-    let rights = [rect.max.x - cols.cells[1], rect.max.x];
+    let rights = column_rights(rect, cols);
     for (i, row) in rows.iter().enumerate() {
         let y = row_y(i);
         names::paint(painter, &laid.galleys[i], rect.min.x + cols.name, y, text);
@@ -344,6 +368,22 @@ fn panel(
             );
         }
     }
+}
+
+/// The strip above a panel: the number columns' headers in their series' colours, and
+/// the reference's label over its line, kept inside the plot.
+fn paint_headers(
+    ui: &Ui,
+    cx: &Ctx<'_>,
+    shared: &Shared<'_>,
+    rect: Rect,
+    transform: &PlotTransform,
+) {
+    let (frame, sizes) = (shared.frame, &shared.sizes);
+    let painter = ui.painter();
+    let text = ui.visuals().text_color();
+    let value_font = FontId::proportional(sizes.value);
+    let rights = column_rights(rect, &shared.cols);
     let header_y = rect.min.y + sizes.header / 2.0;
     let colors = [cx.palette.actual, cx.palette.target];
     for (k, header) in frame.headers.iter().enumerate() {
@@ -372,8 +412,6 @@ fn panel(
             text,
         );
     }
-    let hovered = result.inner.map(|i| rows[i].subject);
-    plot::hover_and_click(&result, hovered, cx, response);
 }
 
 /// The plot of a panel's rows; returns the row hovered, if any.

@@ -3,7 +3,7 @@
 //! filled and labelled as worked out.
 
 use eframe::egui::{self, Align, Align2, Color32, FontId, RichText, Ui, UiBuilder};
-use egui_plot::{PlotPoint, Text};
+use egui_plot::{PlotPoint, PlotUi, Text};
 
 use super::marks::{self, Figure};
 use super::names;
@@ -173,41 +173,9 @@ fn cell_plot(
 ) {
     let slots = slots(pair, cx);
     let height = ui.available_height();
-    let width = ui.available_width();
-    // Each label fits its half of the cell: a long label is set smaller.
-    let widest = slots
-        .iter()
-        .map(|s| {
-            ui.fonts_mut(|f| {
-                f.layout_no_wrap(
-                    s.label.clone(),
-                    FontId::proportional(value_font),
-                    Color32::WHITE,
-                )
-                .size()
-                .x
-            })
-        })
-        .fold(0.0_f32, f32::max);
-    let slot_width = width / 2.2 - 2.0;
-    let font = if widest > slot_width {
-        (value_font * slot_width / widest).max(value_font * 0.55)
-    } else {
-        value_font
-    };
-    let lines = slots
-        .iter()
-        .map(|s| s.label.lines().count())
-        .max()
-        .unwrap_or(1) as f32;
-    // The share of the plot's height the labels above the bars need.
+    let font = label_font(ui, &slots, value_font, ui.available_width());
     let stroke = 1.5 * cx.scale;
-    let arrow = if slots.iter().any(|s| marks::has_arrowhead(s.qualifier)) {
-        10.0 * stroke / 1.5
-    } else {
-        0.0
-    };
-    let headroom = ((lines * font * 1.3 + 4.0 + arrow) / height.max(1.0)).min(0.6) as f64;
+    let headroom = headroom(&slots, font, height, stroke);
     let values = slots
         .iter()
         .flat_map(|s| [s.value, s.value.and(s.high)])
@@ -216,6 +184,11 @@ fn cell_plot(
     let min = values.fold(0.0_f64, f64::min);
     let span = (max - min).max(1e-9);
     let stretch = headroom / (1.0 - headroom);
+    let look = SlotLook {
+        font,
+        stroke,
+        per_point: span / f64::from(height.max(1.0)),
+    };
     let result = plot::base(ui, cx, &format!("levels-{k}"))
         .show_axes(false)
         .show_grid(false)
@@ -232,51 +205,7 @@ fn cell_plot(
         .height(height)
         .show(ui, |plot_ui| {
             for slot in &slots {
-                let (anchor, at) = match slot.value {
-                    Some(v) => {
-                        let figure = Figure {
-                            low: v,
-                            high: slot.high,
-                            qualifier: slot.qualifier,
-                            look: slot.look,
-                            color: slot.color,
-                        };
-                        let place = marks::Placement {
-                            at: slot.x,
-                            base: 0.0,
-                            thickness: 0.7,
-                            direction: marks::Direction::Vertical,
-                            per_point: span / f64::from(height.max(1.0)),
-                            stroke,
-                        };
-                        let id = format!("{}-{}", pair.indicator.id, slot.year);
-                        marks::bar(plot_ui, &id, &figure, &place);
-                        let end = figure.reach(0.0);
-                        // The label stands past a floor's or ceiling's arrowhead.
-                        let arrow = if marks::has_arrowhead(slot.qualifier) {
-                            place.per_point * f64::from(10.0 * stroke / 1.5)
-                        } else {
-                            0.0
-                        };
-                        if end >= 0.0 {
-                            (Align2::CENTER_BOTTOM, end + arrow)
-                        } else {
-                            (Align2::CENTER_TOP, end - arrow)
-                        }
-                    }
-                    None => (Align2::CENTER_BOTTOM, 0.0),
-                };
-                let text = RichText::new(&slot.label).size(font);
-                let text = if slot.value.is_none() {
-                    text.weak()
-                } else {
-                    text
-                };
-                plot_ui.text(
-                    Text::new("", PlotPoint::new(slot.x, at), text)
-                        .anchor(anchor)
-                        .allow_hover(false),
-                );
+                draw_slot(plot_ui, pair, slot, &look);
             }
         });
     plot::hover_and_click(
@@ -284,5 +213,109 @@ fn cell_plot(
         Some(Subject::Indicator(pair.indicator)),
         cx,
         response,
+    );
+}
+
+/// The label size: `value_font`, or smaller so that the widest label fits its half of a
+/// cell `width` wide (never below 55%).
+fn label_font(ui: &Ui, slots: &[Slot], value_font: f32, width: f32) -> f32 {
+    let widest = slots
+        .iter()
+        .map(|s| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(
+                    s.label.clone(),
+                    FontId::proportional(value_font),
+                    Color32::WHITE,
+                )
+                .size()
+                .x
+            })
+        })
+        .fold(0.0_f32, f32::max);
+    let slot_width = width / 2.2 - 2.0;
+    if widest > slot_width {
+        (value_font * slot_width / widest).max(value_font * 0.55)
+    } else {
+        value_font
+    }
+}
+
+/// The screen length of a floor's or ceiling's arrowhead.
+fn arrow_length(stroke: f32) -> f32 {
+    10.0 * stroke / 1.5
+}
+
+/// The share of the plot's height (at most 0.6) the labels above the bars need, with
+/// their lines and any arrowhead.
+fn headroom(slots: &[Slot], font: f32, height: f32, stroke: f32) -> f64 {
+    let lines = slots
+        .iter()
+        .map(|s| s.label.lines().count())
+        .max()
+        .unwrap_or(1) as f32;
+    let arrow = if slots.iter().any(|s| marks::has_arrowhead(s.qualifier)) {
+        arrow_length(stroke)
+    } else {
+        0.0
+    };
+    ((lines * font * 1.3 + 4.0 + arrow) / height.max(1.0)).min(0.6) as f64
+}
+
+/// What every slot of one cell is drawn with.
+struct SlotLook {
+    font: f32,
+    stroke: f32,
+    /// Plot units per screen point, upwards.
+    per_point: f64,
+}
+
+/// One slot: its bar, and its label past the bar's end (and arrowhead); an empty slot's
+/// note, weak, on the baseline.
+fn draw_slot(plot_ui: &mut PlotUi<'_>, pair: &Pair<'_>, slot: &Slot, look: &SlotLook) {
+    let (anchor, at) = match slot.value {
+        Some(v) => {
+            let figure = Figure {
+                low: v,
+                high: slot.high,
+                qualifier: slot.qualifier,
+                look: slot.look,
+                color: slot.color,
+            };
+            let place = marks::Placement {
+                at: slot.x,
+                base: 0.0,
+                thickness: 0.7,
+                direction: marks::Direction::Vertical,
+                per_point: look.per_point,
+                stroke: look.stroke,
+            };
+            let id = format!("{}-{}", pair.indicator.id, slot.year);
+            marks::bar(plot_ui, &id, &figure, &place);
+            let end = figure.reach(0.0);
+            // The label stands past a floor's or ceiling's arrowhead.
+            let arrow = if marks::has_arrowhead(slot.qualifier) {
+                place.per_point * f64::from(arrow_length(look.stroke))
+            } else {
+                0.0
+            };
+            if end >= 0.0 {
+                (Align2::CENTER_BOTTOM, end + arrow)
+            } else {
+                (Align2::CENTER_TOP, end - arrow)
+            }
+        }
+        None => (Align2::CENTER_BOTTOM, 0.0),
+    };
+    let text = RichText::new(&slot.label).size(look.font);
+    let text = if slot.value.is_none() {
+        text.weak()
+    } else {
+        text
+    };
+    plot_ui.text(
+        Text::new("", PlotPoint::new(slot.x, at), text)
+            .anchor(anchor)
+            .allow_hover(false),
     );
 }

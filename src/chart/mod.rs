@@ -321,13 +321,52 @@ pub fn show(ui: &mut Ui, input: &ChartInput<'_>, spec: &ChartSpec, mode: Mode) -
     .inner
 }
 
+/// The chart at its scale: titles, legend, the view's body and the footer under it.
 fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartResponse {
-    let (data, spec, scale) = (cx.data, cx.spec, cx.scale);
-    let lang = spec.lang;
-    let t = cx.texts();
-    let pairs = pairs(data, selected);
+    let pairs = pairs(cx.data, selected);
     let full = ui.available_rect_before_wrap();
+    let subtitle = titles_ui(ui, cx);
+    let (toggled, legend) = legend(ui, cx);
+    ui.add_space(4.0 * cx.scale);
+    let footer_height = remembered_footer_height(ui, cx.scale);
+    // A tiny image (or huge type) may leave no room for the body; it is then empty, never
+    // of negative size.
+    let top = ui.cursor().min;
+    let body = egui::Rect::from_min_max(
+        top,
+        egui::pos2(
+            full.max.x.max(top.x),
+            (full.max.y - footer_height).max(top.y),
+        ),
+    );
+    let drawn = ui
+        .scope_builder(UiBuilder::new().max_rect(body), |ui| {
+            ui.set_min_size(body.size());
+            body_ui(ui, cx, &pairs)
+        })
+        .inner;
+    let mut response = ChartResponse { toggled, ..drawn };
+    let lines = chart_footer_lines(ui, cx, &pairs, &response);
+    let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
+    let used = ui
+        .scope_builder(UiBuilder::new().max_rect(footer), |ui| {
+            footer_ui(ui, &lines, 12.0 * cx.scale)
+        })
+        .inner;
+    remember_footer_height(ui, used + 8.0, footer_height);
+    response.captions = Captions {
+        title: cx.spec.title_text(cx.compare),
+        subtitle,
+        legend,
+        footer: lines.into_iter().map(|l| l.text).collect(),
+    };
+    response
+}
 
+/// The title and the subtitle (the report, or the compare's scope; a draft says so).
+fn titles_ui(ui: &mut Ui, cx: &Ctx<'_>) -> String {
+    let (report, spec, scale) = (&cx.data.report, cx.spec, cx.scale);
+    let t = cx.texts();
     ui.add(
         egui::Label::new(
             RichText::new(spec.title_text(cx.compare))
@@ -340,47 +379,45 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
     let subtitle = match (spec.view, cx.compare) {
         (View::Compare, Some(table)) => compare::subtitle(cx, table),
         (View::Compare, None) => String::new(),
-        _ => format!("{} · {}", data.report.title(lang), data.report.region(lang)),
+        _ => format!("{} · {}", report.title(spec.lang), report.region(spec.lang)),
     };
     let subtitle = format!("{subtitle}{draft}");
     ui.add(egui::Label::new(RichText::new(&subtitle).size(14.0 * scale).weak()).wrap());
-    let (toggled, legend) = legend(ui, cx);
-    let mut response = ChartResponse {
-        toggled,
-        ..ChartResponse::default()
-    };
-    ui.add_space(4.0 * scale);
+    subtitle
+}
 
-    // The footer's height as laid out in the pass before (egui lays out in passes, and a
-    // changed height asks for one more), four lines at first.
-    let footer_id = egui::Id::unique("chart-footer-height");
-    let footer_height = ui
-        .data(|d| d.get_temp::<f32>(footer_id))
-        .unwrap_or(4.0 * 17.0 * scale + 8.0);
-    // A tiny image (or huge type) may leave no room for the body; it is then empty, never
-    // of negative size.
-    let top = ui.cursor().min;
-    let body = egui::Rect::from_min_max(
-        top,
-        egui::pos2(
-            full.max.x.max(top.x),
-            (full.max.y - footer_height).max(top.y),
-        ),
-    );
-    ui.scope_builder(UiBuilder::new().max_rect(body), |ui| {
-        ui.set_min_size(body.size());
-        let drawn = body_ui(ui, cx, &pairs);
-        response = ChartResponse {
-            toggled: response.toggled,
-            ..drawn
-        };
-    });
-    let mut lines = match spec.view {
-        View::Compare => compare::footer_lines(cx, &response, fits_at(ui, cx, &response)),
-        View::History => history::footer_lines(cx, &pairs, &response.drawn),
+/// The key of the footer's height of the pass before in egui's memory.
+const FOOTER_HEIGHT: &str = "chart-footer-height";
+
+/// The footer's height as laid out in the pass before (egui lays out in passes, and a
+/// changed height asks for one more), four lines at first.
+fn remembered_footer_height(ui: &Ui, scale: f32) -> f32 {
+    ui.data(|d| d.get_temp::<f32>(egui::Id::unique(FOOTER_HEIGHT)))
+        .unwrap_or(4.0 * 17.0 * scale + 8.0)
+}
+
+/// Keeps the footer's height for the next pass, and asks for one when it changed.
+fn remember_footer_height(ui: &Ui, height: f32, remembered: f32) {
+    if (height - remembered).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(egui::Id::unique(FOOTER_HEIGHT), height));
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The footer's lines: the view's own, the names shortened in full, and the user's note.
+fn chart_footer_lines(
+    ui: &Ui,
+    cx: &Ctx<'_>,
+    pairs: &[Pair<'_>],
+    response: &ChartResponse,
+) -> Vec<FooterLine> {
+    let t = cx.texts();
+    let mut lines = match cx.spec.view {
+        View::Compare => compare::footer_lines(cx, response, fits_at(ui, cx, response)),
+        View::History => history::footer_lines(cx, pairs, &response.drawn),
         _ => {
-            let omitted = omitted(&pairs, &response.drawn);
-            footer_lines(cx, &pairs, &omitted, response.labels_left_out)
+            let omitted = omitted(pairs, &response.drawn);
+            footer_lines(cx, pairs, &omitted, response.labels_left_out)
         }
     };
     if !response.names_shortened.is_empty() {
@@ -391,26 +428,10 @@ fn show_scaled(ui: &mut Ui, cx: &Ctx<'_>, selected: &[&Indicator]) -> ChartRespo
             FooterLine::weak(format!("{}{}", t.full_names, names.join(t.list_sep))),
         );
     }
-    if let Some(note) = spec.note_text() {
+    if let Some(note) = cx.spec.note_text() {
         lines.push(FooterLine::plain(note.to_owned()));
     }
-    let footer = egui::Rect::from_min_max(egui::pos2(full.min.x, body.max.y + 4.0), full.max);
-    let used = ui
-        .scope_builder(UiBuilder::new().max_rect(footer), |ui| {
-            footer_ui(ui, &lines, 12.0 * scale)
-        })
-        .inner;
-    if (used + 8.0 - footer_height).abs() > 0.5 {
-        ui.data_mut(|d| d.insert_temp(footer_id, used + 8.0));
-        ui.ctx().request_repaint();
-    }
-    response.captions = Captions {
-        title: spec.title_text(cx.compare),
-        subtitle,
-        legend,
-        footer: lines.into_iter().map(|l| l.text).collect(),
-    };
-    response
+    lines
 }
 
 fn body_ui(ui: &mut Ui, cx: &Ctx<'_>, pairs: &[Pair<'_>]) -> ChartResponse {

@@ -1,6 +1,8 @@
 //! The command line: `gwr-charts [FILE...]` opens the window; subcommands work without one.
 
 pub(crate) mod compare_cmd;
+mod export_cmd;
+mod history_cmd;
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -9,19 +11,15 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use unicode_width::UnicodeWidthStr as _;
 
-use crate::chart::{ChartSpec, View};
 use crate::collection::{Collection, Notice, RegionData};
 use crate::compare::{self, Sort};
-use crate::deck;
 use crate::edit;
-use crate::export::{self, Format};
 use crate::files;
 use crate::i18n::Lang;
 use crate::merge::Conflict;
 use crate::model::{self, Dataset, Kind, Level, Observation};
 use crate::open::{self, OpenError};
 use crate::outcome;
-use crate::render::{self, ImageSettings};
 
 mod many;
 
@@ -49,7 +47,7 @@ pub enum Command {
     },
     /// Export a chart without opening a window: an image (PNG, SVG, PDF) or its numbers
     /// (CSV, Excel). The format follows the extension of --out.
-    Export(ExportArgs),
+    Export(export_cmd::ExportArgs),
     /// Draft a dataset from a report (text in UTF-8, GBK/GB18030 or UTF-16, a web page, a
     /// Word file or a PDF); with --out-dir, every report in the folders given, in parallel.
     Extract(ExtractArgs),
@@ -74,7 +72,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// One indicator over the years each region's reports cover: each year's target, its
     /// result, whether it was met, and the gap.
-    History(crate::history::command::HistoryArgs),
+    History(history_cmd::HistoryArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -159,90 +157,6 @@ fn parse_region(text: &str) -> Result<String, String> {
     Ok(name.to_owned())
 }
 
-#[derive(Debug, clap::Args)]
-pub struct ExportArgs {
-    /// The chart to draw, or several comma-separated (growth,levels,progress,trend,compare):
-    /// one slide each in a .pptx, else one file each beside --out (deck-growth.png…).
-    #[arg(long, value_enum, value_delimiter = ',', required = true)]
-    pub view: Vec<View>,
-    /// The file to write (atomically): .png, .svg, .pdf, .csv, .xlsx or .pptx (PowerPoint,
-    /// native charts with their data); the extension picks the format.
-    #[arg(long)]
-    pub out: PathBuf,
-    /// The regions to chart, comma-separated or repeated, by name (哈尔滨市); each view
-    /// of each region is a slide or a file. The first region opened by default.
-    #[arg(long, value_delimiter = ',')]
-    pub region: Vec<String>,
-    /// In a .pptx, each chart as a picture (its PNG) instead of a native chart.
-    #[arg(long)]
-    pub picture: bool,
-    /// The format, when it should be named: it must agree with the extension of --out
-    /// (a contradiction is an error); needed only for a file name without an extension.
-    #[arg(long, value_enum)]
-    pub format: Option<Format>,
-    /// Dataset or report files, or folders of them, instead of the bundled dataset
-    /// (repeatable; several may follow one --data); reports of one region are merged.
-    #[arg(long, num_args = 1..)]
-    pub data: Vec<PathBuf>,
-    /// More files or folders, as with --data (read after them).
-    pub files: Vec<PathBuf>,
-    /// Indicator ids, comma-separated (see `gwr-charts list`).
-    #[arg(long, value_delimiter = ',', conflicts_with_all = ["headline", "all"])]
-    pub indicators: Vec<String>,
-    /// The main expected targets (the default).
-    #[arg(long, conflicts_with = "all")]
-    pub headline: bool,
-    /// Every indicator.
-    #[arg(long)]
-    pub all: bool,
-    /// The compare view's indicator, by name as the reports write it (e.g. 地区生产总值);
-    /// in the history view, the one indicator to draw.
-    #[arg(long)]
-    pub indicator: Option<String>,
-    /// The compare view's year, order and level.
-    #[command(flatten)]
-    pub table: TableArgs,
-    /// The compare view's reference line, in the chart's measure (5 for 5%); by default the
-    /// national report's target when it is among the files.
-    #[arg(long, value_parser = parse_reference)]
-    pub reference: Option<f64>,
-    /// Image size in pixels, WIDTHxHEIGHT, each side 1 to 8192.
-    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
-    pub size: (u32, u32),
-    /// Pixels per point, 0.5 to 4: larger text and lines at the same pixel size.
-    #[arg(long, default_value_t = 1.0, value_parser = parse_scale)]
-    pub scale: f32,
-    /// Colours of the image; light suits slides.
-    #[arg(long, value_enum, default_value = "light")]
-    pub theme: ThemeArg,
-    /// Language of the titles, labels and notes.
-    #[arg(long, value_enum, default_value = "zh")]
-    pub lang: Lang,
-    /// A title instead of the view's own.
-    #[arg(long)]
-    pub title: Option<String>,
-    /// A footnote line under the chart.
-    #[arg(long)]
-    pub note: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ThemeArg {
-    Light,
-    Dark,
-}
-
-fn parse_size(text: &str) -> Result<(u32, u32), String> {
-    let bad = || format!("expected WIDTHxHEIGHT such as 1920x1080, got `{text}`");
-    let (w, h) = text.split_once(['x', 'X', '×']).ok_or_else(bad)?;
-    let (w, h): (u32, u32) = (
-        w.trim().parse().map_err(|_| bad())?,
-        h.trim().parse().map_err(|_| bad())?,
-    );
-    render::check_size(w, h).map_err(|e| e.to_string())?;
-    Ok((w, h))
-}
-
 fn parse_level(text: &str) -> Result<Level, String> {
     Level::ALL
         .into_iter()
@@ -253,42 +167,19 @@ fn parse_level(text: &str) -> Result<Level, String> {
         })
 }
 
-fn parse_reference(text: &str) -> Result<f64, String> {
-    text.trim()
-        .trim_end_matches('%')
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("expected a number such as 5 or 4.5, got `{text}`"))
-}
-
-fn parse_scale(text: &str) -> Result<f32, String> {
-    let scale: f32 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("expected a number from 0.5 to 4, got `{text}`"))?;
-    if render::SCALES.contains(&scale) {
-        Ok(scale)
-    } else {
-        Err(format!(
-            "scale {scale} is out of range: use a number from 0.5 to 4"
-        ))
-    }
-}
-
 /// Runs a subcommand and returns the process exit code.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Check { file } => check(&file),
         Command::List { data, files, json } => list(&[data, files].concat(), json),
         Command::Compare(args) => compare_cmd::compare(&args),
-        Command::History(args) => crate::history::command::run(&args),
+        Command::History(args) => history_cmd::run(&args),
         Command::Extract(args) => match &args.out_dir {
             Some(dir) => many::extract_all(&args, dir),
             None => extract(&args),
         },
         Command::Panel(args) => many::panel(&args),
-        Command::Export(args) => export(&args),
+        Command::Export(args) => export_cmd::export(&args),
     };
     match result {
         Ok(code) => code,
@@ -384,16 +275,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
 /// What `extract` drafted, in a few words: "58 indicators, 97 observations, 3 flagged for
 /// review (2 with an unclear name)".
 fn draft_summary(data: &Dataset) -> String {
-    let flagged = data
-        .indicators
-        .iter()
-        .filter(|i| !i.flags.is_empty())
-        .count();
-    let unclear = data
-        .indicators
-        .iter()
-        .filter(|i| i.flags.contains(&model::Flag::UnclearName))
-        .count();
+    let (flagged, unclear) = data.flagged_count();
     format!(
         "{} indicators, {} observations, {flagged} flagged for review ({unclear} with an unclear name)",
         data.indicators.len(),
@@ -466,117 +348,6 @@ fn check(file: &Path) -> anyhow::Result<ExitCode> {
         data.indicators.len(),
         data.observation_count()
     );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The export's file errors in the command line's words: the format is named with
-/// `--format`.
-fn with_format_flag(e: render::WriteError) -> anyhow::Error {
-    match e {
-        render::WriteError::Extension { .. } => {
-            anyhow::anyhow!("{e} (or name the format with --format)")
-        }
-        render::WriteError::FormatMismatch {
-            path,
-            format,
-            extension,
-        } => anyhow::anyhow!(
-            "{path}: --format {format} contradicts the file name's extension .{extension}"
-        ),
-        e => e.into(),
-    }
-}
-
-fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let format = export::resolve_format(&args.out, args.format).map_err(with_format_flag)?;
-    let paths = [args.data.as_slice(), args.files.as_slice()].concat();
-    let Some(collection) = load_for_command(&paths) else {
-        return Ok(ExitCode::FAILURE);
-    };
-    let has_compare = args.view.contains(&View::Compare);
-    let has_history = args.view.contains(&View::History);
-    let compare_table = match (has_compare, args.indicator.as_deref()) {
-        (true, Some(name)) => {
-            match compare::compare_table(
-                &collection.regions,
-                &args.table.query(name, args.reference),
-            ) {
-                Some(table) => Some(table),
-                None => {
-                    eprintln!(
-                        "error: {}",
-                        compare_cmd::no_such_indicator(&collection.regions, name)
-                    );
-                    return Ok(ExitCode::FAILURE);
-                }
-            }
-        }
-        (true, None) => {
-            eprintln!(
-                "error: --view compare needs --indicator NAME; {}",
-                compare_cmd::names_to_compare(&collection.regions)
-            );
-            return Ok(ExitCode::FAILURE);
-        }
-        (false, Some(_)) if has_history => None,
-        (false, Some(_)) => anyhow::bail!(
-            "--indicator is for --view compare and history; the other views take --indicators ID,ID"
-        ),
-        (false, None) => None,
-    };
-    let regions = deck::regions(&collection, &args.region)?;
-    let one_region_views = args.view.iter().any(|v| *v != View::Compare);
-    if args.region.is_empty() && collection.regions.len() > 1 && one_region_views {
-        eprintln!(
-            "{} regions opened; the charts show the first, {} (name others with --region; the compare view shows them side by side)",
-            collection.regions.len(),
-            collection.regions[0].key
-        );
-    }
-    // The history view draws the one indicator named with --indicator.
-    let history_pick = match (has_history, args.indicator.as_deref(), regions.first()) {
-        (true, Some(name), Some(region)) => {
-            match crate::history::command::find(&region.data.indicators, name) {
-                Some(ind) => Some(ind.id.clone()),
-                None => anyhow::bail!(
-                    "{} has no indicator named {name:?} (`gwr-charts list` shows them)",
-                    region.key
-                ),
-            }
-        }
-        _ => None,
-    };
-    let pick = if args.all {
-        deck::Pick::All
-    } else if let Some(id) = history_pick.filter(|_| args.indicators.is_empty()) {
-        deck::Pick::Ids(vec![id])
-    } else if !args.indicators.is_empty() {
-        deck::Pick::Ids(args.indicators.clone())
-    } else {
-        deck::Pick::Headline
-    };
-    let pages = deck::pages(&args.view, &regions, &pick)?;
-    let settings = ImageSettings {
-        spec: ChartSpec {
-            lang: args.lang,
-            title: args.title.clone(),
-            note: args.note.clone(),
-            ..ChartSpec::default()
-        },
-        width: args.size.0,
-        height: args.size.1,
-        scale: args.scale,
-        dark: args.theme == ThemeArg::Dark,
-    };
-    let deck_settings = deck::DeckSettings {
-        regions: &collection.regions,
-        compare: compare_table.as_ref(),
-        settings,
-        picture: args.picture,
-    };
-    for path in deck::write(&args.out, format, &pages, &deck_settings)? {
-        println!("{}", path.display());
-    }
     Ok(ExitCode::SUCCESS)
 }
 

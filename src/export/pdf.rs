@@ -13,7 +13,7 @@ use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use super::vector::{Clipped, Item, Path, Scene, Seg};
+use super::vector::{Clipped, Item, Path, Scene, Seg, Text};
 
 /// PDF points per egui point: egui's point is a CSS pixel (1/96 inch), PDF's is 1/72 inch.
 const PDF_PER_POINT: f32 = 0.75;
@@ -54,47 +54,7 @@ pub fn pdf(scene: &Scene, title: &str, lang: &str) -> Result<Vec<u8>, String> {
                 open = None;
             }
         }
-        match item {
-            Item::Fill { path, color } => {
-                let Some(path) = build(path) else { continue };
-                surface.set_stroke(None);
-                surface.set_fill(Some(fill(*color)));
-                surface.draw_path(&path);
-            }
-            Item::Stroke { path, width, color } => {
-                let Some(path) = build(path) else { continue };
-                let (paint, opacity) = paint(*color);
-                surface.set_fill(None);
-                surface.set_stroke(Some(Stroke {
-                    paint,
-                    width: *width,
-                    opacity,
-                    line_cap: LineCap::Butt,
-                    line_join: LineJoin::Miter,
-                    ..Stroke::default()
-                }));
-                surface.draw_path(&path);
-            }
-            Item::Text(text) => {
-                let turned = text.angle != 0.0;
-                if turned {
-                    surface.push_transform(&Transform::from_rotate_at(
-                        text.angle.to_degrees(),
-                        text.origin.x,
-                        text.origin.y,
-                    ));
-                }
-                for run in &text.runs {
-                    let Some(Some(font)) = fonts.get(run.face) else {
-                        continue;
-                    };
-                    draw_run(&mut surface, font, text.origin, run);
-                }
-                if turned {
-                    surface.pop();
-                }
-            }
-        }
+        draw_item(&mut surface, item, &fonts);
     }
     if open.is_some() {
         surface.pop();
@@ -103,6 +63,55 @@ pub fn pdf(scene: &Scene, title: &str, lang: &str) -> Result<Vec<u8>, String> {
     surface.finish();
     page.finish();
     document.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// One vector item: a filled path, a stroked path (butt caps, miter joins) or a text.
+fn draw_item(surface: &mut Surface<'_>, item: &Item, fonts: &[Option<Font>]) {
+    match item {
+        Item::Fill { path, color } => {
+            let Some(path) = build(path) else { return };
+            surface.set_stroke(None);
+            surface.set_fill(Some(fill(*color)));
+            surface.draw_path(&path);
+        }
+        Item::Stroke { path, width, color } => {
+            let Some(path) = build(path) else { return };
+            let (paint, opacity) = paint(*color);
+            surface.set_fill(None);
+            surface.set_stroke(Some(Stroke {
+                paint,
+                width: *width,
+                opacity,
+                line_cap: LineCap::Butt,
+                line_join: LineJoin::Miter,
+                ..Stroke::default()
+            }));
+            surface.draw_path(&path);
+        }
+        Item::Text(text) => draw_text(surface, text, fonts),
+    }
+}
+
+/// A text's glyph runs, turned about its origin when it is rotated; a run whose font krilla
+/// could not read is left out.
+fn draw_text(surface: &mut Surface<'_>, text: &Text, fonts: &[Option<Font>]) {
+    let turned = text.angle != 0.0;
+    if turned {
+        surface.push_transform(&Transform::from_rotate_at(
+            text.angle.to_degrees(),
+            text.origin.x,
+            text.origin.y,
+        ));
+    }
+    for run in &text.runs {
+        let Some(Some(font)) = fonts.get(run.face) else {
+            continue;
+        };
+        draw_run(surface, font, text.origin, run);
+    }
+    if turned {
+        surface.pop();
+    }
 }
 
 /// A run of glyphs at egui's positions: each advance is the distance to the next glyph.

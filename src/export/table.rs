@@ -36,97 +36,138 @@ pub fn rows<'a>(
     selected: &[&'a Indicator],
     spec: &ChartSpec,
 ) -> Vec<DataRow<'a>> {
-    let pairs = chart::pairs(data, selected);
-    let (review, plan) = data.years();
-    let series = [
-        (Kind::Actual, spec.show_actual),
-        (Kind::Target, spec.show_target),
-    ];
     let mut out = Vec::new();
-    for pair in &pairs {
-        let row = |year, kind, charted, charted_high, source, implied| DataRow {
-            indicator: pair.indicator,
+    for pair in &chart::pairs(data, selected) {
+        match spec.view {
+            View::Growth | View::Levels => out.extend(figure_rows(pair, spec)),
+            View::Progress => out.extend(progress_rows(pair, data.years())),
+            // Regions, not indicators: see `compare_table`.
+            View::Compare => {}
+            View::History => out.extend(history_rows(pair.indicator, spec)),
+            View::Trend => out.extend(trend_rows(data, pair)),
+        }
+    }
+    out
+}
+
+impl<'a> DataRow<'a> {
+    fn new(
+        indicator: &'a Indicator,
+        (year, kind): (i32, Kind),
+        (charted, charted_high): (f64, Option<f64>),
+        source: Option<&'a Observation>,
+        implied: bool,
+    ) -> Self {
+        DataRow {
+            indicator,
             year,
             kind,
             charted,
             charted_high,
             source,
             implied,
-        };
-        match spec.view {
-            View::Growth | View::Levels => {
-                for (kind, shown) in series {
-                    let obs = match kind {
-                        Kind::Actual => pair.actual,
-                        Kind::Target => pair.target,
-                    };
-                    let number = obs.and_then(|o| {
-                        if spec.view == View::Growth {
-                            Some((o.growth_pct?, o.growth_pct_high))
-                        } else {
-                            Some((o.value?, o.value_high))
-                        }
-                    });
-                    if let (Some(obs), Some((low, high)), true) = (obs, number, shown) {
-                        out.push(row(obs.year, kind, low, high, Some(obs), false));
-                    } else if let (View::Levels, Kind::Target, Some(obs), Some(level), true) =
-                        (spec.view, kind, obs, pair.implied_target_level(), shown)
-                    {
-                        // The levels view draws a growth-only target at the level it implies.
-                        out.push(row(obs.year, kind, level, None, Some(obs), true));
-                    }
-                }
-            }
-            View::Progress => {
-                let Some(p) = chart::progress_rows(std::slice::from_ref(pair)).pop() else {
-                    continue;
-                };
-                if !p.from_growth {
-                    out.push(row(review, Kind::Actual, 100.0, None, pair.actual, false));
-                }
-                out.push(row(
-                    plan,
-                    Kind::Target,
-                    p.index,
-                    p.index_high,
-                    pair.target,
-                    p.from_growth,
-                ));
-            }
-            // Regions, not indicators: see `compare_table`.
-            View::Compare => {}
-            View::History => out.extend(crate::history::data_rows(pair.indicator, spec)),
-            View::Trend => {
-                let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
-                    continue;
-                };
-                let ind = pair.indicator;
-                let past = s.past_targets.iter().map(|(_, to)| *to);
-                let past = past.chain(s.bounds.iter().map(|(p, _)| *p));
-                let mut points: Vec<_> = s.points.iter().copied().chain(past).collect();
-                points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
-                for p in points {
-                    let (kind, source, implied) = match p.kind {
-                        PointKind::Reported => {
-                            (Kind::Actual, ind.observation(p.year, Kind::Actual), false)
-                        }
-                        // Implied by the next year's growth rate.
-                        PointKind::Implied => (
-                            Kind::Actual,
-                            ind.observation(p.year + 1, Kind::Actual)
-                                .or_else(|| ind.observation(p.year, Kind::Actual)),
-                            true,
-                        ),
-                        PointKind::Target => {
-                            let target = ind.observation(p.year, Kind::Target);
-                            let by_growth = target.is_some_and(|t| t.value.is_none());
-                            (Kind::Target, target, by_growth)
-                        }
-                    };
-                    out.push(row(p.year, kind, p.index, p.high, source, implied));
-                }
-            }
         }
+    }
+}
+
+/// The growth or levels view's rows of one indicator: the result and the target shown, as
+/// growth rates or levels; in the levels view a growth-only target at the level it implies.
+fn figure_rows<'a>(pair: &chart::Pair<'a>, spec: &ChartSpec) -> Vec<DataRow<'a>> {
+    let series = [
+        (Kind::Actual, spec.show_actual),
+        (Kind::Target, spec.show_target),
+    ];
+    let mut out = Vec::new();
+    for (kind, shown) in series {
+        let obs = match kind {
+            Kind::Actual => pair.actual,
+            Kind::Target => pair.target,
+        };
+        let number = obs.and_then(|o| {
+            if spec.view == View::Growth {
+                Some((o.growth_pct?, o.growth_pct_high))
+            } else {
+                Some((o.value?, o.value_high))
+            }
+        });
+        if let (Some(obs), Some(number), true) = (obs, number, shown) {
+            out.push(DataRow::new(
+                pair.indicator,
+                (obs.year, kind),
+                number,
+                Some(obs),
+                false,
+            ));
+        } else if let (View::Levels, Kind::Target, Some(obs), Some(level), true) =
+            (spec.view, kind, obs, pair.implied_target_level(), shown)
+        {
+            // The levels view draws a growth-only target at the level it implies.
+            let at = (obs.year, kind);
+            out.push(DataRow::new(
+                pair.indicator,
+                at,
+                (level, None),
+                Some(obs),
+                true,
+            ));
+        }
+    }
+    out
+}
+
+/// The progress view's rows of one indicator: the review year at 100 (unless the index
+/// comes from a growth rate alone) and the target's index.
+fn progress_rows<'a>(pair: &chart::Pair<'a>, (review, plan): (i32, i32)) -> Vec<DataRow<'a>> {
+    let Some(p) = chart::progress_rows(std::slice::from_ref(pair)).pop() else {
+        return Vec::new();
+    };
+    let ind = pair.indicator;
+    let mut out = Vec::new();
+    if !p.from_growth {
+        let at = (review, Kind::Actual);
+        out.push(DataRow::new(ind, at, (100.0, None), pair.actual, false));
+    }
+    let index = (p.index, p.index_high);
+    let at = (plan, Kind::Target);
+    out.push(DataRow::new(ind, at, index, pair.target, p.from_growth));
+    out
+}
+
+/// The trend view's rows of one indicator: every point of its line and its past targets,
+/// by year, results before targets.
+fn trend_rows<'a>(data: &'a Dataset, pair: &chart::Pair<'a>) -> Vec<DataRow<'a>> {
+    let Some(s) = chart::trend_series(data, std::slice::from_ref(pair)).pop() else {
+        return Vec::new();
+    };
+    let ind = pair.indicator;
+    let past = s.past_targets.iter().map(|(_, to)| *to);
+    let past = past.chain(s.bounds.iter().map(|(p, _)| *p));
+    let mut points: Vec<_> = s.points.iter().copied().chain(past).collect();
+    points.sort_by_key(|p| (p.year, p.kind == PointKind::Target));
+    let mut out = Vec::new();
+    for p in points {
+        let (kind, source, implied) = match p.kind {
+            PointKind::Reported => (Kind::Actual, ind.observation(p.year, Kind::Actual), false),
+            // Implied by the next year's growth rate.
+            PointKind::Implied => (
+                Kind::Actual,
+                ind.observation(p.year + 1, Kind::Actual)
+                    .or_else(|| ind.observation(p.year, Kind::Actual)),
+                true,
+            ),
+            PointKind::Target => {
+                let target = ind.observation(p.year, Kind::Target);
+                let by_growth = target.is_some_and(|t| t.value.is_none());
+                (Kind::Target, target, by_growth)
+            }
+        };
+        out.push(DataRow::new(
+            ind,
+            (p.year, kind),
+            (p.index, p.high),
+            source,
+            implied,
+        ));
     }
     out
 }
@@ -178,22 +219,22 @@ pub fn table(data: &Dataset, spec: &ChartSpec, rows: &[DataRow<'_>]) -> Vec<Vec<
             Cell::Text(spec.view.name(lang).to_owned()),
             Cell::Text(ind.id.clone()),
             Cell::Text(ind.name(lang).to_owned()),
-            text(ind.unit(lang)),
+            text_cell(ind.unit(lang)),
             Cell::Number(f64::from(row.year)),
             Cell::Text(row.kind.name(lang).to_owned()),
             Cell::Number(round6(row.charted)),
-            number(row.charted_high.map(round6)),
-            text(measure),
-            number(own.and_then(|o| o.value)),
-            number(own.and_then(|o| o.value_high)),
-            number(own.and_then(|o| o.growth_pct)),
-            number(own.and_then(|o| o.growth_pct_high)),
+            number_cell(row.charted_high.map(round6)),
+            text_cell(measure),
+            number_cell(own.and_then(|o| o.value)),
+            number_cell(own.and_then(|o| o.value_high)),
+            number_cell(own.and_then(|o| o.growth_pct)),
+            number_cell(own.and_then(|o| o.growth_pct_high)),
             own.map_or(Cell::Empty, |o| {
                 Cell::Text(o.qualifier.words(lang).to_owned())
             }),
             Cell::Text(t.data_yes_no[usize::from(!row.implied)].to_owned()),
-            text(row.source.and_then(|o| o.derived.as_deref()).unwrap_or("")),
-            text(row.source.map_or("", |o| o.quote.as_str())),
+            text_cell(row.source.and_then(|o| o.derived.as_deref()).unwrap_or("")),
+            text_cell(row.source.map_or("", |o| o.quote.as_str())),
             Cell::Text(source_line),
         ]);
     }
@@ -204,7 +245,8 @@ fn header(names: &[&str]) -> Vec<Cell> {
     names.iter().map(|h| Cell::Text((*h).to_owned())).collect()
 }
 
-fn text(s: &str) -> Cell {
+/// A text cell; empty text is an empty cell.
+pub fn text_cell(s: &str) -> Cell {
     if s.is_empty() {
         Cell::Empty
     } else {
@@ -212,7 +254,8 @@ fn text(s: &str) -> Cell {
     }
 }
 
-fn number(n: Option<f64>) -> Cell {
+/// A number cell, or an empty one.
+pub fn number_cell(n: Option<f64>) -> Cell {
     n.map_or(Cell::Empty, Cell::Number)
 }
 
@@ -248,11 +291,11 @@ fn compare_cells(
     });
     let mut cells = vec![
         Cell::Text(row.region(lang).to_owned()),
-        text(row.division.map_or("", |d| d.code)),
-        text(level),
+        text_cell(row.division.map_or("", |d| d.code)),
+        text_cell(level),
         Cell::Text(ind.name(lang).to_owned()),
-        text(ind.unit(lang)),
-        text(measure),
+        text_cell(ind.unit(lang)),
+        text_cell(measure),
     ];
     for (kind, year, shown) in [
         (Kind::Actual, table.review_year, spec.show_actual),
@@ -262,12 +305,12 @@ fn compare_cells(
         let numbers = obs.and_then(|_| row.numbers(kind, &table.measure));
         cells.extend([
             Cell::Number(f64::from(year)),
-            number(numbers.map(|(low, _)| round6(low))),
-            number(numbers.and_then(|(_, high)| high).map(round6)),
+            number_cell(numbers.map(|(low, _)| round6(low))),
+            number_cell(numbers.and_then(|(_, high)| high).map(round6)),
             obs.map_or(Cell::Empty, |o| {
                 Cell::Text(o.qualifier.words(lang).to_owned())
             }),
-            text(obs.map_or("", |o| o.quote.as_str())),
+            text_cell(obs.map_or("", |o| o.quote.as_str())),
         ]);
     }
     let missing: Vec<String> = row
@@ -280,14 +323,18 @@ fn compare_cells(
         .flatten()
         .find_map(|o| o.source_file.clone())
         .unwrap_or_else(|| row.files.clone());
-    cells.extend([text(&missing.join(t.list_sep)), text(&file), text(note)]);
+    cells.extend([
+        text_cell(&missing.join(t.list_sep)),
+        text_cell(&file),
+        text_cell(note),
+    ]);
     // Issue 21: the region's main targets of the plan year met, once judged.
     let met = &row.targets_met;
     let judged = (met.judged() > 0).then_some(met);
     cells.extend([
-        number(judged.map(|m| m.reached() as f64)),
-        number(judged.map(|m| m.judged() as f64)),
-        number(met.share().map(round6)),
+        number_cell(judged.map(|m| m.reached() as f64)),
+        number_cell(judged.map(|m| m.judged() as f64)),
+        number_cell(met.share().map(round6)),
     ]);
     cells
 }
@@ -387,4 +434,32 @@ pub fn fill_sheet(
 /// The language's name for a sheet: the view's name.
 pub fn sheet_name(spec: &ChartSpec) -> &'static str {
     spec.view.name(spec.lang)
+}
+
+/// The rows the history view's data export holds for one indicator: per year, the target
+/// and the result in the indicator's measure (a range with its high bound), for the
+/// series shown.
+fn history_rows<'a>(ind: &'a Indicator, spec: &ChartSpec) -> Vec<DataRow<'a>> {
+    let history = crate::history::History::of(ind, &std::collections::BTreeSet::new(), &[]);
+    let mut out = Vec::new();
+    for y in &history.years {
+        for (obs, shown) in [(y.target, spec.show_target), (y.result, spec.show_actual)] {
+            let Some((obs, number)) = obs
+                .filter(|_| shown)
+                .and_then(|o| Some((o, history.measure.number(o)?)))
+            else {
+                continue;
+            };
+            out.push(DataRow {
+                indicator: ind,
+                year: y.year,
+                kind: obs.kind,
+                charted: number,
+                charted_high: history.measure.high(obs),
+                source: Some(obs),
+                implied: false,
+            });
+        }
+    }
+    out
 }

@@ -11,8 +11,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use eframe::egui::epaint::{
-    self, ClippedShape, Color32, ColorMode, CornerRadius, FontFamily, Galley, PathStroke, Pos2,
-    Rect, Shape, Stroke, StrokeKind, TextShape, Vec2, pos2, vec2,
+    self, ClippedShape, Color32, ColorMode, CornerRadius, FontFamily, Galley, Mesh, PathStroke,
+    Pos2, Rect, RectShape, Shape, Stroke, StrokeKind, TextShape, Vec2, pos2, vec2,
 };
 use skrifa::MetadataProvider as _;
 use skrifa::instance::{LocationRef, Size};
@@ -302,62 +302,23 @@ impl Scene {
                 }
                 path_stroke(out, path, &p.stroke);
             }
-            Shape::Rect(r) => {
-                if r.fill.a() > 0 || r.brush.is_none() {
-                    let path = rounded_rect(r.rect, r.corner_radius, r.angle);
-                    fill(out, path, r.fill);
-                }
-                if r.stroke.width > 0.0 {
-                    let half = r.stroke.width / 2.0;
-                    let rect = match r.stroke_kind {
-                        StrokeKind::Inside => r.rect.shrink(half),
-                        StrokeKind::Middle => r.rect,
-                        StrokeKind::Outside => r.rect.expand(half),
-                    };
-                    stroke_path(out, rounded_rect(rect, r.corner_radius, r.angle), r.stroke);
-                }
-            }
+            Shape::Rect(r) => rect(out, r),
             Shape::Text(t) => {
                 if let Some(text) = self.text(t) {
                     out.push(Item::Text(text));
                 }
             }
-            Shape::Mesh(mesh) => {
-                for tri in mesh.indices.chunks_exact(3) {
-                    let v: Vec<_> = tri
-                        .iter()
-                        .filter_map(|&i| mesh.vertices.get(i as usize))
-                        .collect();
-                    if v.len() < 3 {
-                        continue;
-                    }
-                    let path = vec![
-                        Seg::Move(v[0].pos),
-                        Seg::Line(v[1].pos),
-                        Seg::Line(v[2].pos),
-                        Seg::Close,
-                    ];
-                    fill(out, path, v[0].color);
-                }
-            }
+            Shape::Mesh(mesh) => triangles(out, mesh),
             Shape::QuadraticBezier(b) => {
-                let mut path = vec![Seg::Move(b.points[0]), Seg::Quad(b.points[1], b.points[2])];
-                if b.closed {
-                    path.push(Seg::Close);
-                }
-                fill(out, path.clone(), b.fill);
-                path_stroke(out, path, &b.stroke);
+                let path = vec![Seg::Move(b.points[0]), Seg::Quad(b.points[1], b.points[2])];
+                curve(out, path, b.closed, b.fill, &b.stroke);
             }
             Shape::CubicBezier(b) => {
-                let mut path = vec![
+                let path = vec![
                     Seg::Move(b.points[0]),
                     Seg::Cubic(b.points[1], b.points[2], b.points[3]),
                 ];
-                if b.closed {
-                    path.push(Seg::Close);
-                }
-                fill(out, path.clone(), b.fill);
-                path_stroke(out, path, &b.stroke);
+                curve(out, path, b.closed, b.fill, &b.stroke);
             }
             Shape::Band(b) => {
                 let upper = b.points.iter().map(|p| pos2(p.x, p.y.min));
@@ -446,6 +407,53 @@ impl Scene {
             runs,
         })
     }
+}
+
+/// A rectangle's fill (unless only a brush paints it) and its stroke, inside, on or
+/// outside its edge as egui draws it.
+fn rect(out: &mut Vec<Item>, r: &RectShape) {
+    if r.fill.a() > 0 || r.brush.is_none() {
+        let path = rounded_rect(r.rect, r.corner_radius, r.angle);
+        fill(out, path, r.fill);
+    }
+    if r.stroke.width > 0.0 {
+        let half = r.stroke.width / 2.0;
+        let rect = match r.stroke_kind {
+            StrokeKind::Inside => r.rect.shrink(half),
+            StrokeKind::Middle => r.rect,
+            StrokeKind::Outside => r.rect.expand(half),
+        };
+        stroke_path(out, rounded_rect(rect, r.corner_radius, r.angle), r.stroke);
+    }
+}
+
+/// A mesh as filled triangles, each in the colour of its first vertex.
+fn triangles(out: &mut Vec<Item>, mesh: &Mesh) {
+    for tri in mesh.indices.chunks_exact(3) {
+        let v: Vec<_> = tri
+            .iter()
+            .filter_map(|&i| mesh.vertices.get(i as usize))
+            .collect();
+        if v.len() < 3 {
+            continue;
+        }
+        let path = vec![
+            Seg::Move(v[0].pos),
+            Seg::Line(v[1].pos),
+            Seg::Line(v[2].pos),
+            Seg::Close,
+        ];
+        fill(out, path, v[0].color);
+    }
+}
+
+/// A Bézier curve, closed when egui closes it, filled and stroked.
+fn curve(out: &mut Vec<Item>, mut path: Path, closed: bool, color: Color32, stroke: &PathStroke) {
+    if closed {
+        path.push(Seg::Close);
+    }
+    fill(out, path.clone(), color);
+    path_stroke(out, path, stroke);
 }
 
 fn fill(out: &mut Vec<Item>, path: Path, color: Color32) {

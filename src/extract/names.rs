@@ -37,7 +37,7 @@ static CATEGORY_WORDS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
 pub(crate) fn clean(raw: &str) -> String {
     let whole = drop_circumstance(raw.trim_matches(is_edge));
     let whole = drop_running_years(&whole);
-    let mut s: &str = &whole;
+    let mut s: &str = from_list_count(&whole);
     if let Some(at) = find_from(s) {
         s = s.get(..at).unwrap_or(s);
     }
@@ -53,7 +53,13 @@ pub(crate) fn clean(raw: &str) -> String {
             s = s.get(..start).unwrap_or(s);
         }
     }
-    let listed_after = s.rsplit_once('等').map_or(s, |(_, after)| after);
+    // 嘉定、宝山等地合作项目: the noun 等 closes the list with (地, 方面…) is the list's.
+    let listed_after = s.rsplit_once('等').map_or(s, |(_, after)| {
+        ["地区", "地", "方面", "领域", "部门", "单位"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after)
+    });
     let mut name = strip_year(listed_after).trim_matches(is_edge);
     // 五年来 says when, not what: taken whole, before 五年 alone would leave 来.
     for period in PERIODS {
@@ -156,6 +162,22 @@ fn drop_circumstance(s: &str) -> Cow<'_, str> {
 }
 
 /// Removes 连续5年 (粮食总产量连续5年稳定在 → 粮食总产量稳定在).
+/// 高端装备、新材料、航空航天四大主导产业产值: a list closed by the count of its items
+/// (四大, 三个, 两类) gives examples; the name starts at the count (四大主导产业产值).
+fn from_list_count(s: &str) -> &str {
+    let Some((_, last)) = s.rsplit_once('、') else {
+        return s;
+    };
+    let chars: Vec<(usize, char)> = last.char_indices().collect();
+    let count = chars.windows(2).find(|w| {
+        matches!(w, [(_, n), (_, c)] if "两二三四五六七八九十".contains(*n) && "大个类项种".contains(*c))
+    });
+    match count {
+        Some([(at, _), _]) if last.len() - at >= 3 * 4 => &last[*at..],
+        _ => s,
+    }
+}
+
 fn drop_running_years(s: &str) -> Cow<'_, str> {
     let Some(i) = s
         .match_indices('连')
@@ -270,6 +292,16 @@ mod tests {
         assert_eq!(clean("力争农产品加工转化率达到"), "农产品加工转化率");
         assert_eq!(clean("中航哈轴高端轴承等"), "");
         assert_eq!(clean("自由贸易试验区"), "自由贸易试验区");
+        assert_eq!(clean("与上海嘉定、宝山等地合作项目达到"), "合作项目");
+        assert_eq!(
+            clean("高端装备、新材料、航空航天四大主导产业产值"),
+            "四大主导产业产值"
+        );
+        // No count: the list stays for the list's own rules.
+        assert_eq!(
+            clean("航空航天、医药制造业增加值"),
+            "航空航天、医药制造业增加值"
+        );
     }
 
     #[test]

@@ -152,6 +152,11 @@ pub(crate) fn tokenize(chars: &[char], s: usize, e: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = s;
     while i < e {
+        if let Some(tenths) = tenths_at(chars, s, i, e) {
+            i = tenths.end;
+            out.push(tenths);
+            continue;
+        }
         if !at(chars, i).is_ascii_digit() || (i > s && at(chars, i - 1).is_ascii_digit()) {
             i += 1;
             continue;
@@ -211,6 +216,42 @@ pub(crate) fn tokenize(chars: &[char], s: usize, e: usize) -> Vec<Token> {
         i = end.max(j).max(i + 1);
     }
     out
+}
+
+/// A growth in tenths written in Chinese numerals right after its verb (增长四成, 下降两成):
+/// a percentage (40%). Elsewhere (近七成, 八成以上的村) such words are no figure.
+fn tenths_at(chars: &[char], s: usize, i: usize, e: usize) -> Option<Token> {
+    const VERBS: &[&str] = &["增长", "提高", "增加", "下降", "减少"];
+    let tenths = match at(chars, i) {
+        '一' => 1.0,
+        '两' | '二' => 2.0,
+        '三' => 3.0,
+        '四' => 4.0,
+        '五' => 5.0,
+        '六' => 6.0,
+        '七' => 7.0,
+        '八' => 8.0,
+        '九' => 9.0,
+        _ => return None,
+    };
+    let verb = i >= s + 2 && VERBS.iter().any(|v| is_at(chars, i - 2, v));
+    if !verb || at(chars, i + 1) != '成' || i + 2 > e {
+        return None;
+    }
+    // 两成多: more than two tenths.
+    let more = matches!(at(chars, i + 2), '多' | '余') && i + 3 <= e;
+    let (after, end) = qualifier_after(chars, i + 2 + usize::from(more), e);
+    let after = after.or(more.then_some(Qualifier::MoreThan));
+    Some(Token {
+        start: i,
+        end,
+        value: tenths * 10.0,
+        high: None,
+        reversed: false,
+        unit: Unit::Percent,
+        unit_text: "%".to_owned(),
+        after,
+    })
 }
 
 /// The end of a range sign at `k` (one or two of —, -, ~, 至, 到) when a number follows it.
@@ -428,6 +469,18 @@ mod tests {
             )
         );
         assert_eq!(t[3], (5.0, Unit::Measure, "个".into(), None));
+    }
+
+    #[test]
+    fn tenths_after_a_growth_verb_are_percentages() {
+        assert_eq!(
+            scan("旅游总收入增长四成，客流下降两成多"),
+            [
+                (40.0, Unit::Percent, "%".into(), None),
+                (20.0, Unit::Percent, "%".into(), Some(Qualifier::MoreThan))
+            ]
+        );
+        assert!(scan("民生支出占比近七成，八成以上的村").is_empty());
     }
 
     #[test]

@@ -7,8 +7,6 @@
 //! ([`crate::merge`]); of two files of one year that disagree, the figure the conflict rule
 //! keeps is used and marked.
 
-pub mod command;
-
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -351,37 +349,6 @@ pub fn targets_met(data: &Dataset, year: i32) -> Score {
             .filter(|i| i.headline && i.multi_year.is_none())
             .filter_map(|i| target_outcome(i, year)),
     )
-}
-
-/// The rows the history view's data export holds for one indicator: per year, the target
-/// and the result in the indicator's measure (a range with its high bound), for the
-/// series shown.
-pub fn data_rows<'a>(
-    ind: &'a Indicator,
-    spec: &crate::chart::ChartSpec,
-) -> Vec<crate::export::table::DataRow<'a>> {
-    let history = History::of(ind, &BTreeSet::new(), &[]);
-    let mut out = Vec::new();
-    for y in &history.years {
-        for (obs, shown) in [(y.target, spec.show_target), (y.result, spec.show_actual)] {
-            let Some((obs, number)) = obs
-                .filter(|_| shown)
-                .and_then(|o| Some((o, history.measure.number(o)?)))
-            else {
-                continue;
-            };
-            out.push(crate::export::table::DataRow {
-                indicator: ind,
-                year: y.year,
-                kind: obs.kind,
-                charted: number,
-                charted_high: history.measure.high(obs),
-                source: Some(obs),
-                implied: false,
-            });
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -44,12 +44,63 @@ pub enum Issue {
         fault: Fault,
         first_line: Option<usize>,
     },
-    /// A report that could not be read or drafted, in its reader's words.
-    Report(String),
+    /// A report that could not be read or drafted.
+    Report(ReportProblem),
     NoFile,
     /// A folder given to open that could not be listed, or holds nothing to open.
     FolderUnreadable(IoProblem),
     EmptyFolder,
+}
+
+/// Why a report could not be read or drafted: said in the user's language, with a reader's
+/// own (English) words only where a library gives nothing better.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportProblem {
+    Empty,
+    TooLarge(crate::files::TooLarge),
+    NoYears,
+    NoFigures {
+        review: i32,
+        plan: i32,
+    },
+    Scanned,
+    Encrypted,
+    ZipBomb {
+        total: u64,
+        limit: u64,
+        ratio: f64,
+    },
+    /// What the format's reader said (a damaged Word file or PDF, an unknown format).
+    Reader(String),
+}
+
+impl ReportProblem {
+    pub fn message(&self, t: &Texts) -> String {
+        let m = t.messages;
+        match self {
+            ReportProblem::Empty => m.report_empty.to_owned(),
+            ReportProblem::TooLarge(e) => e.message(t),
+            ReportProblem::NoYears => m.report_no_years.to_owned(),
+            ReportProblem::NoFigures { review, plan } => {
+                fill(m.report_no_figures, &[("review", review), ("plan", plan)])
+            }
+            ReportProblem::Scanned => m.report_scanned.to_owned(),
+            ReportProblem::Encrypted => m.report_encrypted.to_owned(),
+            ReportProblem::ZipBomb {
+                total,
+                limit,
+                ratio,
+            } => fill(
+                m.report_zip_bomb,
+                &[
+                    ("total", total),
+                    ("limit", limit),
+                    ("ratio", &format!("{ratio:.0}")),
+                ],
+            ),
+            ReportProblem::Reader(detail) => detail.clone(),
+        }
+    }
 }
 
 /// How far serde_json got.
@@ -84,7 +135,7 @@ impl Issue {
                 }
                 out
             }
-            Issue::Report(detail) => fill(m.report_unreadable, &[("detail", detail)]),
+            Issue::Report(problem) => fill(m.report_unreadable, &[("detail", &problem.message(t))]),
             Issue::NoFile => m.no_file.to_owned(),
             Issue::FolderUnreadable(why) => fill(m.folder_unreadable, &[("why", &why.message(t))]),
             Issue::EmptyFolder => m.empty_folder.to_owned(),

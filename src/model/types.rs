@@ -525,4 +525,14 @@ impl Dataset {
     pub fn observation_count(&self) -> usize {
         self.indicators.iter().map(|i| i.observations.len()).sum()
     }
+
+    /// How many indicators are flagged for review, and how many of those for an unclear name.
+    pub fn flagged_count(&self) -> (usize, usize) {
+        let flagged = self.indicators.iter().filter(|i| !i.flags.is_empty());
+        let unclear = flagged
+            .clone()
+            .filter(|i| i.flags.contains(&Flag::UnclearName))
+            .count();
+        (flagged.count(), unclear)
+    }
 }

@@ -79,6 +79,26 @@ pub fn unify(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A name or unit as compared: no whitespace, full-width forms and Chinese punctuation
+/// folded to their ASCII counterparts, so 中小学、幼儿园 and 中小学,幼儿园 agree.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '、' => ',',
+            '。' => '.',
+            '〔' | '【' => '(',
+            '〕' | '】' => ')',
+            '“' | '”' | '「' | '」' | '『' | '』' => '"',
+            '‘' | '’' => '\'',
+            '—' | '–' => '-',
+            '·' | '・' => '.',
+            _ => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -182,6 +182,43 @@ impl Sentence<'_> {
         }
         true
     }
+
+    /// 新增税收超亿元楼宇3栋、总数达到23栋: a total right after an increment of the same
+    /// thing is its level, and the increment its change (not a figure of its own).
+    pub(super) fn total_after_increment(&self, run: &Run, r: &mut Reading) -> Option<Vec<Draft>> {
+        const TOTALS: &[&str] = &["总数", "总量", "总计"];
+        let (&[tok], &[q]) = (run.toks.as_slice(), run.quals.as_slice()) else {
+            return None;
+        };
+        if !TOTALS.contains(&names::clean(&run.subject).as_str()) {
+            return None;
+        }
+        let prev = r.items.last_mut()?;
+        let p = &prev.draft;
+        let written_new = {
+            let words = self.text(p.quote.0, run.bound);
+            let number = words
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(words.len());
+            NEW_VERBS.iter().any(|v| words[..number].contains(v))
+        };
+        let fits = prev.emit && p.change.is_none() && p.growth.is_none() && p.multi_year.is_none();
+        if !(written_new && fits) {
+            return None;
+        }
+        let change = scan::convert(p.value?, p.unit.as_deref()?, &tok.unit_text)?;
+        // The total is of the thing added (上市公司), not of the additions (新增上市公司).
+        let name = NEW_VERBS
+            .iter()
+            .find_map(|v| p.name.strip_prefix(v))
+            .unwrap_or(&p.name)
+            .to_owned();
+        let start = p.quote.0;
+        prev.emit = false;
+        let mut d = self.draft(run, name, tok, q, (start, run.quote.1));
+        d.change = Some(change);
+        Some(vec![d])
+    }
 }
 
 /// The latest emitted levels of the reading that `fits` accepts, in text order.

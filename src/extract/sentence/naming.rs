@@ -32,7 +32,22 @@ impl Sentence<'_> {
         }
         let last_seg = before.rsplit('、').next().unwrap_or(before);
         let seg_name = names::clean(last_seg);
-        let (owned, after) = self.noun_after(t, next_start);
+        self.noun_after_as_name(before, &seg_name, t, next_start)
+            .or_else(|| self.name_before(before, &seg_name, prev, bound))
+            .unwrap_or_else(|| self.name_in_sentence(seg_name, t, bound))
+    }
+
+    /// The noun after a level when it names it: owned by the words before (全长66公里的
+    /// 三环路), after a list or a joining word, or after words that name nothing.
+    fn noun_after_as_name(
+        &self,
+        before: &str,
+        seg_name: &str,
+        t: &Token,
+        next_start: usize,
+    ) -> Option<String> {
+        let (owned, noun) = self.noun_after(t, next_start);
+        let noun = noun?;
         let listed = before.contains('、');
         // 及 of 惠及, 涉及, 普及 is a verb's, not a list's.
         let trimmed = before.trim_end();
@@ -40,49 +55,66 @@ impl Sentence<'_> {
             .iter()
             .any(|v| trimmed.ends_with(v));
         let joined = trimmed.ends_with(['和', '及', '与', '的', '、']) && !verb_ji;
-        match after {
+        if owned {
             // 全长66公里的三环路 → 三环路全长
-            Some(noun) if owned => return format!("{noun}{seg_name}"),
+            Some(format!("{noun}{seg_name}"))
+        } else if listed || joined {
             // 玉米、大豆…5大产业链; 142项重点任务和102个重点项目; 监督的10个民生项目
-            Some(noun) if listed || joined => return noun,
+            Some(noun)
+        } else if !names::meaningful(seg_name) || names::ends_with_verb(seg_name) {
             // 新增重组4家全国重点实验室; 两年累计投入16亿元供热奖补资金
-            Some(noun) if !names::meaningful(&seg_name) || names::ends_with_verb(&seg_name) => {
-                return noun;
-            }
-            _ => {}
+            Some(noun)
+        } else {
+            None
         }
-        if let Some(name) = gdp_subject(&seg_name) {
-            return name.to_owned();
+    }
+
+    /// The name from the words before a level, or from the name before it in the sentence
+    /// (a head measuring that subject, a verb's object, a generic word).
+    fn name_before(
+        &self,
+        before: &str,
+        seg_name: &str,
+        prev: Option<&str>,
+        bound: usize,
+    ) -> Option<String> {
+        if let Some(name) = gdp_subject(seg_name) {
+            return Some(name.to_owned());
         }
         // 粮食播种面积2100万亩、产量900万吨: a head measuring the subject before it.
         if let Some(prev) = prev
-            && CARRIED_HEADS.contains(&seg_name.as_str())
+            && CARRIED_HEADS.contains(&seg_name)
         {
-            return carried(prev, &seg_name);
+            return Some(carried(prev, seg_name));
         }
         // 发行超长期特别国债…，今年先发行1万亿元: the verb's object named before, or the
         // thing counted just before (专项债券额度900亿元以上，今年先发行450亿元).
-        if let Some(verb) = verb_only(&seg_name)
+        if let Some(verb) = verb_only(seg_name)
             && let Some(noun) = self.object_after(verb, bound).or(prev.map(str::to_owned))
         {
-            return noun;
+            return Some(noun);
         }
-        if listed {
+        if before.contains('、') {
             let full = names::clean(before);
             if names::meaningful(&full) {
-                return full;
+                return Some(full);
             }
         }
-        if names::meaningful(&seg_name) {
-            return seg_name;
+        if names::meaningful(seg_name) {
+            return Some(seg_name.to_owned());
         }
-        if let Some(prev) = prev {
-            return if names::is_generic(&seg_name) {
+        prev.map(|prev| {
+            if names::is_generic(seg_name) {
                 format!("{prev}{seg_name}")
             } else {
                 prev.to_owned()
-            };
-        }
+            }
+        })
+    }
+
+    /// The name of a level whose words name nothing and that has no name before it: a
+    /// verb's object, the sentence's topic, the words themselves, or its clause.
+    fn name_in_sentence(&self, seg_name: String, t: &Token, bound: usize) -> String {
         if names::is_verb(&seg_name)
             && !seg_name.is_empty()
             && let Some(noun) = self.object_of(&seg_name, bound)

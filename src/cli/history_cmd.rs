@@ -5,11 +5,11 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{History, Measure, NoResult, Year, histories};
 use crate::cli::compare_cmd::figure_json;
 use crate::cli::{columns, conflict_text, load_for_command};
 use crate::collection::RegionData;
 use crate::compare::{all_names, match_key};
+use crate::history::{History, Measure, NoResult, Year, histories};
 use crate::i18n::Lang;
 use crate::model::{Indicator, Kind, format_number, format_signed};
 
