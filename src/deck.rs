@@ -91,6 +91,16 @@ pub fn pages<'a>(
     regions: &[&'a RegionData],
     pick: &Pick,
 ) -> Result<Vec<Page<'a>>, PlanError> {
+    pages_with(views, regions, |region| ticked(region, pick))
+}
+
+/// As [`pages`], each region's indicators given by `ticked` (the window: what is ticked
+/// for that region).
+pub fn pages_with<'a>(
+    views: &[View],
+    regions: &[&'a RegionData],
+    ticked: impl Fn(&RegionData) -> Result<BTreeSet<String>, PlanError>,
+) -> Result<Vec<Page<'a>>, PlanError> {
     let mut views: Vec<View> = views.to_vec();
     views.dedup();
     let mut out = Vec::new();
@@ -110,7 +120,7 @@ pub fn pages<'a>(
             out.push(Page {
                 view,
                 region,
-                ticked: ticked(region, pick)?,
+                ticked: ticked(region)?,
             });
         }
     }
@@ -167,11 +177,11 @@ pub fn page_path(out: &Path, page: &Page<'_>, several_regions: bool) -> PathBuf 
 }
 
 /// The title slide: the reports the deck shows, one line each with their files.
-pub fn title(pages: &[Page<'_>], collection: &Collection, lang: Lang) -> (String, Vec<String>) {
+pub fn title(pages: &[Page<'_>], open: &[RegionData], lang: Lang) -> (String, Vec<String>) {
     let mut regions: Vec<&RegionData> = Vec::new();
     for page in pages {
         let shown: Vec<&RegionData> = if page.view == View::Compare {
-            collection.regions.iter().collect()
+            open.iter().collect()
         } else {
             vec![page.region]
         };
@@ -185,16 +195,34 @@ pub fn title(pages: &[Page<'_>], collection: &Collection, lang: Lang) -> (String
         [one] => one.data.report.title(lang).to_owned(),
         _ => Lang::fill(lang.texts().deck_title, regions.len()),
     };
-    let lines = regions
-        .iter()
-        .map(|r| format!("{} ({})", r.data.report.title(lang), r.name()))
-        .collect();
+    let lines = regions.iter().map(|r| title_line(r, lang)).collect();
     (title, lines)
+}
+
+/// A report's line on the title slide: its title, led by its region when the title does
+/// not name it (a draft's title may be the bare 政府工作报告), and its files.
+fn title_line(region: &RegionData, lang: Lang) -> String {
+    let title = region.data.report.title(lang);
+    let name = match lang {
+        Lang::Zh => region.data.report.region_zh.as_str(),
+        Lang::En => region
+            .data
+            .report
+            .region_en
+            .as_deref()
+            .unwrap_or(&region.data.report.region_zh),
+    };
+    if name.is_empty() || title.contains(name) {
+        format!("{title} ({})", region.name())
+    } else {
+        format!("{name} {title} ({})", region.name())
+    }
 }
 
 /// What a deck export needs besides its pages.
 pub struct DeckSettings<'a> {
-    pub collection: &'a Collection,
+    /// Every region open (the compare view draws them all).
+    pub regions: &'a [RegionData],
     /// The compare view's table, worked out once.
     pub compare: Option<&'a CompareTable>,
     /// The image settings of every page; each page's view replaces the spec's.
@@ -216,13 +244,13 @@ impl DeckSettings<'_> {
         settings.spec.view = page.view;
         // The compare view draws every region: a draft among them makes it a draft.
         settings.spec.draft = match page.view {
-            View::Compare => self.collection.regions.iter().any(|r| r.draft),
+            View::Compare => self.regions.iter().any(|r| r.draft),
             _ => page.region.draft,
         };
         let input = ChartInput {
             data,
             selected: &selected,
-            regions: &self.collection.regions,
+            regions: self.regions,
             compare: self.compare,
         };
         draw(&input, &settings)
@@ -244,8 +272,7 @@ pub fn write(
             .map(|page| deck.with_page(page, |input, s| pptx::slide(input, s, deck.picture)))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| shown(e, out))?;
-        let title =
-            (pages.len() > 1).then(|| title(pages, deck.collection, deck.settings.spec.lang));
+        let title = (pages.len() > 1).then(|| title(pages, deck.regions, deck.settings.spec.lang));
         let bytes = pptx::deck_bytes(title, slides, &deck.settings).map_err(|e| shown(e, out))?;
         vec![(out.to_path_buf(), bytes)]
     } else if let [page] = pages {

@@ -211,6 +211,27 @@ pub struct Texts {
     pub compare_regions: &'static str,
     /// The title slide of a deck of several regions.
     pub deck_title: &'static str,
+    // Opening folders in the background (issue 19).
+    pub open_folder: &'static str,
+    /// The progress bar: "{done}/{total} files opened".
+    pub folder_progress: &'static str,
+    pub folder_stopping: &'static str,
+    pub folder_opened: &'static str,
+    /// "{opened} of {total} files opened".
+    pub folder_summary: &'static str,
+    /// After the summary of a run the user stopped.
+    pub folder_cancelled: &'static str,
+    /// After the summary: the files that could not be opened follow.
+    pub folder_failed: &'static str,
+    // The export dialog's whole deck (issue 19).
+    pub whole_deck: &'static str,
+    pub whole_deck_hint: &'static str,
+    pub deck_views: &'static str,
+    pub deck_picture: &'static str,
+    /// A deck in an image or table format: a file per view.
+    pub deck_files_hint: &'static str,
+    /// A native chart's workbook: the column of a series' range widths (high − low).
+    pub range_width: &'static str,
     /// The empty state with fewer than two named regions open.
     pub compare_open_more: &'static str,
     /// The empty state when no indicator is in two regions.
@@ -543,6 +564,19 @@ pub const ZH: Texts = Texts {
     view_compare_title: "各地区对比：上年实际与今年目标",
     compare_regions: "{n}个地区",
     deck_title: "{n}个地区的政府工作报告",
+    open_folder: "打开文件夹…",
+    folder_progress: "正在打开文件：{done}/{total}",
+    folder_stopping: "正在停止：等待进行中的文件完成…",
+    folder_opened: "文件夹已打开",
+    folder_summary: "已打开{opened}个文件，共{total}个",
+    folder_cancelled: "（已取消，已完成的保留）",
+    folder_failed: "以下文件无法打开：",
+    whole_deck: "整套幻灯片",
+    whole_deck_hint: "多个视图、多个地区一次导出",
+    deck_views: "视图",
+    deck_picture: "幻灯片放图片（外观精确，数据不可编辑）",
+    deck_files_hint: "每个视图各存一个文件，文件名后加视图名",
+    range_width: "区间幅度（上限−下限）",
     compare_open_more: "对比视图把同一指标的各地区数字并列。当前只打开了一个地区的报告：请再打开至少一个其他地区的报告或数据文件（“打开”，可多选）。",
     compare_no_common: "打开的各地区报告没有共同的指标（按名称匹配），无法对比。",
     compare_indicator: "指标",
@@ -836,6 +870,19 @@ pub const EN: Texts = Texts {
     view_compare_title: "Regions compared: last year's result against this year's target",
     compare_regions: "{n} regions",
     deck_title: "Government work reports of {n} regions",
+    open_folder: "Open folder…",
+    folder_progress: "Opening files: {done}/{total}",
+    folder_stopping: "Stopping: waiting for the files under way…",
+    folder_opened: "Folder opened",
+    folder_summary: "{opened} of {total} files opened",
+    folder_cancelled: " (cancelled; what was finished is kept)",
+    folder_failed: "These files could not be opened:",
+    whole_deck: "Whole deck",
+    whole_deck_hint: "several views and regions in one export",
+    deck_views: "Views",
+    deck_picture: "Slides as pictures (exact look, data not editable)",
+    deck_files_hint: "a file per view, the view's name added to the file name",
+    range_width: "range width (high − low)",
     compare_open_more: "The compare view puts one indicator of several regions side by side. Only one region's report is open: open the report or dataset of at least one other region (Open; several files can be picked).",
     compare_no_common: "The regions open have no indicator in common (matched by name), so there is nothing to compare.",
     compare_indicator: "Indicator",

@@ -617,3 +617,221 @@ fn two_regions_stay_apart_and_the_picker_switches_between_them() {
     );
     assert!(!first.is_empty());
 }
+
+/// Drops `dir` on the window, as a user drags a folder onto it.
+fn drop_folder(harness: &mut Harness<'_, GwrApp>, dir: &std::path::Path) {
+    common::drop_path(harness, dir);
+    harness.step();
+    harness.step();
+}
+
+/// Draws frames until `done` holds (the worker asks for them; a test draws them itself),
+/// at most for a minute.
+fn step_until(harness: &mut Harness<'_, GwrApp>, done: impl Fn(&GwrApp) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "still waiting after a minute"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    // Settle the frames after (the worker may still ask for more).
+    harness.run_ok();
+}
+
+#[test]
+fn a_dropped_folder_opens_in_the_background_and_names_the_broken_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir_all(reports.join("hubei")).unwrap();
+    for (from, to) in [
+        ("tests/reports/mianyang-2024.txt", "mianyang-2024.txt"),
+        ("tests/reports/wuhu-2024.txt", "wuhu-2024.txt"),
+        ("tests/reports/yichang-2024.txt", "hubei/yichang-2024.txt"),
+        ("tests/formats/corrupt.docx", "broken.docx"),
+    ] {
+        std::fs::copy(from, reports.join(to)).unwrap();
+    }
+    std::fs::write(reports.join("notes.md"), "not a report").unwrap();
+    let mut harness = app();
+    let before = harness.state().data().clone();
+    drop_folder(&mut harness, &reports);
+    // The frame that took the drop did not wait for the drafts: the run is under way and
+    // the dataset shown is still the one before.
+    assert!(
+        harness.state().folder_run().is_some(),
+        "a run in the background"
+    );
+    assert_eq!(harness.state().data(), &before);
+    step_until(&mut harness, |app| app.folder_run().is_none());
+    let app = harness.state();
+    let regions: Vec<&str> = app
+        .session
+        .regions()
+        .iter()
+        .map(|r| r.data.report.region_zh.as_str())
+        .collect();
+    assert_eq!(regions.len(), 3, "{regions:?}");
+    for region in ["绵阳市", "芜湖市", "宜昌市"] {
+        assert!(regions.contains(&region), "{regions:?}");
+    }
+    let Some(Status::FolderOpened {
+        opened: 3,
+        total: 4,
+        cancelled: false,
+        failed: Some(failed),
+    }) = &app.ui.status
+    else {
+        panic!("{:?}", app.ui.status);
+    };
+    assert_eq!(failed.0.len(), 1);
+    let why = failed.message(ZH);
+    assert!(why.contains("broken.docx"), "{why}");
+    assert_eq!(app.ui.status.as_ref().unwrap().level(), Level::Warning);
+    // The banner says it as the window says load errors: the file and its reason.
+    harness.get_by_label_contains(&why);
+    harness.get_by_label_contains(&fill(ZH.folder_summary, &[("opened", &3), ("total", &4)]));
+}
+
+#[test]
+fn cancel_stops_a_folder_run_and_keeps_what_was_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let total = 200;
+    for n in 0..total {
+        std::fs::copy(
+            "tests/reports/wuhu-2024.txt",
+            dir.path().join(format!("wuhu-{n:03}.txt")),
+        )
+        .unwrap();
+    }
+    let mut harness = app();
+    drop_folder(&mut harness, dir.path());
+    step_until(&mut harness, |app| {
+        app.folder_run().is_none_or(|run| run.done() >= 1)
+    });
+    assert!(harness.state().folder_run().is_some(), "done before Cancel");
+    // The progress bar and its Cancel button, at the foot of the window.
+    let progress = ZH.folder_progress.split('{').next().unwrap();
+    harness.get_by_label_contains(progress);
+    harness
+        .get_by_role_and_label(Role::Button, ZH.cancel)
+        .click();
+    step_until(&mut harness, |app| app.folder_run().is_none());
+    let app = harness.state();
+    let Some(Status::FolderOpened {
+        opened,
+        total: 200,
+        cancelled: true,
+        failed: None,
+    }) = app.ui.status
+    else {
+        panic!("{:?}", app.ui.status);
+    };
+    assert!((1..total).contains(&opened), "{opened} of {total}");
+    // What was finished is open: one region, its files every report done.
+    let regions = app.session.regions();
+    assert_eq!(regions.len(), 1);
+    assert_eq!(regions[0].data.report.region_zh, "芜湖市");
+    assert_eq!(regions[0].files.len(), opened);
+    harness.get_by_label_contains(ZH.folder_cancelled);
+}
+
+/// The chart parts of every slide of a deck: each chart's series names and values.
+fn deck_charts(path: &std::path::Path) -> Vec<Vec<(String, Vec<Option<f64>>)>> {
+    let pkg = common::ooxml::Package::open(&std::fs::read(path).unwrap());
+    pkg.slides()
+        .iter()
+        .map(|slide| {
+            pkg.charts(slide)
+                .iter()
+                .flat_map(|chart| common::ooxml::chart_series(&pkg.xml(chart)))
+                .map(|s| (s.name, s.values))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_export_dialog_writes_a_whole_deck_as_the_command_line_does() {
+    let files = common::four_cities();
+    let mut harness = common::app_with(files.clone());
+    harness.state_mut().push(AppCommand::OpenExport);
+    harness.run();
+    harness.get_by_label("PowerPoint").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, ZH.whole_deck_hint)
+        .click();
+    harness.run();
+    // The view shown is ticked, and the region shown; tick more of each.
+    for label in [ZH.view_levels, ZH.view_trend, ZH.view_compare, "芜湖市"] {
+        harness.get_by_role_and_label(Role::CheckBox, label).click();
+        harness.run();
+    }
+    let deck = &harness.state().ui.export.deck;
+    assert_eq!(
+        deck.views,
+        [View::Growth, View::Levels, View::Trend, View::Compare]
+    );
+    assert_eq!(deck.regions, ["绵阳市", "芜湖市"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("deck.pptx");
+    let status = harness.state_mut().write_export(out.clone());
+    assert_eq!(status, Status::Saved { path: out.clone() });
+    let window = deck_charts(&out);
+    // A title slide, three views of two regions, and one compare slide of every region.
+    assert_eq!(window.len(), 1 + 3 * 2 + 1);
+    assert!(window[0].is_empty(), "the title slide has no chart");
+    assert!(window[1..].iter().all(|s| !s.is_empty()), "{window:?}");
+
+    // The command line's deck of the same views, regions and compared indicator has the
+    // same charts.
+    let compared = harness.state().compare_table().unwrap().name.clone();
+    let cli_out = dir.path().join("cli.pptx");
+    let mut args: Vec<String> = [
+        "export",
+        "--view",
+        "growth,levels,trend,compare",
+        "--region",
+        "绵阳市,芜湖市",
+        "--out",
+    ]
+    .map(String::from)
+    .into();
+    args.push(cli_out.display().to_string());
+    args.extend(["--indicator".into(), compared]);
+    for f in &files {
+        args.extend(["--data".into(), f.display().to_string()]);
+    }
+    let (code, _, stderr) = common::run(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(deck_charts(&cli_out), window);
+
+    // In an image format the deck is a file per page beside the name given.
+    harness.state_mut().ui.export.format = gwr_charts::export::Format::Svg;
+    let status = harness
+        .state_mut()
+        .write_export(dir.path().join("deck.svg"));
+    let Status::SavedFiles(written) = status else {
+        panic!("{status:?}");
+    };
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "deck-growth-绵阳市.svg",
+            "deck-growth-芜湖市.svg",
+            "deck-levels-绵阳市.svg",
+            "deck-levels-芜湖市.svg",
+            "deck-trend-绵阳市.svg",
+            "deck-trend-芜湖市.svg",
+            "deck-compare.svg",
+        ]
+    );
+    assert!(written.iter().all(|p| p.is_file()));
+}

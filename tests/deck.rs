@@ -117,6 +117,15 @@ fn assert_charts_read_their_workbooks(pkg: &Package, slide: &str) {
                 assert_eq!(ser.category_ref, format!("Sheet1!$A$2:$A${}", n + 1));
                 assert_eq!(ser.value_ref, format!("Sheet1!${col}$2:${col}${}", n + 1));
             }
+            // A range's band reads its widths from a column of their own.
+            if let Some(band_ref) = &ser.band_ref {
+                let col = band_ref.split('$').nth(1).unwrap().as_bytes()[0] - b'A';
+                let col = usize::from(col);
+                assert!(col > series.len(), "{band_ref} after the series' columns");
+                for r in 0..n {
+                    assert_eq!(cell(&sheet, r + 1, col), ser.band[r].map(Data::Float));
+                }
+            }
         }
     }
 }
@@ -318,21 +327,21 @@ fn a_failed_deck_export_leaves_nothing_and_keeps_the_old_file() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
 
+/// The compare view of 地区生产总值 in every region of `files`, as a deck read back.
+fn compare_deck(files: &[PathBuf]) -> Package {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("compare.pptx");
+    let (code, _, stderr) = export_deck(&out, "compare", &["--indicator", "地区生产总值"], files);
+    assert_eq!(code, 0, "{stderr}");
+    Package::open(&std::fs::read(&out).unwrap())
+}
+
 /// The library path the window takes: a compare deck of every region opened.
 #[test]
 fn a_deck_of_the_compare_view_names_every_region() {
     let collection: Collection = open::open_paths(&four_cities()).unwrap();
     assert!(collection.regions.len() >= 4);
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("compare.pptx");
-    let (code, _, stderr) = export_deck(
-        &out,
-        "compare",
-        &["--indicator", "地区生产总值"],
-        &four_cities(),
-    );
-    assert_eq!(code, 0, "{stderr}");
-    let pkg = Package::open(&std::fs::read(&out).unwrap());
+    let pkg = compare_deck(&four_cities());
     let slide = &pkg.slides()[0];
     let series = chart_series(&pkg.xml(&pkg.charts(slide)[0]));
     for region in &collection.regions {
@@ -350,4 +359,51 @@ fn a_deck_of_the_compare_view_names_every_region() {
             assert_eq!(ser.values[row], expected, "{} {}", region.key, ser.name);
         }
     }
+}
+
+/// Ranges drawn as ranges: each ranged figure's bar reaches its low bound and a band (an
+/// error bar of the series' colour) reaches on to its high bound, the widths in the
+/// workbook; the national report, the picture's reference line, is the compare slide's
+/// first row, outlined.
+#[test]
+fn ranges_are_bands_and_the_national_report_is_the_yardstick_row() {
+    let pkg = compare_deck(&[common::provinces()]);
+    assert_package_is_whole(&pkg);
+    let slide = &pkg.slides()[0];
+    assert_charts_read_their_workbooks(&pkg, slide);
+    let chart = pkg.xml(&pkg.charts(slide)[0]);
+    let series = chart_series(&chart);
+    let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["2025 实际", "2026 目标"]);
+    let (actual, target) = (&series[0], &series[1]);
+    let rows = &target.categories;
+    assert_eq!(rows.len(), 1 + 31, "{rows:?}");
+    // 黑龙江 4.5–5%, 广西 5–5.5%: the bar to the low bound, the band on by half a point.
+    for (region, low) in [("黑龙江省", 4.5), ("广西壮族自治区", 5.0)] {
+        let row = rows.iter().position(|r| r == region).unwrap();
+        assert_eq!(target.values[row], Some(low), "{region}");
+        assert_eq!(target.band[row], Some(0.5), "{region}");
+        let label = &target.labels.iter().find(|(i, _)| *i == row).unwrap().1;
+        assert!(label.contains('–'), "{region}: {label}");
+    }
+    assert_eq!(
+        target.band.iter().flatten().count(),
+        2,
+        "two ranges, two bands"
+    );
+    assert!(actual.band_ref.is_none(), "no result is a range");
+    // The yardstick: the national result (5%) and target (≈5%) on the first row, outlined.
+    assert_eq!(rows[0], "全国");
+    assert_eq!((actual.values[0], target.values[0]), (Some(5.0), Some(5.0)));
+    assert_eq!(target.labels[0], (0, "≈5%".to_owned()));
+    for ser in chart.all("c:ser") {
+        let first = ser
+            .all("c:dPt")
+            .into_iter()
+            .find(|d| d.child("c:idx").and_then(|i| i.attr("val")) == Some("0"))
+            .expect("the national row has a look of its own");
+        assert!(first.first("a:noFill").is_some(), "outlined, not filled");
+    }
+    let notes = pkg.notes(slide);
+    assert!(notes.starts_with("全国"), "{notes}");
 }

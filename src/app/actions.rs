@@ -2,13 +2,15 @@
 //! regions. Also the keys and dropped files that queue them, and the top bar's and export
 //! dialog's requests.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
+use super::folder::FolderRun;
 use super::{AppCommand, GwrApp, Leave, Mode, Pending, Status, Theme, export_dialog, top_bar};
 use crate::chart::View;
-use crate::collection::{Collection, Notice};
+use crate::collection::{Collection, Notice, RegionData};
+use crate::deck;
 use crate::export::{self, Format};
 use crate::files;
 use crate::open;
@@ -43,6 +45,12 @@ impl GwrApp {
         let reviewing = self.session.review().is_some();
         match command {
             AppCommand::OpenDialog => self.request(Leave::OpenDialog),
+            AppCommand::OpenFolder => self.request(Leave::OpenFolderDialog),
+            AppCommand::CancelFolder => {
+                if let Some(run) = &self.folder {
+                    run.cancel();
+                }
+            }
             AppCommand::SaveJson if reviewing => {
                 self.save_document_dialog();
             }
@@ -74,7 +82,11 @@ impl GwrApp {
             AppCommand::SetTheme(theme) => self.state.theme = theme,
             AppCommand::OpenExport => {
                 let view = self.state.chart.view;
-                self.ui.export.open_for(view, self.state.chart.lang);
+                let open = self.region_keys();
+                let shown = open[self.session.shown()].clone();
+                self.ui
+                    .export
+                    .open_for(view, self.state.chart.lang, &shown, &open);
             }
             AppCommand::SaveExport => self.save_export(),
             AppCommand::CopyChart => self.copy_chart(ctx),
@@ -90,8 +102,13 @@ impl GwrApp {
     }
 
     /// Opens datasets or report texts (several are merged); on failure the current dataset
-    /// stays and the error is shown.
+    /// stays and the error is shown. Folders among them are opened in the background
+    /// ([`folder::FolderRun`]), with the files given beside them.
     pub fn open(&mut self, paths: &[PathBuf]) {
+        if paths.iter().any(|p| p.is_dir()) {
+            self.folder = Some(FolderRun::start(paths.to_vec(), &self.ctx));
+            return;
+        }
         match open::open_paths_with_texts(paths) {
             Ok((collection, texts)) => self.show_collection(collection, texts),
             Err(e) => self.ui.status = Some(Status::OpenFailed(e)),
@@ -122,6 +139,52 @@ impl GwrApp {
             .pick_files();
         if let Some(paths) = picked {
             self.open(&paths);
+        }
+    }
+
+    /// Asks for a folder to open, and opens it in the background.
+    pub(super) fn open_folder_dialog(&mut self) {
+        if let Some(dir) = rfd::FileDialog::new().pick_folder() {
+            self.open(&[dir]);
+        }
+    }
+
+    /// Takes in the folder run's news; when it is over, shows what it opened (once any
+    /// unsaved review is dealt with) or says why nothing was.
+    pub(super) fn poll_folder(&mut self) {
+        let Some(outcome) = self.folder.as_mut().and_then(|run| run.poll()) else {
+            return;
+        };
+        self.folder = None;
+        match outcome {
+            Ok(finished) => {
+                self.folder_done = Some(finished);
+                self.request(Leave::ShowFolder);
+            }
+            Err(e) => self.ui.status = Some(Status::OpenFailed(e)),
+        }
+    }
+
+    /// Shows what the folder run opened, as files opened together are shown, and says how
+    /// many of its files opened. With none opened the dataset shown stays.
+    pub(super) fn show_folder(&mut self) {
+        let Some(done) = self.folder_done.take() else {
+            return;
+        };
+        let failed = (!done.errors.is_empty()).then_some(open::OpenError(done.errors));
+        let summary = Status::FolderOpened {
+            opened: done.opened.len(),
+            total: done.total,
+            cancelled: done.cancelled,
+            failed,
+        };
+        if done.opened.is_empty() {
+            self.ui.status = Some(summary);
+            return;
+        }
+        self.show_collection(crate::collection::group(done.opened), done.texts);
+        if self.ui.status.is_none() || summary.level() != super::Level::Done {
+            self.ui.status = Some(summary);
         }
     }
 
@@ -229,6 +292,17 @@ impl GwrApp {
         else {
             return;
         };
+        self.ui.status = Some(self.write_export(path));
+    }
+
+    /// Writes what the export dialog says to `path` (each file atomically) and says how it
+    /// went: the chart in the dialog's format (a PNG is the very image of the preview), or
+    /// the whole deck ticked, through [`deck::write`] as the command line writes it.
+    pub fn write_export(&mut self, path: PathBuf) -> Status {
+        let format = self.ui.export.format;
+        if self.ui.export.deck.on {
+            return self.write_deck(&path);
+        }
         let written = match (format, &self.ui.export.image) {
             (Format::Png, Some((_, _, image))) => render::write_png(&path, image),
             _ => {
@@ -237,10 +311,54 @@ impl GwrApp {
                 export::write(&path, format, &self.chart_input(&selected), &settings)
             }
         };
-        self.ui.status = Some(match written {
+        match written {
             Ok(path) => Status::Saved { path },
             Err(e) => Status::ExportWriteFailed(e),
+        }
+    }
+
+    /// The whole deck: the views ticked of the regions ticked, each region's charts of the
+    /// indicators ticked for it in the window.
+    fn write_deck(&mut self, path: &Path) -> Status {
+        let choice = self.ui.export.deck.clone();
+        self.refresh_compare_for_deck();
+        let regions: Vec<&RegionData> = self
+            .session
+            .regions()
+            .iter()
+            .filter(|r| choice.regions.contains(&r.key))
+            .collect();
+        let state = &self.state;
+        let pages = deck::pages_with(&choice.views, &regions, |region| {
+            let key = selection::region_key(&region.data);
+            Ok(selection::resolve(&region.data, state.selections.get(&key)))
         });
+        let pages = match pages {
+            Ok(pages) => pages,
+            Err(e) => return Status::DeckFailed(e.to_string()),
+        };
+        let settings = deck::DeckSettings {
+            regions: self.session.regions(),
+            compare: self.compare_table(),
+            settings: self.ui.export.settings(&self.chart_spec()),
+            picture: choice.picture,
+        };
+        match deck::write(path, self.ui.export.format, &pages, &settings) {
+            Ok(mut written) if written.len() == 1 => Status::Saved {
+                path: written.remove(0),
+            },
+            Ok(written) => Status::SavedFiles(written),
+            Err(e) => Status::ExportWriteFailed(e),
+        }
+    }
+
+    /// The keys of the regions open, in their order.
+    fn region_keys(&self) -> Vec<String> {
+        self.session
+            .regions()
+            .iter()
+            .map(|r| r.key.clone())
+            .collect()
     }
 
     /// The chart's numbers as tab-separated text on the clipboard.
@@ -354,6 +472,7 @@ impl GwrApp {
             View::Compare => self.compare_table(),
             _ => None,
         });
+        let regions = self.region_keys();
         let response = export_dialog::show(
             ctx,
             &mut self.ui.export,
@@ -363,6 +482,7 @@ impl GwrApp {
                 status: self.ui.status.as_ref(),
                 preview,
                 default_title,
+                regions,
             },
         );
         if response.dismissed {

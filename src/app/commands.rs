@@ -11,6 +11,10 @@ use crate::selection::Preset;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AppCommand {
     OpenDialog,
+    /// Open every dataset and report in a folder (and its subfolders), in the background.
+    OpenFolder,
+    /// Stop the folder run under way; what is finished is kept.
+    CancelFolder,
     SaveJson,
     OpenExport,
     /// Save the export dialog's image as PNG.
@@ -101,6 +105,8 @@ impl AppCommand {
             AppCommand::SaveExport
             | AppCommand::CopyData
             | AppCommand::PasteReport
+            | AppCommand::OpenFolder
+            | AppCommand::CancelFolder
             | AppCommand::ResetPlot
             | AppCommand::SetLang(_)
             | AppCommand::SetTheme(_)
@@ -122,6 +128,8 @@ impl AppCommand {
         let t = lang.texts();
         match self {
             AppCommand::OpenDialog => t.open.into(),
+            AppCommand::OpenFolder => t.open_folder.into(),
+            AppCommand::CancelFolder => t.cancel.into(),
             AppCommand::SaveJson => t.save_json.into(),
             AppCommand::OpenExport => t.export.into(),
             AppCommand::SaveExport => t.save_png.into(),

@@ -94,6 +94,13 @@ impl GwrApp {
         }
     }
 
+    /// Makes the compare table again if needed whatever view is shown: a deck may hold the
+    /// compare view.
+    pub(super) fn refresh_compare_for_deck(&mut self) {
+        self.compare
+            .refresh(self.session.regions(), &self.state.compare);
+    }
+
     /// The compare table shown (after [`GwrApp::refresh_compare`]).
     pub fn compare_table(&self) -> Option<&CompareTable> {
         self.compare.table.as_ref()

@@ -31,6 +31,8 @@ pub struct ExportDialog {
     pub file_name: String,
     /// What Save writes: an image (PNG, SVG, PDF) or the numbers (CSV, Excel).
     pub format: Format,
+    /// "Whole deck": several views and regions in one export.
+    pub deck: DeckChoice,
     /// The rendered image and the settings and selection it was made from.
     pub image: Option<(ImageSettings, Vec<String>, ColorImage)>,
     pub(super) preview: Option<TextureHandle>,
@@ -49,18 +51,47 @@ impl Default for ExportDialog {
             note: String::new(),
             file_name: String::new(),
             format: Format::Png,
+            deck: DeckChoice::default(),
             image: None,
             preview: None,
         }
     }
 }
 
+/// The views and regions of a whole-deck export, ticked in the dialog; written through
+/// [`crate::deck`] as the command line's `export --view … --region …` writes them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeckChoice {
+    pub on: bool,
+    /// In the order of [`View::ALL`].
+    pub views: Vec<View>,
+    /// Region keys, in the order the regions are open.
+    pub regions: Vec<String>,
+    /// PowerPoint slides as pictures (the exact look) instead of native charts.
+    pub picture: bool,
+}
+
+impl DeckChoice {
+    /// Keeps what is ticked of what is open; with nothing left, the view and region shown.
+    fn fit(&mut self, view: View, shown: &str, open: &[String]) {
+        self.regions.retain(|r| open.contains(r));
+        if self.regions.is_empty() {
+            self.regions.push(shown.to_owned());
+        }
+        if self.views.is_empty() {
+            self.views.push(view);
+        }
+    }
+}
+
 impl ExportDialog {
-    /// Opens the dialog for the view shown, in the window's language.
-    pub fn open_for(&mut self, view: View, lang: Lang) {
+    /// Opens the dialog for the view shown, in the window's language; `shown` is the key of
+    /// the region shown and `open` those of every region open (for the whole deck).
+    pub fn open_for(&mut self, view: View, lang: Lang, shown: &str, open: &[String]) {
         self.open = true;
         self.lang = lang;
         self.file_name = default_file_name(view, self.format);
+        self.deck.fit(view, shown, open);
     }
 
     /// The image settings for a chart spec; the command line builds the same.
@@ -100,6 +131,8 @@ pub struct Input<'a> {
     pub preview: Result<bool, ExportError>,
     /// The title the chart has unless one is typed (the compare view's names its indicator).
     pub default_title: String,
+    /// The keys of the regions open, for the whole deck.
+    pub regions: Vec<String>,
 }
 
 /// What the user asked of the dialog.
@@ -123,6 +156,13 @@ pub fn show(ctx: &egui::Context, dialog: &mut ExportDialog, input: &Input<'_>) -
             .spacing([12.0, 8.0])
             .show(ui, |ui| {
                 format_row(ui, dialog, t);
+                deck_rows(
+                    ui,
+                    &mut dialog.deck,
+                    dialog.format,
+                    &input.regions,
+                    input.lang,
+                );
                 size_rows(ui, dialog, t);
                 look_rows(ui, dialog, t);
                 text_rows(ui, dialog, &input.default_title, t);
@@ -173,6 +213,65 @@ fn format_row(ui: &mut egui::Ui, dialog: &mut ExportDialog, t: &Texts) {
         }
     });
     ui.end_row();
+}
+
+/// "Whole deck", and when ticked the views and regions to include (one at least of each)
+/// and, for PowerPoint, slides as pictures.
+fn deck_rows(
+    ui: &mut egui::Ui,
+    deck: &mut DeckChoice,
+    format: Format,
+    open: &[String],
+    lang: Lang,
+) {
+    let t = lang.texts();
+    ui.label(t.whole_deck);
+    ui.checkbox(&mut deck.on, t.whole_deck_hint);
+    ui.end_row();
+    if !deck.on {
+        return;
+    }
+    ui.label(t.deck_views);
+    ui.horizontal_wrapped(|ui| {
+        for view in View::ALL {
+            tick(ui, &mut deck.views, view, view.name(lang));
+        }
+        // Kept in the views' own order, whatever order they were ticked in.
+        deck.views
+            .sort_by_key(|v| View::ALL.iter().position(|a| a == v));
+    });
+    ui.end_row();
+    ui.label(t.region);
+    ui.horizontal_wrapped(|ui| {
+        for region in open {
+            tick(ui, &mut deck.regions, region.clone(), region);
+        }
+        deck.regions
+            .sort_by_key(|r| open.iter().position(|o| o == r));
+    });
+    ui.end_row();
+    if format == Format::Pptx {
+        ui.label("");
+        ui.checkbox(&mut deck.picture, t.deck_picture);
+        ui.end_row();
+    } else {
+        ui.label("");
+        ui.label(t.deck_files_hint);
+        ui.end_row();
+    }
+}
+
+/// A checkbox for whether `item` is in `ticked`; the last one ticked stays ticked.
+fn tick<T: PartialEq>(ui: &mut egui::Ui, ticked: &mut Vec<T>, item: T, label: &str) {
+    let was = ticked.contains(&item);
+    let mut on = was;
+    let last = was && ticked.len() == 1;
+    ui.add_enabled(!last, egui::Checkbox::new(&mut on, label));
+    if on && !was {
+        ticked.push(item);
+    } else if !on && was {
+        ticked.retain(|t| *t != item);
+    }
 }
 
 /// The slide sizes, a size of one's own, and the scale.

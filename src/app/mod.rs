@@ -17,6 +17,7 @@ pub mod commands;
 mod compare;
 mod details;
 pub mod export_dialog;
+pub mod folder;
 mod icon;
 pub mod review;
 mod session;
@@ -121,6 +122,12 @@ pub struct GwrApp {
     ticked: Ticked,
     pending: Vec<Pending>,
     window: WindowState,
+    /// The folder run under way, if any.
+    folder: Option<folder::FolderRun>,
+    /// What a folder run opened, until it is shown (after any unsaved review is dealt with).
+    folder_done: Option<folder::Finished>,
+    /// The window's context, for the background work to ask for frames.
+    ctx: egui::Context,
 }
 
 /// The selection of a region that has none yet.
@@ -166,6 +173,9 @@ impl GwrApp {
             ticked: Ticked::default(),
             pending: Vec::new(),
             window: WindowState::default(),
+            folder: None,
+            folder_done: None,
+            ctx: cc.egui_ctx.clone(),
         };
         app.shown_changed();
         if !files.is_empty() {
@@ -177,6 +187,11 @@ impl GwrApp {
 
     pub fn push(&mut self, command: AppCommand) {
         self.pending.push(Pending::Command(command));
+    }
+
+    /// The folder run under way, if any.
+    pub fn folder_run(&self) -> Option<&folder::FolderRun> {
+        self.folder.as_ref()
     }
 
     /// The dataset shown.
@@ -426,11 +441,17 @@ impl eframe::App for GwrApp {
             self.window.title = title;
         }
         self.handle_keys(&ctx);
+        self.poll_folder();
         self.review_frame(&ctx);
         self.refresh_compare();
         let bar = top_bar::show(ui, &self.top_bar_input());
         self.handle_top_bar(bar);
         self.recovered_banner(ui);
+        if let Some(run) = &self.folder
+            && let Some(command) = folder::progress(ui, run, self.state.chart.lang.texts())
+        {
+            self.push(command);
+        }
         if self.reviewing() {
             self.review(ui);
         } else {

@@ -37,6 +37,10 @@ pub enum Status {
     Saved {
         path: PathBuf,
     },
+    /// A deck written as a file per view (the files, in order).
+    SavedFiles(Vec<PathBuf>),
+    /// A deck could not be planned (nothing was written): why.
+    DeckFailed(String),
     /// The chart could not be drawn into an image (before any file was chosen).
     ExportFailed(ExportError),
     Copied,
@@ -48,6 +52,14 @@ pub enum Status {
     AutosaveFailed(WriteError),
     /// Reports that name no region, kept apart from every other (their files).
     UnknownRegion(Vec<String>),
+    /// A folder run ended: how many of its files opened, whether the user stopped it, and
+    /// the files that could not be opened (each with its reason).
+    FolderOpened {
+        opened: usize,
+        total: usize,
+        cancelled: bool,
+        failed: Option<OpenError>,
+    },
     /// Files of one region and year disagree on figures: how many (the details panel shows
     /// both of each).
     Conflicts(usize),
@@ -62,10 +74,22 @@ impl Status {
             | Status::ExportWriteFailed(_)
             | Status::ExportFailed(_)
             | Status::CopyFailed(_)
+            | Status::DeckFailed(_)
             | Status::EditRefused(_) => Level::Error,
             Status::AutosaveFailed(_) | Status::UnknownRegion(_) => Level::Warning,
             Status::Conflicts(_) => Level::Info,
-            Status::Saved { .. } | Status::Copied | Status::DataCopied => Level::Done,
+            Status::FolderOpened {
+                cancelled, failed, ..
+            } => {
+                if *cancelled || failed.is_some() {
+                    Level::Warning
+                } else {
+                    Level::Done
+                }
+            }
+            Status::Saved { .. } | Status::SavedFiles(_) | Status::Copied | Status::DataCopied => {
+                Level::Done
+            }
         }
     }
 
@@ -73,7 +97,8 @@ impl Status {
         match self {
             Status::OpenFailed(_) | Status::ClipboardFailed(_) => t.open_failed,
             Status::SaveFailed(_) | Status::ExportWriteFailed(_) => t.save_failed,
-            Status::Saved { .. } => t.saved,
+            Status::Saved { .. } | Status::SavedFiles(_) => t.saved,
+            Status::DeckFailed(_) => t.export_failed,
             Status::ExportFailed(_) => t.export_failed,
             Status::Copied => t.copied,
             Status::DataCopied => t.data_copied,
@@ -81,6 +106,7 @@ impl Status {
             Status::EditRefused(_) => t.edit_refused,
             Status::AutosaveFailed(_) => t.autosave_failed,
             Status::UnknownRegion(_) | Status::Conflicts(_) => t.notice,
+            Status::FolderOpened { .. } => t.folder_opened,
         }
     }
 
@@ -92,6 +118,12 @@ impl Status {
             Status::SaveFailed(e) | Status::AutosaveFailed(e) => e.message(t),
             Status::ExportWriteFailed(e) => e.message(t),
             Status::Saved { path } => path.display().to_string(),
+            Status::SavedFiles(paths) => paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Status::DeckFailed(why) => why.clone(),
             Status::ExportFailed(e) | Status::CopyFailed(e) => export_message(e, t),
             Status::EditRefused(e) => e.message(t),
             Status::UnknownRegion(files) => files
@@ -100,6 +132,24 @@ impl Status {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Status::Conflicts(n) => fill(t.conflicts_notice, &[("n", n)]),
+            Status::FolderOpened {
+                opened,
+                total,
+                cancelled,
+                failed,
+            } => {
+                let mut out = fill(t.folder_summary, &[("opened", opened), ("total", total)]);
+                if *cancelled {
+                    out.push_str(t.folder_cancelled);
+                }
+                if let Some(failed) = failed {
+                    out.push('\n');
+                    out.push_str(t.folder_failed);
+                    out.push('\n');
+                    out.push_str(&failed.message(t));
+                }
+                out
+            }
             Status::Copied | Status::DataCopied => return None,
         })
     }

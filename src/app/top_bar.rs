@@ -60,6 +60,9 @@ fn groups() -> [Vec<AppCommand>; 4] {
     ]
 }
 
+/// Commands that are always in the "…" menu, before those that did not fit the bar.
+const MENU_ONLY: [AppCommand; 1] = [AppCommand::OpenFolder];
+
 /// Whether a command leaves the bar for the menu before another: the first goes first.
 /// The views never leave the bar.
 fn overflow_order() -> [Vec<AppCommand>; 9] {
@@ -231,16 +234,16 @@ fn overflow(input: &Input<'_>, ui: &egui::Ui) -> (Vec<AppCommand>, bool) {
                 total += shown.iter().map(width_of).sum::<f32>() + SEPARATOR + gap;
             }
         }
-        if !hidden.is_empty() {
-            total += menu_width;
-        }
-        total
+        // The menu is always there (for MENU_ONLY).
+        total + menu_width
     };
     let available = ui.available_width();
     let mut hidden: Vec<AppCommand> = Vec::new();
-    // Leave room at least for the menu, where the dataset's name goes if it has no room.
+    // With commands in the menu, leave room for more: the dataset's name goes there if it
+    // has no room.
     for unit in overflow_order() {
-        if needed(&hidden) + menu_width <= available {
+        let spare = if hidden.is_empty() { 0.0 } else { menu_width };
+        if needed(&hidden) + spare <= available {
             break;
         }
         hidden.extend(unit);
@@ -297,9 +300,9 @@ fn bar(input: &Input<'_>, ui: &mut egui::Ui) -> Vec<AppCommand> {
         )
         .on_hover_text(t.draft_note.trim_start_matches(" · "));
     }
-    if !hidden.is_empty() || !name_fits {
+    {
         ui.menu_button("…", |ui| {
-            for command in &hidden {
+            for command in MENU_ONLY.iter().chain(&hidden) {
                 let selected = is_selected(input, ui, *command).unwrap_or(false);
                 if command.menu_item(ui, lang, selected).clicked() {
                     clicked.push(*command);

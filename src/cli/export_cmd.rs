@@ -150,7 +150,7 @@ pub(super) fn export(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let pick = indicator_pick(args, &regions)?;
     let pages = deck::pages(&args.view, &regions, &pick)?;
     let deck_settings = deck::DeckSettings {
-        collection: &collection,
+        regions: &collection.regions,
         compare: compare_table.as_ref(),
         settings: image_settings(args),
         picture: args.picture,

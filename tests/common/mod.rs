@@ -130,3 +130,25 @@ pub fn ten_years() -> Vec<PathBuf> {
         .map(|year| PathBuf::from(format!("tests/history/yunze-{year}.json")))
         .collect()
 }
+
+/// A file or folder dropped on the window.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` (a file or a folder) on the window, as a user drags it there; the next
+/// frame takes it.
+pub fn drop_path(harness: &mut Harness<'_, GwrApp>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
+}

@@ -220,6 +220,10 @@ pub struct Series {
     pub value_ref: String,
     /// The labels by point index.
     pub labels: Vec<(usize, String)>,
+    /// A range's band: the error bars' lengths up from each point (high − low), and the
+    /// cells they are read from.
+    pub band: Vec<Option<f64>>,
+    pub band_ref: Option<String>,
 }
 
 fn cached(node: Option<&Node>) -> Vec<(usize, String)> {
@@ -269,7 +273,14 @@ pub fn chart_series(chart: &Node) -> Vec<Series> {
                         .collect()
                 })
                 .unwrap_or_default();
+            let plus = ser.child("c:errBars").and_then(|e| e.child("c:plus"));
+            let mut band = vec![None; if plus.is_some() { count } else { 0 }];
+            for (i, v) in cached(plus) {
+                band[i] = Some(v.parse().unwrap());
+            }
             Series {
+                band,
+                band_ref: plus.map(|p| p.first("c:f").unwrap().text.clone()),
                 name: tx.first("c:v").map(|v| v.text.clone()).unwrap_or_default(),
                 name_ref: tx.first("c:f").unwrap().text.clone(),
                 categories: cached(cat.first("c:strCache"))

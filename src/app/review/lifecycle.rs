@@ -16,6 +16,9 @@ pub enum Leave {
     Open(Vec<PathBuf>),
     OpenText(String),
     OpenDialog,
+    OpenFolderDialog,
+    /// Show what a folder run opened.
+    ShowFolder,
     ShowRegion(usize),
     Close,
 }
@@ -207,6 +210,8 @@ impl GwrApp {
             Leave::Open(paths) => self.open(&paths),
             Leave::OpenText(text) => self.open_text(&text),
             Leave::OpenDialog => self.open_dialog(),
+            Leave::OpenFolderDialog => self.open_folder_dialog(),
+            Leave::ShowFolder => self.show_folder(),
             Leave::ShowRegion(k) => self.show_region(k),
             Leave::Close => {
                 self.window.close_confirmed = true;

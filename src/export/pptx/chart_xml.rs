@@ -4,8 +4,11 @@
 
 use rust_xlsxwriter::{Workbook, XlsxError};
 
+use super::Rgb;
+use super::drawing::{
+    axis_line, fill, label_flags, line, marker, rich, solid, str_cache, text_props,
+};
 use super::xml::Xml;
-use super::{FONT, Rgb};
 use crate::chart::style::Look;
 use crate::export::table::{self, Cell};
 
@@ -28,7 +31,11 @@ pub enum ChartKind {
 /// A point of a series: the number charted, its label as the image writes it, its look.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartPoint {
+    /// The number charted: a range's low bound.
     pub value: f64,
+    /// A range's high bound: drawn as a band from the bar's end (or the line's point) up to
+    /// it, an error bar whose length the workbook holds beside the series.
+    pub high: Option<f64>,
     /// Lines of the label (≈6%, 4.5–5% ✓); empty for no label.
     pub label: String,
     pub look: Look,
@@ -65,6 +72,8 @@ pub struct NativeChart {
     /// The figures behind the chart, as the data export writes them: a second sheet.
     pub figures: Vec<Vec<Cell>>,
     pub lang_tag: &'static str,
+    /// The header word of a range's column in the workbook ("区间幅度": high − low).
+    pub range_word: &'static str,
 }
 
 /// Excel's name of column `c` (0 = A).
@@ -95,6 +104,36 @@ fn number(v: f64) -> String {
 }
 
 impl NativeChart {
+    /// The workbook column of each series' range widths (high − low), for the series that
+    /// have a range: after the series' own columns, in series order.
+    fn range_columns(&self) -> Vec<Option<usize>> {
+        let mut next = self.series.len() + 1;
+        self.series
+            .iter()
+            .map(|series| {
+                let ranged = series.points.iter().flatten().any(|p| p.high.is_some());
+                ranged.then(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect()
+    }
+
+    /// How wide a range's band is drawn, in EMU: about half a bar's thickness, from the
+    /// rows the plot shares (a slide's plot is about 4.5 inches, 324 points, across them).
+    fn band_width(&self) -> u32 {
+        let per_category = match self.kind {
+            ChartKind::Bars { .. } => {
+                let slots = self.series.len() as f64 + 0.6;
+                324.0 / (self.categories.len().max(1) as f64 * slots)
+            }
+            ChartKind::Lines => 16.0,
+        };
+        let points = (per_category * 0.5).clamp(2.0, 12.0);
+        (points * 12700.0) as u32
+    }
+
     /// The embedded workbook: the categories down column A, one column per series with its
     /// name on top (the cells the chart's formulas name); then a sheet of the figures.
     pub fn workbook(&self, figures_sheet: &str) -> Result<Vec<u8>, XlsxError> {
@@ -113,6 +152,17 @@ impl NativeChart {
                 }
             }
             sheet.set_column_width(col, 14)?;
+        }
+        for (series, col) in self.series.iter().zip(self.range_columns()) {
+            let Some(col) = col else { continue };
+            let col = col as u16;
+            sheet.write_string(0, col, format!("{} {}", series.name, self.range_word))?;
+            for (r, point) in series.points.iter().enumerate() {
+                if let Some(width) = point.as_ref().and_then(range_width) {
+                    sheet.write_number(r as u32 + 1, col, width)?;
+                }
+            }
+            sheet.set_column_width(col, 18)?;
         }
         sheet.set_column_width(0, 28)?;
         if !self.figures.is_empty() {
@@ -206,6 +256,7 @@ impl NativeChart {
 
     fn all_series(&self, x: &mut Xml) {
         let n = self.categories.len();
+        let ranges = self.range_columns();
         for (s, series) in self.series.iter().enumerate() {
             let idx = s.to_string();
             x.el("c:ser", &[], |x| {
@@ -218,6 +269,9 @@ impl NativeChart {
                     });
                 });
                 self.series_body(x, series);
+                if let Some(col) = ranges[s] {
+                    self.band(x, series, col);
+                }
                 x.el("c:cat", &[], |x| {
                     x.el("c:strRef", &[], |x| {
                         x.text("c:f", &[], &range(0, 2, n + 1));
@@ -245,6 +299,46 @@ impl NativeChart {
                 }
             });
         }
+    }
+
+    /// A series' ranges as error bars from each point's low bound up by its width (the
+    /// workbook's range column), drawn as a pale band of the series' colour.
+    fn band(&self, x: &mut Xml, series: &ChartSeries, col: usize) {
+        let n = self.categories.len();
+        x.el("c:errBars", &[], |x| {
+            if self.kind == ChartKind::Lines {
+                x.val("c:errDir", "y");
+            }
+            x.val("c:errBarType", "plus");
+            x.val("c:errValType", "cust");
+            x.val("c:noEndCap", "1");
+            x.el("c:plus", &[], |x| {
+                x.el("c:numRef", &[], |x| {
+                    x.text("c:f", &[], &range(col, 2, n + 1));
+                    x.el("c:numCache", &[], |x| {
+                        x.text("c:formatCode", &[], "General");
+                        x.val("c:ptCount", &n.to_string());
+                        for (i, p) in series.points.iter().enumerate() {
+                            if let Some(width) = p.as_ref().and_then(range_width) {
+                                x.el("c:pt", &[("idx", &i.to_string())], |x| {
+                                    x.text("c:v", &[], &number(width));
+                                });
+                            }
+                        }
+                    });
+                });
+            });
+            x.el("c:spPr", &[], |x| {
+                let width = self.band_width().to_string();
+                x.el("a:ln", &[("w", &width), ("cap", "flat")], |x| {
+                    x.el("a:solidFill", &[], |x| {
+                        x.el("a:srgbClr", &[("val", &series.color.hex())], |x| {
+                            x.val("a:alpha", "45000")
+                        });
+                    });
+                });
+            });
+        });
     }
 
     /// A series' look, its points' own looks and its labels, in the schema's order.
@@ -396,138 +490,9 @@ const VAL_AXIS: &str = "50010002";
 const GREY: Rgb = Rgb(0x59, 0x59, 0x59);
 const LIGHT_GREY: Rgb = Rgb(0xD9, 0xD9, 0xD9);
 
-fn str_cache(x: &mut Xml, values: &[String]) {
-    x.el("c:strCache", &[], |x| {
-        x.val("c:ptCount", &values.len().to_string());
-        for (i, v) in values.iter().enumerate() {
-            x.el("c:pt", &[("idx", &i.to_string())], |x| {
-                x.text("c:v", &[], v)
-            });
-        }
-    });
-}
-
-pub(super) fn solid(x: &mut Xml, color: Rgb) {
-    x.el("a:solidFill", &[], |x| x.val("a:srgbClr", &color.hex()));
-}
-
-/// A bar's fill and outline in a look: solid, hollow (outline only), or implied (pale).
-fn fill(x: &mut Xml, look: Look, color: Rgb) {
-    match look {
-        Look::Solid => solid(x, color),
-        // A floor or ceiling (issue 21) is outlined as the picture's mark is.
-        Look::Hollow | Look::Missing | Look::Bound => {
-            x.empty("a:noFill", &[]);
-            x.el("a:ln", &[("w", "19050")], |x| solid(x, color));
-        }
-        Look::Implied => {
-            x.el("a:solidFill", &[], |x| {
-                x.el("a:srgbClr", &[("val", &color.hex())], |x| {
-                    x.val("a:alpha", "30000")
-                });
-            });
-            x.el("a:ln", &[("w", "19050")], |x| solid(x, color));
-        }
-    }
-}
-
-fn line(x: &mut Xml, color: Rgb, dashed: bool, none: bool) {
-    x.el("a:ln", &[("w", "28575"), ("cap", "rnd")], |x| {
-        if none {
-            x.empty("a:noFill", &[]);
-            return;
-        }
-        solid(x, color);
-        x.val("a:prstDash", if dashed { "dash" } else { "solid" });
-        x.empty("a:round", &[]);
-    });
-}
-
-/// A line's marker: filled for a reported figure, hollow where worked out.
-fn marker(x: &mut Xml, color: Rgb, look: Look) {
-    x.el("c:marker", &[], |x| {
-        x.val("c:symbol", "circle");
-        x.val("c:size", "7");
-        x.el("c:spPr", &[], |x| {
-            if look == Look::Solid {
-                solid(x, color);
-            } else {
-                solid(x, Rgb(0xFF, 0xFF, 0xFF));
-            }
-            x.el("a:ln", &[("w", "19050")], |x| solid(x, color));
-        });
-    });
-}
-
-fn axis_line(x: &mut Xml, color: Option<Rgb>) {
-    x.el("c:spPr", &[], |x| {
-        x.el("a:ln", &[("w", "9525")], |x| match color {
-            Some(c) => solid(x, c),
-            None => x.empty("a:noFill", &[]),
-        });
-    });
-}
-
-/// What a data label shows: its own text (`custom`) or nothing by default.
-fn label_flags(x: &mut Xml, custom: bool) {
-    let on = if custom { "1" } else { "0" };
-    x.val("c:showLegendKey", "0");
-    x.val("c:showVal", on);
-    x.val("c:showCatName", "0");
-    x.val("c:showSerName", "0");
-    x.val("c:showPercent", "0");
-    x.val("c:showBubbleSize", "0");
-}
-
-/// Run properties in the deck's font: size in hundredths of a point.
-pub(super) fn run_props(x: &mut Xml, name: &str, size: u32, bold: bool, color: Option<Rgb>) {
-    let size = size.to_string();
-    let mut attrs = vec![
-        ("lang", "zh-CN"),
-        ("altLang", "en-US"),
-        ("sz", size.as_str()),
-    ];
-    if bold {
-        attrs.push(("b", "1"));
-    }
-    x.el(name, &attrs, |x| {
-        if let Some(c) = color {
-            solid(x, c);
-        }
-        x.empty("a:latin", &[("typeface", FONT)]);
-        x.empty("a:ea", &[("typeface", FONT)]);
-    });
-}
-
-/// `c:txPr`: the default text of a chart element.
-fn text_props(x: &mut Xml, size: u32, color: Option<Rgb>) {
-    x.el("c:txPr", &[], |x| {
-        x.empty("a:bodyPr", &[]);
-        x.empty("a:lstStyle", &[]);
-        x.el("a:p", &[], |x| {
-            x.el("a:pPr", &[], |x| {
-                run_props(x, "a:defRPr", size, false, color)
-            });
-            x.empty("a:endParaRPr", &[("lang", "zh-CN")]);
-        });
-    });
-}
-
-/// `c:rich`: text of its own, a paragraph per line.
-fn rich(x: &mut Xml, text: &str, size: u32, bold: bool) {
-    x.el("c:rich", &[], |x| {
-        x.empty("a:bodyPr", &[]);
-        x.empty("a:lstStyle", &[]);
-        for line in text.lines() {
-            x.el("a:p", &[], |x| {
-                x.el("a:pPr", &[], |x| run_props(x, "a:defRPr", size, bold, None));
-                x.el("a:r", &[], |x| {
-                    run_props(x, "a:rPr", size, bold, None);
-                    x.text("a:t", &[], line);
-                });
-            });
-        }
-    });
+/// A range's width (high − low), if the point is a range.
+fn range_width(p: &ChartPoint) -> Option<f64> {
+    p.high.map(|high| high - p.value)
 }
 
 #[cfg(test)]

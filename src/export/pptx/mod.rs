@@ -10,6 +10,7 @@
 //! cross it at 100, and they would bring second copies of zip and quick-xml.
 
 mod chart_xml;
+mod drawing;
 mod package;
 mod slide_xml;
 mod slides;

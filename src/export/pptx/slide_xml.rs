@@ -2,7 +2,7 @@
 //! pictures), notes slides, the presentation, and the document properties.
 
 use super::Rgb;
-use super::chart_xml::run_props;
+use super::drawing::run_props;
 use super::xml::Xml;
 
 pub const NS_A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";

@@ -11,7 +11,7 @@ use crate::chart::style::{
     Look, Palette, figure_label, format_rounded, implied_label, progress_label,
 };
 use crate::chart::{ChartInput, View};
-use crate::compare::{CompareRow, CompareTable, Measure};
+use crate::compare::{CompareRow, CompareTable, Measure, Reference};
 use crate::export::table::DataRow;
 use crate::export::{self, ExportError};
 use crate::i18n::Lang;
@@ -106,35 +106,33 @@ fn charts(
 }
 
 /// The compare view as bars: a row per region the picture drew, in its order, last year's
-/// result and this year's target, labelled as the reports state them.
+/// result and this year's target, labelled as the reports state them. The yardstick the
+/// picture draws as a line (the national target, or a value typed) comes first, as a row
+/// of outlined bars.
 fn compare_chart(table: &CompareTable, drawn: &[String], lang: Lang) -> NativeChart {
     let t = lang.texts();
     let rows: Vec<&CompareRow> = drawn
         .iter()
         .filter_map(|name| table.rows.iter().find(|r| &r.region_zh == name))
         .collect();
+    let yardstick = yardstick(table, lang);
     let series = [
         (Kind::Actual, table.review_year),
         (Kind::Target, table.plan_year),
     ]
     .into_iter()
-    .map(|(kind, year)| ChartSeries {
-        name: format!("{year} {}", kind.name(lang)),
-        color: series_color(kind),
-        points: rows
-            .iter()
-            .map(|row| {
-                let obs = row.figure(kind)?;
-                let (low, _) = row.numbers(kind, &table.measure)?;
-                Some(ChartPoint {
-                    value: low,
-                    label: figure_label(&row.indicator, obs, row.figure_text(kind, &table.measure)),
-                    look: Look::of(&row.indicator, obs).0,
-                    dashed: false,
-                })
-            })
-            .collect(),
-        no_line: false,
+    .map(|(kind, year)| {
+        let first = yardstick.as_ref().map(|(_, point)| point(kind));
+        let points = first
+            .into_iter()
+            .chain(rows.iter().map(|row| compare_point(table, row, kind)))
+            .collect();
+        ChartSeries {
+            name: format!("{year} {}", kind.name(lang)),
+            color: series_color(kind),
+            points,
+            no_line: false,
+        }
     })
     .collect();
     let axis = match &table.measure {
@@ -143,10 +141,61 @@ fn compare_chart(table: &CompareTable, drawn: &[String], lang: Lang) -> NativeCh
             .first()
             .map_or(String::new(), |r| r.indicator.unit(lang).to_owned()),
     };
+    let categories = yardstick
+        .map(|(name, _)| name)
+        .into_iter()
+        .chain(rows.iter().map(|r| r.region(lang).to_owned()))
+        .collect();
     NativeChart {
-        categories: rows.iter().map(|r| r.region(lang).to_owned()).collect(),
+        categories,
         series,
         ..bar_chart(lang, None, Some(axis))
+    }
+}
+
+/// A region's figure of `kind` in the table's measure, labelled as its report states it.
+fn compare_point(table: &CompareTable, row: &CompareRow, kind: Kind) -> Option<ChartPoint> {
+    let obs = row.figure(kind)?;
+    let (low, high) = row.numbers(kind, &table.measure)?;
+    Some(ChartPoint {
+        value: low,
+        high,
+        label: figure_label(&row.indicator, obs, row.figure_text(kind, &table.measure)),
+        look: Look::of(&row.indicator, obs).0,
+        dashed: false,
+    })
+}
+
+/// A point of the yardstick row, by kind.
+type YardstickPoint<'a> = Box<dyn Fn(Kind) -> Option<ChartPoint> + 'a>;
+
+/// The yardstick row: its name and its points, outlined so it reads apart from the
+/// regions. The national report's row (`全国`) with its result and target, or the value
+/// typed (`参考值 5%`) as a target alone.
+fn yardstick<'a>(table: &'a CompareTable, lang: Lang) -> Option<(String, YardstickPoint<'a>)> {
+    let outlined = |p: ChartPoint| ChartPoint {
+        look: Look::Hollow,
+        ..p
+    };
+    match table.reference.as_ref()? {
+        Reference::National => {
+            let national = table.national.as_ref()?;
+            let point = move |kind| compare_point(table, national, kind).map(outlined);
+            Some((national.label(lang).to_owned(), Box::new(point)))
+        }
+        Reference::Typed(_) => {
+            let (low, high, label) = table.reference_line(lang)?;
+            let point = move |kind| {
+                (kind == Kind::Target).then(|| ChartPoint {
+                    value: low,
+                    high,
+                    label: format_rounded(low),
+                    look: Look::Hollow,
+                    dashed: false,
+                })
+            };
+            Some((label, Box::new(point)))
+        }
     }
 }
 
@@ -205,6 +254,7 @@ fn bar_point(row: &DataRow<'_>, lang: Lang) -> ChartPoint {
     };
     ChartPoint {
         value: row.charted,
+        high: row.charted_high,
         label,
         look,
         dashed: false,
@@ -286,6 +336,7 @@ fn bar_chart(lang: Lang, cross_at: Option<f64>, value_axis: Option<String>) -> N
         legend: false,
         figures: Vec::new(),
         lang_tag: lang_tag(lang),
+        range_word: lang.texts().range_width,
     }
 }
 
@@ -313,7 +364,7 @@ fn level_cell(rows: &[DataRow<'_>], lang: Lang) -> NativeChart {
         .series
         .iter()
         .flat_map(|s| s.points.iter().flatten())
-        .map(|p| p.value)
+        .map(|p| p.high.unwrap_or(p.value).max(p.value))
         .fold(0.0_f64, f64::max);
     chart.value_max = (max > 0.0).then_some(max * 1.4);
     chart
@@ -366,6 +417,7 @@ fn trend(rows: &[DataRow<'_>], lang: Lang) -> NativeChart {
         legend: true,
         figures: Vec::new(),
         lang_tag: lang_tag(lang),
+        range_word: lang.texts().range_width,
     }
 }
 
@@ -383,6 +435,7 @@ fn trend_points(years: &[i32], rows: &[&DataRow<'_>], label_end: bool) -> Vec<Op
             let dashed = row.implied || row.kind == Kind::Target;
             Some(ChartPoint {
                 value: row.charted,
+                high: row.charted_high,
                 label: if label_end && Some(year) == last {
                     format!("{symbol}{}", format_rounded(row.charted))
                 } else {
@@ -446,13 +499,15 @@ fn note(ind: &Indicator, obs: &Observation, file: &str, lang: Lang) -> String {
     )
 }
 
-/// The compare slide's notes: each region's figures with their quotes and files.
+/// The compare slide's notes: each region's figures (and the national report's) with
+/// their quotes and files.
 fn compare_notes(table: &CompareTable, drawn: &[String], lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
-    for row in drawn
+    let drawn_rows = drawn
         .iter()
-        .filter_map(|name| table.rows.iter().find(|r| &r.region_zh == name))
-    {
+        .filter_map(|name| table.rows.iter().find(|r| &r.region_zh == name));
+    // The national report's figures first, as its row comes first on the slide.
+    for row in table.national.iter().chain(drawn_rows) {
         for kind in [Kind::Actual, Kind::Target] {
             if let Some(obs) = row.figure(kind) {
                 let file = obs.source_file.as_deref().unwrap_or(&row.files);
