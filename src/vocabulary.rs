@@ -14,29 +14,43 @@ pub use names::{TRIM_AFTER, TRIM_BEFORE, fold_name, trim_name};
 pub use table::Entry;
 use table::VOCABULARY;
 
+/// Names seen lately and what was made of them.
+type Seen<T> = std::cell::RefCell<std::collections::HashMap<String, T>>;
+
 thread_local! {
-    /// Names looked up lately: the extractor asks for one name from several of its naming
-    /// rules, and folding and trimming a name costs more than the look-up.
-    static LOOKED_UP: std::cell::RefCell<std::collections::HashMap<String, Option<usize>>> =
-        Default::default();
+    // Names seen lately: the extractor asks after one name from several of its naming
+    // rules, and folding and trimming a name costs more than the look-up itself.
+    static LOOKED_UP: Seen<Option<usize>> = Default::default();
+    static KEYS: Seen<String> = Default::default();
 }
 
-/// The vocabulary entry a name stands for, if any.
-pub fn lookup(name: &str) -> Option<&'static Entry> {
-    let v = &*VOCABULARY;
-    let found = LOOKED_UP.with_borrow_mut(|seen| {
-        if let Some(&found) = seen.get(name) {
-            return found;
+/// `make(name)`, remembered per thread for the names seen lately.
+fn remembered<T: Clone>(
+    seen: &'static std::thread::LocalKey<Seen<T>>,
+    name: &str,
+    make: impl FnOnce(&str) -> T,
+) -> T {
+    seen.with_borrow_mut(|seen| {
+        if let Some(found) = seen.get(name) {
+            return found.clone();
         }
         // A bound on the memory a long run of many reports can hold.
         if seen.len() >= 4096 {
             seen.clear();
         }
-        let found = v.find(&trim_name(&fold_name(name)));
-        seen.insert(name.to_owned(), found);
+        let found = make(name);
+        seen.insert(name.to_owned(), found.clone());
         found
-    });
-    found.and_then(|i| v.entries.get(i))
+    })
+}
+
+/// The vocabulary entry a name stands for, if any.
+pub fn lookup(name: &str) -> Option<&'static Entry> {
+    let v = &*VOCABULARY;
+    remembered(&LOOKED_UP, name, |name| {
+        v.find(&trim_name(&fold_name(name)))
+    })
+    .and_then(|i| v.entries.get(i))
 }
 
 /// The standard name of the longest vocabulary wording in a text, if any.
@@ -64,6 +78,10 @@ pub fn is_cut_standard_name(name: &str) -> bool {
 /// words and the verbs that differ between a result and a target (新建改造高标准农田 /
 /// 新增高标准农田).
 pub fn key(name: &str) -> String {
+    remembered(&KEYS, name, key_of)
+}
+
+fn key_of(name: &str) -> String {
     let folded = fold_name(name);
     let trimmed = trim_name(&folded);
     let v = &*VOCABULARY;

@@ -56,6 +56,21 @@ fn drop_glosses(s: &str) -> String {
 /// A name without the words at its ends that are never part of one: 年末常住人口 →
 /// 常住人口, 城镇调查失业率平均 → 城镇调查失业率, 2023年粮食产量 → 粮食产量.
 pub fn trim_name(name: &str) -> std::borrow::Cow<'_, str> {
+    // Remembered: every naming rule of the extractor trims the names it tries.
+    match super::remembered(&TRIMMED, name, |name| {
+        let trimmed = trimmed(name);
+        (trimmed.len() < name.len()).then(|| trimmed.to_owned())
+    }) {
+        Some(trimmed) => std::borrow::Cow::Owned(trimmed),
+        None => std::borrow::Cow::Borrowed(name),
+    }
+}
+
+thread_local! {
+    static TRIMMED: super::Seen<Option<String>> = Default::default();
+}
+
+fn trimmed(name: &str) -> &str {
     let mut s = name;
     loop {
         let before = s.len();
@@ -78,11 +93,7 @@ pub fn trim_name(name: &str) -> std::borrow::Cow<'_, str> {
             break;
         }
     }
-    if s.len() == name.len() {
-        std::borrow::Cow::Borrowed(name)
-    } else {
-        std::borrow::Cow::Owned(s.to_owned())
-    }
+    s
 }
 
 /// 2023年 / 到2030年 / 2023年末 at the start of a name.
