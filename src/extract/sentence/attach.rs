@@ -190,7 +190,10 @@ impl Sentence<'_> {
         let (&[tok], &[q]) = (run.toks.as_slice(), run.quals.as_slice()) else {
             return None;
         };
-        if !TOTALS.contains(&names::clean(&run.subject).as_str()) {
+        // Cleaning a subject costs more than looking for the words in it first.
+        if !TOTALS.iter().any(|t| run.subject.contains(t))
+            || !TOTALS.contains(&names::clean(&run.subject).as_str())
+        {
             return None;
         }
         let prev = r.items.last_mut()?;
