@@ -10,38 +10,17 @@
 mod names;
 mod table;
 
+use crate::text_util::{Seen, remembered};
+
 pub use names::{TRIM_AFTER, TRIM_BEFORE, fold_name, trim_name};
 pub use table::Entry;
 use table::VOCABULARY;
-
-/// Names seen lately and what was made of them.
-type Seen<T> = std::cell::RefCell<std::collections::HashMap<String, T>>;
 
 thread_local! {
     // Names seen lately: the extractor asks after one name from several of its naming
     // rules, and folding and trimming a name costs more than the look-up itself.
     static LOOKED_UP: Seen<Option<usize>> = Default::default();
     static KEYS: Seen<String> = Default::default();
-}
-
-/// `make(name)`, remembered per thread for the names seen lately.
-fn remembered<T: Clone>(
-    seen: &'static std::thread::LocalKey<Seen<T>>,
-    name: &str,
-    make: impl FnOnce(&str) -> T,
-) -> T {
-    seen.with_borrow_mut(|seen| {
-        if let Some(found) = seen.get(name) {
-            return found.clone();
-        }
-        // A bound on the memory a long run of many reports can hold.
-        if seen.len() >= 4096 {
-            seen.clear();
-        }
-        let found = make(name);
-        seen.insert(name.to_owned(), found.clone());
-        found
-    })
 }
 
 /// The vocabulary entry a name stands for, if any.

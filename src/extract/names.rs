@@ -35,6 +35,13 @@ static CATEGORY_WORDS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
 /// A subject cleaned into a name: cut where the subject ends, without the verbs and adverbs
 /// around it, at most the last 20 characters.
 pub(crate) fn clean(raw: &str) -> String {
+    thread_local! {
+        static CLEANED: crate::text_util::Seen<String> = Default::default();
+    }
+    crate::text_util::remembered(&CLEANED, raw, cleaned)
+}
+
+fn cleaned(raw: &str) -> String {
     let whole = drop_circumstance(raw.trim_matches(is_edge));
     let whole = drop_running_years(&whole);
     let mut s: &str = from_list_count(&whole);

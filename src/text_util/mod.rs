@@ -99,6 +99,30 @@ pub(crate) fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Strings seen lately and what was made of them (see [`remembered`]).
+pub(crate) type Seen<T> = std::cell::RefCell<std::collections::HashMap<String, T>>;
+
+/// `make(text)`, remembered per thread for the strings seen lately: for the pure functions
+/// of names that the extractor's rules ask after several times for one figure.
+pub(crate) fn remembered<T: Clone>(
+    seen: &'static std::thread::LocalKey<Seen<T>>,
+    text: &str,
+    make: impl FnOnce(&str) -> T,
+) -> T {
+    seen.with_borrow_mut(|seen| {
+        if let Some(found) = seen.get(text) {
+            return found.clone();
+        }
+        // A bound on the memory a long run of many reports can hold.
+        if seen.len() >= 4096 {
+            seen.clear();
+        }
+        let found = make(text);
+        seen.insert(text.to_owned(), found.clone());
+        found
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

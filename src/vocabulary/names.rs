@@ -57,7 +57,7 @@ fn drop_glosses(s: &str) -> String {
 /// 常住人口, 城镇调查失业率平均 → 城镇调查失业率, 2023年粮食产量 → 粮食产量.
 pub fn trim_name(name: &str) -> std::borrow::Cow<'_, str> {
     // Remembered: every naming rule of the extractor trims the names it tries.
-    match super::remembered(&TRIMMED, name, |name| {
+    match crate::text_util::remembered(&TRIMMED, name, |name| {
         let trimmed = trimmed(name);
         (trimmed.len() < name.len()).then(|| trimmed.to_owned())
     }) {
@@ -67,7 +67,7 @@ pub fn trim_name(name: &str) -> std::borrow::Cow<'_, str> {
 }
 
 thread_local! {
-    static TRIMMED: super::Seen<Option<String>> = Default::default();
+    static TRIMMED: crate::text_util::Seen<Option<String>> = Default::default();
 }
 
 fn trimmed(name: &str) -> &str {
