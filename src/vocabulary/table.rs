@@ -42,14 +42,14 @@ impl Entry {
 
     /// The English unit, when `unit_zh` is the entry's usual unit or a common one.
     pub fn unit_en_for(&self, unit_zh: &str) -> Option<&'static str> {
+        // Folded once: this is asked for every indicator a report gives.
+        static FOLDED: LazyLock<Vec<(String, &str)>> =
+            LazyLock::new(|| UNITS_EN.iter().map(|(zh, en)| (fold(zh), *en)).collect());
         let unit = fold(unit_zh);
         if unit == fold(self.unit_zh) {
             return Some(self.unit_en);
         }
-        UNITS_EN
-            .iter()
-            .find(|(zh, _)| fold(zh) == unit)
-            .map(|(_, en)| *en)
+        FOLDED.iter().find(|(zh, _)| *zh == unit).map(|(_, en)| *en)
     }
 }
 
