@@ -4,10 +4,10 @@
 use crate::collection::RegionData;
 use crate::divisions::{self, Division};
 use crate::i18n::Lang;
-use crate::merge::fold;
 use crate::model::{Indicator, Kind, Level, Observation};
 pub use crate::order::Sort;
 use crate::order::sort_rows;
+use crate::text_util::fold;
 use crate::vocabulary;
 
 /// The name an indicator is matched by across reports: [`vocabulary::key`], so that the

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{Dataset, Indicator, Kind, Observation, Report};
-pub(crate) use crate::text_util::fold;
+use crate::text_util::fold;
 use crate::vocabulary;
 
 /// One figure that two files of one region and one plan year give differently. The file

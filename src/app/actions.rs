@@ -478,7 +478,6 @@ impl GwrApp {
             &mut self.ui.export,
             &export_dialog::Input {
                 lang,
-                view: self.state.chart.view,
                 status: self.ui.status.as_ref(),
                 preview,
                 default_title,

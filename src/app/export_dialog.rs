@@ -124,7 +124,6 @@ pub fn default_file_name(view: crate::chart::View, format: Format) -> String {
 pub struct Input<'a> {
     /// The window's language (the dialog's own picks the image's).
     pub lang: Lang,
-    pub view: View,
     /// The banner: the dialog covers the window's.
     pub status: Option<&'a Status>,
     /// Whether the image of the settings could be made (and whether it is new).
