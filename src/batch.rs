@@ -72,7 +72,8 @@ pub fn workers() -> usize {
 /// Runs `work` on every item on `workers` threads and hands each result to `done` on the
 /// calling thread as soon as it is ready (in the order they finish), with its index. Once
 /// `cancel` is set no new item is started; the items under way finish and are handed over.
-/// Returns how many items were done.
+/// Returns how many items were done. An item's work starts no thread of its own: `workers`
+/// threads are all there are.
 pub fn run<I: Sync, T: Send>(
     items: &[I],
     workers: usize,
@@ -88,13 +89,15 @@ pub fn run<I: Sync, T: Send>(
             let sender = sender.clone();
             let (next, work) = (&next, &work);
             scope.spawn(move || {
-                while !cancel.load(Ordering::Relaxed) {
-                    let n = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(n) else { break };
-                    if sender.send((n, work(item))).is_err() {
-                        break;
+                crate::text_util::with_cores_busy(|| {
+                    while !cancel.load(Ordering::Relaxed) {
+                        let n = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(n) else { break };
+                        if sender.send((n, work(item))).is_err() {
+                            break;
+                        }
                     }
-                }
+                });
             });
         }
         drop(sender);

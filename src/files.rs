@@ -263,6 +263,18 @@ fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
 /// private (0600) by default, which would make an export into a shared folder unreadable
 /// to everyone else.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_replacing(path, bytes, true)
+}
+
+/// [`write_atomic`] for files made again from others, many at a time (the drafts of a
+/// folder run): as atomic, but not flushed to the disk one by one. A flush per file would
+/// make the run wait on the disk hundreds of times; a draft lost to a power cut is made
+/// again by running the same command.
+pub fn write_atomic_regenerable(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    write_replacing(path, bytes, false)
+}
+
+fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> Result<(), WriteError> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -293,7 +305,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
             .map_err(fail)?;
     }
     temp.write_all(bytes).map_err(fail)?;
-    temp.as_file().sync_all().map_err(fail)?;
+    if sync {
+        temp.as_file().sync_all().map_err(fail)?;
+    }
     temp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
 }

@@ -154,7 +154,13 @@ fn draft_into(
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    write_draft(&mut opened.data, text.as_deref(), &out).map_err(|e| e.to_string())?;
+    write_draft(
+        &mut opened.data,
+        text.as_deref(),
+        &out,
+        files::write_atomic_regenerable,
+    )
+    .map_err(|e| e.to_string())?;
     let data = &opened.data;
     Ok(Drafted {
         region: data.report.region_zh.clone(),

@@ -255,7 +255,7 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     match args.out.as_deref() {
         Some(path) => {
-            write_draft(&mut opened.data, text.as_deref(), path)?;
+            write_draft(&mut opened.data, text.as_deref(), path, files::write_atomic)?;
             eprintln!(
                 "{}: {} (a draft: check it against the report)",
                 path.display(),
@@ -291,17 +291,25 @@ fn overrides(args: &ExtractArgs) -> crate::extract::Overrides {
     }
 }
 
-/// Writes a draft to `path` (atomically) and, beside it, the normalized report text its
-/// quotes are cut from (`NAME.source.txt`), which `report.source` then names.
-fn write_draft(data: &mut Dataset, text: Option<&str>, path: &Path) -> anyhow::Result<()> {
+/// How a file is written: [`files::write_atomic`], or without a flush in a folder run.
+type Write = fn(&Path, &[u8]) -> Result<(), files::WriteError>;
+
+/// Writes a draft to `path` (atomically, with `write`) and, beside it, the normalized report
+/// text its quotes are cut from (`NAME.source.txt`), which `report.source` then names.
+fn write_draft(
+    data: &mut Dataset,
+    text: Option<&str>,
+    path: &Path,
+    write: Write,
+) -> anyhow::Result<()> {
     if let Some(text) = text {
         let source = path.with_extension("source.txt");
-        files::write_atomic(&source, text.as_bytes())?;
+        write(&source, text.as_bytes())?;
         data.report.source = source.file_name().map(|n| n.to_string_lossy().into_owned());
     }
     let mut json = serde_json::to_string_pretty(data)?;
     json.push('\n');
-    files::write_atomic(path, json.as_bytes())?;
+    write(path, json.as_bytes())?;
     Ok(())
 }
 

@@ -21,12 +21,30 @@ pub(crate) fn automaton(words: &[&str]) -> AhoCorasick {
         .expect("a word list of the extractor is far below the automaton's size limits")
 }
 
+thread_local! {
+    /// Set on a thread that is one of several working through many reports: the cores are
+    /// busy already, and a thread per report would only cost its start.
+    static CORES_BUSY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `work` with [`in_parallel`] on this thread running both halves itself.
+pub fn with_cores_busy<R>(work: impl FnOnce() -> R) -> R {
+    CORES_BUSY.set(true);
+    let result = work();
+    CORES_BUSY.set(false);
+    result
+}
+
 /// Runs `first` here and `second` on another thread at the same time, and returns both
-/// results: the two halves of a long report are read at once.
+/// results: the two halves of a long report are read at once. On a thread of a many-report
+/// run ([`with_cores_busy`]) both run here, one after the other.
 pub(crate) fn in_parallel<A, B: Send>(
     first: impl FnOnce() -> A,
     second: impl FnOnce() -> B + Send,
 ) -> (A, B) {
+    if CORES_BUSY.get() {
+        return (first(), second());
+    }
     std::thread::scope(|scope| {
         let second = scope.spawn(second);
         let first = first();
@@ -126,6 +144,16 @@ pub(crate) fn remembered<T: Clone>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn halves_run_on_this_thread_only_when_the_cores_are_busy() {
+        let here = std::thread::current().id();
+        let other = || std::thread::current().id();
+        assert_ne!(in_parallel(|| (), other).1, here);
+        assert_eq!(with_cores_busy(|| in_parallel(|| (), other)).1, here);
+        // Only for the work given.
+        assert_ne!(in_parallel(|| (), other).1, here);
+    }
 
     #[test]
     fn radicals_and_compatibility_ideographs_unify() {
