@@ -1,7 +1,7 @@
 //! The bundled list of China's administrative divisions (`assets/divisions/`): names to
 //! divisions, whole names of districts (南京市鼓楼区), and the places a text names.
 
-use std::collections::HashMap;
+use crate::text_util::FastMap;
 use std::sync::LazyLock;
 
 use super::region::{Cue, Region};
@@ -26,9 +26,9 @@ pub(super) enum Resolved {
 
 pub(super) struct Divisions {
     pub(super) all: Vec<Division>,
-    by_code: HashMap<&'static str, usize>,
+    by_code: FastMap<&'static str, usize>,
     /// Full names, and the short names of provinces and prefectures (哈尔滨), to divisions.
-    by_name: HashMap<&'static str, Vec<usize>>,
+    by_name: FastMap<&'static str, Vec<usize>>,
     /// Every name of two characters or more, longest first where several start at one
     /// place; `names` holds the name of each pattern.
     place_names: aho_corasick::AhoCorasick,
@@ -36,7 +36,7 @@ pub(super) struct Divisions {
 }
 
 /// Which division each place name in the text names, counted: (division, times).
-pub(super) type Mentions = HashMap<usize, usize>;
+pub(super) type Mentions = FastMap<usize, usize>;
 
 impl Divisions {
     pub(super) fn parse(tsv: &'static str) -> Divisions {
@@ -64,7 +64,7 @@ impl Divisions {
                 name,
             });
         }
-        let mut by_name: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut by_name: FastMap<&'static str, Vec<usize>> = FastMap::default();
         for (i, d) in all.iter().enumerate() {
             by_name.entry(d.name).or_default().push(i);
         }
@@ -167,7 +167,7 @@ impl Divisions {
     /// several divisions (鼓楼区, 吉林) counts for none.
     pub(super) fn mentions(&self, chars: &[char]) -> Mentions {
         let text: String = chars.iter().collect();
-        let mut counts = Mentions::new();
+        let mut counts = Mentions::default();
         for m in self.place_names.find_iter(&text) {
             let ds = self
                 .names

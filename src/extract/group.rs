@@ -7,13 +7,13 @@
 //! other is not a second observation. A figure over several years (multi-year) is never
 //! grouped with the annual ones: it neither displaces nor completes them.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::canonical::{self, Named, Place};
 use super::sentence::Draft;
 use super::text::Norm;
 use crate::model::{Flag, Indicator, Kind, Level};
+use crate::text_util::FastMap;
 use crate::vocabulary::Entry;
 
 /// An indicator being formed.
@@ -99,6 +99,10 @@ fn same_base(a: &str, b: &str) -> bool {
     scaled(a).1 == scaled(b).1
 }
 
+/// The latest groups of a key are the only ones a draft may join: a report that repeats
+/// one name thousands of times stays linear, and real reports have a handful per name.
+const LATEST: usize = 8;
+
 /// How groups are found: the name's key and, for a figure over several years, its horizon.
 type Key = (String, Option<String>);
 
@@ -109,17 +113,17 @@ pub(super) fn indicators(drafts: Vec<Draft>, norm: &Norm, level: Option<Level>) 
     let first =
         |d: &Draft| d.headline || (d.kind == Kind::Actual && Some(d.para) == review_headline);
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
-    for (d, named) in drafts.into_iter().zip(names) {
+    let mut by_key: FastMap<Key, Vec<usize>> = FastMap::default();
+    for (d, mut named) in drafts.into_iter().zip(names) {
         let key = (
-            named.key.clone(),
+            std::mem::take(&mut named.key),
             d.multi_year.as_ref().map(|m| m.horizon.clone()),
         );
-        // The latest groups of a key only: a report that repeats one name thousands of
-        // times stays linear, and real reports have a handful of groups per name.
-        let candidates = by_key
-            .get(&key)
-            .map_or(&[][..], |v| &v[v.len().saturating_sub(8)..]);
+        // The key's groups, looked up once: a new group is added to them below.
+        let of_key = by_key.entry(key).or_default();
+        let candidates = of_key
+            .get(of_key.len().saturating_sub(LATEST)..)
+            .unwrap_or(&[]);
         match place_in(&mut groups, candidates, d, &first) {
             Placed::Done => {}
             Placed::Join(gi, d) => {
@@ -131,42 +135,46 @@ pub(super) fn indicators(drafts: Vec<Draft>, norm: &Norm, level: Option<Level>) 
                 }
             }
             Placed::New(d) => {
-                by_key.entry(key).or_default().push(groups.len());
+                of_key.push(groups.len());
                 groups.push(new_group(named, d));
             }
         }
     }
     // Headline indicators first, as the report states them; then the rest in text order;
     // figures over several years after those of one year.
-    groups.sort_by_key(|g| (g.drafts.iter().any(is_multi_year), !g.headline));
+    groups.sort_by_cached_key(|g| (g.drafts.iter().any(is_multi_year), !g.headline));
     let width = groups.len().to_string().len().max(3);
     groups
         .into_iter()
         .enumerate()
-        .map(|(n, mut g)| {
-            let (entry, unclear) = (g.entry, g.unclear);
-            let converted = std::mem::take(&mut g.converted);
-            let mut ind = super::indicator(g, n + 1, width, norm);
-            for ((year, kind), note) in converted {
-                if let Some(o) = ind
-                    .observations
-                    .iter_mut()
-                    .find(|o| o.year == year && o.kind == kind)
-                {
-                    o.derived = Some(note);
-                }
-            }
-            if let Some(entry) = entry {
-                ind.name_en = Some(entry.name_en_at(level).to_owned());
-                ind.unit_en = entry.unit_en_for(&ind.unit_zh).map(str::to_owned);
-                ind.category = entry.category;
-            }
-            if unclear && !ind.flags.contains(&Flag::UnclearName) {
-                ind.flags.push(Flag::UnclearName);
-            }
-            ind
-        })
+        .map(|(n, g)| finish(g, n + 1, width, norm, level))
         .collect()
+}
+
+/// Indicator number `n` (from 1) from its group, with the vocabulary's English name and
+/// category, its converted figures noted and an unclear name flagged.
+fn finish(mut g: Group, n: usize, width: usize, norm: &Norm, level: Option<Level>) -> Indicator {
+    let (entry, unclear) = (g.entry, g.unclear);
+    let converted = std::mem::take(&mut g.converted);
+    let mut ind = super::indicator(g, n, width, norm);
+    for ((year, kind), note) in converted {
+        if let Some(o) = ind
+            .observations
+            .iter_mut()
+            .find(|o| o.year == year && o.kind == kind)
+        {
+            o.derived = Some(note);
+        }
+    }
+    if let Some(entry) = entry {
+        ind.name_en = Some(entry.name_en_at(level).to_owned());
+        ind.unit_en = entry.unit_en_for(&ind.unit_zh).map(str::to_owned);
+        ind.category = entry.category;
+    }
+    if unclear && !ind.flags.contains(&Flag::UnclearName) {
+        ind.flags.push(Flag::UnclearName);
+    }
+    ind
 }
 
 fn name_of(d: &Draft, norm: &Norm, level: Option<Level>) -> Named {
@@ -209,11 +217,18 @@ fn place_in(
     d: Draft,
     first: &impl Fn(&Draft) -> bool,
 ) -> Placed {
-    let fitting: Vec<usize> = candidates
-        .iter()
-        .copied()
-        .filter(|&gi| groups.get(gi).is_some_and(|g| g.unit_fits(&d)))
-        .collect();
+    // At most LATEST, looked through a few times: not worth a vector per draft.
+    let fits = |gi: &usize| groups.get(*gi).is_some_and(|g| g.unit_fits(&d));
+    let mut fitting = [0; LATEST];
+    let mut count = 0;
+    for (slot, &gi) in fitting
+        .iter_mut()
+        .zip(candidates.iter().filter(|gi| fits(gi)))
+    {
+        *slot = gi;
+        count += 1;
+    }
+    let fitting = fitting.get(..count).unwrap_or(&[]);
     // A repeat of a figure already read.
     let repeat = fitting.iter().any(|&gi| {
         groups.get(gi).is_some_and(|g| {
@@ -290,7 +305,7 @@ fn review_headline_para(drafts: &[Draft], names: &[Named]) -> Option<usize> {
         .filter(|d| d.kind == Kind::Actual)
         .map(|d| d.year)
         .max()?;
-    let mut standard: HashMap<usize, Vec<&'static str>> = HashMap::new();
+    let mut standard: FastMap<usize, Vec<&'static str>> = FastMap::default();
     for (d, named) in drafts.iter().zip(names) {
         if d.kind != Kind::Actual || d.year != review || is_multi_year(d) {
             continue;

@@ -70,15 +70,11 @@ impl Layout {
     /// (`extract --year`), which the text's cues do not override.
     pub fn read(chars: &[char], plan: Option<i32>) -> Option<Layout> {
         let paras = split_paras(chars);
+        let tops: Vec<bool> = paras.iter().map(|p| is_top_heading(chars, p)).collect();
         let heads: Vec<Option<Part>> = paras
             .iter()
-            .map(|p| {
-                if is_top_heading(chars, p) {
-                    heading_cue(&string(chars, p.start, p.end))
-                } else {
-                    None
-                }
-            })
+            .zip(&tops)
+            .map(|(p, &top)| top.then(|| heading_cue(&string(chars, p.start, p.end)))?)
             .collect();
         let structured = heads.iter().any(Option::is_some);
         let headline = headline_passage(chars, &paras);
@@ -93,7 +89,7 @@ impl Layout {
             let years = Some((review, plan));
             assign_parts(chars, &paras, &heads, &headline, false, years)
         };
-        let period = super::period::periods(chars, &paras, (review, plan), &headline);
+        let period = super::period::periods(chars, &paras, &tops, (review, plan), &headline);
         Some(Layout {
             review,
             plan,
@@ -132,7 +128,7 @@ pub(super) fn is_numeral(c: char) -> bool {
 }
 
 /// 一、… / 二．… / 第一部分…, short, with no full stop inside.
-pub(super) fn is_top_heading(chars: &[char], p: &Para) -> bool {
+fn is_top_heading(chars: &[char], p: &Para) -> bool {
     let text = seg(chars, p.start, p.end);
     if text.len() > 60 || text.iter().rev().skip(1).any(|&c| c == '。') {
         return false;
@@ -285,7 +281,7 @@ fn find_years(
     let mut plan_heading = None;
     let mut plan_is = None;
     let mut review_is = None;
-    let mut counts: [std::collections::HashMap<i32, usize>; 2] = Default::default();
+    let mut counts: [crate::text_util::FastMap<i32, usize>; 2] = Default::default();
     for (i, p) in paras.iter().enumerate() {
         let years = years_in(chars, p.start, p.end);
         match heads.get(i).copied().flatten() {
@@ -313,7 +309,7 @@ fn find_years(
             *count.entry(y).or_default() += 1;
         }
     }
-    let mode = |m: &std::collections::HashMap<i32, usize>| {
+    let mode = |m: &crate::text_util::FastMap<i32, usize>| {
         m.iter().max_by_key(|(y, n)| (**n, **y)).map(|(y, _)| *y)
     };
     let [review_counts, plan_counts] = &counts;

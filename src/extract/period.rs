@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use super::header::chinese_year_at;
-use super::layout::{Para, is_numeral, is_top_heading, opening};
+use super::layout::{Para, is_numeral, opening};
 use super::text::{at, is_at, len, seg, string, year_at};
 
 /// Openings that name a span of years.
@@ -49,6 +49,12 @@ const PLAN_SUFFIXES: &[&str] = &[
 /// 情况看).
 const LEADS: &[&str] = &["回顾", "从", "在"];
 
+/// Every character a period's words can start with: those of [`LEADS`], [`SPANS`] and a
+/// plan's name (十四五, “十四五”). A test keeps the list whole.
+const PERIOD_STARTS: &[char] = &[
+    '回', '从', '在', '过', '五', '今', '未', '三', '四', '十', '“', '"', '「',
+];
+
 /// Openings that turn back to one year (the review year or the plan year are checked apart).
 const YEAR_OPENINGS: &[&str] = &[
     "过去一年",
@@ -61,10 +67,12 @@ const YEAR_OPENINGS: &[&str] = &[
     "明年",
 ];
 
-/// The period each paragraph speaks of, aligned with `paras`.
+/// The period each paragraph speaks of, aligned with `paras` (and `tops`, which of them
+/// are top headings).
 pub(crate) fn periods(
     chars: &[char],
     paras: &[Para],
+    tops: &[bool],
     years: (i32, i32),
     headline: &[Option<(usize, usize)>],
 ) -> Vec<Option<Arc<str>>> {
@@ -72,7 +80,7 @@ pub(crate) fn periods(
     let mut carried: Option<Arc<str>> = None;
     let mut out = Vec::with_capacity(paras.len());
     for (i, p) in paras.iter().enumerate() {
-        if is_top_heading(chars, p) {
+        if tops.get(i).copied().unwrap_or(false) {
             section = period_heading(chars, p, years).map(Arc::from);
             carried = None;
             out.push(section.clone());
@@ -150,6 +158,10 @@ fn turns_to_the_year(chars: &[char], i: usize, (review, plan): (i32, i32)) -> bo
 /// The period named at `i` (after one of [`LEADS`]), as the report words it: 五年来,
 /// “十四五”时期, “十四五”规划实施三年来.
 fn period_at(chars: &[char], i: usize, end: usize) -> Option<String> {
+    // Asked at every paragraph and every character of a heading: most start no word here.
+    if !PERIOD_STARTS.contains(&at(chars, i)) {
+        return None;
+    }
     let i = LEADS
         .iter()
         .find(|w| is_at(chars, i, w))
@@ -179,6 +191,20 @@ fn plan_name_end(chars: &[char], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::layout::Layout;
+
+    #[test]
+    fn every_start_of_a_period_is_known() {
+        let firsts = super::LEADS
+            .iter()
+            .chain(super::SPANS)
+            .map(|w| w.chars().next());
+        for c in firsts.chain([Some('十'), Some('“'), Some('"'), Some('「')]) {
+            assert!(
+                c.is_some_and(|c| super::PERIOD_STARTS.contains(&c)),
+                "{c:?}"
+            );
+        }
+    }
 
     fn periods(text: &str) -> Vec<Option<String>> {
         let chars: Vec<char> = text.chars().collect();

@@ -39,6 +39,8 @@ use thresholds::keep_lone_milestones;
 
 /// Built once: these are looked for at every number of a report.
 static AFTER_CUT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(AFTER_CUTS));
+/// The first characters of [`TO_VERBS`]: asked after every number and before many.
+pub(super) static TO_VERB_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(TO_VERBS));
 /// The last characters of the words `strip_comparators` drops: most subjects end with none.
 static COMPARATOR_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
     last_chars(
@@ -365,7 +367,9 @@ impl Sentence<'_> {
     /// 提高到, 变为… right after a number: it was the value before a change.
     fn changes_after(&self, end: usize, next_start: usize) -> bool {
         let gap = seg(self.chars, end, next_start);
-        TO_VERBS.iter().any(|v| is_at(gap, 0, v))
+        gap.first()
+            .is_some_and(|c| TO_VERB_STARTS.binary_search(c).is_ok())
+            && TO_VERBS.iter().any(|v| is_at(gap, 0, v))
     }
 
     /// The plan period the paragraph is about, when the layout marks one (a five-year

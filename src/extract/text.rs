@@ -107,6 +107,10 @@ impl<'a> Norm<'a> {
 /// Folds full-width digits, letters and number signs to ASCII, CR to LF, and radicals and
 /// compatibility ideographs to their unified ideographs, one char for one.
 fn fold(c: char) -> char {
+    // Most characters of a report: Chinese characters, which fold to themselves.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return c;
+    }
     match c {
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
@@ -119,6 +123,8 @@ fn fold(c: char) -> char {
         '／' => '/',
         '\u{3000}' | '\u{00A0}' | '\u{FEFF}' => ' ',
         '\r' => '\n',
+        // Most characters: no call made for them.
+        _ if !crate::text_util::may_unify(c) => c,
         _ => crate::text_util::unified(c),
     }
 }

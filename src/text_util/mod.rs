@@ -76,19 +76,44 @@ pub fn unified(c: char) -> char {
         .map_or(c, |&(_, to)| to)
 }
 
+/// Where the first character [`unified`] changes is in `text`. Looked for by the first two
+/// bytes of its UTF-8 form (see [`may_unify`]), which no Chinese character has (they start
+/// with E4 to E9) and few punctuation marks: E2 80 (―), E2 BA–BF (radicals), EF A4–AB
+/// (compatibility ideographs), F0 AF (their supplement).
+fn first_to_unify(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + memchr::memchr3(0xE2, 0xEF, 0xF0, bytes.get(from..)?)?;
+        let second = bytes.get(at + 1).copied().unwrap_or(0);
+        let lead = bytes.get(at).copied().unwrap_or(0);
+        if matches!(
+            (lead, second),
+            (0xE2, 0x80 | 0xBA..=0xBF) | (0xEF, 0xA4..=0xAB) | (0xF0, 0xAF)
+        ) {
+            // A lead byte: `at` starts a character.
+            let c = text.get(at..)?.chars().next()?;
+            if unified(c) != c {
+                return Some(at);
+            }
+        }
+        from = at + 1;
+    }
+}
+
 /// Whether `c` is in a block [`unified`] maps from: one comparison for almost every
 /// character of a report.
 #[inline]
-fn may_unify(c: char) -> bool {
+pub(crate) fn may_unify(c: char) -> bool {
     matches!(c, '\u{2015}' | '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
 }
 
 /// `text` with every character [`unified`]; borrowed when there is nothing to change (as in
 /// almost every report).
 pub fn unify(text: &str) -> Cow<'_, str> {
-    match text.char_indices().find(|&(_, c)| unified(c) != c) {
+    match first_to_unify(text) {
         None => Cow::Borrowed(text),
-        Some((at, _)) => {
+        Some(at) => {
             let mut out = String::with_capacity(text.len());
             out.push_str(text.get(..at).unwrap_or(""));
             out.extend(text.get(at..).unwrap_or("").chars().map(unified));
@@ -118,7 +143,10 @@ pub(crate) fn fold(s: &str) -> String {
 }
 
 /// Strings seen lately and what was made of them (see [`remembered`]).
-pub(crate) type Seen<T> = std::cell::RefCell<std::collections::HashMap<String, T>>;
+pub(crate) type Seen<T> = std::cell::RefCell<FastMap<String, T>>;
+
+/// A hash map with a fast hash, for the extractor's maps of short strings from a report.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 /// `make(text)`, remembered per thread for the strings seen lately: for the pure functions
 /// of names that the extractor's rules ask after several times for one figure.
@@ -177,5 +205,8 @@ mod tests {
             assert!(('\u{4E00}'..='\u{9FFF}').contains(&unified(c)), "{c}");
         }
         assert!(matches!(unify("地区生产总值增长5%"), Cow::Borrowed(_)));
+        // Characters that share the first byte of those that unify (E2, EF, F0) but stay.
+        assert!(matches!(unify("——“增长”，（5％）😀"), Cow::Borrowed(_)));
+        assert_eq!(unify("——“增长”，（5％）😀⼀―"), "——“增长”，（5％）😀一—");
     }
 }

@@ -1,10 +1,11 @@
 //! The bundled table of standard indicators (`assets/vocabulary/indicators.tsv`), read
 //! once: each entry and every wording that leads to it.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+
+use crate::text_util::FastMap;
 
 use super::names::{fold_name, only_around};
 use crate::model::{Category, Level};
@@ -45,6 +46,9 @@ impl Entry {
         // Folded once: this is asked for every indicator a report gives.
         static FOLDED: LazyLock<Vec<(String, &str)>> =
             LazyLock::new(|| UNITS_EN.iter().map(|(zh, en)| (fold(zh), *en)).collect());
+        if unit_zh == self.unit_zh {
+            return Some(self.unit_en);
+        }
         let unit = fold(unit_zh);
         if unit == fold(self.unit_zh) {
             return Some(self.unit_en);
@@ -107,10 +111,10 @@ pub(super) static VOCABULARY: LazyLock<Vocabulary> =
 pub(super) struct Vocabulary {
     pub(super) entries: Vec<Entry>,
     /// Every wording, folded, to its entry.
-    pub(super) by_wording: HashMap<String, usize>,
+    pub(super) by_wording: FastMap<String, usize>,
     /// The ends of wordings that are no wording themselves (业增加值, 乡居民人均可支配收入,
     /// 总值): a name that is one was cut inside a standard name.
-    pub(super) tails: HashSet<String>,
+    pub(super) tails: std::collections::HashSet<String, foldhash::fast::RandomState>,
     /// The same wordings, to find them inside a longer name.
     pub(super) wordings: AhoCorasick,
     /// The entry of each of `wordings`' patterns.
@@ -122,7 +126,7 @@ impl Vocabulary {
     /// every line).
     fn parse(tsv: &'static str) -> Vocabulary {
         let mut entries = Vec::new();
-        let mut by_wording: HashMap<String, usize> = HashMap::new();
+        let mut by_wording: FastMap<String, usize> = FastMap::default();
         for line in tsv
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -230,7 +234,7 @@ mod tests {
 
     #[test]
     fn no_wording_names_two_entries() {
-        let mut owner: HashMap<String, &str> = HashMap::new();
+        let mut owner: std::collections::HashMap<String, &str> = Default::default();
         for line in TSV
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -194,7 +194,11 @@ impl Sentence<'_> {
             a += 1;
         }
         // 789.6亿元增加到…: a verb of a new value follows, no noun.
-        if TO_VERBS.iter().any(|v| is_at(self.chars, a, v)) {
+        if super::TO_VERB_STARTS
+            .binary_search(&at(self.chars, a))
+            .is_ok()
+            && TO_VERBS.iter().any(|v| is_at(self.chars, a, v))
+        {
             return (false, None);
         }
         let mut b = a;
