@@ -38,12 +38,12 @@ impl Group {
     }
 
     /// `d` in the group's unit: 1.3万亿斤 in a group of 亿斤 is 13000亿斤, with a note.
-    fn in_unit(&mut self, mut d: Draft) -> Draft {
+    fn in_unit(&mut self, d: &mut Draft) {
         let (Some(unit), Some(own), Some(value)) = (&self.unit, &d.unit, d.value) else {
-            return d;
+            return;
         };
         if unit == own {
-            return d;
+            return;
         }
         let factor = scaled(own).0 / scaled(unit).0;
         let converted = super::tidy(value * factor);
@@ -57,7 +57,6 @@ impl Group {
         ));
         d.value = Some(converted);
         d.unit = Some(unit.clone());
-        d
     }
 
     /// The draft of the same year and kind, if the group has one.
@@ -112,9 +111,11 @@ pub(super) fn indicators(drafts: Vec<Draft>, norm: &Norm, level: Option<Level>) 
     let review_headline = review_headline_para(&drafts, &names);
     let first =
         |d: &Draft| d.headline || (d.kind == Kind::Actual && Some(d.para) == review_headline);
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: FastMap<Key, Vec<usize>> = FastMap::default();
-    for (d, mut named) in drafts.into_iter().zip(names) {
+    // At most a group per draft: never regrown (moved) while the drafts are placed.
+    let mut groups: Vec<Group> = Vec::with_capacity(drafts.len());
+    let mut by_key: FastMap<Key, Vec<usize>> =
+        FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
+    for (mut d, mut named) in drafts.into_iter().zip(names) {
         let key = (
             std::mem::take(&mut named.key),
             d.multi_year.as_ref().map(|m| m.horizon.clone()),
@@ -124,17 +125,39 @@ pub(super) fn indicators(drafts: Vec<Draft>, norm: &Norm, level: Option<Level>) 
         let candidates = of_key
             .get(of_key.len().saturating_sub(LATEST)..)
             .unwrap_or(&[]);
-        match place_in(&mut groups, candidates, d, &first) {
+        // Decided on a borrowed draft, then moved once: a draft is large, and thousands of
+        // them pass here.
+        match place_in(&groups, candidates, &d, &first) {
             Placed::Done => {}
-            Placed::Join(gi, d) => {
+            Placed::Complete(gi, oi) => {
                 if let Some(g) = groups.get_mut(gi) {
-                    let d = g.in_unit(d);
+                    g.in_unit(&mut d);
+                    if let Some(o) = g.drafts.get_mut(oi) {
+                        o.complete_with(&d);
+                    }
+                    g.unit = g.unit.take().or(d.unit);
+                    g.headline |= d.headline;
+                }
+            }
+            Placed::Join(gi) => {
+                if let Some(g) = groups.get_mut(gi) {
+                    g.in_unit(&mut d);
                     g.unit = g.unit.take().or_else(|| d.unit.clone());
                     g.headline |= d.headline;
                     g.drafts.push(d);
                 }
             }
-            Placed::New(d) => {
+            Placed::Replace(gi, oi) => {
+                if let Some(g) = groups.get_mut(gi) {
+                    g.in_unit(&mut d);
+                    g.headline |= d.headline;
+                    g.unit = g.unit.take().or_else(|| d.unit.clone());
+                    if let Some(o) = g.drafts.get_mut(oi) {
+                        *o = d;
+                    }
+                }
+            }
+            Placed::New => {
                 of_key.push(groups.len());
                 groups.push(new_group(named, d));
             }
@@ -200,25 +223,29 @@ fn new_group(named: Named, mut d: Draft) -> Group {
     }
 }
 
-/// What became of a draft.
+/// What becomes of a draft.
 enum Placed {
-    /// Merged into a group's draft, or left out as a repeat.
+    /// Left out: a repeat, or stated twice and the other statement wins.
     Done,
+    /// Completes the group's draft (group, draft): a growth rate named apart from its value.
+    Complete(usize, usize),
     /// To be added to the group.
-    Join(usize, Draft),
+    Join(usize),
+    /// Replaces the group's draft of the same year and kind (group, draft).
+    Replace(usize, usize),
     /// To start a group.
-    New(Draft),
+    New,
 }
 
 /// Where a draft goes among the groups of its key.
 fn place_in(
-    groups: &mut [Group],
+    groups: &[Group],
     candidates: &[usize],
-    d: Draft,
+    d: &Draft,
     first: &impl Fn(&Draft) -> bool,
 ) -> Placed {
     // At most LATEST, looked through a few times: not worth a vector per draft.
-    let fits = |gi: &usize| groups.get(*gi).is_some_and(|g| g.unit_fits(&d));
+    let fits = |gi: &usize| groups.get(*gi).is_some_and(|g| g.unit_fits(d));
     let mut fitting = [0; LATEST];
     let mut count = 0;
     for (slot, &gi) in fitting
@@ -243,49 +270,34 @@ fn place_in(
     // A growth rate named apart from its value in the same paragraph completes it.
     let complement = fitting.iter().find_map(|&gi| {
         let g = groups.get(gi)?;
-        let oi = g.drafts.iter().position(|o| completes(o, &d))?;
+        let oi = g.drafts.iter().position(|o| completes(o, d))?;
         Some((gi, oi))
     });
-    if let Some((gi, oi)) = complement
-        && let Some(g) = groups.get_mut(gi)
-    {
-        let d = g.in_unit(d);
-        let Some(o) = g.drafts.get_mut(oi) else {
-            return Placed::Done;
-        };
-        o.complete_with(&d);
-        g.unit = g.unit.take().or(d.unit);
-        g.headline |= d.headline;
-        return Placed::Done;
+    if let Some((gi, oi)) = complement {
+        return Placed::Complete(gi, oi);
     }
     let open = fitting
         .iter()
-        .find(|&&gi| groups.get(gi).is_some_and(|g| g.same_time(&d).is_none()));
+        .find(|&&gi| groups.get(gi).is_some_and(|g| g.same_time(d).is_none()));
     if let Some(&gi) = open {
-        return Placed::Join(gi, d);
+        return Placed::Join(gi);
     }
     // Stated twice: the main targets (or the review's headline paragraph) win.
     let taken = fitting
         .iter()
-        .find_map(|&gi| Some((gi, groups.get(gi)?.same_time(&d)?)));
+        .find_map(|&gi| Some((gi, groups.get(gi)?.same_time(d)?)));
     if let Some((gi, oi)) = taken
-        && let Some(g) = groups.get_mut(gi)
+        && let Some(g) = groups.get(gi)
     {
         let earlier_first = g.drafts.get(oi).is_some_and(first);
-        if first(&d) && !earlier_first {
-            let d = g.in_unit(d);
-            g.headline |= d.headline;
-            g.unit = g.unit.take().or_else(|| d.unit.clone());
-            if let Some(o) = g.drafts.get_mut(oi) {
-                *o = d;
-            }
-            return Placed::Done;
+        if first(d) && !earlier_first {
+            return Placed::Replace(gi, oi);
         }
-        if earlier_first && !first(&d) {
+        if earlier_first && !first(d) {
             return Placed::Done;
         }
     }
-    Placed::New(d)
+    Placed::New
 }
 
 /// `d` gives the growth of `o`'s value (or the value of its growth), in the same paragraph.

@@ -4,7 +4,7 @@
 use super::{Item, Reading, Run, Sentence};
 use crate::extract::scan::Token;
 use crate::extract::text::{at, is_at, is_han};
-use crate::model::{Kind, Qualifier};
+use crate::model::Qualifier;
 
 impl Sentence<'_> {
     /// 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a figure;
@@ -78,17 +78,20 @@ fn strip_milestone_verb(name: &str) -> String {
 /// A threshold crossed is the figure only when the sentence gives no level of that subject
 /// (地区生产总值突破3万亿元大关 alone).
 pub(super) fn keep_lone_milestones(items: &mut [Item]) {
-    let levels: Vec<(String, i32, Kind)> = items
-        .iter()
-        .filter(|i| i.emit && i.draft.value.is_some())
-        .map(|i| (i.draft.name.clone(), i.draft.year, i.draft.kind))
-        .collect();
     // Several thresholds (跨越4万亿元、5万亿元两个台阶) are a span's story, not one figure.
-    let lone = items.iter().filter(|i| i.milestone).count() == 1;
-    for item in items.iter_mut().filter(|i| i.milestone && lone) {
-        let d = &item.draft;
-        if !levels.contains(&(d.name.clone(), d.year, d.kind)) {
-            item.emit = true;
-        }
+    let mut milestones = items.iter().enumerate().filter(|(_, i)| i.milestone);
+    let (Some((lone, _)), None) = (milestones.next(), milestones.next()) else {
+        return;
+    };
+    let Some(d) = items.get(lone).map(|i| &i.draft) else {
+        return;
+    };
+    let has_level = items.iter().any(|i| {
+        i.emit
+            && i.draft.value.is_some()
+            && (&i.draft.name, i.draft.year, i.draft.kind) == (&d.name, d.year, d.kind)
+    });
+    if !has_level && let Some(item) = items.get_mut(lone) {
+        item.emit = true;
     }
 }
