@@ -37,6 +37,14 @@ impl Group {
         }
     }
 
+    /// What the group takes of a draft it is given: the draft in its unit, and its unit and
+    /// headline mark where the group has none.
+    fn take_in(&mut self, d: &mut Draft) {
+        self.in_unit(d);
+        self.unit = self.unit.take().or_else(|| d.unit.clone());
+        self.headline |= d.headline;
+    }
+
     /// `d` in the group's unit: 1.3万亿斤 in a group of 亿斤 is 13000亿斤, with a note.
     fn in_unit(&mut self, d: &mut Draft) {
         let (Some(unit), Some(own), Some(value)) = (&self.unit, &d.unit, d.value) else {
@@ -131,27 +139,21 @@ pub(super) fn indicators(drafts: Vec<Draft>, norm: &Norm, level: Option<Level>) 
             Placed::Done => {}
             Placed::Complete(gi, oi) => {
                 if let Some(g) = groups.get_mut(gi) {
-                    g.in_unit(&mut d);
+                    g.take_in(&mut d);
                     if let Some(o) = g.drafts.get_mut(oi) {
                         o.complete_with(&d);
                     }
-                    g.unit = g.unit.take().or(d.unit);
-                    g.headline |= d.headline;
                 }
             }
             Placed::Join(gi) => {
                 if let Some(g) = groups.get_mut(gi) {
-                    g.in_unit(&mut d);
-                    g.unit = g.unit.take().or_else(|| d.unit.clone());
-                    g.headline |= d.headline;
+                    g.take_in(&mut d);
                     g.drafts.push(d);
                 }
             }
             Placed::Replace(gi, oi) => {
                 if let Some(g) = groups.get_mut(gi) {
-                    g.in_unit(&mut d);
-                    g.headline |= d.headline;
-                    g.unit = g.unit.take().or_else(|| d.unit.clone());
+                    g.take_in(&mut d);
                     if let Some(o) = g.drafts.get_mut(oi) {
                         *o = d;
                     }

@@ -40,7 +40,14 @@ use thresholds::keep_lone_milestones;
 /// Built once: these are looked for at every number of a report.
 static AFTER_CUT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(AFTER_CUTS));
 /// The first characters of [`TO_VERBS`]: asked after every number and before many.
-pub(super) static TO_VERB_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(TO_VERBS));
+static TO_VERB_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(TO_VERBS));
+
+/// Whether one of [`TO_VERBS`] (提高到, 变为…) starts at `i`; the first character is
+/// checked first, as most characters start none.
+fn to_verb_at(chars: &[char], i: usize) -> bool {
+    TO_VERB_STARTS.binary_search(&at(chars, i)).is_ok()
+        && TO_VERBS.iter().any(|v| is_at(chars, i, v))
+}
 /// The last characters of the words `strip_comparators` drops: most subjects end with none.
 static COMPARATOR_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
     last_chars(
@@ -366,10 +373,7 @@ impl Sentence<'_> {
 
     /// 提高到, 变为… right after a number: it was the value before a change.
     fn changes_after(&self, end: usize, next_start: usize) -> bool {
-        let gap = seg(self.chars, end, next_start);
-        gap.first()
-            .is_some_and(|c| TO_VERB_STARTS.binary_search(c).is_ok())
-            && TO_VERBS.iter().any(|v| is_at(gap, 0, v))
+        to_verb_at(seg(self.chars, end, next_start), 0)
     }
 
     /// The plan period the paragraph is about, when the layout marks one (a five-year

@@ -123,8 +123,6 @@ fn fold(c: char) -> char {
         '／' => '/',
         '\u{3000}' | '\u{00A0}' | '\u{FEFF}' => ' ',
         '\r' => '\n',
-        // Most characters: no call made for them.
-        _ if !crate::text_util::may_unify(c) => c,
         _ => crate::text_util::unified(c),
     }
 }

@@ -29,9 +29,9 @@ thread_local! {
 
 /// Runs `work` with [`in_parallel`] on this thread running both halves itself.
 pub fn with_cores_busy<R>(work: impl FnOnce() -> R) -> R {
-    CORES_BUSY.set(true);
+    let was = CORES_BUSY.replace(true);
     let result = work();
-    CORES_BUSY.set(false);
+    CORES_BUSY.set(was);
     result
 }
 
@@ -76,26 +76,18 @@ pub fn unified(c: char) -> char {
         .map_or(c, |&(_, to)| to)
 }
 
-/// Where the first character [`unified`] changes is in `text`. Looked for by the first two
-/// bytes of its UTF-8 form (see [`may_unify`]), which no Chinese character has (they start
-/// with E4 to E9) and few punctuation marks: E2 80 (―), E2 BA–BF (radicals), EF A4–AB
-/// (compatibility ideographs), F0 AF (their supplement).
+/// Where the first character [`unified`] changes is in `text`. Only the lead bytes of the
+/// blocks it maps from are looked at (E2 for ― and the radicals, EF for the compatibility
+/// ideographs, F0 for their supplement), never those of Chinese characters (E4 to E9).
 fn first_to_unify(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
     loop {
+        // A lead byte (never a continuation byte, 80–BF): `at` starts a character.
         let at = from + memchr::memchr3(0xE2, 0xEF, 0xF0, bytes.get(from..)?)?;
-        let second = bytes.get(at + 1).copied().unwrap_or(0);
-        let lead = bytes.get(at).copied().unwrap_or(0);
-        if matches!(
-            (lead, second),
-            (0xE2, 0x80 | 0xBA..=0xBF) | (0xEF, 0xA4..=0xAB) | (0xF0, 0xAF)
-        ) {
-            // A lead byte: `at` starts a character.
-            let c = text.get(at..)?.chars().next()?;
-            if unified(c) != c {
-                return Some(at);
-            }
+        let c = text.get(at..)?.chars().next()?;
+        if unified(c) != c {
+            return Some(at);
         }
         from = at + 1;
     }
@@ -104,7 +96,7 @@ fn first_to_unify(text: &str) -> Option<usize> {
 /// Whether `c` is in a block [`unified`] maps from: one comparison for almost every
 /// character of a report.
 #[inline]
-pub(crate) fn may_unify(c: char) -> bool {
+fn may_unify(c: char) -> bool {
     matches!(c, '\u{2015}' | '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}' | '\u{2F800}'..='\u{2FA1F}')
 }
 
@@ -147,6 +139,8 @@ pub(crate) type Seen<T> = std::cell::RefCell<FastMap<String, T>>;
 
 /// A hash map with a fast hash, for the extractor's maps of short strings from a report.
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// A hash set with the same fast hash (see [`FastMap`]).
+pub(crate) type FastSet<T> = std::collections::HashSet<T, foldhash::fast::RandomState>;
 
 /// `make(text)`, remembered per thread for the strings seen lately: for the pure functions
 /// of names that the extractor's rules ask after several times for one figure.

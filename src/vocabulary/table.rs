@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::text_util::FastMap;
+use crate::text_util::{FastMap, FastSet};
 
 use super::names::{fold_name, only_around};
 use crate::model::{Category, Level};
@@ -114,7 +114,7 @@ pub(super) struct Vocabulary {
     pub(super) by_wording: FastMap<String, usize>,
     /// The ends of wordings that are no wording themselves (业增加值, 乡居民人均可支配收入,
     /// 总值): a name that is one was cut inside a standard name.
-    pub(super) tails: std::collections::HashSet<String, foldhash::fast::RandomState>,
+    pub(super) tails: FastSet<String>,
     /// The same wordings, to find them inside a longer name.
     pub(super) wordings: AhoCorasick,
     /// The entry of each of `wordings`' patterns.

@@ -194,11 +194,7 @@ impl Sentence<'_> {
             a += 1;
         }
         // 789.6亿元增加到…: a verb of a new value follows, no noun.
-        if super::TO_VERB_STARTS
-            .binary_search(&at(self.chars, a))
-            .is_ok()
-            && TO_VERBS.iter().any(|v| is_at(self.chars, a, v))
-        {
+        if super::to_verb_at(self.chars, a) {
             return (false, None);
         }
         let mut b = a;
