@@ -1162,6 +1162,64 @@ fn mixed_phrasings() {
     }
 }
 
+/// Shapes of the reports of 2015–2020: 分别 over a list of floors joined by 和 (以上和), poverty
+/// reduction as a headline pair (subject before or after its verb, and a bare 万), the older
+/// 全部财政收入, the last plan's goals quoted in the plan's last year, and a share of the
+/// year's plan that is no figure of its own.
+#[test]
+fn older_report_shapes() {
+    let text = "一、2018年工作回顾\n\
+        全区生产总值增长9.1%，全部财政收入1200亿元、增长6.3%，贫困人口减少18.3万人，\
+        固定资产投资增长5.2%、完成年计划的118.8%。\n\
+        二、2019年主要目标\n\
+        今年的主要预期目标是：全区生产总值增长9%左右；全部财政收入增长6.5%左右；\
+        城乡居民人均可支配收入分别增长10%以上和13%以上；农村贫困人口减少15万以上。\
+        确保实现“十三五”规划确定的常住人口城镇化率达到60%以上、单位生产总值能耗五年累计下降15%等目标。";
+    let got = extract::extract(text, "o.txt").expect("extracts");
+    assert_valid(&got, text);
+    let all = listing(&got);
+    let growth = |name: &str, year: i32, kind: Kind| {
+        figure(&got, name, year, kind).and_then(|o| o.growth_pct)
+    };
+    let value =
+        |name: &str, year: i32, kind: Kind| figure(&got, name, year, kind).and_then(|o| o.value);
+    assert_eq!(
+        growth("城镇居民人均可支配收入", 2019, T),
+        Some(10.0),
+        "{all}"
+    );
+    assert_eq!(
+        growth("农村居民人均可支配收入", 2019, T),
+        Some(13.0),
+        "{all}"
+    );
+    assert_eq!(
+        figure(&got, "农村居民人均可支配收入", 2019, T).map(|o| o.qualifier),
+        Some(AtLeast)
+    );
+    assert_eq!(value("财政总收入", 2018, A), Some(1200.0), "{all}");
+    assert_eq!(growth("财政总收入", 2019, T), Some(6.5), "{all}");
+    // One indicator for both years, in 万人 though the target writes a bare 万.
+    let poor = got
+        .indicators
+        .iter()
+        .filter(|i| i.name_zh == "农村贫困人口减少");
+    let poor: Vec<_> = poor.collect();
+    assert_eq!(poor.len(), 1, "{all}");
+    assert_eq!(poor[0].unit_zh, "万人");
+    assert_eq!(value("农村贫困人口减少", 2018, A), Some(18.3), "{all}");
+    assert_eq!(value("农村贫困人口减少", 2019, T), Some(15.0), "{all}");
+    // The plan's goals are the plan's, not this year's targets.
+    assert_eq!(value("常住人口城镇化率", 2019, T), None, "{all}");
+    let planned = got.indicators.iter().filter(|i| i.multi_year.is_some());
+    let horizons: Vec<_> = planned.map(|i| i.name_zh.as_str()).collect();
+    assert!(horizons.contains(&"常住人口城镇化率"), "{all}");
+    // 完成年计划的118.8% is how much of a plan was done.
+    let values = got.indicators.iter().flat_map(|i| &i.observations);
+    assert!(values.into_iter().all(|o| o.value != Some(118.8)), "{all}");
+    assert_eq!(growth("固定资产投资", 2018, A), Some(5.2), "{all}");
+}
+
 #[test]
 fn clear_errors() {
     let cases: Vec<(Vec<u8>, &str)> = vec![

@@ -101,6 +101,15 @@ fn scaled(unit: &str) -> (f64, &str) {
         .unwrap_or((1.0, unit))
 }
 
+/// A bare magnitude (农村贫困人口减少1386万) in the unit its standard indicator counts in
+/// (万人), so that it meets the figures written with the unit.
+fn with_base_of(unit: &str, standard: &str) -> Option<String> {
+    const MAGNITUDES: &[&str] = &["万亿", "千亿", "百亿", "千万", "百万", "亿", "万", "千"];
+    let base = scaled(standard).1;
+    (MAGNITUDES.contains(&unit) && !base.is_empty() && base.chars().all(super::text::is_han))
+        .then(|| format!("{unit}{base}"))
+}
+
 /// Two multiples of one unit (亿斤 and 万亿斤, 元 and 万元).
 fn same_base(a: &str, b: &str) -> bool {
     scaled(a).1 == scaled(b).1
@@ -124,6 +133,9 @@ pub(super) fn indicators(drafts: Vec<Draft>, norm: &Norm, level: Option<Level>) 
     let mut by_key: FastMap<Key, Vec<usize>> =
         FastMap::with_capacity_and_hasher(drafts.len(), Default::default());
     for (mut d, mut named) in drafts.into_iter().zip(names) {
+        if let (Some(entry), Some(unit)) = (named.entry, d.unit.as_deref()) {
+            d.unit = with_base_of(unit, entry.unit_zh).or(d.unit.take());
+        }
         let key = (
             std::mem::take(&mut named.key),
             d.multi_year.as_ref().map(|m| m.horizon.clone()),

@@ -152,7 +152,11 @@ impl Sentence<'_> {
         if subject.is_empty() && run.horizon.is_none() && self.attach_changes(run, sign, r) {
             return Some(Vec::new());
         }
-        let named_level = NEW_VERBS.contains(&verb) && compared.len() == rest.len();
+        // 新增就业50万人, 农村贫困人口减少1000万: the verb is part of a standard name.
+        let named_level = compared.len() == rest.len()
+            && (NEW_VERBS.contains(&verb)
+                || crate::vocabulary::lookup(&format!("{subject}{verb}"))
+                    .is_some_and(|e| e.name_zh.ends_with(verb)));
         (!named_level).then(Vec::new)
     }
 

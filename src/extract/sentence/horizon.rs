@@ -224,16 +224,26 @@ fn plan_period(chars: &[char], p: usize, e: usize) -> Option<Marker> {
     if matches!(at(chars, k), '”' | '"' | '’' | '」') {
         k += 1;
     }
-    let word = ["期间", "时期", "以来", "规划期", "末"]
+    // “十二五”规划确定的城镇化率达到50%以上: the plan's goal, for its clause only (今年是
+    // “十四五”规划收官之年，… names no figure of the plan).
+    let (word, reach) = ["期间", "时期", "以来", "规划期", "末"]
         .iter()
-        .find(|w| starts_with(chars, k, w))?;
+        .map(|w| (*w, Reach::Sentence))
+        .chain(
+            ["规划纲要确定", "规划纲要提出", "规划确定", "规划提出"]
+                .iter()
+                .map(|w| (*w, Reach::Clause)),
+        )
+        .find(|(w, _)| starts_with(chars, k, w))?;
     let a = if p > 0 && matches!(at(chars, p - 1), '“' | '"' | '‘' | '「') {
         p - 1
     } else {
         p
     };
+    // The horizon names the plan (“十二五”规划), not the verb that quotes it.
+    let word = word.trim_end_matches("确定").trim_end_matches("提出");
     let b = (k + word.chars().count()).min(e);
-    Some(marker(chars, a, b, Reach::Sentence, Some(until)))
+    Some(marker(chars, a, b, reach, Some(until)))
 }
 
 /// 从X增加到Y, 从不到X万亿元增加到超过Y万亿元: where a figure went over a span of years.

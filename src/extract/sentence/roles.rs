@@ -53,7 +53,14 @@ pub(super) fn role(core: &str, unit: Unit) -> Option<(Role, &'static str)> {
     };
     match unit {
         Unit::Percent => {
-            if let Some(v) = verb(RISE) {
+            // 完成年计划的118.8%, 为年度计划的121.6%: how much of a plan was done, no figure
+            // of the indicator itself.
+            if ["计划的", "目标的", "任务的"]
+                .iter()
+                .any(|w| core.ends_with(w))
+            {
+                None
+            } else if let Some(v) = verb(RISE) {
                 Some((Role::Growth(1.0), v))
             } else if let Some(v) = verb(FALL) {
                 Some((Role::Growth(-1.0), v))
@@ -210,6 +217,11 @@ mod tests {
         );
         assert_eq!(role("增长", Unit::Times), Some((Role::TimesMore, "增长")));
         assert_eq!(role("相当于", Unit::Times), None);
+        assert_eq!(
+            role("固定资产投资增长5.2%、完成年计划的", Unit::Percent),
+            None
+        );
+        assert_eq!(role("完成投资为年度计划的", Unit::Percent), None);
         assert_eq!(Role::TimesLast.growth(2.5), 150.0);
         assert_eq!(explicit_year("税收占比由2022年的"), Some(2022));
         assert_eq!(explicit_year("标准由每户"), None);

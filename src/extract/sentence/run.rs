@@ -56,10 +56,7 @@ impl Sentence<'_> {
         let mut run = vec![t];
         let mut last_end = t.end;
         while let Some(next) = toks.get(k + run.len()) {
-            let gap = seg(self.chars, last_end, next.start);
-            let joins = !gap.is_empty()
-                && gap.len() <= 2
-                && gap.iter().all(|c| matches!(c, '、' | '和' | '及' | '与'));
+            let joins = self.listed(last_end, next.start);
             let alike = next.unit == t.unit
                 || (matches!(next.unit, Unit::Measure) && matches!(t.unit, Unit::Measure));
             if !(joins && alike) || self.is_threshold(toks, k + run.len()) {
@@ -105,6 +102,15 @@ impl Sentence<'_> {
                 .or(r.horizon.as_ref())
                 .cloned(),
         })
+    }
+
+    /// Whether only a list mark (、/和/及/与) stands between a number ending at `end` and the
+    /// next one starting at `next`.
+    pub(super) fn listed(&self, end: usize, next: usize) -> bool {
+        let gap = seg(self.chars, end, next);
+        !gap.is_empty()
+            && gap.len() <= 2
+            && gap.iter().all(|c| matches!(c, '、' | '和' | '及' | '与'))
     }
 
     /// A draft of one number of a run.

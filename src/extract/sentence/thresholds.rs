@@ -8,12 +8,12 @@ use crate::model::Qualifier;
 
 impl Sentence<'_> {
     /// 5000万元以上项目1200个: a threshold that qualifies the noun after it, not a figure;
-    /// its words stay in the next number's name.
+    /// its words stay in the next number's name. 分别增长10%以上和13%以上 is a list.
     pub(super) fn is_threshold(&self, toks: &[Token], k: usize) -> bool {
         let Some(t) = toks.get(k) else { return false };
-        let next_in_clause = toks
-            .get(k + 1)
-            .is_some_and(|n| n.is_quantity() && n.start < self.clause_end(t.end));
+        let next_in_clause = toks.get(k + 1).is_some_and(|n| {
+            n.is_quantity() && n.start < self.clause_end(t.end) && !self.listed(t.end, n.start)
+        });
         matches!(t.after, Some(Qualifier::AtLeast | Qualifier::AtMost))
             && is_han(at(self.chars, t.end))
             && next_in_clause
