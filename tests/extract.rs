@@ -1173,6 +1173,7 @@ fn older_report_shapes() {
         固定资产投资增长5.2%、完成年计划的118.8%。\n\
         二、2019年主要目标\n\
         今年的主要预期目标是：全区生产总值增长9%左右；全部财政收入增长6.5%左右；\
+        一般公共预算收入按可比口径增长4%；\
         城乡居民人均可支配收入分别增长10%以上和13%以上；农村贫困人口减少15万以上。\
         确保实现“十三五”规划确定的常住人口城镇化率达到60%以上、单位生产总值能耗五年累计下降15%等目标。";
     let got = extract::extract(text, "o.txt").expect("extracts");
@@ -1199,6 +1200,7 @@ fn older_report_shapes() {
     );
     assert_eq!(value("财政总收入", 2018, A), Some(1200.0), "{all}");
     assert_eq!(growth("财政总收入", 2019, T), Some(6.5), "{all}");
+    assert_eq!(growth("一般公共预算收入", 2019, T), Some(4.0), "{all}");
     // One indicator for both years, in 万人 though the target writes a bare 万.
     let poor = got
         .indicators
@@ -1450,6 +1452,29 @@ fn gdp_sentence_shapes() {
         (
             "地区生产总值达到5000亿元、增长5%",
             (Some(5000.0), None, Some(5.0), None, Exact),
+        ),
+        // A stretch after the target is quoted with it, no figure of its own.
+        ("地区生产总值增长6%以上、力争7%", g(6.0, None, AtLeast)),
+        ("经济增长7%以上，力争达到7.5%", g(7.0, None, AtLeast)),
+        ("地区生产总值增长5%左右、力争5.5%", g(5.0, None, About)),
+        ("地区生产总值增长6%以上，力争增长7%", g(6.0, None, AtLeast)),
+        // A growth held at or aimed at.
+        ("经济增速保持在5.5%左右", g(5.5, None, About)),
+        ("全省生产总值增速保持在6.5%以上", g(6.5, None, AtLeast)),
+        ("全省经济增长目标为5.5%左右", g(5.5, None, About)),
+        ("经济增长预期目标为6%左右", g(6.0, None, About)),
+        // A numbered list of targets.
+        (
+            "\n1.地区生产总值增长5.5%左右；\n2.城镇新增就业10万人",
+            g(5.5, None, About),
+        ),
+        (
+            "\n①地区生产总值增长5.5%左右；\n②城镇新增就业10万人",
+            g(5.5, None, About),
+        ),
+        (
+            "\n一是地区生产总值增长5.5%左右；\n二是城镇新增就业10万人",
+            g(5.5, None, About),
         ),
     ];
     let review = "全年地区生产总值达到4800亿元、增长4.8%。";

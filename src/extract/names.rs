@@ -42,7 +42,7 @@ pub(crate) fn clean(raw: &str) -> String {
 }
 
 fn cleaned(raw: &str) -> String {
-    let whole = drop_circumstance(raw.trim_matches(is_edge));
+    let whole = drop_circumstance(without_list_mark(raw.trim_matches(is_edge)));
     let whole = drop_running_years(&whole);
     let mut s: &str = from_list_count(&whole);
     if let Some(at) = find_from(s) {
@@ -132,6 +132,28 @@ fn is_edge(c: char) -> bool {
             c,
             '、' | '，' | ',' | '：' | ':' | '；' | ';' | '。' | '—' | '-' | '·' | '•' | '（' | '('
         )
+}
+
+/// A subject without the mark of the list item it opens: 1.地区生产总值, ①…, ⑴…, 一是….
+fn without_list_mark(s: &str) -> &str {
+    let digits = s.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if digits.len() < s.len()
+        && let Some(rest) = digits.strip_prefix(['.', '．'])
+    {
+        return rest;
+    }
+    // Circled, bracketed and stopped numbers: ①–⑳, ⑴–⒇, ⒈–⒛.
+    if let Some(rest) = s.strip_prefix(|c: char| ('\u{2460}'..='\u{249B}').contains(&c)) {
+        return rest;
+    }
+    let numerals = s.trim_start_matches(|c: char| super::layout::is_numeral(c));
+    if numerals.len() < s.len()
+        && let Some(rest) = numerals.strip_prefix('是')
+        && !rest.is_empty()
+    {
+        return rest;
+    }
+    s
 }
 
 /// 由 opens the earlier value (税收占比由2022年的74.5%提高到…); 自由, 理由, 由于 are words.
@@ -290,6 +312,14 @@ mod tests {
     #[test]
     fn cleans_subjects() {
         assert_eq!(clean("实现地区生产总值"), "地区生产总值");
+        for listed in [
+            "1.地区生产总值",
+            "①地区生产总值",
+            "⑵地区生产总值",
+            "一是地区生产总值",
+        ] {
+            assert_eq!(clean(listed), "地区生产总值");
+        }
         assert_eq!(clean("粮食产量在灾情影响下实现"), "粮食产量");
         assert_eq!(clean("税收占比由2022年的"), "税收占比");
         assert_eq!(

@@ -295,6 +295,10 @@ impl Sentence<'_> {
             r.prev_end = t.end;
             return 1;
         };
+        if self.stretches_growth(&run, r) {
+            r.prev_end = run.last_end;
+            return 1;
+        }
         // 迈上3万亿元台阶、达到30186.4亿元: a threshold crossed, kept only when the sentence
         // gives no figure of its own for that subject.
         if let Some(word_end) = self.milestone_end(&run) {

@@ -37,6 +37,10 @@ pub(crate) const LINKS: &[&str] = &["了", "为", "达到", "达", "是"];
 
 /// Compare with the year before; they carry no name.
 pub(crate) const COMPARATORS: &[&str] = &[
+    "按可比口径计算",
+    "按可比口径",
+    "可比口径",
+    "按同口径",
     "同口径",
     "按可比价格计算",
     "可比价",

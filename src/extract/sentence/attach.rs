@@ -26,6 +26,29 @@ impl Sentence<'_> {
             .collect()
     }
 
+    /// 增长6%以上、力争7%, 增长7%以上，力争达到7.5%: the stretch of the growth just read,
+    /// quoted with it, no figure of its own (its name would be the growth's).
+    pub(super) fn stretches_growth(&self, run: &Run, r: &mut Reading) -> bool {
+        const STRIVE: &[&str] = &["力争", "争取", "努力"];
+        let percent = run.toks.iter().all(|t| t.unit == Unit::Percent);
+        if run.toks.len() != 1
+            || !percent
+            || !STRIVE.iter().any(|w| run.before.contains(w))
+            || !names::clean(&run.subject).is_empty()
+        {
+            return false;
+        }
+        let Some(last) = r.items.last_mut().filter(|i| i.emit) else {
+            return false;
+        };
+        let d = &mut last.draft;
+        if d.growth.is_none() || d.value.is_some() || d.multi_year.is_some() {
+            return false;
+        }
+        d.quote.1 = d.quote.1.max(run.quote.1);
+        true
+    }
+
     /// 增长3.1% after a level, or 分别是上年的2.5倍、3.4倍 after two levels: the growth of
     /// the latest levels without one (completed in place), else of the previous name.
     ///

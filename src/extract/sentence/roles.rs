@@ -39,6 +39,25 @@ pub(super) fn strip_qualifier(before: &str) -> (String, Option<Qualifier>) {
     (trimmed.to_owned(), None)
 }
 
+/// 增速保持在6%, 增长目标为5.5%, 增长预期目标为6%: a growth held at or aimed at, read as
+/// the growth itself.
+pub(super) fn held_growth(core: String) -> String {
+    const HELD: &[&str] = &[
+        "预期目标为",
+        "预期目标是",
+        "目标为",
+        "目标是",
+        "保持在",
+        "稳定在",
+        "维持在",
+    ];
+    let trimmed = core.trim_end();
+    HELD.iter()
+        .filter_map(|w| trimmed.strip_suffix(w))
+        .find(|rest| RISE.iter().chain(FALL).any(|v| rest.ends_with(v)))
+        .map_or(core.clone(), str::to_owned)
+}
+
 /// What a number is, from the words right before it, and the verb to drop from the subject.
 pub(super) fn role(core: &str, unit: Unit) -> Option<(Role, &'static str)> {
     let linked = LINKS
@@ -217,6 +236,14 @@ mod tests {
         );
         assert_eq!(role("增长", Unit::Times), Some((Role::TimesMore, "增长")));
         assert_eq!(role("相当于", Unit::Times), None);
+        for (held, growth) in [
+            ("经济增速保持在", "经济增速"),
+            ("全省经济增长目标为", "全省经济增长"),
+            ("经济增长预期目标为", "经济增长"),
+            ("城镇调查失业率保持在", "城镇调查失业率保持在"),
+        ] {
+            assert_eq!(held_growth(held.to_owned()), growth);
+        }
         assert_eq!(
             role("固定资产投资增长5.2%、完成年计划的", Unit::Percent),
             None

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::roles::{Role, role, strip_comparators, strip_qualifier};
+use super::roles::{Role, held_growth, role, strip_comparators, strip_qualifier};
 use super::subject::shape_subject;
 use super::{Draft, Reading, Sentence, horizon};
 use crate::extract::scan::{Token, Unit};
@@ -51,7 +51,7 @@ impl Sentence<'_> {
         // 居民消费价格涨幅控制在2.1% as last year's result: the figure it was held at.
         let held = kind == Kind::Actual && before.trim_end().ends_with("控制在");
         let before_q = before_q.filter(|_| !held);
-        let core = shape_subject(&core);
+        let core = held_growth(shape_subject(&core));
         let (role, verb) = role(&core, t.unit)?;
         let mut run = vec![t];
         let mut last_end = t.end;
