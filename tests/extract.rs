@@ -1173,7 +1173,7 @@ fn older_report_shapes() {
         固定资产投资增长5.2%、完成年计划的118.8%。\n\
         二、2019年主要目标\n\
         今年的主要预期目标是：全区生产总值增长9%左右；全部财政收入增长6.5%左右；\
-        一般公共预算收入按可比口径增长4%；\
+        一般公共预算收入按可比口径增长4%；进出口分别增长3%、5%左右；\
         城乡居民人均可支配收入分别增长10%以上和13%以上；农村贫困人口减少15万以上。\
         确保实现“十三五”规划确定的常住人口城镇化率达到60%以上、单位生产总值能耗五年累计下降15%等目标。";
     let got = extract::extract(text, "o.txt").expect("extracts");
@@ -1201,6 +1201,11 @@ fn older_report_shapes() {
     assert_eq!(value("财政总收入", 2018, A), Some(1200.0), "{all}");
     assert_eq!(growth("财政总收入", 2019, T), Some(6.5), "{all}");
     assert_eq!(growth("一般公共预算收入", 2019, T), Some(4.0), "{all}");
+    // A qualifier after the last of a list is the list's.
+    for name in ["进口", "出口"] {
+        let o = figure(&got, name, 2019, T);
+        assert_eq!(o.map(|o| o.qualifier), Some(About), "{name}{all}");
+    }
     // One indicator for both years, in 万人 though the target writes a bare 万.
     let poor = got
         .indicators

@@ -70,6 +70,11 @@ impl Sentence<'_> {
         let clause_q = self
             .clause_has(bound, t.start, "力争")
             .then_some(Qualifier::AtLeast);
+        // 分别增长6%、7%左右: a qualifier after the last of a list is the whole list's.
+        let listed_q = run
+            .last()
+            .and_then(|t| t.after)
+            .filter(|_| run.len() > 1 && run.iter().rev().skip(1).all(|t| t.after.is_none()));
         let quals = run
             .iter()
             .enumerate()
@@ -78,6 +83,7 @@ impl Sentence<'_> {
                 let strive = clause_q.filter(|_| tok.high.is_none());
                 tok.after
                     .or(if n == 0 { before_q } else { None })
+                    .or(listed_q)
                     .or(strive)
                     .unwrap_or(Qualifier::Exact)
             })
