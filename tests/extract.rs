@@ -1227,6 +1227,43 @@ fn older_report_shapes() {
     assert_eq!(growth("固定资产投资", 2018, A), Some(5.2), "{all}");
 }
 
+/// Targets listed inline as （一）…；（二）…, a bound crossed before the level itself
+/// (突破3万亿元，达到31245.8亿元), a year's average concentration (年均浓度, not a span of
+/// years), and a standard name that ends in its verb after 今年要确保.
+#[test]
+fn inline_lists_and_crossed_bounds() {
+    let text = "一、2016年工作回顾\n\
+        全省GDP突破3万亿元，达到31245.8亿元，按可比价格计算比上年增长7.9%；\
+        细颗粒物（PM2.5）年均浓度34微克/立方米；农村贫困人口减少125万。\n\
+        二、2017年主要目标\n\
+        今年的主要预期目标是：（一）全省生产总值增长7.5%左右；（二）社会消费品零售总额增长10%；\
+        （十二）细颗粒物（PM2.5）年均浓度稳定在35微克/立方米以下。\
+        今年要确保农村贫困人口减少110万以上。";
+    let got = extract::extract(text, "l.txt").expect("extracts");
+    assert_valid(&got, text);
+    let all = listing(&got);
+    let gdp = figure(&got, "地区生产总值", 2016, A).map(|o| (o.value, o.growth_pct, o.qualifier));
+    assert_eq!(gdp, Some((Some(31245.8), Some(7.9), Exact)), "{all}");
+    assert_eq!(
+        got.indicators
+            .iter()
+            .filter(|i| i.name_zh == "地区生产总值")
+            .count(),
+        1,
+        "{all}"
+    );
+    let gdp = figure(&got, "地区生产总值", 2017, T).and_then(|o| o.growth_pct);
+    assert_eq!(gdp, Some(7.5), "{all}");
+    let retail = figure(&got, "社会消费品零售总额", 2017, T).and_then(|o| o.growth_pct);
+    assert_eq!(retail, Some(10.0), "{all}");
+    for (year, kind, want) in [(2016, A, 34.0), (2017, T, 35.0)] {
+        let pm = figure(&got, "细颗粒物（PM2.5）平均浓度", year, kind).and_then(|o| o.value);
+        assert_eq!(pm, Some(want), "{all}");
+    }
+    let poor = figure(&got, "农村贫困人口减少", 2017, T).and_then(|o| o.value);
+    assert_eq!(poor, Some(110.0), "{all}");
+}
+
 #[test]
 fn clear_errors() {
     let cases: Vec<(Vec<u8>, &str)> = vec![

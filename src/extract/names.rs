@@ -86,6 +86,10 @@ fn cleaned(raw: &str) -> String {
             name = name.strip_suffix(whole).unwrap_or(name);
         }
         name = strip_words(name, PREFIXES, Edge::Start, &PREFIX_STARTS);
+        // 今年要确保农村贫困人口减少: a standard name that ends in a verb keeps it.
+        if name.len() < before && vocabulary::lookup(name).is_some() {
+            return vocabulary::trim_name(name).into_owned();
+        }
         name = strip_words(name, SUFFIXES, Edge::End, &SUFFIX_ENDS);
         if name.len() == before {
             break;
@@ -134,7 +138,7 @@ fn is_edge(c: char) -> bool {
         )
 }
 
-/// A subject without the mark of the list item it opens: 1.地区生产总值, ①…, ⑴…, 一是….
+/// A subject without the mark of the list item it opens: 1.地区生产总值, ①…, ⑴…, （一）…, 一是….
 fn without_list_mark(s: &str) -> &str {
     let digits = s.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if digits.len() < s.len()
@@ -146,9 +150,13 @@ fn without_list_mark(s: &str) -> &str {
     if let Some(rest) = s.strip_prefix(|c: char| ('\u{2460}'..='\u{249B}').contains(&c)) {
         return rest;
     }
-    let numerals = s.trim_start_matches(|c: char| super::layout::is_numeral(c));
-    if numerals.len() < s.len()
-        && let Some(rest) = numerals.strip_prefix('是')
+    // （一）, (二), 一是, 三、: the edge trim has taken the opening bracket.
+    let opened = s.strip_prefix(['（', '(']).unwrap_or(s);
+    let numerals = opened.trim_start_matches(|c: char| {
+        super::layout::is_numeral(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+    });
+    if numerals.len() < opened.len()
+        && let Some(rest) = numerals.strip_prefix(['是', '）', ')', '、'])
         && !rest.is_empty()
     {
         return rest;
@@ -312,10 +320,16 @@ mod tests {
     #[test]
     fn cleans_subjects() {
         assert_eq!(clean("实现地区生产总值"), "地区生产总值");
+        assert_eq!(clean("今年要确保农村贫困人口减少"), "农村贫困人口减少");
+        assert_eq!(clean("拟发行超长期特别国债"), "超长期特别国债");
         for listed in [
             "1.地区生产总值",
             "①地区生产总值",
             "⑵地区生产总值",
+            "（一）地区生产总值",
+            "一）地区生产总值",
+            "十三）地区生产总值",
+            "3）地区生产总值",
             "一是地区生产总值",
         ] {
             assert_eq!(clean(listed), "地区生产总值");

@@ -35,7 +35,7 @@ pub(crate) use roles::selected_numbers;
 use roles::{Role, explicit_year, split_marker, strip_comparators};
 use run::Run;
 use subject::{list_names, shape_subject};
-use thresholds::keep_lone_milestones;
+use thresholds::{demote_crossed_bound, keep_lone_milestones};
 
 /// Built once: these are looked for at every number of a report.
 static AFTER_CUT_STARTS: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(AFTER_CUTS));
@@ -336,7 +336,11 @@ impl Sentence<'_> {
         } else if let Some(total) = self.total_after_increment(&run, r) {
             total
         } else {
-            self.levels(&run, r)
+            let levels = self.levels(&run, r);
+            if names::clean(&run.subject).is_empty() {
+                demote_crossed_bound(&levels, &mut r.items);
+            }
+            levels
         };
         let mut pushed = pushed;
         self.inherit_horizon(&run, &mut pushed, r);

@@ -108,7 +108,9 @@ fn at_year_word(
 ) -> Option<Marker> {
     let next = at(chars, p + 1);
     if next == '均' && p + 2 <= e {
-        return Some(marker(chars, p, p + 2, Reach::Clause, None));
+        // 细颗粒物（PM2.5）年均浓度: one year's average, the statistic's own name.
+        let named = ["浓度", "值"].iter().any(|w| starts_with(chars, p + 2, w));
+        return (!named).then(|| marker(chars, p, p + 2, Reach::Clause, None));
     }
     if let Some((a, han)) = count_before(chars, s, p) {
         // 五年来, 五年间; 过去五年, 近五年, 这五年, 今后五年, 未来五年; 连续五年.
@@ -302,6 +304,7 @@ mod tests {
         use Reach::{Clause, Sentence};
         let m = |w: &str, r, u| (w.to_owned(), r, u);
         assert_eq!(found("地区生产总值年均增长6%"), [m("年均", Clause, None)]);
+        assert_eq!(found("细颗粒物（PM2.5）年均浓度34微克/立方米"), []);
         assert_eq!(
             found("五年来，城镇新增就业累计超过35万人"),
             [m("五年来", Sentence, Some(2024)), m("累计", Clause, None)]

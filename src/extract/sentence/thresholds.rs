@@ -1,7 +1,7 @@
 //! Thresholds: crossed (迈上3万亿元台阶), a figure only when the sentence has no other of
 //! its subject; or qualifying the noun after them (5000万元以上项目), no figure at all.
 
-use super::{Item, Reading, Run, Sentence};
+use super::{Draft, Item, Reading, Run, Sentence};
 use crate::extract::scan::Token;
 use crate::extract::text::{at, is_at, is_han};
 use crate::model::Qualifier;
@@ -73,6 +73,26 @@ fn strip_milestone_verb(name: &str) -> String {
         .find_map(|v| name.strip_suffix(v))
         .unwrap_or(name)
         .to_owned()
+}
+
+/// 全省GDP突破3万亿元，达到31245.8亿元: a bound crossed (突破, 超过), then the level itself
+/// with no subject of its own — the bound becomes a threshold crossed.
+pub(super) fn demote_crossed_bound(levels: &[Draft], items: &mut [Item]) {
+    let ([level], Some(last)) = (levels, items.last_mut()) else {
+        return;
+    };
+    let d = &last.draft;
+    let crossed = last.emit
+        && !last.milestone
+        && d.qualifier == Qualifier::MoreThan
+        && d.value.is_some()
+        && d.growth.is_none()
+        && level.qualifier == Qualifier::Exact
+        && (&d.name, d.year, d.kind) == (&level.name, level.year, level.kind);
+    if crossed {
+        last.emit = false;
+        last.milestone = true;
+    }
 }
 
 /// A threshold crossed is the figure only when the sentence gives no level of that subject
