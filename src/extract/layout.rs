@@ -248,13 +248,18 @@ fn headline_passage(chars: &[char], paras: &[Para]) -> Vec<Option<(usize, usize)
         let ends_at_colon = !rest.iter().any(|c| c.is_ascii_digit() || is_han(*c));
         i += 1;
         if ends_at_colon {
+            // The targets follow: list items, or lines that each end with ； (one target a
+            // line, no mark), up to the line that ends the list.
+            let mut goes_on = true;
             while let Some(q) = paras.get(i) {
-                if !is_list_item(seg(chars, q.start, q.end)) {
+                let text = seg(chars, q.start, q.end);
+                if !(goes_on || is_list_item(text)) {
                     break;
                 }
                 if let Some(slot) = passage.get_mut(i) {
                     *slot = Some((q.start, q.end));
                 }
+                goes_on = matches!(text.last(), Some('；' | ';'));
                 i += 1;
             }
         }
@@ -357,6 +362,18 @@ mod tests {
                     一、过去五年工作回顾\n甲\n二、今后五年的目标任务\n乙\n三、今年工作安排\n丙";
         let l = layout(text).unwrap();
         assert_eq!((l.review, l.plan), (2025, 2026));
+    }
+
+    #[test]
+    fn targets_one_a_line_after_the_colon_are_the_passage() {
+        let text = "一、2018年工作回顾\n甲。\n二、2019年主要目标\n\
+                    今年的主要预期目标是：\n全区生产总值增长10%左右；\n城镇新增就业4.5万人；\n\
+                    居民消费价格涨幅3%左右。\n今年要重点抓好以下工作。";
+        let l = layout(text).unwrap();
+        let marked = l.headline.iter().filter(|p| p.is_some()).count();
+        // The colon's paragraph, the three targets; not the paragraph after the list.
+        assert_eq!(marked, 4, "{:?}", l.headline);
+        assert!(l.headline.last().is_some_and(Option::is_none));
     }
 
     #[test]

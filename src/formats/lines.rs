@@ -55,7 +55,10 @@ pub(super) fn join_lines(lines: &[&str], full: usize) -> String {
             break;
         };
         let short = text.width() * 100 < full * 85;
-        if short || is_indented(next) || starts_heading(next) {
+        // …增长3%—5%；（七）实际\n使用外资…: a list item inside a paragraph wrapped to the
+        // line's start opens no section; a heading follows a finished sentence.
+        let finished = text.ends_with(['。', '！', '？', '：', '!', '?', ':']);
+        if short || is_indented(next) || (starts_heading(next) && finished) {
             out.push_str("\n\n");
         } else if text.ends_with(|c: char| c.is_ascii_alphabetic() || c == ',')
             && next
@@ -210,6 +213,24 @@ mod tests {
             text.contains("新增产能。\n\n二、2024年工作安排\n\n今年"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_list_item_wrapped_to_a_line_start_stays_in_its_paragraph() {
+        let lines = [
+            "今年的主要预期目标是：（一）全市生产总值增长6%左右；（二）规模以上工业",
+            "增加值增长3%左右；（三）外贸进出口总额增长3%—5%；（四）实际使用外资",
+            "稳定在185亿美元以上；（五）新增就业岗位50万个以上，城镇调查失业率控",
+            "（六）居民消费价格涨幅3%左右；（七）居民人均可支配收入增长与经济增长",
+            "基本同步。",
+            "（二）推进高质量发展。全力以赴稳增长，加快培育新动能，全年新设企业",
+        ];
+        let text = join_lines(&lines, full_width(&lines));
+        assert!(
+            text.contains("城镇调查失业率控（六）居民消费价格"),
+            "{text}"
+        );
+        assert!(text.contains("基本同步。\n\n（二）推进"), "{text}");
     }
 
     #[test]
