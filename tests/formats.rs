@@ -45,7 +45,9 @@ fn figures(data: &Dataset) -> Vec<String> {
         .flat_map(|i| {
             i.observations.iter().map(|o| {
                 format!(
-                    "{} {:?} {:?} {:?} {:?} {}",
+                    "{}{} {} {:?} {:?} {:?} {:?} {}",
+                    i.name_zh,
+                    if i.headline { " (headline)" } else { "" },
                     o.year,
                     o.kind,
                     o.value,
@@ -253,61 +255,71 @@ fn is_radical(c: char) -> bool {
     matches!(c, '\u{2E80}'..='\u{2EFF}' | '\u{2F00}'..='\u{2FDF}')
 }
 
-/// A long portal page printed by Chromium in Noto CJK (make-fixtures.py `browser-pdf`): the
-/// text layer says ⼀ for 一 and ⼯ for 工 (Kangxi radicals and CJK radicals), read as the
-/// ideographs, so the draft is the page's draft: same region, level, years and figures.
+/// Long reports printed by Chromium in Noto CJK (make-fixtures.py `browser-pdf`): the text
+/// layer says ⼀ for 一 and ⼯ for 工 (Kangxi radicals and CJK radicals), read as the
+/// ideographs, and the page's width wraps lines anywhere, so the draft is the page's draft:
+/// same region, level, years, figures, names and headline marks.
 #[test]
 fn a_browser_printed_pdf_reads_as_its_page() {
-    let pdf = std::fs::read(fixture("guangxi-2024.browser.pdf")).unwrap();
-    let layer = pdf_extract::extract_text_from_mem(&pdf).unwrap();
-    let radicals: std::collections::BTreeSet<char> =
-        layer.chars().filter(|&c| is_radical(c)).collect();
-    assert!(
-        radicals.len() >= 20,
-        "the text layer's radicals: {radicals:?}"
-    );
-
-    let page_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/reports/long/guangxi-2024.html");
-    let (page, page_text) =
-        open::open_path_with_text(&page_path, &extract::Overrides::default()).unwrap();
-    let (printed, printed_text) = open::open_path_with_text(
-        &fixture("guangxi-2024.browser.pdf"),
-        &extract::Overrides::default(),
-    )
-    .unwrap();
-    let printed_text = printed_text.unwrap();
-    assert!(!printed_text.chars().any(is_radical), "{printed_text}");
-    let (want, got) = (&page.data.report, &printed.data.report);
-    assert_eq!(got.region_zh, "广西壮族自治区");
-    assert_eq!(
+    // A portal page, and a text whose inline list of targets the page width wraps.
+    for (page, pdf_name, region) in [
         (
-            &got.region_zh,
-            got.level,
-            got.review_year,
-            got.plan_year,
-            &got.title_zh
+            "guangxi-2024.html",
+            "guangxi-2024.browser.pdf",
+            "广西壮族自治区",
         ),
-        (
-            &want.region_zh,
-            want.level,
-            want.review_year,
-            want.plan_year,
-            &want.title_zh
-        )
-    );
-    assert_eq!(got.source_format, Some(SourceFormat::Pdf));
-    assert_eq!(
-        figures(&printed.data),
-        figures(&page.data),
-        "{printed_text}\n---\n{}",
-        page_text.unwrap()
-    );
-    for o in printed.data.indicators.iter().flat_map(|i| &i.observations) {
+        ("shanghai-2020.txt", "shanghai-2020.browser.pdf", "上海市"),
+    ] {
+        let pdf = std::fs::read(fixture(pdf_name)).unwrap();
+        let layer = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+        let radicals: std::collections::BTreeSet<char> =
+            layer.chars().filter(|&c| is_radical(c)).collect();
         assert!(
-            printed_text.contains(&o.quote),
-            "quote not verbatim: {}",
-            o.quote
+            radicals.len() >= 20,
+            "{pdf_name}: the text layer's radicals: {radicals:?}"
         );
+
+        let page_path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/reports/long")
+            .join(page);
+        let (page, page_text) =
+            open::open_path_with_text(&page_path, &extract::Overrides::default()).unwrap();
+        let (printed, printed_text) =
+            open::open_path_with_text(&fixture(pdf_name), &extract::Overrides::default()).unwrap();
+        let printed_text = printed_text.unwrap();
+        assert!(!printed_text.chars().any(is_radical), "{printed_text}");
+        let (want, got) = (&page.data.report, &printed.data.report);
+        assert_eq!(got.region_zh, region);
+        assert_eq!(
+            (
+                &got.region_zh,
+                got.level,
+                got.review_year,
+                got.plan_year,
+                &got.title_zh
+            ),
+            (
+                &want.region_zh,
+                want.level,
+                want.review_year,
+                want.plan_year,
+                &want.title_zh
+            )
+        );
+        assert_eq!(got.source_format, Some(SourceFormat::Pdf));
+        // Every figure, its name and whether it is a headline figure.
+        assert_eq!(
+            figures(&printed.data),
+            figures(&page.data),
+            "{pdf_name}: {printed_text}\n---\n{}",
+            page_text.unwrap()
+        );
+        for o in printed.data.indicators.iter().flat_map(|i| &i.observations) {
+            assert!(
+                printed_text.contains(&o.quote),
+                "{pdf_name}: quote not verbatim: {}",
+                o.quote
+            );
+        }
     }
 }

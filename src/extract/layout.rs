@@ -246,8 +246,10 @@ fn headline_passage(chars: &[char], paras: &[Para]) -> Vec<Option<(usize, usize)
         }
         let rest = seg(chars, start, p.end);
         let ends_at_colon = !rest.iter().any(|c| c.is_ascii_digit() || is_han(*c));
+        // …目标是：地区生产总值增长10%左右； with the other targets on the lines after.
+        let listed_on = matches!(rest.last(), Some('；' | ';'));
         i += 1;
-        if ends_at_colon {
+        if ends_at_colon || listed_on {
             // The targets follow: list items, or lines that each end with ； (one target a
             // line, no mark), up to the line that ends the list.
             let mut goes_on = true;
@@ -366,14 +368,18 @@ mod tests {
 
     #[test]
     fn targets_one_a_line_after_the_colon_are_the_passage() {
-        let text = "一、2018年工作回顾\n甲。\n二、2019年主要目标\n\
-                    今年的主要预期目标是：\n全区生产总值增长10%左右；\n城镇新增就业4.5万人；\n\
-                    居民消费价格涨幅3%左右。\n今年要重点抓好以下工作。";
-        let l = layout(text).unwrap();
-        let marked = l.headline.iter().filter(|p| p.is_some()).count();
-        // The colon's paragraph, the three targets; not the paragraph after the list.
-        assert_eq!(marked, 4, "{:?}", l.headline);
-        assert!(l.headline.last().is_some_and(Option::is_none));
+        for (colon, paras) in [("：\n", 4), ("：", 3)] {
+            let text = format!(
+                "一、2018年工作回顾\n甲。\n二、2019年主要目标\n\
+                 今年的主要预期目标是{colon}全区生产总值增长10%左右；\n城镇新增就业4.5万人；\n\
+                 居民消费价格涨幅3%左右。\n今年要重点抓好以下工作。"
+            );
+            let l = layout(&text).unwrap();
+            let marked = l.headline.iter().filter(|p| p.is_some()).count();
+            // The colon's paragraph and the targets; not the paragraph after the list.
+            assert_eq!(marked, paras, "{:?}", l.headline);
+            assert!(l.headline.last().is_some_and(Option::is_none));
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ Needs (Debian bookworm + PyPI):
   pip install python-docx                           # the .docx fixture
 
 Usage: python3 tests/formats/make-fixtures.py   (from anywhere)
-       python3 tests/formats/make-fixtures.py browser-pdf   (only guangxi-2024.browser.pdf)
+       python3 tests/formats/make-fixtures.py browser-pdf   (only the *.browser.pdf)
 """
 
 import html
@@ -200,14 +200,38 @@ def text_layer_radicals(path):
     return sorted(found)
 
 
+def text_page(name):
+    """A plain-text report as a page in Noto CJK, one paragraph a line, as a user pastes it
+    into a page before printing."""
+    with open(os.path.join(REPORTS, "long", name), encoding="utf-8") as f:
+        paras = [p.strip() for p in f.read().splitlines() if p.strip()]
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paras)
+    return f"""<!doctype html><html><head><meta charset="utf-8"><title>{html.escape(paras[0])}</title>
+<style>body {{ font-family: "Noto Sans CJK SC", sans-serif; font-size: 12pt; line-height: 1.6; }}
+p {{ text-indent: 2em; }}</style></head><body>
+{body}
+</body></html>"""
+
+
 def browser_pdf():
-    """A long portal page (tests/reports/long/guangxi-2024.html) printed as a user prints it
-    ("Print > Save as PDF") in Noto CJK, the font the page asks for. Chromium writes each
-    font's ToUnicode map from the font's cmap, where one glyph serves a radical and its
-    ideograph (U+2F00 and U+4E00 for 一): the text layer then says ⼀ for 一 and ⼯ for 工,
-    which the reader must unify."""
-    src = os.path.join(REPORTS, "long", "guangxi-2024.html")
-    path = out("guangxi-2024.browser.pdf")
+    """Long reports printed as a user prints them ("Print > Save as PDF") in Noto CJK: a
+    portal page (tests/reports/long/guangxi-2024.html), and a text whose targets are listed
+    inline, （一）…；（二）… (shanghai-2020.txt), so that the page's width wraps items to a
+    line's start. Chromium writes each font's ToUnicode map from the font's cmap, where one
+    glyph serves a radical and its ideograph (U+2F00 and U+4E00 for 一): the text layer then
+    says ⼀ for 一 and ⼯ for 工, which the reader must unify."""
+    with tempfile.TemporaryDirectory() as tmp:
+        shanghai = os.path.join(tmp, "shanghai-2020.html")
+        with open(shanghai, "w", encoding="utf-8") as f:
+            f.write(text_page("shanghai-2020.txt"))
+        for src, name in [
+            (os.path.join(REPORTS, "long", "guangxi-2024.html"), "guangxi-2024.browser.pdf"),
+            (shanghai, "shanghai-2020.browser.pdf"),
+        ]:
+            print_browser_pdf(src, out(name))
+
+
+def print_browser_pdf(src, path):
     chromium_print(src, path)
     found = text_layer_radicals(path)
     if not found:
