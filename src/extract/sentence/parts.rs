@@ -31,6 +31,10 @@ const SPELLED: &[(&str, &str)] = &[
     ("第二三产业", "二三产业"),
     ("进、出口", "进出口"),
     ("存、贷款", "存贷款"),
+    // 城镇常住居民和农村常住居民人均可支配收入: the residents of the survey are the parts.
+    ("城镇常住居民", "城镇居民"),
+    ("农村常住居民", "农村居民"),
+    ("城乡常住居民", "城乡居民"),
 ];
 
 /// Marks between the parts of a list.
@@ -166,13 +170,17 @@ mod tests {
         assert_eq!(spell_out("工业、服务业"), "工业、服务业");
         assert_eq!(
             spell_out("全市城镇、农村常住居民人均可支配收入"),
-            "全市城镇常住居民人均可支配收入、农村常住居民人均可支配收入"
+            "全市城镇居民人均可支配收入、农村居民人均可支配收入"
         );
         assert_eq!(
             spell_out("城镇居民和农村居民人均可支配收入"),
             "城镇居民人均可支配收入、农村居民人均可支配收入"
         );
         assert_eq!(spell_out("出口、进口总额"), "出口总额、进口总额");
+        assert_eq!(
+            spell_out("城镇常住居民和农村常住居民人均可支配收入"),
+            "城镇居民人均可支配收入、农村居民人均可支配收入"
+        );
         // Parts with nothing after them are whole already.
         assert_eq!(spell_out("城镇、农村"), "城镇、农村");
     }
