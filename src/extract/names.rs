@@ -86,11 +86,12 @@ fn cleaned(raw: &str) -> String {
             name = name.strip_suffix(whole).unwrap_or(name);
         }
         name = strip_words(name, PREFIXES, Edge::Start, &PREFIX_STARTS);
+        let cut = strip_words(name, SUFFIXES, Edge::End, &SUFFIX_ENDS);
         // 今年要确保农村贫困人口减少: a standard name that ends in a verb keeps it.
-        if name.len() < before && vocabulary::lookup(name).is_some() {
+        if cut.len() < name.len() && name.len() < before && vocabulary::lookup(name).is_some() {
             return vocabulary::trim_name(name).into_owned();
         }
-        name = strip_words(name, SUFFIXES, Edge::End, &SUFFIX_ENDS);
+        name = cut;
         if name.len() == before {
             break;
         }
