@@ -1164,8 +1164,8 @@ fn mixed_phrasings() {
 
 /// Shapes of the reports of 2015–2020: 分别 over a list of floors joined by 和 (以上和), poverty
 /// reduction as a headline pair (subject before or after its verb, and a bare 万), the older
-/// 全部财政收入, the last plan's goals quoted in the plan's last year, and a share of the
-/// year's plan that is no figure of its own.
+/// 全部财政收入, the last plan's goals quoted in the plan's last year, and the share of the
+/// year's plan that was done.
 #[test]
 fn older_report_shapes() {
     let text = "一、2018年工作回顾\n\
@@ -1221,9 +1221,9 @@ fn older_report_shapes() {
     let planned = got.indicators.iter().filter(|i| i.multi_year.is_some());
     let horizons: Vec<_> = planned.map(|i| i.name_zh.as_str()).collect();
     assert!(horizons.contains(&"常住人口城镇化率"), "{all}");
-    // 完成年计划的118.8% is how much of a plan was done.
-    let values = got.indicators.iter().flat_map(|i| &i.observations);
-    assert!(values.into_iter().all(|o| o.value != Some(118.8)), "{all}");
+    // 完成年计划的118.8% is how much of the year's plan was done, named so.
+    let share = value("固定资产投资完成年计划比例", 2018, A);
+    assert_eq!(share, Some(118.8), "{all}");
     assert_eq!(growth("固定资产投资", 2018, A), Some(5.2), "{all}");
 }
 
@@ -1505,6 +1505,7 @@ fn gdp_sentence_shapes() {
         ("全省生产总值增速保持在6.5%以上", g(6.5, None, AtLeast)),
         ("全省经济增长目标为5.5%左右", g(5.5, None, About)),
         ("经济增长预期目标为6%左右", g(6.0, None, About)),
+        ("经济增长目标设定为5%左右", g(5.0, None, About)),
         // A numbered list of targets.
         (
             "\n1.地区生产总值增长5.5%左右；\n2.城镇新增就业10万人",
@@ -1542,6 +1543,11 @@ fn gdp_sentence_shapes() {
         (
             "实现地区生产总值5576.3亿元，比上年增长3.1%",
             (Some(5576.3), None, Some(3.1), None, Exact),
+        ),
+        // The growth in the next sentence, with no subject of its own.
+        (
+            "全省地区生产总值迈上6万亿元新台阶，达到61234亿元。按不变价格计算，比上年增长5.3%",
+            (Some(61234.0), None, Some(5.3), None, Exact),
         ),
     ];
     for (result, want) in results {

@@ -182,6 +182,16 @@ struct Reading {
     /// The horizon of every figure of the sentence: the paragraph's plan period, or a year
     /// after the plan year the sentence opens with.
     horizon: Option<MultiYear>,
+    /// A growth that opens the sentence with no subject (…达到61234亿元。比上年增长5.3%):
+    /// the growth of the level the sentence before ended with, if it has none.
+    orphan: Option<Orphan>,
+}
+
+/// A sentence's opening growth with no subject, kept for the level before the sentence.
+struct Orphan {
+    growth: (Option<f64>, Option<f64>),
+    qualifier: Qualifier,
+    quote_end: usize,
 }
 
 /// What the sentence says of one number, while the sentence is read.
@@ -255,12 +265,27 @@ impl Sentence<'_> {
             prev_end: self.s,
             markers,
             horizon: sentence_horizon,
+            orphan: None,
         };
         let mut k = 0;
         while k < toks.len() {
             k += self.read_at(&toks, k, (year, kind), &mut reading);
         }
         keep_lone_milestones(&mut reading.items);
+        if let Some(o) = reading.orphan
+            && let Some(d) = out.last_mut()
+            && d.para == self.para
+            && (d.year, d.kind) == (year, kind)
+            && d.value.is_some()
+            && d.growth.is_none()
+            && d.multi_year.is_none()
+        {
+            (d.growth, d.growth_high) = o.growth;
+            if d.qualifier == Qualifier::Exact {
+                d.qualifier = o.qualifier;
+            }
+            d.quote.1 = d.quote.1.max(o.quote_end);
+        }
         out.extend(
             reading
                 .items
@@ -313,7 +338,9 @@ impl Sentence<'_> {
         let names = marker
             .map(|_| list_names(&list_src, run.toks.len()))
             .unwrap_or_default();
-        let pushed = if marker.is_some() && names.len() == run.toks.len() {
+        let pushed = if let Some(share) = self.plan_share(&run, r) {
+            share
+        } else if marker.is_some() && names.len() == run.toks.len() {
             let onto = r.prev_name.as_deref().and_then(|p| parts::onto(&names, p));
             self.each_named(&run, onto.as_deref().unwrap_or(&names))
         } else if marker == Some("均") && run.toks.len() == 1 && names.len() > 1 {

@@ -26,6 +26,34 @@ impl Sentence<'_> {
             .collect()
     }
 
+    /// 城镇新增就业9.86万人，为年计划的118.8%: how much of the year's plan was done, an
+    /// indicator of its own named after what was planned (城镇新增就业完成年计划比例).
+    pub(super) fn plan_share(&self, run: &Run, r: &Reading) -> Option<Vec<Draft>> {
+        const PLANS: &[&str] = &["全年计划的", "年度计划的", "年计划的", "计划的"];
+        let ([tok], [q]) = (run.toks.as_slice(), run.quals.as_slice()) else {
+            return None;
+        };
+        if run.role != Role::Level || tok.unit != Unit::Percent {
+            return None;
+        }
+        let head = PLANS
+            .iter()
+            .find_map(|w| run.core.trim_end().strip_suffix(w))?;
+        let head = ["完成", "为", "占"]
+            .iter()
+            .find_map(|w| head.strip_suffix(w))
+            .unwrap_or(head);
+        // 省重点项目完成投资为年度计划的121.6%: the investment of the key projects.
+        let base = names::clean(head).replace("完成投资", "投资");
+        let base = if base.is_empty() {
+            r.prev_name.clone()?
+        } else {
+            base
+        };
+        let name = format!("{base}完成年计划比例");
+        Some(vec![self.draft(run, name, tok, *q, self.single_quote(tok))])
+    }
+
     /// 增长6%以上、力争7%, 增长7%以上，力争达到7.5%: the stretch of the growth just read,
     /// quoted with it, no figure of its own (its name would be the growth's).
     pub(super) fn stretches_growth(&self, run: &Run, r: &mut Reading) -> bool {
@@ -78,6 +106,18 @@ impl Sentence<'_> {
             return Vec::new();
         }
         let Some(name) = r.prev_name.clone() else {
+            if let ([tok], [q], true) = (
+                run.toks.as_slice(),
+                run.quals.as_slice(),
+                r.items.is_empty(),
+            ) && run.horizon.is_none()
+            {
+                r.orphan = Some(Orphan {
+                    growth: self.growth_of(run, tok),
+                    qualifier: *q,
+                    quote_end: run.quote.1,
+                });
+            }
             return Vec::new();
         };
         run.toks

@@ -43,8 +43,12 @@ pub(super) fn strip_qualifier(before: &str) -> (String, Option<Qualifier>) {
 /// the growth itself.
 pub(super) fn held_growth(core: String) -> String {
     const HELD: &[&str] = &[
+        "预期目标设定为",
+        "预期目标定为",
         "预期目标为",
         "预期目标是",
+        "目标设定为",
+        "目标定为",
         "目标为",
         "目标是",
         "保持在",
@@ -72,14 +76,7 @@ pub(super) fn role(core: &str, unit: Unit) -> Option<(Role, &'static str)> {
     };
     match unit {
         Unit::Percent => {
-            // 完成年计划的118.8%, 为年度计划的121.6%: how much of a plan was done, no figure
-            // of the indicator itself.
-            if ["计划的", "目标的", "任务的"]
-                .iter()
-                .any(|w| core.ends_with(w))
-            {
-                None
-            } else if let Some(v) = verb(RISE) {
+            if let Some(v) = verb(RISE) {
                 Some((Role::Growth(1.0), v))
             } else if let Some(v) = verb(FALL) {
                 Some((Role::Growth(-1.0), v))
@@ -244,11 +241,6 @@ mod tests {
         ] {
             assert_eq!(held_growth(held.to_owned()), growth);
         }
-        assert_eq!(
-            role("固定资产投资增长5.2%、完成年计划的", Unit::Percent),
-            None
-        );
-        assert_eq!(role("完成投资为年度计划的", Unit::Percent), None);
         assert_eq!(Role::TimesLast.growth(2.5), 150.0);
         assert_eq!(explicit_year("税收占比由2022年的"), Some(2022));
         assert_eq!(explicit_year("标准由每户"), None);
