@@ -1549,6 +1549,10 @@ fn gdp_sentence_shapes() {
             "全省地区生产总值迈上6万亿元新台阶，达到61234亿元。按不变价格计算，比上年增长5.3%",
             (Some(61234.0), None, Some(5.3), None, Exact),
         ),
+        (
+            "预计全省地区生产总值突破5万亿元，达到5.2万亿元左右。按可比价格计算，增长4.6%左右",
+            (Some(5.2), None, Some(4.6), None, About),
+        ),
     ];
     for (result, want) in results {
         let text = report(&format!("{result}。"), "地区生产总值增长5%左右");

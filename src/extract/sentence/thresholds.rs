@@ -75,8 +75,8 @@ fn strip_milestone_verb(name: &str) -> String {
         .to_owned()
 }
 
-/// 全省GDP突破3万亿元，达到31245.8亿元: a bound crossed (突破, 超过), then the level itself
-/// with no subject of its own — the bound becomes a threshold crossed.
+/// 全省GDP突破3万亿元，达到31245.8亿元 (or 达到5.2万亿元左右): a bound crossed (突破, 超过),
+/// then the level itself with no subject of its own — the bound becomes a threshold crossed.
 pub(super) fn demote_crossed_bound(levels: &[Draft], items: &mut [Item]) {
     let ([level], Some(last)) = (levels, items.last_mut()) else {
         return;
@@ -87,7 +87,7 @@ pub(super) fn demote_crossed_bound(levels: &[Draft], items: &mut [Item]) {
         && d.qualifier == Qualifier::MoreThan
         && d.value.is_some()
         && d.growth.is_none()
-        && level.qualifier == Qualifier::Exact
+        && matches!(level.qualifier, Qualifier::Exact | Qualifier::About)
         && (&d.name, d.year, d.kind) == (&level.name, level.year, level.kind);
     if crossed {
         last.emit = false;
