@@ -1229,12 +1229,14 @@ fn older_report_shapes() {
 
 /// Targets listed inline as （一）…；（二）…, a bound crossed before the level itself
 /// (突破3万亿元，达到31245.8亿元), a year's average concentration (年均浓度, not a span of
-/// years), and a standard name that ends in its verb after 今年要确保.
+/// years), a standard name that ends in its verb after 今年要确保, and a figure box of
+/// 名称：数值 lines repeating the headline figures.
 #[test]
 fn inline_lists_and_crossed_bounds() {
     let text = "一、2016年工作回顾\n\
         全省GDP突破3万亿元，达到31245.8亿元，按可比价格计算比上年增长7.9%；\
         细颗粒物（PM2.5）年均浓度34微克/立方米；农村贫困人口减少125万。\n\
+        数读2016\n地区生产总值：31245.8亿元　增长7.9%\n规模以上工业增加值：增长7.2%\n\
         二、2017年主要目标\n\
         今年的主要预期目标是：（一）全省生产总值增长7.5%左右；（二）社会消费品零售总额增长10%；\
         （十二）细颗粒物（PM2.5）年均浓度稳定在35微克/立方米以下。\
@@ -1254,6 +1256,9 @@ fn inline_lists_and_crossed_bounds() {
     );
     let gdp = figure(&got, "地区生产总值", 2017, T).and_then(|o| o.growth_pct);
     assert_eq!(gdp, Some(7.5), "{all}");
+    // A figure box (名称：数值) names its numbers by their labels.
+    let industry = figure(&got, "规模以上工业增加值", 2016, A).and_then(|o| o.growth_pct);
+    assert_eq!(industry, Some(7.2), "{all}");
     let retail = figure(&got, "社会消费品零售总额", 2017, T).and_then(|o| o.growth_pct);
     assert_eq!(retail, Some(10.0), "{all}");
     for (year, kind, want) in [(2016, A, 34.0), (2017, T, 35.0)] {

@@ -39,7 +39,8 @@ pub(crate) struct Layout {
     pub period: Vec<Option<Arc<str>>>,
 }
 
-const REVIEW_HEADING: &[&str] = &["回顾", "总结", "过去一年", "过去的一年", "去年"];
+/// 今年以来 looks back too (一、2019年和今年以来工作回顾, a report given late in the year).
+const REVIEW_HEADING: &[&str] = &["回顾", "总结", "过去一年", "过去的一年", "去年", "今年以来"];
 const PLAN_HEADING: &[&str] = &[
     "目标",
     "任务",
@@ -359,6 +360,10 @@ mod tests {
         // A review heading without a year: the plan heading's year.
         let l = layout("一、过去一年工作回顾\n甲\n二、2024年工作安排\n乙").unwrap();
         assert_eq!((l.review, l.plan), (2023, 2024));
+        // A report given late: the review covers the first months of the plan year too.
+        let l = layout("一、2019年和今年以来工作回顾\n甲\n二、今年发展主要目标\n乙").unwrap();
+        assert_eq!((l.review, l.plan), (2019, 2020));
+        assert_eq!(l.parts.first(), Some(&Part::Review));
         // The congress line in Chinese numerals, without the dash, and headings without years.
         let text = "政府工作报告\n二〇二六年一月二十七日在某市第十届人民代表大会第五次会议上\n\
                     一、过去五年工作回顾\n甲\n二、今后五年的目标任务\n乙\n三、今年工作安排\n丙";

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use super::roles::{Role, held_growth, role, strip_comparators, strip_qualifier};
 use super::subject::shape_subject;
 use super::{Draft, Reading, Sentence, horizon};
+use crate::extract::names;
 use crate::extract::scan::{Token, Unit};
-use crate::extract::text::seg;
+use crate::extract::text::{at, is_han, seg};
 use crate::model::{Kind, MultiYear, Qualifier};
 
 /// One number, or a list of alike numbers joined by 、/和 (increased 3%、5% and 8%), and
@@ -46,6 +47,8 @@ impl Sentence<'_> {
     ) -> Option<Run<'t>> {
         let t = toks.get(k)?;
         let bound = self.clause_start(r.prev_end.max(self.s), t.start);
+        let label = self.label_before(bound, t.start, r.prev_end);
+        let bound = label.unwrap_or(bound);
         let before = self.text(bound, t.start);
         let (core, before_q) = strip_qualifier(&before);
         // 居民消费价格涨幅控制在2.1% as last year's result: the figure it was held at.
@@ -100,7 +103,10 @@ impl Sentence<'_> {
             core,
             subject,
             quals,
-            quote: (self.quote_start(t.start), self.quote_end(last_end)),
+            quote: (
+                label.unwrap_or(usize::MAX).min(self.quote_start(t.start)),
+                self.quote_end(last_end),
+            ),
             headline: self
                 .headline
                 .is_some_and(|(a, b)| t.start >= a && t.start < b),
@@ -108,6 +114,27 @@ impl Sentence<'_> {
                 .or(r.horizon.as_ref())
                 .cloned(),
         })
+    }
+
+    /// 地区生产总值：5.13万亿元 (a figure box, a table copied as text): a number right after
+    /// a colon and at most a verb takes the short label before the colon as its words; where
+    /// the label starts.
+    fn label_before(&self, bound: usize, pos: usize, prev_end: usize) -> Option<usize> {
+        let colon = bound.checked_sub(1)?;
+        // Nothing but a verb between the colon and the number (规模以上工业增加值：增长9.4%).
+        let words = self.text(bound, pos);
+        if !matches!(at(self.chars, colon), '：' | ':') || !names::clean(&words).is_empty() {
+            return None;
+        }
+        let start = self.clause_start(prev_end.max(self.s), colon);
+        let label = seg(self.chars, start, colon);
+        let short = (2..=16).contains(&label.len());
+        (start < colon
+            && short
+            && label
+                .iter()
+                .all(|&c| is_han(c) || c.is_ascii_alphanumeric()))
+        .then_some(start)
     }
 
     /// Whether only a list mark (、/和/及/与) stands between a number ending at `end` and the
