@@ -52,8 +52,10 @@ pub(crate) fn is_title(line: &str) -> bool {
     let Some((before, after)) = line.split_once("政府工作报告") else {
         return false;
     };
+    // A bullet (·政府工作报告) is a link in a page's list, not the page's title.
     let marks = [
-        '，', '。', ',', '；', '：', ':', '>', '＞', '›', '»', '|', '/', '、',
+        '，', '。', ',', '；', '：', ':', '>', '＞', '›', '»', '|', '/', '、', '·', '•', '●', '◆',
+        '▪',
     ];
     line.chars().count() <= MAX_TITLE
         && !before.contains(marks)
@@ -178,6 +180,11 @@ mod tests {
         assert_eq!(
             t("《2024年南湖市人民政府工作报告》\n"),
             Some("2024年南湖市人民政府工作报告".into())
+        );
+        // A page's list of links before its title.
+        assert_eq!(
+            t("·政府工作报告\n·政府公报\n2019年海淀区政府工作报告\n"),
+            Some("2019年海淀区政府工作报告".into())
         );
         // No title line; a sentence that names the report is none.
         assert_eq!(

@@ -225,16 +225,26 @@ fn headline_passage(chars: &[char], paras: &[Para]) -> Vec<Option<(usize, usize)
     let mut i = 0;
     while i < paras.len() {
         let Some(p) = paras.get(i) else { break };
-        let found = (p.start..p.end)
-            .find(|&k| at(chars, k) == '主' && is_at(chars, k, "主要预期目标"))
-            .and_then(|k| {
-                let mut j = k + len("主要预期目标");
-                let stop = (j + 4).min(p.end);
-                while j < stop && !matches!(at(chars, j), '是' | '为' | '：' | ':') {
-                    j += 1;
-                }
-                (j < stop).then_some(j + 1)
-            });
+        // 主要预期目标是：, or 今年…主要目标是： (a national report without a growth target;
+        // the next plan's 主要目标 is no year's).
+        let found = (p.start..p.end).find_map(|k| {
+            if at(chars, k) != '主' {
+                return None;
+            }
+            let from = if is_at(chars, k, "主要预期目标") {
+                k + len("主要预期目标")
+            } else if is_at(chars, k, "主要目标")
+                && (k.saturating_sub(16).max(p.start)..k).any(|i| is_at(chars, i, "今年"))
+            {
+                k + len("主要目标")
+            } else {
+                return None;
+            };
+            let stop = (from + 4).min(p.end);
+            (from..stop)
+                .find(|&j| matches!(at(chars, j), '是' | '为' | '：' | ':'))
+                .map(|j| j + 1)
+        });
         let Some(start) = found else {
             i += 1;
             continue;
@@ -369,6 +379,18 @@ mod tests {
                     一、过去五年工作回顾\n甲\n二、今后五年的目标任务\n乙\n三、今年工作安排\n丙";
         let l = layout(text).unwrap();
         assert_eq!((l.review, l.plan), (2025, 2026));
+    }
+
+    #[test]
+    fn the_main_targets_passage_without_expected() {
+        let text = "一、2019年工作回顾\n甲。\n二、今年发展主要目标\n\
+                    今后五年的主要目标是：经济保持中高速增长。\n\
+                    今年发展主要目标是：城镇新增就业900万人以上。\n乙。";
+        let l = layout(text).unwrap();
+        let marked: Vec<usize> = (0..l.headline.len())
+            .filter(|&i| l.headline[i].is_some())
+            .collect();
+        assert_eq!(marked, [4], "{:?}", l.headline);
     }
 
     #[test]

@@ -112,7 +112,12 @@ pub fn read(bytes: &[u8], path: Option<&Path>) -> Result<Normalized, FormatError
     files::check_size(bytes.len() as u64)?;
     let format = detect(bytes, path)?;
     let raw = match format {
-        SourceFormat::Pdf => pdf::read(bytes)?,
+        SourceFormat::Pdf => {
+            // A glyph with no Unicode of its own (an emoji in a browser's PDF) reads as U+0000.
+            let mut text = pdf::read(bytes)?;
+            text.retain(|c| !c.is_control() || matches!(c, '\n' | '\t'));
+            text
+        }
         SourceFormat::Docx => docx::read(bytes)?,
         // Normalized line by line as it is made: one pass less over a long page.
         SourceFormat::Html => {
