@@ -73,6 +73,8 @@ const BASES: &[&str] = &[
     "公斤",
     "标准箱",
     "标箱",
+    // Livestock, large and small together (牲畜存栏1685.2万头只).
+    "头只",
     "人次",
     "小时",
     "辆次",
@@ -445,6 +447,15 @@ mod tests {
 
     #[test]
     fn units_and_qualifiers() {
+        assert_eq!(
+            scan("牲畜存栏稳定在1600万头只以上")[0],
+            (
+                1600.0,
+                Unit::Measure,
+                "万头只".into(),
+                Some(Qualifier::AtLeast)
+            )
+        );
         let t = scan("新增集中供热能力750余万平方米，增长6%左右，1,234.5亿元以上，5大产业链");
         assert_eq!(
             t[0],

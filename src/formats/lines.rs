@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 /// A page number on its own ("3", "1/3", "- 2 -", "— 12 —", "第 2 页", "Page 2 of 9").
 pub(super) fn is_page_number(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.trim_matches(['-', '–', '—']);
+    let t = t.trim_matches(['-', '–', '—', '－', '﹣']);
     let t = t.strip_prefix("Page").unwrap_or(t);
     let t = t
         .strip_prefix('第')
@@ -54,7 +54,15 @@ pub(super) fn join_lines(lines: &[&str], full: usize) -> String {
         let Some(next) = lines.get(i + 1) else {
             break;
         };
-        let short = text.width() * 100 < full * 85;
+        // A paragraph's last line is short and ends a sentence; a title, congress or
+        // speaker line is short and has no punctuation at all; a heading is short. A line short only for its
+        // half-width digits (…增长3.5%，城镇新增就业125万人，居民人均可支配收入增长6.1%，粮
+        // 食产) goes on.
+        let width = text.width() * 100;
+        let ends = text.ends_with(['。', '！', '？', '：', '；', '”', '!', '?', ':', ';']);
+        let unpunctuated = !text.contains(['，', '、', '；', '：', '。', ',', ';']);
+        let short = width < full * 85 && (ends || unpunctuated || starts_heading(text))
+            || width < full * 50;
         // …增长3%—5%；（七）实际\n使用外资…: a list item inside a paragraph wrapped to the
         // line's start opens no section; a heading follows a finished sentence.
         let finished = text.ends_with(['。', '！', '？', '：', '!', '?', ':']);
@@ -96,7 +104,9 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
     let full = full_width(&long);
     let broken = long
         .iter()
-        .filter(|l| l.width() + 4 >= full)
+        // As wide as a full line, give or take the few columns a page's justification and
+        // its digits leave (the threshold join_lines keeps a line in its paragraph at).
+        .filter(|l| l.width() * 100 >= full * 85)
         .filter(|l| !l.ends_with(['。', '！', '？', '：', '；', '”', '!', '?', ':', ';']))
         .count();
     broken * 2 >= long.len()
@@ -114,12 +124,63 @@ pub(super) fn rejoin(text: &str) -> Cow<'_, str> {
     if !is_hard_wrapped(&lines) {
         return text;
     }
-    let kept: Vec<&str> = lines
-        .into_iter()
-        .filter(|l| !l.trim().is_empty() && !is_page_number(l))
-        .collect();
+    let lines: Vec<&str> = lines.into_iter().filter(|l| !l.trim().is_empty()).collect();
+    let headers = running_headers(&lines);
+    let mut kept = Vec::with_capacity(lines.len());
+    let mut notes = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if is_page_number(line) || (i >= 3 && headers.contains(line.trim())) {
+            continue;
+        }
+        if is_footnote(&lines, i) {
+            notes.push(line.trim());
+        } else {
+            kept.push(*line);
+        }
+    }
     let full = full_width(&kept);
-    Cow::Owned(join_lines(&kept, full))
+    let mut out = join_lines(&kept, full);
+    // A page's footnotes (①…) after the text they note, not inside its sentence.
+    for note in notes {
+        out.push('\n');
+        out.push_str(note);
+        out.push('\n');
+    }
+    Cow::Owned(out)
+}
+
+/// A printed page's running header or footer (山东省人民政府工作报告 on every page): a short
+/// line next to a page number, no piece of a sentence, the same at three page breaks or more.
+fn running_headers<'a>(lines: &[&'a str]) -> std::collections::HashSet<&'a str> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim();
+        let near_number = (i.saturating_sub(2)..(i + 3).min(lines.len()))
+            .any(|k| k != i && lines.get(k).is_some_and(|l| is_page_number(l)));
+        let sentence = t.contains(['。', '，', '；', '%']);
+        if near_number && !sentence && t.chars().count() <= 24 && !is_page_number(t) {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(t, _)| t)
+        .collect()
+}
+
+/// A footnote at a page's foot: a line that opens with ①–⑳ and is followed, through any
+/// other footnotes, by the page's number.
+fn is_footnote(lines: &[&str], i: usize) -> bool {
+    let circled = |l: &str| {
+        l.trim_start()
+            .starts_with(|c: char| ('①'..='⑳').contains(&c))
+    };
+    let mut j = i;
+    while lines.get(j).is_some_and(|l| circled(l)) {
+        j += 1;
+    }
+    j > i && lines.get(j).is_some_and(|l| is_page_number(l))
 }
 
 /// Where a newspaper continues a paragraph: （下转第四版） at the end of a line, （上接第一版）
@@ -231,6 +292,35 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("基本同步。\n\n（二）推进"), "{text}");
+    }
+
+    #[test]
+    fn running_headers_and_footnotes_leave_the_sentence() {
+        let page = |n: usize| {
+            [
+                "　　过去一年，全省地区生产总值增长6%，“四新”经济①增加值占比达到",
+                "32.5%，规模以上工业增加值增长7.1%，固定资产投资增长5.2%，社会消",
+                "费品零售总额增长8.4%，一般公共预算收入增长4.8%，进出口总额增长",
+                "①“四新”经济：指新技术、新产业、新业态、新模式。",
+                &format!("－ {n} －"),
+                "",
+                "山东省人民政府工作报告",
+                "3.5%，城镇新增就业125万人，居民人均可支配收入增长6.1%，粮食产",
+                "量稳定在1100亿斤以上，城镇调查失业率5.1%，居民消费价格上涨0.3",
+                "%，细颗粒物平均浓度下降4.5%，空气质量优良天数比率达到72.8%。",
+            ]
+            .join("\n")
+        };
+        let pages: Vec<String> = (1..=4).map(page).collect();
+        let wrapped = format!("政府工作报告\n{}\n", pages.join("\n"));
+        let joined = rejoin(&wrapped);
+        assert!(
+            joined.contains("进出口总额增长3.5%，城镇新增就业125万人"),
+            "{joined}"
+        );
+        assert!(!joined.contains("报告3.5%"), "{joined}");
+        assert!(joined.contains("\n①“四新”经济：指新技术"), "{joined}");
+        assert!(joined.starts_with("政府工作报告"), "{joined}");
     }
 
     #[test]
