@@ -59,7 +59,9 @@ pub(super) fn join_lines(lines: &[&str], full: usize) -> String {
         // half-width digits (…增长3.5%，城镇新增就业125万人，居民人均可支配收入增长6.1%，粮
         // 食产) goes on.
         let width = text.width() * 100;
-        let ends = text.ends_with(['。', '！', '？', '：', '；', '”', '!', '?', ':', ';']);
+        let ends = text.ends_with([
+            '。', '！', '？', '：', '；', '”', '）', '!', '?', ':', ';', ')',
+        ]);
         let unpunctuated = !text.contains(['，', '、', '；', '：', '。', ',', ';']);
         let short = width < full * 85 && (ends || unpunctuated || starts_heading(text))
             || width < full * 50;
@@ -292,6 +294,18 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("基本同步。\n\n（二）推进"), "{text}");
+    }
+
+    #[test]
+    fn a_caption_ending_in_a_bracket_ends_its_paragraph() {
+        let lines = [
+            "▲ 1月25日，省十四届人大二次会议开幕。（记者 罗一鸣 摄）",
+            "政府工作报告",
+            "各位代表：现在，我代表省人民政府，向大会报告政府工作，请予审议，并请省",
+            "政协委员和其他列席人员提出意见。",
+        ];
+        let text = join_lines(&lines, full_width(&lines));
+        assert!(text.contains("摄）\n\n政府工作报告\n\n"), "{text}");
     }
 
     #[test]
