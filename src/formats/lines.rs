@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::text_util::{FastMap, FastSet};
+
 /// A page number on its own ("3", "1/3", "- 2 -", "— 12 —", "第 2 页", "Page 2 of 9").
 pub(super) fn is_page_number(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
@@ -35,6 +37,9 @@ fn starts_heading(line: &str) -> bool {
     }
 }
 
+/// What a paragraph's last line ends with: a sentence's end, or a colon before a list.
+const SENTENCE_ENDS: &[char] = &['。', '！', '？', '：', '；', '”', '!', '?', ':', ';'];
+
 fn is_indented(line: &str) -> bool {
     line.starts_with([' ', '\u{3000}', '\u{00A0}', '\t'])
 }
@@ -54,14 +59,12 @@ pub(super) fn join_lines(lines: &[&str], full: usize) -> String {
         let Some(next) = lines.get(i + 1) else {
             break;
         };
-        // A paragraph's last line is short and ends a sentence; a title, congress or
-        // speaker line is short and has no punctuation at all; a heading is short. A line short only for its
-        // half-width digits (…增长3.5%，城镇新增就业125万人，居民人均可支配收入增长6.1%，粮
-        // 食产) goes on.
+        // A paragraph's last line is short and ends a sentence (or a caption's bracket); a
+        // title, congress or speaker line is short and has no punctuation at all; a heading
+        // is short. A line short only for its half-width digits (…增长3.5%，城镇新增就业125
+        // 万人，居民人均可支配收入增长6.1%，粮食产) goes on.
         let width = text.width() * 100;
-        let ends = text.ends_with([
-            '。', '！', '？', '：', '；', '”', '）', '!', '?', ':', ';', ')',
-        ]);
+        let ends = text.ends_with(SENTENCE_ENDS) || text.ends_with(['）', ')']);
         let unpunctuated = !text.contains(['，', '、', '；', '：', '。', ',', ';']);
         let short = width < full * 85 && (ends || unpunctuated || starts_heading(text))
             || width < full * 50;
@@ -109,7 +112,7 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
         // As wide as a full line, give or take the few columns a page's justification and
         // its digits leave (the threshold join_lines keeps a line in its paragraph at).
         .filter(|l| l.width() * 100 >= full * 85)
-        .filter(|l| !l.ends_with(['。', '！', '？', '：', '；', '”', '!', '?', ':', ';']))
+        .filter(|l| !l.ends_with(SENTENCE_ENDS))
         .count();
     broken * 2 >= long.len()
 }
@@ -127,14 +130,16 @@ pub(super) fn rejoin(text: &str) -> Cow<'_, str> {
         return text;
     }
     let lines: Vec<&str> = lines.into_iter().filter(|l| !l.trim().is_empty()).collect();
-    let headers = running_headers(&lines);
+    // Asked of each line by its neighbours too: told once.
+    let numbers: Vec<bool> = lines.iter().map(|l| is_page_number(l)).collect();
+    let headers = running_headers(&lines, &numbers);
     let mut kept = Vec::with_capacity(lines.len());
     let mut notes = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if is_page_number(line) || (i >= 3 && headers.contains(line.trim())) {
+    for (i, (line, &number)) in lines.iter().zip(&numbers).enumerate() {
+        if number || (i >= 3 && headers.contains(line.trim())) {
             continue;
         }
-        if is_footnote(&lines, i) {
+        if is_footnote(&lines, &numbers, i) {
             notes.push(line.trim());
         } else {
             kept.push(*line);
@@ -153,14 +158,15 @@ pub(super) fn rejoin(text: &str) -> Cow<'_, str> {
 
 /// A printed page's running header or footer (山东省人民政府工作报告 on every page): a short
 /// line next to a page number, no piece of a sentence, the same at three page breaks or more.
-fn running_headers<'a>(lines: &[&'a str]) -> std::collections::HashSet<&'a str> {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
+/// `numbers` tells which lines are page numbers.
+fn running_headers<'a>(lines: &[&'a str], numbers: &[bool]) -> FastSet<&'a str> {
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    for (i, (l, &number)) in lines.iter().zip(numbers).enumerate() {
         let t = l.trim();
-        let near_number = (i.saturating_sub(2)..(i + 3).min(lines.len()))
-            .any(|k| k != i && lines.get(k).is_some_and(|l| is_page_number(l)));
+        let near_number =
+            (i.saturating_sub(2)..i + 3).any(|k| k != i && numbers.get(k) == Some(&true));
         let sentence = t.contains(['。', '，', '；', '%']);
-        if near_number && !sentence && t.chars().count() <= 24 && !is_page_number(t) {
+        if near_number && !number && !sentence && t.chars().count() <= 24 {
             *counts.entry(t).or_default() += 1;
         }
     }
@@ -172,8 +178,8 @@ fn running_headers<'a>(lines: &[&'a str]) -> std::collections::HashSet<&'a str> 
 }
 
 /// A footnote at a page's foot: a line that opens with ①–⑳ and is followed, through any
-/// other footnotes, by the page's number.
-fn is_footnote(lines: &[&str], i: usize) -> bool {
+/// other footnotes, by the page's number (`numbers` tells which lines are page numbers).
+fn is_footnote(lines: &[&str], numbers: &[bool], i: usize) -> bool {
     let circled = |l: &str| {
         l.trim_start()
             .starts_with(|c: char| ('①'..='⑳').contains(&c))
@@ -182,7 +188,7 @@ fn is_footnote(lines: &[&str], i: usize) -> bool {
     while lines.get(j).is_some_and(|l| circled(l)) {
         j += 1;
     }
-    j > i && lines.get(j).is_some_and(|l| is_page_number(l))
+    j > i && numbers.get(j).copied().unwrap_or(false)
 }
 
 /// Where a newspaper continues a paragraph: （下转第四版） at the end of a line, （上接第一版）

@@ -41,7 +41,7 @@ pub(super) fn strip_qualifier(before: &str) -> (String, Option<Qualifier>) {
 
 /// 增速保持在6%, 增长目标为5.5%, 增长预期目标为6%: a growth held at or aimed at, read as
 /// the growth itself.
-pub(super) fn held_growth(core: String) -> String {
+pub(super) fn held_growth(mut core: String) -> String {
     const HELD: &[&str] = &[
         "预期目标设定为",
         "预期目标定为",
@@ -56,10 +56,15 @@ pub(super) fn held_growth(core: String) -> String {
         "维持在",
     ];
     let trimmed = core.trim_end();
-    HELD.iter()
+    let growth = HELD
+        .iter()
         .filter_map(|w| trimmed.strip_suffix(w))
         .find(|rest| RISE.iter().chain(FALL).any(|v| rest.ends_with(v)))
-        .map_or(core.clone(), str::to_owned)
+        .map(str::len);
+    if let Some(len) = growth {
+        core.truncate(len);
+    }
+    core
 }
 
 /// What a number is, from the words right before it, and the verb to drop from the subject.
